@@ -1,0 +1,1 @@
+"""Benchmarks of kaoping, run by `python -m bench`; each `bench_*.py` module adds its cases."""

@@ -1,0 +1,1 @@
+"""CSV export and import, consolidation across terminals, and the year-end results tables."""

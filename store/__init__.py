@@ -1,0 +1,1 @@
+"""Durable, locked, anonymous and tamper-evident TinyDB persistence for kaoping."""

@@ -1,0 +1,80 @@
+"""The `kaoping` command: global options, the home screen, and the commands of every area."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from forms.errors import KaopingError
+from tui.commands import ALL_COMMANDS
+from tui.context import AppContext, default_data_dir
+from tui.i18n import error_text, set_language, t
+
+
+class KaopingFailure(click.ClickException):
+    """A `KaopingError` on its way out of click: its sentence in the user's language, its exit code."""
+
+    def __init__(self, error: KaopingError) -> None:
+        super().__init__(error_text(error))
+        self.error = error
+        setattr(self, "exit_code", error.exit_code)  # noqa: B010 - click declares it as a class variable
+
+    def show(self, file: object = None) -> None:
+        click.echo(t("error.prefix") + self.message, err=True)
+
+
+class KaopingGroup(click.Group):
+    """A click group that turns every `KaopingError` of a command into a clean message and exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KaopingError as error:
+            raise KaopingFailure(error) from error
+
+
+@click.group(cls=KaopingGroup, invoke_without_command=True, help=t("cli.help"))
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="KAOPING_DATA",
+    help=t("cli.opt.data"),
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    envvar="KAOPING_LANG",
+    default="zh",
+    show_default=True,
+    help=t("cli.opt.lang"),
+)
+@click.option("--campaign", "campaign_id", envvar="KAOPING_CAMPAIGN", help=t("cli.opt.campaign"))
+@click.version_option(package_name="kaoping", prog_name="kaoping")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str | None) -> None:
+    set_language(lang)
+    ctx.obj = AppContext(data_dir=data_dir or default_data_dir(), lang=lang, campaign_id=campaign_id)
+    if ctx.invoked_subcommand is None:
+        from tui.home import run_home
+
+        run_home(ctx.obj)
+
+
+for _command in ALL_COMMANDS:
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Console entry point: one clear sentence on stderr for every expected failure, never a traceback."""
+    try:
+        result = cli.main(prog_name="kaoping", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        click.echo(t("error.interrupted"), err=True)
+        sys.exit(130)
+    sys.exit(result if isinstance(result, int) else 0)

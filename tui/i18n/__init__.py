@@ -1,0 +1,91 @@
+"""The zh/en text catalogue: `t(key, **params)` gives a user-visible string in the current language.
+
+Entries live in the area modules beside this file (common, forms, store, meeting, selfassess, exports),
+each a dict `TEXTS = {key: (chinese, english)}`; they are merged into one catalogue here, and a test
+checks that keys are unique and both languages take the same placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+
+from forms.errors import KaopingError
+
+from . import common, exports, forms, meeting, selfassess, store
+
+LANGUAGES = ("zh", "en")
+AREAS = (common, forms, store, meeting, selfassess, exports)
+
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for area in AREAS:
+        texts: Mapping[str, tuple[str, str]] = area.TEXTS
+        for key, pair in texts.items():
+            if key in merged:
+                raise RuntimeError(f"text key {key!r} defined twice (again in {area.__name__})")
+            merged[key] = pair
+    return merged
+
+
+CATALOG: dict[str, tuple[str, str]] = _merge()
+
+
+def _initial_language() -> str:
+    """The language asked for before click parses options, so help texts come out right too."""
+    argv = sys.argv[1:]
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1] if argv[index + 1] in LANGUAGES else "zh"
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGUAGES else "zh"
+    env = os.environ.get("KAOPING_LANG", "zh")
+    return env if env in LANGUAGES else "zh"
+
+
+_language = _initial_language()
+
+
+def set_language(lang: str) -> None:
+    """Switch every later `t()` to `lang` ("zh" or "en")."""
+    global _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _language = lang
+
+
+def language() -> str:
+    """The current language code."""
+    return _language
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for `key` in the current language, with `params` filled in.
+
+    An unknown key gives the key itself (and the params), so a missing entry never crashes a screen;
+    tests/tui/test_i18n.py makes sure every key the code uses is in the catalogue.
+    """
+    pair = CATALOG.get(key)
+    if pair is None:
+        return key + (" " + repr(params) if params else "")
+    template = pair[0] if _language == "zh" else pair[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def error_text(error: KaopingError) -> str:
+    """One clear sentence for a `KaopingError` raised anywhere below the UI."""
+    params = {name: _render(value) for name, value in error.params.items()}
+    return t(error.key, **params)
+
+
+def _render(value: object) -> object:
+    """Nested catalogue keys (e.g. a reason) are translated; other values pass through."""
+    if isinstance(value, str) and value in CATALOG:
+        return t(value)
+    return value
