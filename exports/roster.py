@@ -1,0 +1,222 @@
+"""The unit roster from a spreadsheet: Chinese or English headers, every bad row found at once."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from forms.errors import InputError
+
+from .csvio import read_csv
+
+# Header spellings people use, by field. Chinese first, as Excel rosters are written; then English ids.
+HEADER_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "unit_id": ("编号", "单位编号", "序号", "id", "unit_id", "unit id", "code"),
+    "name": ("单位名称", "单位", "名称", "name", "unit", "unit_name", "unit name"),
+    "org_name": ("党组织名称", "党组织", "org_name", "party_org", "party organization"),
+    "org_type": ("党组织类型", "组织类型", "org_type", "type", "organization type"),
+    "group": ("所属联络组", "联络组", "党建联络组", "group", "liaison_group", "liaison group"),
+    "secretary": ("书记", "党组织书记", "secretary"),
+    "last_star": ("上年星级", "去年星级", "上年度星级", "last_star", "last year's star", "last_year_star"),
+    "parent": ("上级", "上级党组织", "上级编号", "parent", "parent_id"),
+}
+REQUIRED = ("unit_id", "name")
+STAR_WORDS = {"一星": 1, "二星": 2, "三星": 3, "四星": 4, "五星": 5}
+
+
+@dataclass(frozen=True)
+class RosterUnit:
+    """One unit of the roster as read from the file, with the line it came from."""
+
+    unit_id: str
+    name: str
+    org_name: str = ""
+    org_type: str = ""
+    group: str = ""
+    secretary: str = ""
+    last_star: int | None = None
+    parent: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """One thing wrong in the file: its line, the column header as written, a catalogue key with params."""
+
+    line: int
+    column: str
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RosterReading:
+    """The units read, every problem found, the encoding used, and headers that were not recognised."""
+
+    units: tuple[RosterUnit, ...]
+    problems: tuple[RosterProblem, ...]
+    encoding: str
+    ignored_columns: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the whole file is good and may be imported."""
+        return not self.problems
+
+
+def _normalize_header(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").strip().lower().split())
+
+
+def _field_of(header: str) -> str | None:
+    wanted = _normalize_header(header)
+    for name, aliases in HEADER_ALIASES.items():
+        if wanted in aliases:
+            return name
+    return None
+
+
+def parse_star(text: str) -> int | None:
+    """A star as people type it ("3", "3星", "三星", "三星级"); None when empty; ValueError otherwise."""
+    value = text.strip()
+    if not value:
+        return None
+    for word, number in STAR_WORDS.items():
+        if value in (word, word + "级"):
+            return number
+    value = value.removesuffix("星级").removesuffix("星")
+    amount = float(value)  # ValueError on anything else
+    if not amount.is_integer():
+        raise ValueError(text)
+    return int(amount)
+
+
+def read_roster(
+    path: Path,
+    *,
+    known_groups: Collection[str] | None = None,
+    existing_ids: Collection[str] = (),
+) -> RosterReading:
+    """Reads and checks a roster file; problems are collected for every row, never stopping at the first.
+
+    `known_groups` are the campaign's liaison groups (None accepts any name); `existing_ids` are units
+    already in the campaign, which a `上级` (parent) column may refer to besides the rows of this file.
+    """
+    from .csvio import detect_encoding
+
+    encoding = detect_encoding(path)
+    records = iter(read_csv(path, encoding=encoding))
+    header = next(records, None)
+    if header is None:
+        raise InputError("import.roster_empty", file=str(path))
+    columns: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    ignored: list[str] = []
+    problems: list[RosterProblem] = []
+    for index, title in enumerate(header.cells):
+        name = _field_of(title)
+        if name is None:
+            if title.strip():
+                ignored.append(title.strip())
+            continue
+        if name in columns:
+            problems.append(RosterProblem(header.line, title.strip(), "import.roster.duplicate_column"))
+            continue
+        columns[name] = index
+        titles[name] = title.strip()
+    for name in REQUIRED:
+        if name not in columns:
+            problems.append(
+                RosterProblem(header.line, HEADER_ALIASES[name][0], "import.roster.missing_column")
+            )
+    if problems:
+        return RosterReading((), tuple(problems), encoding, tuple(ignored))
+
+    def get(cells: list[str], name: str) -> str:
+        index = columns.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        return cells[index].strip()
+
+    units: list[RosterUnit] = []
+    first_line: dict[str, int] = {}
+    groups = None if known_groups is None else set(known_groups)
+    for record in records:
+        cells = record.cells
+        unit_id = get(cells, "unit_id")
+        name = get(cells, "name")
+        group = get(cells, "group")
+        line = record.line
+        if not unit_id:
+            problems.append(RosterProblem(line, titles["unit_id"], "import.roster.missing_id"))
+        elif unit_id in first_line:
+            problems.append(
+                RosterProblem(
+                    line,
+                    titles["unit_id"],
+                    "import.roster.duplicate_id",
+                    {"id": unit_id, "first": first_line[unit_id]},
+                )
+            )
+        else:
+            first_line[unit_id] = line
+        if not name:
+            problems.append(RosterProblem(line, titles["name"], "import.roster.missing_name"))
+        if "group" in columns and groups is not None and group and group not in groups:
+            problems.append(
+                RosterProblem(
+                    line,
+                    titles["group"],
+                    "import.roster.unknown_group",
+                    {"group": group, "known": "、".join(sorted(groups))},
+                )
+            )
+        if "group" in columns and groups and not group:
+            problems.append(RosterProblem(line, titles["group"], "import.roster.missing_group"))
+        star: int | None = None
+        raw_star = get(cells, "last_star")
+        try:
+            star = parse_star(raw_star)
+        except ValueError:
+            problems.append(
+                RosterProblem(line, titles["last_star"], "import.roster.bad_star", {"value": raw_star})
+            )
+        else:
+            if star is not None and not 1 <= star <= 5:
+                problems.append(
+                    RosterProblem(line, titles["last_star"], "import.roster.bad_star", {"value": raw_star})
+                )
+                star = None
+        units.append(
+            RosterUnit(
+                unit_id=unit_id,
+                name=name,
+                org_name=get(cells, "org_name"),
+                org_type=get(cells, "org_type"),
+                group=group,
+                secretary=get(cells, "secretary"),
+                last_star=star,
+                parent=get(cells, "parent"),
+                line=line,
+            )
+        )
+    if "parent" in columns:
+        known_ids = set(first_line) | set(existing_ids)
+        for unit in units:
+            if unit.parent and unit.parent not in known_ids:
+                problems.append(
+                    RosterProblem(
+                        unit.line, titles["parent"], "import.roster.unknown_parent", {"id": unit.parent}
+                    )
+                )
+            elif unit.parent and unit.parent == unit.unit_id:
+                problems.append(
+                    RosterProblem(
+                        unit.line, titles["parent"], "import.roster.self_parent", {"id": unit.parent}
+                    )
+                )
+    if not units and not problems:
+        raise InputError("import.roster_empty", file=str(path))
+    problems.sort(key=lambda problem: problem.line)
+    return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored))
