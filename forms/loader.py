@@ -1,0 +1,477 @@
+"""Read a form TOML file into a `Form`, collecting every structural problem with its source line.
+
+`parse_form` never raises on bad content: it returns what it could build and the problems found (syntax,
+unknown or missing keys, wrong types, values outside their allowed set). `forms.validate` adds the checks
+that need the whole form (duplicate ids, scales, weights, show_if, quotas); `load_form` runs both and
+refuses a form with any problem.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from forms.errors import InputError, ProblemFound
+from forms.model import (
+    INVALID_KINDS,
+    ITEM_TYPES,
+    RULE_ACTIONS,
+    SCOPES,
+    Choice,
+    Condition,
+    Form,
+    InvalidRule,
+    Item,
+    Level,
+    Part,
+    Quota,
+    Scale,
+    Section,
+    Text,
+)
+from forms.problems import Problem
+from forms.toml_lines import LineMap, TablePath, scan
+
+# Expected value kinds of a key: "str", "int", "number", "bool", "strs" (list of strings),
+# "table" (an inline table), "tables" (an array of tables).
+Spec = Mapping[str, str]
+
+FORM_KEYS: Spec = {
+    "id": "str",
+    "version": "str",
+    "scope": "str",
+    "title": "str",
+    "title_en": "str",
+    "description": "str",
+    "description_en": "str",
+    "score_item": "str",
+    "max_total": "number",
+    "scales": "tables",
+    "parts": "tables",
+    "sections": "tables",
+    "quotas": "tables",
+    "invalid_rules": "tables",
+}
+FORM_REQUIRED = ("id", "version", "scope", "title", "sections")
+SCALE_KEYS: Spec = {"id": "str", "label": "str", "label_en": "str", "levels": "tables"}
+SCALE_REQUIRED = ("id", "levels")
+LEVEL_KEYS: Spec = {"code": "str", "label": "str", "label_en": "str", "points": "number", "key": "str"}
+LEVEL_REQUIRED = ("code", "label", "points")
+PART_KEYS: Spec = {"id": "str", "label": "str", "label_en": "str", "weight": "number"}
+PART_REQUIRED = ("id", "label", "weight")
+SECTION_KEYS: Spec = {
+    "id": "str",
+    "title": "str",
+    "title_en": "str",
+    "help": "str",
+    "help_en": "str",
+    "part": "str",
+    "items": "tables",
+}
+SECTION_REQUIRED = ("id", "title", "items")
+ITEM_KEYS: Spec = {
+    "id": "str",
+    "type": "str",
+    "label": "str",
+    "label_en": "str",
+    "help": "str",
+    "help_en": "str",
+    "required": "bool",
+    "weight": "number",
+    "scale": "str",
+    "min": "number",
+    "max": "number",
+    "step": "number",
+    "points": "number",
+    "choices": "tables",
+    "choices_from": "str",
+    "min_picks": "int",
+    "max_picks": "int",
+    "max_length": "int",
+    "cap": "number",
+    "veto_grade": "str",
+    "veto_stars": "int",
+    "note_below_full": "bool",
+    "show_if": "table",
+}
+ITEM_REQUIRED = ("id", "type", "label")
+CHOICE_KEYS: Spec = {"code": "str", "label": "str", "label_en": "str", "points": "number"}
+CHOICE_REQUIRED = ("code", "label")
+CONDITION_KEYS: Spec = {
+    "item": "str",
+    "equals": "scalar",
+    "in": "strs",
+    "min": "number",
+    "max": "number",
+    "answered": "bool",
+}
+QUOTA_KEYS: Spec = {
+    "id": "str",
+    "item": "str",
+    "levels": "strs",
+    "max_share": "number",
+    "max_count": "int",
+    "action": "str",
+    "text": "str",
+    "text_en": "str",
+}
+QUOTA_REQUIRED = ("id", "item", "levels", "text")
+INVALID_KEYS: Spec = {
+    "id": "str",
+    "kind": "str",
+    "item": "str",
+    "action": "str",
+    "text": "str",
+    "text_en": "str",
+}
+INVALID_REQUIRED = ("id", "kind", "item", "text")
+
+_KIND_NAMES = {
+    "str": "string",
+    "int": "integer",
+    "number": "number",
+    "bool": "true/false",
+    "strs": "list of strings",
+    "table": "table",
+    "tables": "array of tables",
+    "scalar": "string, number or true/false",
+}
+
+
+def _has_kind(value: object, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "strs":
+        return isinstance(value, list) and all(isinstance(entry, str) for entry in value)
+    if kind == "table":
+        return isinstance(value, dict)
+    if kind == "tables":
+        return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
+    if kind == "scalar":
+        return isinstance(value, (str, int, float, bool))
+    return False
+
+
+@dataclass
+class Reader:
+    """Reads the tables of one TOML file, recording problems with their lines."""
+
+    file: str
+    lines: LineMap
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, path: str, key: str, /, **params: object) -> None:
+        """Record one problem."""
+        self.problems.append(Problem(self.file, line, path, key, params))
+
+    def fields(
+        self, table: Mapping[str, Any], spec: Spec, required: tuple[str, ...], where: TablePath, path: str
+    ) -> dict[str, Any]:
+        """The table's keys of the right kind; unknown, missing and mistyped keys become problems."""
+        good: dict[str, Any] = {}
+        for key, value in table.items():
+            kind = spec.get(key)
+            line = self.lines.key(where, key)
+            if kind is None:
+                self.problem(line, path, "forms.problem.unknown_key", key=key, known=", ".join(spec))
+            elif not _has_kind(value, kind):
+                self.problem(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
+            else:
+                good[key] = value
+        for key in required:
+            if key not in table:
+                self.problem(self.lines.table(where), path, "forms.problem.missing_key", key=key)
+        return good
+
+    def choice_of(
+        self, good: dict[str, Any], key: str, allowed: tuple[str, ...], where: TablePath, path: str
+    ) -> str | None:
+        """A key whose value must be one of `allowed` (the problem names them)."""
+        value = good.get(key)
+        if value is None:
+            return None
+        if value not in allowed:
+            problem_key = "forms.problem.unknown_type" if key == "type" else "forms.problem.bad_value"
+            self.problem(
+                self.lines.key(where, key),
+                path,
+                problem_key,
+                key=key,
+                value=value,
+                allowed=", ".join(allowed),
+            )
+            return None
+        return cast(str, value)
+
+
+def _text(good: Mapping[str, Any], key: str) -> Text:
+    return Text(str(good.get(key, "")), str(good.get(f"{key}_en", "")))
+
+
+def _number(good: Mapping[str, Any], key: str) -> float | None:
+    value = good.get(key)
+    return float(value) if value is not None else None
+
+
+def _label(good: Mapping[str, Any], key: str, index: int) -> str:
+    value = good.get(key)
+    return str(value) if value else f"#{index + 1}"
+
+
+def _tables(
+    reader: Reader,
+    good: Mapping[str, Any],
+    key: str,
+    where: TablePath,
+    build: Callable[[Mapping[str, Any], TablePath, int], Any],
+) -> list[Any]:
+    built = []
+    for index, table in enumerate(good.get(key, [])):
+        result = build(table, (*where, key, index), index)
+        if result is not None:
+            built.append(result)
+    return built
+
+
+def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
+    """Parse a form's TOML text: the form (None when the TOML itself is broken) and every problem found."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", 0) or 0
+        message = getattr(error, "msg", str(error))
+        return None, [Problem(file, line, "form", "forms.problem.syntax", {"error": message})]
+    reader = Reader(file, scan(text))
+    good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
+    scope = reader.choice_of(good, "scope", SCOPES, (), "form")
+
+    def build_level(table: Mapping[str, Any], where: TablePath, index: int, scale_path: str) -> Level:
+        path = f"{scale_path}.{_label(table, 'code', index)}"
+        fields = reader.fields(table, LEVEL_KEYS, LEVEL_REQUIRED, where, path)
+        return Level(
+            code=str(fields.get("code", "")),
+            label=_text(fields, "label"),
+            points=_number(fields, "points") or 0.0,
+            key=str(fields.get("key", "")),
+            line=reader.lines.table(where),
+        )
+
+    def build_scale(table: Mapping[str, Any], where: TablePath, index: int) -> Scale:
+        path = f"scales.{_label(table, 'id', index)}"
+        fields = reader.fields(table, SCALE_KEYS, SCALE_REQUIRED, where, path)
+        levels = _tables(reader, fields, "levels", where, lambda t, w, i: build_level(t, w, i, path))
+        return Scale(
+            id=str(fields.get("id", "")),
+            label=_text(fields, "label"),
+            levels=tuple(levels),
+            line=reader.lines.table(where),
+        )
+
+    def build_part(table: Mapping[str, Any], where: TablePath, index: int) -> Part:
+        path = f"parts.{_label(table, 'id', index)}"
+        fields = reader.fields(table, PART_KEYS, PART_REQUIRED, where, path)
+        return Part(
+            id=str(fields.get("id", "")),
+            label=_text(fields, "label"),
+            weight=_number(fields, "weight") or 0.0,
+            line=reader.lines.table(where),
+        )
+
+    def build_condition(value: Mapping[str, Any], where: TablePath, path: str) -> Condition | None:
+        line = reader.lines.key(where, "show_if")
+        unknown = [key for key in value if key not in CONDITION_KEYS]
+        for key in unknown:
+            reader.problem(
+                line, path, "forms.problem.unknown_key", key=f"show_if.{key}", known=", ".join(CONDITION_KEYS)
+            )
+        fields: dict[str, Any] = {}
+        for key, kind in CONDITION_KEYS.items():
+            if key in value:
+                if _has_kind(value[key], kind):
+                    fields[key] = value[key]
+                else:
+                    reader.problem(
+                        line,
+                        path,
+                        "forms.problem.wrong_type",
+                        key=f"show_if.{key}",
+                        expected=_KIND_NAMES[kind],
+                    )
+        if "item" not in value:
+            reader.problem(line, path, "forms.problem.missing_key", key="show_if.item")
+            return None
+        if "item" not in fields:
+            return None
+        tests = [key for key in ("equals", "in", "min", "max", "answered") if key in fields]
+        if not tests:
+            reader.problem(line, path, "forms.problem.show_if_no_test")
+        return Condition(
+            item=str(fields["item"]),
+            equals=fields.get("equals"),
+            any_of=tuple(fields.get("in", ())),
+            min=_number(fields, "min"),
+            max=_number(fields, "max"),
+            answered=fields.get("answered"),
+            line=line,
+        )
+
+    def build_choice(table: Mapping[str, Any], where: TablePath, index: int, item_path: str) -> Choice:
+        path = f"{item_path}.{_label(table, 'code', index)}"
+        fields = reader.fields(table, CHOICE_KEYS, CHOICE_REQUIRED, where, path)
+        return Choice(
+            code=str(fields.get("code", "")),
+            label=_text(fields, "label"),
+            points=_number(fields, "points") or 0.0,
+            line=reader.lines.table(where),
+        )
+
+    def build_item(table: Mapping[str, Any], where: TablePath, index: int, section_path: str) -> Item | None:
+        path = f"{section_path}.{_label(table, 'id', index)}"
+        fields = reader.fields(table, ITEM_KEYS, ITEM_REQUIRED, where, path)
+        kind = reader.choice_of(fields, "type", ITEM_TYPES, where, path)
+        choices = _tables(reader, fields, "choices", where, lambda t, w, i: build_choice(t, w, i, path))
+        condition = build_condition(fields["show_if"], where, path) if "show_if" in fields else None
+        if kind is None:
+            return None
+        weight = _number(fields, "weight")
+        return Item(
+            id=str(fields.get("id", "")),
+            type=cast(Any, kind),
+            label=_text(fields, "label"),
+            help=_text(fields, "help"),
+            required=bool(fields.get("required", False)),
+            weight=1.0 if weight is None else weight,
+            scale=fields.get("scale"),
+            min=_number(fields, "min"),
+            max=_number(fields, "max"),
+            step=_number(fields, "step"),
+            points=_number(fields, "points"),
+            choices=tuple(choices),
+            choices_from=fields.get("choices_from"),
+            min_picks=int(fields.get("min_picks", 0)),
+            max_picks=fields.get("max_picks"),
+            max_length=fields.get("max_length"),
+            cap=_number(fields, "cap"),
+            veto_grade=fields.get("veto_grade"),
+            veto_stars=fields.get("veto_stars"),
+            note_below_full=bool(fields.get("note_below_full", False)),
+            show_if=condition,
+            line=reader.lines.table(where),
+        )
+
+    def build_section(table: Mapping[str, Any], where: TablePath, index: int) -> Section:
+        path = _label(table, "id", index)
+        fields = reader.fields(table, SECTION_KEYS, SECTION_REQUIRED, where, path)
+        items = _tables(reader, fields, "items", where, lambda t, w, i: build_item(t, w, i, path))
+        return Section(
+            id=str(fields.get("id", "")),
+            title=_text(fields, "title"),
+            items=tuple(items),
+            help=_text(fields, "help"),
+            part=fields.get("part"),
+            line=reader.lines.table(where),
+        )
+
+    def build_quota(table: Mapping[str, Any], where: TablePath, index: int) -> Quota | None:
+        path = f"quotas.{_label(table, 'id', index)}"
+        fields = reader.fields(table, QUOTA_KEYS, QUOTA_REQUIRED, where, path)
+        action = (
+            reader.choice_of(fields, "action", RULE_ACTIONS, where, path) if "action" in fields else "invalid"
+        )
+        if action is None:
+            return None
+        return Quota(
+            id=str(fields.get("id", "")),
+            item=str(fields.get("item", "")),
+            levels=tuple(fields.get("levels", ())),
+            text=_text(fields, "text"),
+            max_share=_number(fields, "max_share"),
+            max_count=fields.get("max_count"),
+            action=cast(Any, action),
+            line=reader.lines.table(where),
+        )
+
+    def build_invalid(table: Mapping[str, Any], where: TablePath, index: int) -> InvalidRule | None:
+        path = f"invalid_rules.{_label(table, 'id', index)}"
+        fields = reader.fields(table, INVALID_KEYS, INVALID_REQUIRED, where, path)
+        kind = reader.choice_of(fields, "kind", INVALID_KINDS, where, path)
+        action = (
+            reader.choice_of(fields, "action", RULE_ACTIONS, where, path) if "action" in fields else "invalid"
+        )
+        if kind is None or action is None:
+            return None
+        return InvalidRule(
+            id=str(fields.get("id", "")),
+            kind=cast(Any, kind),
+            item=str(fields.get("item", "")),
+            text=_text(fields, "text"),
+            action=cast(Any, action),
+            line=reader.lines.table(where),
+        )
+
+    form = Form(
+        id=str(good.get("id", "")),
+        version=str(good.get("version", "")),
+        scope=cast(Any, scope or "unit"),
+        title=_text(good, "title"),
+        description=_text(good, "description"),
+        scales=tuple(_tables(reader, good, "scales", (), build_scale)),
+        parts=tuple(_tables(reader, good, "parts", (), build_part)),
+        sections=tuple(_tables(reader, good, "sections", (), build_section)),
+        score_item=good.get("score_item"),
+        quotas=tuple(_tables(reader, good, "quotas", (), build_quota)),
+        invalid_rules=tuple(_tables(reader, good, "invalid_rules", (), build_invalid)),
+        max_total=_number(good, "max_total"),
+        source=file,
+    )
+    return form, reader.problems
+
+
+def read_text(path: Path) -> str:
+    """A form or rules file's text (UTF-8, BOM tolerated); a missing or unreadable file is an InputError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("forms.error.no_file", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("forms.error.is_directory", path=str(path)) from None
+    except OSError as error:
+        raise InputError(
+            "forms.error.unreadable", path=str(path), reason=error.strerror or str(error)
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError("forms.error.not_utf8", path=str(path), offset=error.start) from None
+
+
+def form_from_text(text: str, file: str) -> Form:
+    """A checked form from TOML text; ProblemFound (naming the first problem and the count) when broken."""
+    from forms.validate import check_form
+
+    form, problems = parse_form(text, file)
+    if form is not None:
+        problems = problems + check_form(form, scan(text))
+    if problems or form is None:
+        problems.sort(key=Problem.sort_key)
+        first = problems[0]
+        raise ProblemFound(
+            "forms.error.broken_form", file=file, line=first.line, count=len(problems), first=first.key
+        )
+    return form
+
+
+def load_form(path: Path | str) -> Form:
+    """Load and check a form file; InputError when unreadable, ProblemFound when it has problems."""
+    path = Path(path)
+    return form_from_text(read_text(path), str(path))
