@@ -1,4 +1,4 @@
-"""The built-in forms shipped in forms/builtin/*.toml: `builtin_forms()`, `builtin_form(id)`, their TOML text."""
+"""The built-in forms (forms/builtin/*.toml): `builtin_forms()`, `builtin_form(id)`, their TOML text."""
 
 from __future__ import annotations
 
