@@ -7,8 +7,18 @@ reads one and reports every problem with its line, like a form file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import itertools
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from forms.errors import ProblemFound
+from forms.problems import Problem
+from forms.toml_lines import LineMap, TablePath, scan
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
 SUPERVISION_METHODS: tuple[str, ...] = ("mean", "median", "last", "min")
@@ -136,3 +146,321 @@ class Rules:
 def default_rules() -> Rules:
     """The documented defaults (the same as forms/builtin/rules.toml)."""
     return Rules()
+
+
+# --------------------------------------------------------------------------- reading and writing rules
+
+_TOP_KEYS: dict[str, str] = {
+    "version": "str",
+    "trim_above": "int",
+    "group_weighting": "bool",
+    "results_before_close": "bool",
+    "supervision_method": "str",
+    "five_star_max_share": "number",
+    "no_star_below_satisfaction": "number",
+    "rating_points": "numbers",
+    "satisfaction_points": "numbers",
+    "composite_weights": "numbers",
+    "rater_groups": "tables",
+    "grades": "tables",
+    "stars": "tables",
+}
+_GROUP_KEYS: dict[str, str] = {"id": "str", "label": "str", "label_en": "str", "weight": "number"}
+_GRADE_KEYS: dict[str, str] = {
+    "code": "str",
+    "label": "str",
+    "label_en": "str",
+    "min_score": "number",
+    "max_share": "number",
+}
+_STAR_KEYS: dict[str, str] = {"stars": "int", "min_score": "number"}
+_KIND_NAMES = {
+    "str": "string",
+    "int": "integer",
+    "number": "number",
+    "bool": "true/false",
+    "numbers": "table of numbers",
+    "tables": "array of tables",
+}
+_WEIGHT_TOLERANCE = 1e-6
+
+
+def _has_kind(value: object, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "numbers":
+        return isinstance(value, dict) and all(_has_kind(entry, "number") for entry in value.values())
+    if kind == "tables":
+        return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
+    return False
+
+
+class _RulesReader:
+    """Builds `Rules` from parsed TOML, recording every problem with its line."""
+
+    def __init__(self, file: str, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, path: str, key: str, /, **params: object) -> None:
+        self.problems.append(Problem(self.file, line, path, key, params))
+
+    def fields(
+        self,
+        table: Mapping[str, Any],
+        spec: Mapping[str, str],
+        required: tuple[str, ...],
+        where: TablePath,
+        path: str,
+    ) -> dict[str, Any]:
+        good: dict[str, Any] = {}
+        for key, value in table.items():
+            kind = spec.get(key)
+            line = self.lines.key(where, key)
+            if kind is None:
+                self.add(line, path, "forms.problem.unknown_key", key=key, known=", ".join(spec))
+            elif not _has_kind(value, kind):
+                self.add(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
+            else:
+                good[key] = value
+        for key in required:
+            if key not in table:
+                self.add(self.lines.table(where), path, "forms.problem.missing_key", key=key)
+        return good
+
+    def weights_sum(self, weights: Mapping[str, float], line: int, path: str) -> None:
+        total = math.fsum(weights.values())
+        if weights and abs(total - 1.0) > _WEIGHT_TOLERANCE:
+            self.add(line, path, "forms.problem.weights_sum", total=f"{total:g}")
+        for name, weight in weights.items():
+            if not 0 <= weight <= 1:
+                self.add(line, f"{path}.{name}", "forms.problem.share_range", key=name, value=weight)
+
+    def share(self, value: float | None, line: int, path: str, key: str) -> None:
+        if value is not None and not 0 <= value <= 1:
+            self.add(line, path, "forms.problem.share_range", key=key, value=value)
+
+
+def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
+    """Parse a rules TOML text: the rules (defaults for keys left out) and every problem found."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", 0) or 0
+        return None, [
+            Problem(file, line, "rules", "forms.problem.syntax", {"error": getattr(error, "msg", str(error))})
+        ]
+    reader = _RulesReader(file, scan(text))
+    good = reader.fields(data, _TOP_KEYS, (), (), "rules")
+    defaults = Rules()
+    changes: dict[str, Any] = {"source": file}
+    for key in ("trim_above", "group_weighting", "results_before_close"):
+        if key in good:
+            changes[key] = good[key]
+    if "trim_above" in good and good["trim_above"] < 0:
+        reader.add(reader.lines.key((), "trim_above"), "rules", "forms.problem.negative", key="trim_above")
+    if "supervision_method" in good:
+        method = good["supervision_method"]
+        if method in SUPERVISION_METHODS:
+            changes["supervision_method"] = method
+        else:
+            reader.add(
+                reader.lines.key((), "supervision_method"),
+                "rules",
+                "forms.problem.bad_value",
+                key="supervision_method",
+                value=method,
+                allowed=", ".join(SUPERVISION_METHODS),
+            )
+    for key in ("five_star_max_share",):
+        if key in good:
+            reader.share(float(good[key]), reader.lines.key((), key), "rules", key)
+            changes[key] = float(good[key])
+    if "no_star_below_satisfaction" in good:
+        value = float(good["no_star_below_satisfaction"])
+        if not 0 <= value <= 100:
+            reader.add(
+                reader.lines.key((), "no_star_below_satisfaction"),
+                "rules",
+                "forms.problem.range_0_100",
+                key="no_star_below_satisfaction",
+                value=f"{value:g}",
+            )
+        changes["no_star_below_satisfaction"] = value
+    for key in ("rating_points", "satisfaction_points", "composite_weights"):
+        if key in good:
+            changes[key] = {name: float(value) for name, value in good[key].items()}
+    if "composite_weights" in changes:
+        reader.weights_sum(
+            changes["composite_weights"], reader.lines.table(("composite_weights",)), "composite_weights"
+        )
+
+    if "rater_groups" in good:
+        groups = []
+        for index, table in enumerate(good["rater_groups"]):
+            where: TablePath = ("rater_groups", index)
+            path = f"rater_groups.{table.get('id') or f'#{index + 1}'}"
+            fields = reader.fields(table, _GROUP_KEYS, ("id", "label", "weight"), where, path)
+            groups.append(
+                RaterGroup(
+                    str(fields.get("id", "")),
+                    str(fields.get("label", "")),
+                    str(fields.get("label_en", "")),
+                    float(fields.get("weight", 0.0)),
+                )
+            )
+        _no_duplicates(
+            reader, [(group.id, index) for index, group in enumerate(groups)], "rater_groups", "id"
+        )
+        reader.weights_sum(
+            {group.id: group.weight for group in groups},
+            reader.lines.table(("rater_groups", 0)),
+            "rater_groups",
+        )
+        changes["rater_groups"] = tuple(groups)
+
+    if "grades" in good:
+        bands = []
+        for index, table in enumerate(good["grades"]):
+            where = ("grades", index)
+            path = f"grades.{table.get('code') or f'#{index + 1}'}"
+            fields = reader.fields(table, _GRADE_KEYS, ("code", "label", "min_score"), where, path)
+            share = float(fields["max_share"]) if "max_share" in fields else None
+            reader.share(share, reader.lines.key(where, "max_share"), path, "max_share")
+            bands.append(
+                Band(
+                    str(fields.get("code", "")),
+                    str(fields.get("label", "")),
+                    str(fields.get("label_en", "")),
+                    float(fields.get("min_score", 0.0)),
+                    share,
+                )
+            )
+        _no_duplicates(reader, [(band.code, index) for index, band in enumerate(bands)], "grades", "code")
+        _lowest_band(reader, [band.min_score for band in bands], "grades")
+        changes["grades"] = tuple(bands)
+
+    if "stars" in good:
+        stars = []
+        for index, table in enumerate(good["stars"]):
+            where = ("stars", index)
+            path = f"stars.#{index + 1}"
+            fields = reader.fields(table, _STAR_KEYS, ("stars", "min_score"), where, path)
+            count = int(fields.get("stars", 1))
+            if not 1 <= count <= 5:
+                reader.add(reader.lines.key(where, "stars"), path, "forms.problem.stars_range", value=count)
+            stars.append(StarBand(count, float(fields.get("min_score", 0.0))))
+        _no_duplicates(
+            reader, [(str(band.stars), index) for index, band in enumerate(stars)], "stars", "stars"
+        )
+        _lowest_band(reader, [band.min_score for band in stars], "stars")
+        ordered = sorted(stars, key=lambda band: band.min_score)
+        if any(low.stars > high.stars for low, high in itertools.pairwise(ordered)):
+            reader.add(reader.lines.table(("stars", 0)), "stars", "forms.problem.stars_order")
+        changes["stars"] = tuple(stars)
+
+    if reader.problems:
+        return None, reader.problems
+    return replace(defaults, **changes), []
+
+
+def _no_duplicates(reader: _RulesReader, entries: list[tuple[str, int]], array: str, key: str) -> None:
+    seen: dict[str, int] = {}
+    for ident, index in entries:
+        line = reader.lines.key((array, index), key)
+        if ident in seen:
+            reader.add(line, f"{array}.{ident}", "forms.problem.duplicate_id", id=ident, first=seen[ident])
+        else:
+            seen[ident] = line
+
+
+def _lowest_band(reader: _RulesReader, minimums: list[float], array: str) -> None:
+    """Every score needs a band: the lowest band must start at 0 or below."""
+    if minimums and min(minimums) > 0:
+        reader.add(
+            reader.lines.table((array, 0)), array, "forms.problem.no_lowest_band", lowest=f"{min(minimums):g}"
+        )
+
+
+def check_rules_file(path: Path | str) -> list[Problem]:
+    """Every problem of a rules file (InputError when it cannot be read)."""
+    from forms.loader import read_text
+
+    path = Path(path)
+    return sorted(parse_rules(read_text(path), str(path))[1], key=Problem.sort_key)
+
+
+def rules_from_text(text: str, file: str) -> Rules:
+    """Rules from TOML text; ProblemFound naming the first problem (and the count) when broken."""
+    rules, problems = parse_rules(text, file)
+    if rules is None or problems:
+        problems.sort(key=Problem.sort_key)
+        first = problems[0]
+        raise ProblemFound(
+            "forms.error.broken_rules", file=file, line=first.line, count=len(problems), first=first.key
+        )
+    return rules
+
+
+def load_rules(path: Path | str) -> Rules:
+    """Read and check a rules file; InputError when unreadable, ProblemFound when it has problems."""
+    from forms.loader import read_text
+
+    path = Path(path)
+    return rules_from_text(read_text(path), str(path))
+
+
+def builtin_rules_text() -> str:
+    """The documented default rules file (forms/builtin/rules.toml), for a campaign to pin a copy of."""
+    return (resources.files("forms") / "builtin" / "rules.toml").read_text(encoding="utf-8")
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}" if value != int(value) else f"{value:.1f}"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rules_to_toml(rules: Rules) -> str:
+    """The rules as a TOML text that `parse_rules` reads back to equal rules (comments not kept)."""
+    lines = [
+        f"trim_above = {rules.trim_above}",
+        f"group_weighting = {_toml_value(rules.group_weighting)}",
+        f"results_before_close = {_toml_value(rules.results_before_close)}",
+        f"supervision_method = {_toml_value(rules.supervision_method)}",
+    ]
+    if rules.five_star_max_share is not None:
+        lines.append(f"five_star_max_share = {_toml_value(float(rules.five_star_max_share))}")
+    if rules.no_star_below_satisfaction is not None:
+        lines.append(f"no_star_below_satisfaction = {_toml_value(float(rules.no_star_below_satisfaction))}")
+    for table in ("rating_points", "satisfaction_points", "composite_weights"):
+        values: dict[str, float] = getattr(rules, table)
+        lines += ["", f"[{table}]"]
+        lines += [f"{name} = {_toml_value(float(value))}" for name, value in values.items()]
+    for group in rules.rater_groups:
+        lines += ["", "[[rater_groups]]", f"id = {_toml_value(group.id)}", f"label = {_toml_value(group.zh)}"]
+        lines += [f"label_en = {_toml_value(group.en)}", f"weight = {_toml_value(float(group.weight))}"]
+    for band in rules.grades:
+        lines += ["", "[[grades]]", f"code = {_toml_value(band.code)}", f"label = {_toml_value(band.zh)}"]
+        lines += [f"label_en = {_toml_value(band.en)}", f"min_score = {_toml_value(float(band.min_score))}"]
+        if band.max_share is not None:
+            lines.append(f"max_share = {_toml_value(float(band.max_share))}")
+    for star in rules.stars:
+        lines += [
+            "",
+            "[[stars]]",
+            f"stars = {star.stars}",
+            f"min_score = {_toml_value(float(star.min_score))}",
+        ]
+    return "\n".join(lines) + "\n"

@@ -774,3 +774,56 @@ def rank(scores: Mapping[str, float | None], digits: int = 6) -> dict[str, int]:
     for position, value in enumerate(ordered, start=1):
         first.setdefault(value, position)
     return {unit: first[value] for unit, value in sorted(rounded.items())}
+
+
+@dataclass(frozen=True)
+class GradeAward:
+    """A unit's grade: `band_grade` from its score (and veto caps), `grade` after the band quotas;
+    `reason` is "quota" when a quota moved it down."""
+
+    unit: str
+    score: float
+    band_grade: str
+    grade: str
+    reason: Literal["quota"] | None
+
+
+def assign_grades(
+    scores_by_unit: Mapping[str, float],
+    rules: Rules,
+    caps_by_unit: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, GradeAward]:
+    """Grades for every unit, applying each band's optional `max_share` from the best band down.
+
+    A band allows floor(share x units) units; the highest scores keep it, and units tied at the score
+    that would break the quota all move down one band (and may cascade further), so a quota is never
+    exceeded and the result does not depend on unit ids or input order.
+    """
+    caps = caps_by_unit or {}
+    bands = sorted(rules.grades, key=lambda band: band.min_score, reverse=True)
+    position = {band.code: index for index, band in enumerate(bands)}
+    current = {
+        unit: position[grade_for(score, rules, caps.get(unit, ()))] for unit, score in scores_by_unit.items()
+    }
+    band_of = dict(current)
+    for index, band in enumerate(bands[:-1]):
+        limit = quota_limit(band.max_share, None, len(scores_by_unit))
+        members = sorted(
+            (unit for unit, at in current.items() if at == index), key=lambda u: -scores_by_unit[u]
+        )
+        if limit is None or len(members) <= limit:
+            continue
+        cutoff = scores_by_unit[members[limit]]
+        for unit in members:
+            if scores_by_unit[unit] <= cutoff + EPSILON:
+                current[unit] = index + 1
+    return {
+        unit: GradeAward(
+            unit,
+            scores_by_unit[unit],
+            bands[band_of[unit]].code,
+            bands[current[unit]].code,
+            "quota" if current[unit] != band_of[unit] else None,
+        )
+        for unit in sorted(scores_by_unit)
+    }
