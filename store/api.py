@@ -1,0 +1,97 @@
+"""The store's public surface: `open_store(data_dir)` -> `Store` -> `CampaignStore`.
+
+Everything the other parts need goes through these two classes; they return the frozen records of
+`store.records` and raise `forms.errors.InputError` / `ProblemFound` (see `store.errors`) with catalogue
+keys. Every method takes the data directory's cross-process lock for its whole read-modify-write and
+reads the files afresh, so two terminals on one directory see each other's writes. Methods may block on
+disk: call them from a worker thread, never from the UI thread.
+
+Store
+    `campaigns()`, `campaign(campaign_id=None)` (None = newest), `create_campaign(name, year, form_ids,
+    rules_text=None, demo=False)`, `terminal_id()`, `backup()`, `backups()`, `restore(path)`.
+
+CampaignStore (one year's assessment)
+    `info`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the pinned copies.
+    Units: `units()`, `unit(id)`, `meeting_units()` (directly affiliated, in report order),
+    `branches(parent_id=None)`, `import_units(units)` (all-or-nothing, replaces the roster).
+    Ballot codes: `issue_codes(rater_group, count) -> list[str]` (plaintext only here), `code_status(code)`,
+    `normalise(code)`; codes are typed as 'ABCD-EFGH' but case, spaces, dashes and full-width characters are
+    forgiven.
+    Drafts: `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke autosave:
+    one small file per draft), `save_position(code, position)`, `discard_draft(code)`.
+    Sealing: `seal_ballot(code, form_id, answers=None) -> ballot_id` (answers default to the draft's;
+    marks the code used in the same atomic step), `seal_ballots(code, form_ids) -> list[ballot_id]` (one
+    code's review ballot and brand vote sealed together from its draft, in one step),
+    `sealed_ballots(form_id=None)` (order does not follow sealing),
+    `ballot_count(form_id=None)`, `import_sealed_ballots(ballots)`.
+    Paper ballots: `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`,
+    `seal_paper_ballot(rater_group, form_id, answers) -> ballot_id`.
+    Meeting: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`, `closings()`,
+    `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`.
+    Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`, `unit_for_code(code)`,
+    `group_for_code(code)` (reissuing replaces the earlier codes).
+    Self-assessments: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`, `save_self_position(...)`,
+    `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`, `mark_reviewed(...)`, `send_back(...)`,
+    `self_assessments(group=None, form_id=None)` -- one small file per unit.
+    Visits: `add_visit(...)`, `update_visit(...)`, `delete_visit(id)`, `visits(group=None, unit_id=None)`,
+    `import_visits(visits)`.
+    Brands: `import_brands(brands)`, `brands()`.
+    Audit: `audit(actor, action, detail)`, `audit_log()`.
+    Integrity: `verify() -> list[Finding]`.
+
+How answers are stored: a ballot's answers are `unit id -> item id -> value`. A `vote`-scope form (the brand
+vote, answered once per evaluator about the whole campaign) keeps its answers under the single pseudo unit
+`records.CAMPAIGN_WIDE` ("*"); `save_answer(code, None, item_id, value)` and `save_answer(code, "", ...)`
+mean that key. A draft holds the answers of every form the evaluator fills with one code; sealing a form
+seals the answers of the units (or "*") that form concerns.
+"""
+
+from __future__ import annotations
+
+from .campaign import CampaignStore
+from .core import Store, open_store
+from .records import (
+    CAMPAIGN_WIDE,
+    Adjustment,
+    AuditEntry,
+    BallotAnswers,
+    Brand,
+    CampaignInfo,
+    Closing,
+    CodeStatus,
+    Draft,
+    Finding,
+    ImportOutcome,
+    Participation,
+    SealedBallot,
+    SelfAssessment,
+    SelfEvent,
+    Unit,
+    Visit,
+)
+from .sealing import ballot_hash, closing_digest
+
+__all__ = [
+    "CAMPAIGN_WIDE",
+    "Adjustment",
+    "AuditEntry",
+    "BallotAnswers",
+    "Brand",
+    "CampaignInfo",
+    "CampaignStore",
+    "Closing",
+    "CodeStatus",
+    "Draft",
+    "Finding",
+    "ImportOutcome",
+    "Participation",
+    "SealedBallot",
+    "SelfAssessment",
+    "SelfEvent",
+    "Store",
+    "Unit",
+    "Visit",
+    "ballot_hash",
+    "closing_digest",
+    "open_store",
+]

@@ -1,0 +1,333 @@
+"""`Store`: one data directory -- its lock, its files, its campaigns, backups and restore."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+
+from forms.errors import InputError
+
+from .errors import StoreCorruptError, StoreWriteError
+from .lock import DirectoryLock
+from .storage import AtomicJSONStorage, BufferedStorage, Data, decode, fsync_dir, read_file, write_atomic
+
+if TYPE_CHECKING:
+    from .campaign import CampaignStore
+    from .records import CampaignInfo
+
+ROOT_FILE = "kaoping.json"
+LOCK_FILE = ".kaoping.lock"
+CAMPAIGNS_DIR = "campaigns"
+BACKUPS_DIR = "backups"
+BACKUPS_KEPT = 20
+"""How many backups the rotation keeps (the oldest go first)."""
+
+
+def today() -> str:
+    """The local day as YYYY-MM-DD: the finest time any ballot-related record carries."""
+    return date.today().isoformat()
+
+
+def now_seconds() -> str:
+    """UTC time to the second, for the audit log of admin actions (never for ballots)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Given:
+    """Hands an existing storage instance to TinyDB, which wants a factory."""
+
+    def __init__(self, storage: BufferedStorage | AtomicJSONStorage) -> None:
+        self._storage = storage
+
+    def __call__(self) -> BufferedStorage | AtomicJSONStorage:
+        return self._storage
+
+
+def table(data: Data | None, name: str) -> dict[str, Any]:
+    """A table of raw file data (doc id -> document), empty when the file or table is missing."""
+    if data is None:
+        return {}
+    found = data.get(name)
+    return found if isinstance(found, dict) else {}
+
+
+def single(data: Data | None, name: str) -> dict[str, Any]:
+    """The one document of a single-document table (doc id 1), or an empty dict."""
+    doc = table(data, name).get("1")
+    return doc if isinstance(doc, dict) else {}
+
+
+class Store:
+    """A kaoping data directory. Thread-safe; several processes may share one directory."""
+
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
+        self.data_dir = Path(data_dir).absolute()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            (self.data_dir / CAMPAIGNS_DIR).mkdir(exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise StoreWriteError(self.data_dir, error) from error
+        self._lock = DirectoryLock(self.data_dir / LOCK_FILE, lock_timeout)
+        self._cache: dict[Path, tuple[tuple[int, int, int], Data]] = {}
+        with self.locked():
+            root = self.read(self.root_path)
+            if root is None or not single(root, "terminal").get("id"):
+                with self.edit(self.root_path) as db:
+                    db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
+        self._terminal_id = str(single(self.read(self.root_path), "terminal")["id"])
+
+    # ------------------------------------------------------------------ files and lock
+
+    @property
+    def root_path(self) -> Path:
+        """The directory's own file: terminal id and the list of campaigns."""
+        return self.data_dir / ROOT_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where backups rotate."""
+        return self.data_dir / BACKUPS_DIR
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the directory's cross-process lock (re-entrant)."""
+        with self._lock.held():
+            yield
+
+    @contextmanager
+    def edit(self, path: Path) -> Iterator[TinyDB]:
+        """A TinyDB over one file as one transaction: one atomic write at the end, none on error.
+
+        The caller must hold `locked()`; the file's directory is created when missing.
+        """
+        if not path.parent.is_dir():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as error:
+                raise StoreWriteError(path.parent, error) from error
+        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup))
+        db = TinyDB(storage=_Given(buffer))
+        yield db
+        buffer.commit()
+        self._cache.pop(path, None)
+
+    def read(self, path: Path) -> Data | None:
+        """A file's tables, read afresh (None when the file does not exist)."""
+        return read_file(path, self.find_backup)
+
+    def read_cached(self, path: Path) -> Data | None:
+        """Like `read`, but reuses the parse while the file is unchanged (same inode, size, mtime).
+
+        Every write goes through `os.replace`, so a changed file always has a new inode. Callers must
+        not modify the returned data.
+        """
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            self._cache.pop(path, None)
+            return None
+        key = (info.st_ino, info.st_mtime_ns, info.st_size)
+        hit = self._cache.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        data = self.read(path)
+        if data is not None:
+            self._cache[path] = (key, data)
+        return data
+
+    def write(self, path: Path, data: Data) -> None:
+        """Replace a whole file (caller holds the lock)."""
+        AtomicJSONStorage(path, self.find_backup).write(data)
+        self._cache.pop(path, None)
+
+    # ------------------------------------------------------------------ identity and campaigns
+
+    def terminal_id(self) -> str:
+        """A random id of this data directory, stamped on exports and sealed ballots."""
+        return self._terminal_id
+
+    def campaigns(self) -> list[CampaignInfo]:
+        """Every campaign, oldest first."""
+        from .campaign import info_from_doc
+
+        with self.locked():
+            root = self.read(self.root_path)
+        docs = sorted(table(root, "campaigns").values(), key=lambda doc: int(doc.get("seq", 0)))
+        return [info_from_doc(doc) for doc in docs]
+
+    def campaign(self, campaign_id: str | None = None) -> CampaignStore:
+        """One campaign (None = the newest); InputError when there is none or the id is unknown."""
+        from .campaign import CampaignStore
+
+        known = self.campaigns()
+        if not known:
+            raise InputError("store.no_campaign", path=str(self.data_dir))
+        if campaign_id is None:
+            return CampaignStore(self, known[-1].id)
+        for info in known:
+            if info.id == campaign_id:
+                return CampaignStore(self, info.id)
+        raise InputError(
+            "store.unknown_campaign", campaign=campaign_id, known=", ".join(info.id for info in known)
+        )
+
+    def create_campaign(
+        self,
+        name: str,
+        year: int,
+        form_ids: Sequence[str],
+        rules_text: str | None = None,
+        *,
+        demo: bool = False,
+    ) -> CampaignStore:
+        """A new campaign pinning copies of the built-in forms and of the rules (defaults when None)."""
+        from .campaign import create_campaign
+
+        return create_campaign(self, name, year, form_ids, rules_text, demo=demo)
+
+    def campaign_dir(self, campaign_id: str) -> Path:
+        """The directory holding one campaign's files."""
+        return self.data_dir / CAMPAIGNS_DIR / campaign_id
+
+    # ------------------------------------------------------------------ backups
+
+    def backups(self) -> list[Path]:
+        """Every backup, newest first."""
+        if not self.backups_dir.is_dir():
+            return []
+        return sorted(self.backups_dir.glob("kaoping-*.zip"), reverse=True)
+
+    def _data_files(self) -> list[Path]:
+        files = [self.root_path] if self.root_path.exists() else []
+        campaigns = self.data_dir / CAMPAIGNS_DIR
+        files.extend(
+            path
+            for path in sorted(campaigns.rglob("*.json"))
+            if path.is_file() and not path.name.startswith(".")
+        )
+        return files
+
+    def backup(self) -> Path:
+        """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed."""
+        with self.locked():
+            self.backups_dir.mkdir(exist_ok=True, mode=0o700)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            target = self.backups_dir / f"kaoping-{stamp}-{secrets.token_hex(3)}.zip"
+            temp = self.backups_dir / f".{target.name}.tmp"
+            try:
+                with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    for path in self._data_files():
+                        archive.write(path, path.relative_to(self.data_dir).as_posix())
+                with open(temp, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                os.chmod(temp, 0o600)
+                os.replace(temp, target)
+                fsync_dir(self.backups_dir)
+            except OSError as error:
+                temp.unlink(missing_ok=True)
+                raise StoreWriteError(target, error) from error
+            for old in self.backups()[BACKUPS_KEPT:]:
+                old.unlink(missing_ok=True)
+            return target
+
+    def find_backup(self, path: Path) -> Path | None:
+        """The newest backup holding a readable copy of `path` (for the message about a broken file)."""
+        try:
+            member = path.absolute().relative_to(self.data_dir).as_posix()
+        except ValueError:
+            return None
+        for candidate in self.backups():
+            try:
+                with zipfile.ZipFile(candidate) as archive:
+                    decode(path, archive.read(member))
+                return candidate
+            except (KeyError, OSError, zipfile.BadZipFile, StoreCorruptError, InputError, ValueError):
+                continue
+            except Exception:
+                continue
+        return None
+
+    def restore(self, backup: Path) -> Path:
+        """Replace every data file by the backup's, after checking it whole; returns the safety backup
+        taken of the current state first."""
+        members = _checked_backup(backup)
+        with self.locked():
+            safety = self.backup()
+            staging = self.data_dir / f".restore-{secrets.token_hex(4)}"
+            try:
+                staging.mkdir(mode=0o700)
+                with zipfile.ZipFile(backup) as archive:
+                    for name in members:
+                        blob = archive.read(name)
+                        target = staging / name
+                        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                        write_atomic(target, blob)
+                campaigns = self.data_dir / CAMPAIGNS_DIR
+                old = self.data_dir / f".old-{secrets.token_hex(4)}"
+                if campaigns.exists():
+                    os.replace(campaigns, old)
+                staged_campaigns = staging / CAMPAIGNS_DIR
+                if staged_campaigns.exists():
+                    os.replace(staged_campaigns, campaigns)
+                else:
+                    campaigns.mkdir(mode=0o700)
+                os.replace(staging / ROOT_FILE, self.root_path)
+                fsync_dir(self.data_dir)
+                shutil.rmtree(old, ignore_errors=True)
+            except OSError as error:
+                raise StoreWriteError(self.data_dir, error) from error
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            self._cache.clear()
+            self._terminal_id = str(
+                single(self.read(self.root_path), "terminal").get("id", self._terminal_id)
+            )
+        return safety
+
+
+_SAFE_MEMBER = re.compile(r"^(kaoping\.json|campaigns/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.json)$")
+
+
+def _checked_backup(backup: Path) -> list[str]:
+    """The member names of a backup zip after checking every one parses; InputError otherwise."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            names = archive.namelist()
+            if ROOT_FILE not in names:
+                raise InputError("store.backup_invalid", path=str(backup), reason="store.reason.no_root")
+            for name in names:
+                pure = PurePosixPath(name)
+                if not _SAFE_MEMBER.match(name) or ".." in pure.parts:
+                    raise InputError(
+                        "store.backup_invalid", path=str(backup), reason="store.reason.bad_member"
+                    )
+                try:
+                    decode(Path(name), archive.read(name))
+                except StoreCorruptError as error:
+                    raise InputError(
+                        "store.backup_invalid", path=str(backup), reason=str(error.params.get("reason", ""))
+                    ) from error
+            return names
+    except FileNotFoundError as error:
+        raise InputError("store.file_missing", path=str(backup)) from error
+    except (zipfile.BadZipFile, OSError) as error:
+        raise InputError("store.backup_invalid", path=str(backup), reason="store.reason.not_zip") from error
+
+
+def open_store(data_dir: Path | str, *, lock_timeout: float = 5.0) -> Store:
+    """Open (creating if needed) the data directory `data_dir`.
+
+    `lock_timeout` is how long any operation waits for another terminal's lock before raising
+    `StoreLockedError`. A broken file raises `StoreCorruptError` naming it and the newest good backup.
+    """
+    return Store(Path(data_dir), lock_timeout=lock_timeout)

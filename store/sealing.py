@@ -1,0 +1,87 @@
+"""Sealed-ballot records on disk: random ids, random shards, content hashes and the closing digest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .records import SealedBallot
+
+SHARDS = 64
+"""Sealed ballots are spread over this many files at random, so a seal rewrites only a small one."""
+
+
+def new_ballot_id() -> str:
+    """A random ballot id: 15 hex digits (60 bits), also its TinyDB document id."""
+    return f"{secrets.randbits(60):015x}"
+
+
+def new_shard() -> str:
+    """A random shard name for a new ballot."""
+    return f"{secrets.randbelow(SHARDS):02x}"
+
+
+def doc_id_of(digest: str) -> int:
+    """The TinyDB document id a code is stored under: derived from its hash, so lookups are direct."""
+    return int(digest[:15], 16)
+
+
+def _canonical(ballot: SealedBallot) -> bytes:
+    content = {
+        "ballot_id": ballot.ballot_id,
+        "terminal_id": ballot.terminal_id,
+        "form_id": ballot.form_id,
+        "form_version": ballot.form_version,
+        "rater_group": ballot.rater_group,
+        "day": ballot.day,
+        "answers": {unit: dict(items) for unit, items in ballot.answers.items()},
+        "valid": ballot.valid,
+        "invalid_reasons": list(ballot.invalid_reasons),
+    }
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def ballot_hash(ballot: SealedBallot) -> str:
+    """SHA-256 over the ballot's canonical content (everything but the hash itself)."""
+    return hashlib.sha256(_canonical(ballot)).hexdigest()
+
+
+def closing_digest(hashes: Iterable[str]) -> str:
+    """The digest written into the minutes: SHA-256 over the sorted ballot hashes, one per line."""
+    return hashlib.sha256("\n".join(sorted(hashes)).encode("ascii")).hexdigest()
+
+
+def ballot_to_doc(ballot: SealedBallot, shard: str | None = None) -> dict[str, Any]:
+    """The stored document of a ballot, with the shard it goes to."""
+    return {
+        "ballot_id": ballot.ballot_id,
+        "terminal_id": ballot.terminal_id,
+        "form_id": ballot.form_id,
+        "form_version": ballot.form_version,
+        "rater_group": ballot.rater_group,
+        "day": ballot.day,
+        "answers": {unit: dict(items) for unit, items in ballot.answers.items()},
+        "valid": ballot.valid,
+        "invalid_reasons": list(ballot.invalid_reasons),
+        "content_hash": ballot.content_hash,
+        "shard": shard or new_shard(),
+    }
+
+
+def ballot_from_doc(doc: Mapping[str, Any]) -> SealedBallot:
+    """A ballot record from its stored document (KeyError/TypeError when fields are missing)."""
+    return SealedBallot(
+        ballot_id=str(doc["ballot_id"]),
+        terminal_id=str(doc["terminal_id"]),
+        form_id=str(doc["form_id"]),
+        form_version=str(doc["form_version"]),
+        rater_group=str(doc["rater_group"]),
+        day=doc.get("day"),
+        answers={str(unit): dict(items) for unit, items in dict(doc["answers"]).items()},
+        valid=bool(doc["valid"]),
+        invalid_reasons=tuple(doc.get("invalid_reasons", ())),
+        content_hash=str(doc["content_hash"]),
+    )

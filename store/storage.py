@@ -1,0 +1,183 @@
+"""Crash-safe TinyDB storage: atomic replace with fsync, UTF-8, mode 0600, schema check, no silent empties."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from tinydb import Storage
+
+from .errors import SchemaError, StoreCorruptError, StoreWriteError
+
+SCHEMA_VERSION = 1
+"""The schema every file is written with; older files are migrated on read, newer ones refused."""
+
+META_TABLE = "_kaoping"
+"""The table in every file that records its schema version (stripped before TinyDB sees the data)."""
+
+Data = dict[str, dict[str, Any]]
+Migration = Callable[[Data], Data]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Step `n` turns a schema-`n` file's data into schema `n + 1` (none are needed yet)."""
+
+BackupFinder = Callable[[Path], "Path | None"]
+
+
+def _no_backup(_path: Path) -> Path | None:
+    return None
+
+
+def encode(data: Data) -> bytes:
+    """The bytes a file holds for `data`: canonical JSON (sorted keys, so storage order carries no
+    history), UTF-8 whatever the locale, and the schema version."""
+    payload = dict(data)
+    payload[META_TABLE] = {"1": {"schema": SCHEMA_VERSION}}
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8")
+
+
+def decode(path: Path, raw: bytes, find_backup: BackupFinder = _no_backup) -> Data:
+    """Parse a file's bytes, refusing anything that is not a complete kaoping file; migrate old schemas."""
+
+    def corrupt(reason: str) -> StoreCorruptError:
+        return StoreCorruptError(path, find_backup(path), reason)
+
+    if not raw.strip():
+        raise corrupt("store.reason.empty")
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise corrupt("store.reason.not_utf8") from error
+    except json.JSONDecodeError as error:
+        raise corrupt("store.reason.not_json") from error
+    if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):
+        raise corrupt("store.reason.not_tables")
+    meta = payload.pop(META_TABLE, None)
+    try:
+        version = int(meta["1"]["schema"]) if isinstance(meta, dict) else -1
+    except (KeyError, TypeError, ValueError):
+        version = -1
+    if version < 0:
+        raise corrupt("store.reason.no_schema")
+    if version > SCHEMA_VERSION:
+        raise SchemaError(path, version, SCHEMA_VERSION)
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SchemaError(path, version, SCHEMA_VERSION)
+        payload = step(payload)
+        version += 1
+    return cast(Data, payload)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or unlink in `directory` durable."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, blob: bytes) -> None:
+    """Replace `path` with `blob` so that after any crash it holds either the old or the new bytes.
+
+    Temp file in the same directory, flush, fsync, `os.replace`, fsync the directory. On any OS error
+    the temp file is removed, the old file is untouched and a `StoreWriteError` is raised.
+    """
+    directory = path.parent
+    temp = directory / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(blob)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        fsync_dir(directory)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise StoreWriteError(path, error) from error
+
+
+def remove_durably(path: Path) -> None:
+    """Delete `path` (if there) and make the deletion durable."""
+    try:
+        path.unlink(missing_ok=True)
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise StoreWriteError(path, error) from error
+
+
+def read_file(path: Path, find_backup: BackupFinder = _no_backup) -> Data | None:
+    """The data of `path`, or None when it does not exist (never when it is merely empty)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode(path, raw, find_backup)
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage over one file: reads refuse broken files, writes are atomic and durable.
+
+    A TinyDB opened on it sees a fresh read of the file at every operation (no cross-process staleness);
+    the caller holds the data directory's lock around every read-modify-write.
+    """
+
+    def __init__(self, path: Path, find_backup: BackupFinder = _no_backup) -> None:
+        self.path = path
+        self._find_backup = find_backup
+
+    def read(self) -> Data | None:
+        return read_file(self.path, self._find_backup)
+
+    def write(self, data: Data) -> None:
+        write_atomic(self.path, encode(data))
+
+    def close(self) -> None:
+        pass
+
+
+class BufferedStorage(Storage):
+    """One file's transaction: read once, keep TinyDB's writes in memory, write once on `commit()`.
+
+    Several table operations on one file thus cost one atomic write, and an error before the commit
+    leaves the file as it was (all-or-nothing per file).
+    """
+
+    def __init__(self, backend: AtomicJSONStorage) -> None:
+        self._backend = backend
+        self._data: Data | None = None
+        self._loaded = False
+        self.dirty = False
+
+    def read(self) -> Data | None:
+        if not self._loaded:
+            self._data = self._backend.read()
+            self._loaded = True
+        return self._data
+
+    def write(self, data: Data) -> None:
+        self._data = data
+        self._loaded = True
+        self.dirty = True
+
+    def commit(self) -> None:
+        """Write the buffered data if anything changed."""
+        if self.dirty and self._data is not None:
+            self._backend.write(self._data)
+            self.dirty = False
+
+    def close(self) -> None:
+        pass
