@@ -98,6 +98,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.change.same": ("持平", "same"),
     "export.change.new": ("新评", "new"),
     "export.change.none": ("未评星", "no star"),
+    "export.col.verified_answer": ("核定答案", "Verified answer"),
+    "export.self_state.draft": ("填写中", "draft"),
+    "export.self_state.submitted": ("已提交", "submitted"),
+    "export.self_state.reviewed": ("已审核", "reviewed"),
+    "export.self_state.returned": ("已退回", "returned"),
+    "export.voting_open": (
+        "投票仍在进行中：结果和测评票要等管理员结束投票后才能导出（保护投票保密）。",
+        "Voting is still open: results and ballots can be exported only after the admin closes voting (ballot secrecy).",
+    ),
+    "export.no_ballot_form": (
+        "考核活动“{campaign}”没有述职评议测评表，无法计算评议结果。",
+        'The campaign "{campaign}" has no review-meeting ballot form, so there are no review results to compute.',
+    ),
     "export.yes": ("是", "yes"),
     "export.no": ("否", "no"),
     # --- reading files

@@ -1,0 +1,245 @@
+"""Reading ballot exports back: manifest checks, dedupe by id and content, conflicts with their sources."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from forms.errors import InputError, ProblemFound
+from forms.model import AnswerValue, Form
+
+from .answers import decode_answer
+from .ballot_rows import BALLOT_COLUMNS, BallotData
+from .csvio import TEXT_MARK, read_csv, restore
+from .manifest import Manifest, verify_against_manifest
+
+FormLookup = Callable[[str, str], Form | None]
+"""Finds the form of a given id and version (None when unknown)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a ballot was read: the file and the line its first row is on."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same ballot id with different content in two places."""
+
+    ballot_id: str
+    first: Source
+    second: Source
+
+
+@dataclass
+class BallotSet:
+    """Ballots read from one or more exports: unique ballots, duplicates skipped, conflicts found."""
+
+    campaign_id: str = ""
+    campaign_name: str = ""
+    ballots: dict[str, BallotData] = field(default_factory=dict)
+    unit_names: dict[str, str] = field(default_factory=dict)
+    unit_order: list[str] = field(default_factory=list)
+    forms: dict[str, str] = field(default_factory=dict)  # form id -> version
+    closing_digests: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    rows: int = 0
+    duplicates: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    _digests: dict[str, tuple[str, Source]] = field(default_factory=dict, repr=False)
+
+    def conflicting_ids(self) -> set[str]:
+        """The ids of ballots found with two different contents."""
+        return {conflict.ballot_id for conflict in self.conflicts}
+
+
+def read_ballot_files(
+    paths: Sequence[Path],
+    find_form: FormLookup,
+    *,
+    campaign_id: str | None = None,
+    pinned_versions: Mapping[str, str] | None = None,
+    on_rows: Callable[[int], None] | None = None,
+) -> BallotSet:
+    """Reads ballot exports into one set, refusing what cannot be trusted.
+
+    Every file must match its manifest (kind, SHA-256, row count), belong to one campaign (`campaign_id`
+    when given, else the first file's) and use one version per form (the `pinned_versions` when given).
+    Every file is checked before any rows are read, so a refused file adds nothing. `on_rows` is told the
+    running number of rows read.
+    """
+    result = BallotSet()
+    manifests: list[tuple[Path, Manifest]] = []
+    for path in paths:
+        manifest = verify_against_manifest(path, "ballots")
+        expected = campaign_id or (manifests[0][1].campaign_id if manifests else manifest.campaign_id)
+        if manifest.campaign_id != expected:
+            raise InputError(
+                "import.other_campaign", file=str(path), other=manifest.campaign_id, campaign=expected
+            )
+        for entry in manifest.forms:
+            form_id, _, version = entry.partition("@")
+            wanted = (pinned_versions or {}).get(form_id) or result.forms.get(form_id)
+            if wanted is not None and wanted != version:
+                raise InputError(
+                    "import.other_form", file=str(path), form=entry, expected=f"{form_id}@{wanted}"
+                )
+            if find_form(form_id, version) is None:
+                raise InputError("import.unknown_form", file=str(path), form=entry)
+            result.forms[form_id] = version
+        manifests.append((path, manifest))
+        if not result.campaign_id:
+            result.campaign_id = manifest.campaign_id
+            result.campaign_name = manifest.campaign_name
+    for path, manifest in manifests:
+        _read_one(path, manifest, find_form, result, on_rows)
+        result.files.append(str(path))
+        for digest in manifest.closing_digests:
+            if digest not in result.closing_digests:
+                result.closing_digests.append(digest)
+    return result
+
+
+def _read_one(
+    path: Path,
+    manifest: Manifest,
+    find_form: FormLookup,
+    result: BallotSet,
+    on_rows: Callable[[int], None] | None,
+) -> None:
+    columns = manifest.columns or BALLOT_COLUMNS
+    missing = [name for name in BALLOT_COLUMNS if name not in columns]
+    if missing:
+        raise InputError("import.bad_header", file=str(path), column=missing[0])
+    at = {name: columns.index(name) for name in BALLOT_COLUMNS}
+    width = len(columns)
+    c_form, c_version, c_terminal = at["form_id"], at["form_version"], at["terminal_id"]
+    c_ballot, c_day, c_group = at["ballot_id"], at["day"], at["rater_group"]
+    c_unit, c_name, c_item, c_answer, c_valid = (
+        at["unit_id"],
+        at["unit_name"],
+        at["item_id"],
+        at["answer"],
+        at["valid"],
+    )
+    guarded = manifest.excel_safe
+    records = read_csv(path, encoding="utf-8-sig")
+    header = next(records, None)
+    if header is None or len(header.cells) != width:
+        raise InputError("import.bad_header", file=str(path), column=columns[0] if columns else "")
+    name = str(path)
+    count = 0
+    current_id: str | None = None
+    current: dict[str, dict[str, AnswerValue]] = {}
+    meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
+    start_line = 0
+    parts: list[str] = []
+    finished: set[str] = set()
+    forms_cache: dict[tuple[str, str], Form] = {}
+    items_cache: dict[tuple[str, str, str], object] = {}
+    units_seen = result.unit_names
+    order = result.unit_order
+
+    def finish() -> None:
+        if current_id is None:
+            return
+        form_id, version, terminal, day, group, valid = meta
+        parts.sort()
+        digest = hashlib.sha256(
+            "\x1e".join([form_id, version, terminal, day, group, *parts]).encode("utf-8")
+        ).hexdigest()
+        source = Source(name, start_line)
+        seen = result._digests.get(current_id)
+        if seen is None:
+            result._digests[current_id] = (digest, source)
+            result.ballots[current_id] = BallotData(
+                current_id, terminal, form_id, version, group, day, current, valid
+            )
+        elif seen[0] == digest:
+            result.duplicates += 1
+        else:
+            result.conflicts.append(Conflict(current_id, seen[1], source))
+        finished.add(current_id)
+
+    for record in records:
+        cells = record.cells
+        if len(cells) != width:
+            raise InputError("import.bad_value", file=name, line=record.line, column="*", value=len(cells))
+        if guarded:
+            cells = [restore(part) if part[:1] == TEXT_MARK else part for part in cells]
+        ballot_id = cells[c_ballot]
+        if ballot_id != current_id:
+            finish()
+            if ballot_id in finished:  # rows of one ballot are written together; apart they are not ours
+                raise InputError(
+                    "import.bad_value", file=name, line=record.line, column="ballot_id", value=ballot_id
+                )
+            current_id = ballot_id
+            current = {}
+            parts = []
+            start_line = record.line
+            meta = (
+                cells[c_form],
+                cells[c_version],
+                cells[c_terminal],
+                cells[c_day],
+                cells[c_group],
+                cells[c_valid] == "1",
+            )
+        form_key = (cells[c_form], cells[c_version])
+        form = forms_cache.get(form_key)
+        if form is None:
+            found = find_form(*form_key)
+            if found is None:
+                raise InputError("import.unknown_form", file=name, form="@".join(form_key))
+            forms_cache[form_key] = form = found
+        unit_id = cells[c_unit]
+        item_id = cells[c_item]
+        text = cells[c_answer]
+        key = (form_key[0], item_id, text)
+        value = items_cache.get(key, items_cache)
+        if value is items_cache:
+            item = form.item(item_id)
+            if item is None:
+                raise InputError(
+                    "import.bad_value", file=name, line=record.line, column="item_id", value=item_id
+                )
+            try:
+                value = decode_answer(item, text)
+            except ValueError:
+                raise InputError(
+                    "import.bad_value", file=name, line=record.line, column="answer", value=text
+                ) from None
+            if item.type != "text":  # free text is rarely repeated: do not let comments fill the cache
+                items_cache[key] = value
+        answers = current.get(unit_id)
+        if answers is None:
+            answers = current[unit_id] = {}
+            if unit_id not in units_seen:
+                units_seen[unit_id] = cells[c_name]
+                order.append(unit_id)
+        answers[item_id] = value  # type: ignore[assignment]
+        parts.append(f"{unit_id}\x1f{item_id}\x1f{text}")
+        count += 1
+        if on_rows is not None and count % 8192 == 0:
+            on_rows(result.rows + count)
+    finish()
+    if count != manifest.rows:
+        raise ProblemFound("import.row_count", file=name, actual=count, expected=manifest.rows)
+    result.rows += count
+    if on_rows is not None:
+        on_rows(result.rows)
+
+
+def ballots_without_conflicts(ballots: BallotSet) -> list[BallotData]:
+    """The unique ballots, leaving out every ballot id found with two contents (neither can be trusted)."""
+    bad = ballots.conflicting_ids()
+    return [ballots.ballots[ballot_id] for ballot_id in sorted(ballots.ballots) if ballot_id not in bad]

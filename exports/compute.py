@@ -1,0 +1,354 @@
+"""Results computed from plain sources: scores, grades, ranks, stars, the star quota, rater bias."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from forms.model import AnswerValue, Form
+from forms.rules import Rules
+from forms.scoring import (
+    UnitBallot,
+    aggregate_unit,
+    assign_stars,
+    check_ballot,
+    composite,
+    grade_for,
+    item_points,
+    quota_limit,
+    rank,
+    star_change,
+    supervision_score,
+)
+
+from .model import (
+    BiasDiagnostics,
+    BrandTally,
+    CampaignResults,
+    GroupLeniency,
+    GroupScore,
+    Participation,
+    RankShift,
+    StarQuota,
+    UnitResult,
+)
+
+UnitAnswers = Mapping[str, AnswerValue]
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """What the results need to know of a unit besides its scores."""
+
+    unit_id: str
+    name: str
+    liaison_group: str = ""
+    last_star: int | None = None
+
+
+@dataclass(frozen=True)
+class BallotRecord:
+    """One sealed ballot as the results see it: id, rater group and answers (unit id -> item id -> value)."""
+
+    ballot_id: str
+    rater_group: str
+    answers: Mapping[str, UnitAnswers]
+
+
+@dataclass(frozen=True)
+class SelfScore:
+    """A unit's self-assessment scores (0..100): its own, the verified one, and the vetoes it hit."""
+
+    own: float | None
+    verified: float | None
+    vetoes: tuple[str, ...] = ()
+    star_cap: int | None = None
+    grade_caps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResultSources:
+    """Everything `compute_results` reads, gathered from a store or from consolidated files."""
+
+    campaign_id: str
+    campaign_name: str
+    rules: Rules
+    ballot_form: Form
+    units: Sequence[UnitInfo]
+    ballots: Sequence[BallotRecord]
+    year: int | None = None
+    closed: bool = False
+    closing_digests: tuple[str, ...] = ()
+    self_scores: Mapping[str, SelfScore] = field(default_factory=dict)
+    visit_totals: Mapping[str, Sequence[float]] = field(default_factory=dict)
+    codes_issued: int | None = None
+    brands: tuple[BrandTally, ...] = ()
+
+
+def group_id_for(rules: Rules, rater_group: str) -> str:
+    """The rules' id of a rater group named by id or by its Chinese or English label (stores keep labels)."""
+    for group in rules.rater_groups:
+        if rater_group in (group.id, group.zh, group.en):
+            return group.id
+    return rater_group
+
+
+def score_on_hundred(total: float, max_total: float) -> float:
+    """A form total rescaled to 0..100 so that sources of different full marks can be combined."""
+    if max_total <= 0:
+        return total
+    return total / max_total * 100.0
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return math.fsum(values) / len(values) if values else None
+
+
+def _score_item_points(form: Form, rules: Rules, value: AnswerValue) -> float | None:
+    item = form.item(form.score_item) if form.score_item else None
+    if item is None:
+        return None
+    if isinstance(value, str) and item.type == "rating" and value in rules.rating_points:
+        return rules.rating_points[value]
+    return item_points(form, item, value)
+
+
+def compute_results(sources: ResultSources) -> CampaignResults:
+    """The campaign's results from its sources, with the rules' every weight, band and quota applied."""
+    form = sources.ballot_form
+    rules = sources.rules
+    unit_ids = [unit.unit_id for unit in sources.units]
+    meeting_units = set(unit_ids)
+    score_item = form.score_item or ""
+
+    validity: dict[str, bool] = {}
+    straight_lined = 0
+    by_unit: dict[str, list[UnitBallot]] = {unit_id: [] for unit_id in unit_ids}
+    for ballot in sources.ballots:
+        rated = {unit: answers for unit, answers in ballot.answers.items() if unit in meeting_units}
+        valid = check_ballot(form, rated).valid
+        validity[ballot.ballot_id] = valid
+        values = [answers.get(score_item) for answers in rated.values()]
+        if len(values) > 1 and all(value is not None and value == values[0] for value in values):
+            straight_lined += 1
+        group = group_id_for(rules, ballot.rater_group)
+        for unit_id, answers in rated.items():
+            by_unit[unit_id].append(UnitBallot(ballot.ballot_id, answers, group, valid))
+
+    aggregates = {unit_id: aggregate_unit(unit_id, form, by_unit[unit_id], rules) for unit_id in unit_ids}
+
+    composites: dict[str, float | None] = {}
+    supervision: dict[str, float | None] = {}
+    for unit_id in unit_ids:
+        totals = list(sources.visit_totals.get(unit_id, ()))
+        supervision[unit_id] = supervision_score(totals, rules)
+        own = sources.self_scores.get(unit_id)
+        composites[unit_id] = composite(
+            {
+                "review": aggregates[unit_id].score,
+                "self": own.verified if own else None,
+                "supervision": supervision[unit_id],
+            },
+            rules,
+        ).score
+
+    scored = {unit_id: value for unit_id, value in composites.items() if value is not None}
+    caps = {
+        unit_id: score.star_cap
+        for unit_id, score in sources.self_scores.items()
+        if score.star_cap is not None
+    }
+    satisfactions = {unit_id: aggregates[unit_id].satisfaction for unit_id in scored}
+    awards = assign_stars(scored, rules, caps, satisfactions)
+    ranks = rank(composites)
+
+    results: list[UnitResult] = []
+    for unit in sources.units:
+        aggregate = aggregates[unit.unit_id]
+        own_score = sources.self_scores.get(unit.unit_id)
+        value = composites[unit.unit_id]
+        grade_code = (
+            grade_for(value, rules, own_score.grade_caps if own_score else ()) if value is not None else None
+        )
+        band = rules.grade_band(grade_code) if grade_code else None
+        award = awards.get(unit.unit_id)
+        stars = award.stars if award is not None else None
+        label_of = {group.id: group for group in rules.rater_groups}
+        results.append(
+            UnitResult(
+                unit_id=unit.unit_id,
+                name=unit.name,
+                liaison_group=unit.liaison_group,
+                valid_ballots=aggregate.valid,
+                invalid_ballots=aggregate.invalid,
+                mean=aggregate.mean,
+                trimmed_mean=aggregate.trimmed_mean,
+                review_score=aggregate.score,
+                good_rate=aggregate.good_rate,
+                shares=dict(aggregate.level_shares),
+                satisfaction=aggregate.satisfaction,
+                groups=tuple(
+                    GroupScore(
+                        group_id=group.group,
+                        label_zh=label_of[group.group].zh if group.group in label_of else group.group,
+                        label_en=label_of[group.group].en if group.group in label_of else group.group,
+                        weight=group.weight,
+                        ballots=group.count,
+                        mean=group.mean,
+                    )
+                    for group in aggregate.by_group
+                ),
+                self_own=own_score.own if own_score else None,
+                self_verified=own_score.verified if own_score else None,
+                supervision=supervision[unit.unit_id],
+                visits=len(sources.visit_totals.get(unit.unit_id, ())),
+                composite=value,
+                grade=grade_code,
+                grade_zh=band.zh if band else "",
+                grade_en=band.en if band else "",
+                rank=ranks.get(unit.unit_id),
+                star=stars,
+                last_star=unit.last_star,
+                change=star_change(stars, unit.last_star) if stars is not None else "none",
+                vetoes=own_score.vetoes if own_score else (),
+            )
+        )
+    results.sort(key=lambda result: (result.rank is None, result.rank or 0, result.unit_id))
+
+    five = sum(1 for award in awards.values() if award.stars == 5)
+    allowed = quota_limit(rules.five_star_max_share, None, len(scored))
+    quota = StarQuota(
+        five_star_units=five,
+        five_star_allowed=allowed,
+        within=allowed is None or five <= allowed,
+        capped=tuple(sorted(unit for unit, award in awards.items() if award.reason == "quota")),
+    )
+    scale = form.scale_of(form.item(score_item)) if form.item(score_item) else None  # type: ignore[arg-type]
+    levels = tuple((level.code, level.label.zh, level.label.en) for level in scale.levels) if scale else ()
+    valid_count = sum(1 for valid in validity.values() if valid)
+    groups_count: dict[str, int] = {}
+    for ballot in sources.ballots:
+        group = group_id_for(rules, ballot.rater_group)
+        groups_count[group] = groups_count.get(group, 0) + 1
+    return CampaignResults(
+        campaign_id=sources.campaign_id,
+        campaign_name=sources.campaign_name,
+        year=sources.year,
+        closed=sources.closed,
+        closing_digests=sources.closing_digests,
+        units=tuple(results),
+        star_quota=quota,
+        bias=bias_diagnostics(sources, validity, straight_lined, aggregates),
+        participation=Participation(
+            codes_issued=sources.codes_issued,
+            ballots_sealed=len(sources.ballots),
+            ballots_valid=valid_count,
+            by_group=dict(sorted(groups_count.items())),
+        ),
+        scale_levels=levels,
+        brands=sources.brands,
+    )
+
+
+def bias_diagnostics(
+    sources: ResultSources,
+    validity: Mapping[str, bool],
+    straight_lined: int,
+    aggregates: Mapping[str, object],
+) -> BiasDiagnostics:
+    """Each group's leniency, straight-lined ballots, and the units whose rank trimming changes.
+
+    Leniency compares like with like: for every unit, the group's mean minus the whole panel's mean about that
+    unit, averaged over the units the group rated; so a group that happened to rate only strong units does not
+    look lenient.
+    """
+    form = sources.ballot_form
+    rules = sources.rules
+    score_item = form.score_item or ""
+    unit_ids = [unit.unit_id for unit in sources.units]
+    meeting_units = set(unit_ids)
+    per_unit_all: dict[str, list[float]] = {unit_id: [] for unit_id in unit_ids}
+    per_unit_group: dict[tuple[str, str], list[float]] = {}
+    given: dict[str, list[float]] = {}
+    ballots_of: dict[str, int] = {}
+    for ballot in sources.ballots:
+        group = group_id_for(rules, ballot.rater_group)
+        ballots_of[group] = ballots_of.get(group, 0) + 1
+        if not validity.get(ballot.ballot_id, True):
+            continue
+        for unit, answers in ballot.answers.items():
+            if unit not in meeting_units:
+                continue
+            points = _score_item_points(form, rules, answers.get(score_item))
+            if points is None:
+                continue
+            per_unit_all[unit].append(points)
+            per_unit_group.setdefault((group, unit), []).append(points)
+            given.setdefault(group, []).append(points)
+    panel = [value for values in per_unit_all.values() for value in values]
+    panel_mean = _mean(panel)
+    known = {group.id: group for group in rules.rater_groups}
+    order = [group.id for group in rules.rater_groups] + sorted(set(ballots_of) - set(known))
+    leniencies: list[GroupLeniency] = []
+    for group_id in order:
+        if group_id not in ballots_of:
+            continue
+        differences = [
+            math.fsum(values) / len(values) - math.fsum(per_unit_all[unit]) / len(per_unit_all[unit])
+            for (group, unit), values in per_unit_group.items()
+            if group == group_id and values and per_unit_all[unit]
+        ]
+        info = known.get(group_id)
+        leniencies.append(
+            GroupLeniency(
+                group_id=group_id,
+                label_zh=info.zh if info else group_id,
+                label_en=info.en if info else group_id,
+                ballots=ballots_of[group_id],
+                mean_given=_mean(given.get(group_id, [])),
+                panel_mean=panel_mean,
+                leniency=_mean(differences),
+            )
+        )
+    names = {unit.unit_id: unit.name for unit in sources.units}
+    means = {unit_id: _mean(per_unit_all[unit_id]) for unit_id in unit_ids}
+    trimmed = {unit_id: _trimmed(per_unit_all[unit_id], rules.trim_above) for unit_id in unit_ids}
+    rank_mean = rank(means)
+    rank_trimmed = rank(trimmed)
+    shifts = tuple(
+        RankShift(unit_id, names[unit_id], rank_mean[unit_id], rank_trimmed[unit_id])
+        for unit_id in unit_ids
+        if unit_id in rank_mean and unit_id in rank_trimmed and rank_mean[unit_id] != rank_trimmed[unit_id]
+    )
+    return BiasDiagnostics(
+        groups=tuple(leniencies),
+        straight_lined=straight_lined,
+        ballots=len(sources.ballots),
+        rank_shifts=shifts,
+    )
+
+
+def _trimmed(values: Sequence[float], trim_above: int) -> float | None:
+    from forms.scoring import trimmed_mean
+
+    return trimmed_mean(values, trim_above)[0]
+
+
+def tally_brands(
+    votes: Iterable[Sequence[str]], brands: Iterable[tuple[str, str, str, str]]
+) -> tuple[BrandTally, ...]:
+    """The brand vote counted: `votes` are each ballot's picked brand ids, `brands` (id, name, unit id, unit
+    name); places by votes (ties share a place), then by id for a stable order."""
+    counts: dict[str, int] = {}
+    for picked in votes:
+        for brand_id in set(picked):
+            counts[brand_id] = counts.get(brand_id, 0) + 1
+    known = {brand[0]: brand for brand in brands}
+    places = rank({brand_id: float(counts.get(brand_id, 0)) for brand_id in known})
+    tallies = [
+        BrandTally(brand_id, name, unit_id, unit_name, counts.get(brand_id, 0), places[brand_id])
+        for brand_id, (_, name, unit_id, unit_name) in known.items()
+    ]
+    tallies.sort(key=lambda tally: (tally.place, tally.brand_id))
+    return tuple(tallies)

@@ -1,0 +1,506 @@
+"""`export_kind(campaign_store, kind, path)`: every export kind as an Excel-safe CSV with its manifest."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from forms.errors import InputError, ProblemFound
+from forms.model import Form
+from forms.rules import Rules
+from forms.scoring import item_points
+from store.api import CampaignStore
+
+from .answers import answer_label, encode_answer
+from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
+from .csvio import ProgressCallback, cell, write_csv
+from .manifest import Manifest, write_manifest
+from .model import CampaignResults
+from .results import campaign_results
+
+KINDS: tuple[str, ...] = ("ballots", "summary", "self", "supervision", "brands", "codebook")
+"""The export kinds, in the order they are listed to the user."""
+
+Translate = Callable[..., str]
+"""The UI's `t(key, **params)`, passed in so that the core never formats user text itself."""
+
+
+def _key_only(key: str, /, **params: object) -> str:
+    """Without a translator, headers are the stable column ids (the last part of the key)."""
+    return key.rsplit(".", 1)[-1] + ("_" + "_".join(str(v) for v in params.values()) if params else "")
+
+
+def today() -> str:
+    """The export's date: the day only, never the time (ballot secrecy)."""
+    return datetime.date.today().isoformat()
+
+
+class Exporter:
+    """Writes one kind of export of one campaign; `export_kind` is the entry point."""
+
+    def __init__(
+        self,
+        campaign_store: CampaignStore,
+        *,
+        plain: bool,
+        lang: str,
+        text: Translate | None,
+        rules: Rules | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
+        self.store = campaign_store
+        self.plain = plain
+        self.safe = not plain
+        self.lang = lang
+        self.text: Translate = text or _key_only
+        self.rules = rules or campaign_store.rules()
+        self.on_progress = on_progress
+        self._results: CampaignResults | None = None
+
+    # ------------------------------------------------------------------ helpers
+
+    def header(self, columns: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """The header row: stable ids with --plain, else the labels in the chosen language."""
+        if self.plain:
+            return [[column_id for column_id, _ in columns]]
+        return [[label for _, label in columns]]
+
+    def col(self, column_id: str) -> tuple[str, str]:
+        """A fixed column: its id and its label from the catalogue."""
+        return column_id, self.text(f"export.col.{column_id}")
+
+    def yes_no(self, value: bool) -> object:
+        """A yes/no cell: 1/0 for machines, 是/否 for people."""
+        if self.plain:
+            return 1 if value else 0
+        return self.text("export.yes") if value else self.text("export.no")
+
+    def results(self) -> CampaignResults:
+        """The campaign's results, computed once per export."""
+        if self._results is None:
+            self._results = campaign_results(self.store, self.rules)
+        return self._results
+
+    def require_results_visible(self) -> None:
+        """Results (and ballots) stay hidden while voting is open, unless the rules allow otherwise."""
+        if self.store.voting_state() == "open" and not self.rules.results_before_close:
+            raise ProblemFound("export.voting_open")
+
+    def write(
+        self,
+        kind: str,
+        path: Path,
+        columns: Sequence[tuple[str, str]],
+        rows: Iterable[Sequence[object]],
+        forms: Sequence[Form] = (),
+    ) -> Manifest:
+        """Writes the CSV, then its manifest, and returns the manifest."""
+        try:
+            written = write_csv(
+                path, self.header(columns), rows, excel_safe=self.safe, on_progress=self.on_progress
+            )
+        except OSError as error:
+            raise InputError(
+                "export.cannot_write", path=str(path), detail=error.strerror or str(error)
+            ) from None
+        manifest = Manifest(
+            kind=kind,
+            campaign_id=self.store.info.id,
+            campaign_name=self.store.info.name,
+            rows=written.rows,
+            sha256=written.sha256,
+            excel_safe=self.safe,
+            columns=tuple(column_id for column_id, _ in columns),
+            closing_digests=tuple(closing.digest for closing in self.store.closings()),
+            terminal_id=self.store.store.terminal_id(),
+            forms=tuple(f"{form.id}@{form.version}" for form in forms),
+            day=today(),
+            lang=self.lang,
+        )
+        try:
+            write_manifest(path, manifest)
+        except OSError as error:
+            raise InputError(
+                "export.cannot_write", path=str(path), detail=error.strerror or str(error)
+            ) from None
+        return manifest
+
+    # ------------------------------------------------------------------ kinds
+
+    def ballots(self, path: Path) -> Manifest:
+        """One row per sealed ballot x unit x item (no code, no evaluator, no time finer than the day)."""
+        self.require_results_visible()
+        forms = {form.id: form for form in self.store.forms()}
+        units = self.store.units()
+        sealed = sorted(self.store.sealed_ballots(), key=lambda ballot: ballot.ballot_id)
+        used = sorted({ballot.form_id for ballot in sealed} & set(forms))
+        data = (
+            BallotData(
+                ballot.ballot_id,
+                ballot.terminal_id,
+                ballot.form_id,
+                ballot.form_version,
+                ballot.rater_group,
+                ballot.day or "",
+                ballot.answers,
+                ballot.valid,
+            )
+            for ballot in sealed
+        )
+        rows = ballot_rows(
+            self.store.info.id,
+            forms,
+            {unit.id: unit.name for unit in units},
+            [unit.id for unit in units],
+            data,
+            self.rules,
+            lang=self.lang,
+            excel_safe=self.safe,
+        )
+        columns = [self.col(column_id) for column_id in BALLOT_COLUMNS]
+        return self.write("ballots", path, columns, rows, [forms[form_id] for form_id in used])
+
+    def summary(self, path: Path) -> Manifest:
+        """One row per unit: ballots, scores, shares, groups, self, supervision, composite, grade, stars."""
+        self.require_results_visible()
+        results = self.results()
+        return self.write_summary(path, results)
+
+    def write_summary(self, path: Path, results: CampaignResults) -> Manifest:
+        """The summary table of `results` (also used by consolidation, whose results come from files)."""
+        columns, rows = summary_table(results, self.text, self.lang, self.plain)
+        return self.write("summary", path, columns, rows)
+
+    def self_assessments(self, path: Path) -> Manifest:
+        """One row per self-assessment x item: the unit's own answer and points, and the verified ones."""
+        ids = (
+            "unit_id",
+            "unit_name",
+            "form_id",
+            "form_version",
+            "status",
+            "item_id",
+            "item_label",
+            "answer",
+            "answer_label",
+            "own_points",
+            "verified_answer",
+            "verified_points",
+            "reason",
+            "note",
+        )
+        columns = [self.col(column_id) for column_id in ids]
+        names = {unit.id: unit.name for unit in self.store.units()}
+        forms = {form.id: form for form in self.store.forms()}
+        safe = self.safe
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            for assessment in self.store.self_assessments():
+                form = forms.get(assessment.form_id)
+                if form is None:
+                    continue
+                verified = assessment.verified_answers()
+                reasons = {adjustment.item_id: adjustment.reason for adjustment in assessment.adjustments}
+                status = (
+                    self.text(f"export.self_state.{assessment.state}") if not self.plain else assessment.state
+                )
+                for item in form.items():
+                    own = assessment.answers.get(item.id)
+                    checked = verified.get(item.id)
+                    if own is None and checked is None:
+                        continue
+                    own_points = item_points(form, item, own)
+                    checked_points = item_points(form, item, checked)
+                    yield (
+                        cell(assessment.unit_id, safe),
+                        cell(names.get(assessment.unit_id, ""), safe),
+                        cell(form.id, safe),
+                        cell(assessment.form_version, safe),
+                        cell(status, safe),
+                        cell(item.id, safe),
+                        cell(item.label.get(self.lang), safe),
+                        cell(encode_answer(own), safe),
+                        cell(answer_label(form, item, own, self.lang) if own is not None else "", safe),
+                        _num(own_points),
+                        cell(encode_answer(checked), safe),
+                        _num(checked_points) if assessment.state == "reviewed" else "",
+                        cell(reasons.get(item.id, ""), safe),
+                        cell(assessment.notes.get(item.id, ""), safe),
+                    )
+
+        return self.write("self", path, columns, rows(), list(forms.values()))
+
+    def supervision(self, path: Path) -> Manifest:
+        """One row per visit x item; `kaoping import supervision` reads this layout back."""
+        columns = [self.col(column_id) for column_id in SUPERVISION_COLUMNS]
+        names = {unit.id: unit.name for unit in self.store.units()}
+        forms = {form.id: form for form in self.store.forms()}
+        safe = self.safe
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            for visit in self.store.visits():
+                form = forms.get(visit.form_id)
+                if form is None:
+                    continue
+                for item in form.items():
+                    value = visit.answers.get(item.id)
+                    if value is None or value == "" or value == []:
+                        continue
+                    yield (
+                        cell(visit.id, safe),
+                        cell(visit.unit_id, safe),
+                        cell(names.get(visit.unit_id, ""), safe),
+                        cell(visit.group, safe),
+                        cell(visit.day, safe),
+                        cell(form.id, safe),
+                        cell(visit.form_version, safe),
+                        cell(item.id, safe),
+                        cell(item.label.get(self.lang), safe),
+                        cell(encode_answer(value), safe),
+                        cell(answer_label(form, item, value, self.lang), safe),
+                        _num(item_points(form, item, value)),
+                        cell(visit.note, safe),
+                    )
+
+        used = [
+            forms[form_id]
+            for form_id in sorted({visit.form_id for visit in self.store.visits()})
+            if form_id in forms
+        ]
+        return self.write("supervision", path, columns, rows(), used)
+
+    def brands(self, path: Path) -> Manifest:
+        """The brand vote counted: every registered brand, its votes and place, the top ten marked."""
+        self.require_results_visible()
+        ids = ("place", "brand_id", "brand_name", "unit_id", "unit_name", "votes", "top_ten")
+        columns = [self.col(column_id) for column_id in ids]
+        safe = self.safe
+        rows = (
+            (
+                tally.place,
+                cell(tally.brand_id, safe),
+                cell(tally.name, safe),
+                cell(tally.unit_id, safe),
+                cell(tally.unit_name, safe),
+                tally.votes,
+                self.yes_no(tally.top_ten and tally.votes > 0),
+            )
+            for tally in self.results().brands
+        )
+        return self.write("brands", path, columns, rows)
+
+    def codebook(self, path: Path) -> Manifest:
+        """What every code means: forms, sections, items, scales and choices with points, and the columns."""
+        ids = (
+            "form_id",
+            "form_version",
+            "scope",
+            "section",
+            "item_id",
+            "item_label",
+            "item_type",
+            "code",
+            "label",
+            "points",
+        )
+        columns = [self.col(column_id) for column_id in ids]
+        forms = self.store.forms()
+        safe = self.safe
+        lang = self.lang
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            for form in forms:
+                for section in form.sections:
+                    for item in section.items:
+                        base = (
+                            cell(form.id, safe),
+                            cell(form.version, safe),
+                            cell(form.scope, safe),
+                            cell(section.title.get(lang), safe),
+                            cell(item.id, safe),
+                            cell(item.label.get(lang), safe),
+                            cell(item.type, safe),
+                        )
+                        scale = form.scale_of(item)
+                        if scale is not None:
+                            for level in scale.levels:
+                                points = self.rules.rating_points.get(level.code, level.points)
+                                yield (
+                                    *base,
+                                    cell(level.code, safe),
+                                    cell(level.label.get(lang), safe),
+                                    _num(points),
+                                )
+                        elif item.choices:
+                            for choice in item.choices:
+                                yield (
+                                    *base,
+                                    cell(choice.code, safe),
+                                    cell(choice.label.get(lang), safe),
+                                    _num(choice.points),
+                                )
+                        else:
+                            yield (*base, "", cell(item.help.get(lang), safe), _num(item.points))
+            for kind, kind_columns in COLUMNS_BY_KIND.items():
+                for column_id in kind_columns:
+                    yield (
+                        "",
+                        "",
+                        cell(kind, safe),
+                        "",
+                        cell(column_id, safe),
+                        cell(self.text(f"export.col.{column_id}"), safe),
+                        "column",
+                        "",
+                        "",
+                        "",
+                    )
+
+        return self.write("codebook", path, columns, rows(), forms)
+
+
+SUPERVISION_COLUMNS: tuple[str, ...] = (
+    "visit_id",
+    "unit_id",
+    "unit_name",
+    "liaison_group",
+    "day",
+    "form_id",
+    "form_version",
+    "item_id",
+    "item_label",
+    "answer",
+    "answer_label",
+    "points",
+    "note",
+)
+"""Column ids of the supervision export, which is also the layout `import supervision` reads."""
+
+COLUMNS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "ballots": BALLOT_COLUMNS,
+    "supervision": SUPERVISION_COLUMNS,
+}
+
+
+def _num(value: float | None) -> object:
+    """A number cell: "" for none, whole numbers without ".0", others to 4 places."""
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _pct(value: float | None) -> object:
+    """A share (0..1) as a percentage number with two decimals, "" for none."""
+    return "" if value is None else round(value * 100, 2)
+
+
+def summary_table(
+    results: CampaignResults, text: Translate, lang: str, plain: bool
+) -> tuple[list[tuple[str, str]], Iterator[tuple[object, ...]]]:
+    """The summary's columns and rows: one row per unit, shares and group means as their own columns."""
+    safe = not plain
+
+    def col(column_id: str) -> tuple[str, str]:
+        return column_id, text(f"export.col.{column_id}")
+
+    first = (
+        "rank",
+        "unit_id",
+        "unit_name",
+        "liaison_group",
+        "valid_ballots",
+        "invalid_ballots",
+        "mean",
+        "trimmed_mean",
+        "review_score",
+        "good_rate",
+    )
+    columns = [col(column_id) for column_id in first]
+    for code, zh, en in results.scale_levels:
+        columns.append((f"share_{code}", text("export.col.share", level=en if lang == "en" and en else zh)))
+    columns.append(col("satisfaction"))
+    group_ids: list[tuple[str, str]] = []
+    if results.units:
+        for group in results.units[0].groups:
+            group_ids.append((group.group_id, group.label(lang)))
+            columns.append(
+                (f"group_{group.group_id}", text("export.col.group_mean", group=group.label(lang)))
+            )
+    last = (
+        "self_own",
+        "self_verified",
+        "supervision",
+        "visits",
+        "composite",
+        "grade",
+        "star",
+        "last_star",
+        "change",
+        "vetoes",
+    )
+    columns.extend(col(column_id) for column_id in last)
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        for unit in results.units:
+            means = {group.group_id: group.mean for group in unit.groups}
+            yield (
+                "" if unit.rank is None else unit.rank,
+                cell(unit.unit_id, safe),
+                cell(unit.name, safe),
+                cell(unit.liaison_group, safe),
+                unit.valid_ballots,
+                unit.invalid_ballots,
+                _num(unit.mean),
+                _num(unit.trimmed_mean),
+                _num(unit.review_score),
+                _pct(unit.good_rate),
+                *(_pct(unit.shares.get(code)) for code, _, _ in results.scale_levels),
+                _num(unit.satisfaction),
+                *(_num(means.get(group_id)) for group_id, _ in group_ids),
+                _num(unit.self_own),
+                _num(unit.self_verified),
+                _num(unit.supervision),
+                unit.visits,
+                _num(unit.composite),
+                cell((unit.grade or "") if plain else unit.grade_label(lang), safe),
+                "" if unit.star is None else unit.star,
+                "" if unit.last_star is None else unit.last_star,
+                cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
+                cell(("|" if plain else "、").join(unit.vetoes), safe),
+            )
+
+    return columns, rows()
+
+
+def export_kind(
+    campaign_store: CampaignStore,
+    kind: str,
+    path: Path,
+    plain: bool = False,
+    lang: str = "zh",
+    *,
+    text: Translate | None = None,
+    rules: Rules | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Manifest:
+    """Writes one export (`KINDS`) of the campaign to `path`, its manifest beside it; returns the manifest.
+
+    `text` is the UI's translator for column headers and labels (the TUI and the CLI pass `tui.i18n.t`);
+    without it headers are the stable column ids. Reads the store: call it from a worker thread in the TUI.
+    """
+    exporter = Exporter(
+        campaign_store, plain=plain, lang=lang, text=text, rules=rules, on_progress=on_progress
+    )
+    writers: dict[str, Callable[[Path], Manifest]] = {
+        "ballots": exporter.ballots,
+        "summary": exporter.summary,
+        "self": exporter.self_assessments,
+        "supervision": exporter.supervision,
+        "brands": exporter.brands,
+        "codebook": exporter.codebook,
+    }
+    writer = writers.get(kind)
+    if writer is None:
+        raise InputError("export.unknown_kind", kind=kind, known=", ".join(KINDS))
+    return writer(Path(path))

@@ -1,0 +1,180 @@
+"""`campaign_results(campaign_store)`: the results screens and exports read, gathered from the store."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+from forms.errors import InputError
+from forms.model import Form
+from forms.rules import Rules
+from forms.scoring import score_response
+from store.api import CAMPAIGN_WIDE, CampaignStore, SealedBallot, SelfAssessment, Unit
+
+from .compute import (
+    BallotRecord,
+    ResultSources,
+    SelfScore,
+    UnitInfo,
+    compute_results,
+    score_on_hundred,
+    tally_brands,
+)
+from .model import (
+    BiasDiagnostics,
+    BrandTally,
+    CampaignResults,
+    GroupLeniency,
+    GroupScore,
+    Participation,
+    RankShift,
+    StarQuota,
+    UnitResult,
+)
+
+__all__ = [
+    "BiasDiagnostics",
+    "BrandTally",
+    "CampaignResults",
+    "GroupLeniency",
+    "GroupScore",
+    "Participation",
+    "RankShift",
+    "StarQuota",
+    "UnitResult",
+    "campaign_results",
+]
+
+
+def unit_infos(units: Iterable[Unit]) -> list[UnitInfo]:
+    """The result-relevant facts of the store's units."""
+    return [UnitInfo(unit.id, unit.name, unit.group, unit.last_star) for unit in units]
+
+
+def ballot_form_of(campaign_store: CampaignStore) -> Form:
+    """The campaign's review-meeting ballot form; InputError when the campaign pinned none."""
+    forms = campaign_store.forms_of_scope("ballot")
+    if not forms:
+        raise InputError("export.no_ballot_form", campaign=campaign_store.info.name)
+    return forms[0]
+
+
+def self_scores(assessments: Iterable[SelfAssessment], form_of: Mapping[str, Form]) -> dict[str, SelfScore]:
+    """Each unit's self-assessment scores on 0..100, averaged over its scored unit forms.
+
+    The verified score exists only once the liaison group marked the assessment reviewed; vetoes and caps come
+    from the verified answers when there are any, else from the unit's own.
+    """
+    own: dict[str, list[float]] = {}
+    verified: dict[str, list[float]] = {}
+    vetoes: dict[str, list[str]] = {}
+    star_caps: dict[str, list[int]] = {}
+    grade_caps: dict[str, list[str]] = {}
+    for assessment in assessments:
+        form = form_of.get(assessment.form_id)
+        if form is None or assessment.state == "draft":
+            continue
+        mine = score_response(form, assessment.answers, assessment.notes)
+        if mine.max_total <= 0:
+            continue
+        own.setdefault(assessment.unit_id, []).append(score_on_hundred(mine.total, mine.max_total))
+        checked = mine
+        if assessment.state == "reviewed":
+            checked = score_response(form, assessment.verified_answers(), assessment.notes)
+            verified.setdefault(assessment.unit_id, []).append(
+                score_on_hundred(checked.total, checked.max_total)
+            )
+        for hit in checked.vetoes:
+            item = form.item(hit.item)
+            vetoes.setdefault(assessment.unit_id, []).append(item.label.zh if item else hit.item)
+            if hit.star_cap is not None:
+                star_caps.setdefault(assessment.unit_id, []).append(hit.star_cap)
+            if hit.grade_cap is not None:
+                grade_caps.setdefault(assessment.unit_id, []).append(hit.grade_cap)
+    scores: dict[str, SelfScore] = {}
+    for unit_id in sorted(set(own) | set(verified)):
+        mine_list = own.get(unit_id, [])
+        checked_list = verified.get(unit_id, [])
+        scores[unit_id] = SelfScore(
+            own=math.fsum(mine_list) / len(mine_list) if mine_list else None,
+            verified=math.fsum(checked_list) / len(checked_list) if checked_list else None,
+            vetoes=tuple(vetoes.get(unit_id, ())),
+            star_cap=min(star_caps[unit_id]) if unit_id in star_caps else None,
+            grade_caps=tuple(grade_caps.get(unit_id, ())),
+        )
+    return scores
+
+
+def visit_totals(campaign_store: CampaignStore, form_of: Mapping[str, Form]) -> dict[str, list[float]]:
+    """Every unit's supervision visit totals on 0..100, in visit order."""
+    totals: dict[str, list[float]] = {}
+    for visit in campaign_store.visits():
+        form = form_of.get(visit.form_id)
+        if form is None:
+            continue
+        scored = score_response(form, visit.answers)
+        if scored.max_total <= 0:
+            continue
+        totals.setdefault(visit.unit_id, []).append(score_on_hundred(scored.total, scored.max_total))
+    return totals
+
+
+def brand_tallies(
+    campaign_store: CampaignStore, ballots: Sequence[SealedBallot], form_of: Mapping[str, Form]
+) -> tuple[BrandTally, ...]:
+    """The service-brand vote counted over the sealed ballots of the campaign's vote forms."""
+    brands = campaign_store.brands()
+    if not brands:
+        return ()
+    picks: list[list[str]] = []
+    for ballot in ballots:
+        form = form_of.get(ballot.form_id)
+        if form is None or form.scope != "vote":
+            continue
+        answers = ballot.answers.get(CAMPAIGN_WIDE, {})
+        chosen: list[str] = []
+        for item in form.items():
+            if item.choices_from != "brands":
+                continue
+            value = answers.get(item.id)
+            if isinstance(value, list):
+                chosen.extend(value)
+            elif isinstance(value, str) and value:
+                chosen.append(value)
+        picks.append(chosen)
+    names = {unit.id: unit.name for unit in campaign_store.units()}
+    return tally_brands(picks, [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands])
+
+
+def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) -> CampaignResults:
+    """The campaign's results with its own rules (or `rules`): scores, grades, ranks, stars, diagnostics.
+
+    Reads the store (call it from a worker thread, never the UI thread).
+    """
+    chosen_rules = rules or campaign_store.rules()
+    form = ballot_form_of(campaign_store)
+    form_of = {pinned.id: pinned for pinned in campaign_store.forms()}
+    sealed = list(campaign_store.sealed_ballots())
+    ballots = [
+        BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
+        for ballot in sealed
+        if ballot.form_id == form.id
+    ]
+    ballots.sort(key=lambda record: record.ballot_id)
+    issued = sum(entry.issued for entry in campaign_store.participation())
+    sources = ResultSources(
+        campaign_id=campaign_store.info.id,
+        campaign_name=campaign_store.info.name,
+        rules=chosen_rules,
+        ballot_form=form,
+        units=unit_infos(campaign_store.meeting_units()),
+        ballots=ballots,
+        year=campaign_store.info.year,
+        closed=campaign_store.voting_state() == "closed",
+        closing_digests=tuple(closing.digest for closing in campaign_store.closings()),
+        self_scores=self_scores(campaign_store.self_assessments(), form_of),
+        visit_totals=visit_totals(campaign_store, form_of),
+        codes_issued=issued or None,
+        brands=brand_tallies(campaign_store, sealed, form_of),
+    )
+    return compute_results(sources)
