@@ -1,0 +1,73 @@
+"""A small Chinese campaign for the self-assessment, review and results tests: two groups, organizations and branches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from store.api import CampaignStore, Unit, open_store
+from tui.context import AppContext
+from tui.i18n import set_language
+
+UNITS = (
+    Unit("U01", "市委办公室", "中共市委办公室机关委员会", "机关党委", group="第一联络组", order=1),
+    Unit("U02", "市教育局", "中共市教育局党总支", "机关党总支", group="第一联络组", order=2),
+    Unit("U03", "市财政局", "中共市财政局机关委员会", "机关党委", group="第二联络组", order=3),
+    Unit(
+        "B011",
+        "市委办公室第一党支部",
+        "中共市委办公室第一支部",
+        "党支部",
+        parent_id="U01",
+        last_star=4,
+        order=4,
+    ),
+    Unit(
+        "B012",
+        "市委办公室第二党支部",
+        "中共市委办公室第二支部",
+        "党支部",
+        parent_id="U01",
+        last_star=5,
+        order=5,
+    ),
+    Unit(
+        "B021", "市教育局机关党支部", "中共市教育局机关支部", "党支部", parent_id="U02", last_star=3, order=6
+    ),
+    Unit(
+        "B031",
+        "市财政局预算科党支部",
+        "中共市财政局预算科支部",
+        "党支部",
+        parent_id="U03",
+        last_star=2,
+        order=7,
+    ),
+)
+
+
+@dataclass
+class Campaign:
+    """A campaign in a temporary data directory, with the plaintext codes the tests type."""
+
+    store: CampaignStore
+    context: AppContext
+    unit_codes: dict[str, str]
+    group_codes: dict[str, str]
+    passphrase: str = "考评口令2026"
+
+
+@pytest.fixture
+def campaign(tmp_path: Path) -> Campaign:
+    set_language("zh")
+    data_dir = tmp_path / "data"
+    store = open_store(data_dir).create_campaign(
+        "2026年度市直机关党建考核", 2026, ["review_ballot", "star_branch", "duty_list", "supervision_visit"]
+    )
+    store.import_units(list(UNITS))
+    unit_codes = store.issue_unit_codes()
+    group_codes = store.issue_group_codes()
+    store.set_passphrase("考评口令2026")
+    return Campaign(store, AppContext(data_dir=data_dir, lang="zh"), unit_codes, group_codes)

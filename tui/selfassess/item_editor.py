@@ -1,0 +1,229 @@
+"""One form item as a widget: its answer field, an evidence note, and why a value was refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Select, SelectionList
+
+from forms.model import AnswerValue, Form, Item
+from tui.i18n import language, t
+
+NOTE_TYPES = frozenset({"rating", "score", "check", "choice", "multi", "deduct", "veto"})
+"""Item types that take an evidence note beside the answer (text items are the note themselves)."""
+
+
+class Unparsable(ValueError):
+    """What the user typed is not a value of the item's type; carries the reason to show."""
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def bounds_text(item: Item) -> str:
+    """A short description of what the item accepts, e.g. "0–10分" or "是/否"."""
+    if item.type == "score" and item.min is not None and item.max is not None:
+        return t("self.item.range", low=_format_number(item.min), high=_format_number(item.max))
+    if item.type == "deduct":
+        if item.points is not None:
+            return t("self.item.deduct_each", points=_format_number(item.points))
+        return t("self.item.deduct_points")
+    if item.type in ("check", "veto"):
+        return t("self.item.yes_no")
+    if item.type == "text" and item.max_length:
+        return t("self.item.max_chars", limit=item.max_length)
+    return ""
+
+
+def value_to_text(item: Item, value: AnswerValue) -> str:
+    """How an answer reads in a table (the review of a submission, the visit list)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return t("self.yes") if value else t("self.no")
+    if isinstance(value, (int, float)):
+        return _format_number(float(value))
+    if isinstance(value, list):
+        return "、".join(_choice_label(item, code) for code in value)
+    if item.type == "choice":
+        return _choice_label(item, value)
+    return str(value)
+
+
+def _choice_label(item: Item, code: str) -> str:
+    choice = item.choice(code)
+    return choice.label.get(language()) if choice else code
+
+
+class ItemEditor(Vertical):
+    """The answer field and evidence note of one item; posts `ItemEditor.Edited` with the parsed values."""
+
+    @dataclass
+    class Edited(Message):
+        """The user changed the answer or the note of `item_id`; `problem` is set when it cannot be parsed."""
+
+        editor: ItemEditor
+        item_id: str
+        value: AnswerValue
+        note: str
+        problem: str | None = None
+
+    @dataclass
+    class Focused(Message):
+        """A field of this item got the focus (to show its criteria and remember the place)."""
+
+        editor: ItemEditor
+        item_id: str
+
+    def __init__(
+        self,
+        form: Form,
+        item: Item,
+        value: AnswerValue,
+        note: str = "",
+        *,
+        read_only: bool = False,
+        with_note: bool = True,
+    ) -> None:
+        super().__init__(id=f"item-{item.id}", classes="sa-item")
+        self.with_note = with_note
+        self.form = form
+        self.item = item
+        self.initial_value = value
+        self.initial_note = note
+        self.read_only = read_only
+        self._loading = True
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        lang = language()
+        mark = " *" if item.required else ""
+        extra = bounds_text(item)
+        title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
+        yield Label(title, classes="sa-item-label", markup=False)
+        yield self._answer_field()
+        if self.with_note and item.type in NOTE_TYPES:
+            yield Input(
+                self.initial_note,
+                placeholder=t("self.item.note_placeholder"),
+                id="note",
+                classes="sa-note",
+                disabled=self.read_only,
+            )
+        yield Label("", id="problem", classes="sa-problem")
+
+    def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
+        item = self.item
+        value = self.initial_value
+        lang = language()
+        if item.type in ("score", "deduct"):
+            text = "" if value is None or isinstance(value, (bool, list)) else str(value)
+            return Input(
+                text, id="answer", type="text", disabled=self.read_only, placeholder=bounds_text(item)
+            )
+        if item.type == "text":
+            return Input(
+                "" if value is None else str(value),
+                id="answer",
+                disabled=self.read_only,
+                placeholder=bounds_text(item),
+            )
+        if item.type == "multi":
+            picked = value if isinstance(value, list) else []
+            return SelectionList[str](
+                *[(choice.label.get(lang), choice.code, choice.code in picked) for choice in item.choices],
+                id="answer",
+                disabled=self.read_only,
+            )
+        options: list[tuple[str, object]]
+        if item.type in ("check", "veto"):
+            options = [(t("self.yes"), True), (t("self.no"), False)]
+        elif item.type == "rating":
+            scale = self.form.scale_of(item)
+            options = [(level.label.get(lang), level.code) for level in (scale.levels if scale else ())]
+        else:
+            options = [(choice.label.get(lang), choice.code) for choice in item.choices]
+        initial: object = Select.NULL if value is None else value
+        if initial is not Select.NULL and initial not in [code for _, code in options]:
+            initial = Select.NULL
+        return Select[object](
+            options,
+            prompt=t("self.item.pick"),
+            value=initial,
+            id="answer",
+            disabled=self.read_only,
+        )
+
+    def on_mount(self) -> None:
+        # Fields post Changed for their initial values; only edits by the user count.
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    def parse(self) -> AnswerValue:
+        """The answer as a value of the item's type; raises `Unparsable` with the reason."""
+        field = self.query_one("#answer")
+        if isinstance(field, SelectionList):
+            return list(field.selected)
+        if isinstance(field, Select):
+            return None if field.value is Select.NULL else field.value  # type: ignore[return-value]
+        assert isinstance(field, Input)
+        text = field.value.strip()
+        if self.item.type == "text":
+            return field.value if field.value.strip() else None
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            raise Unparsable(t("self.item.not_number", text=text)) from None
+        if self.item.type == "deduct" and self.item.points is not None:
+            if not number.is_integer() or number < 0:
+                raise Unparsable(t("self.item.not_count", text=text))
+            return int(number)
+        return int(number) if number.is_integer() else number
+
+    @property
+    def note(self) -> str:
+        """The evidence note as typed (empty when the item takes none)."""
+        notes = self.query("#note")
+        return notes.first(Input).value.strip() if notes else ""
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show (or clear) the reason the current value was refused, under the field."""
+        self.query_one("#problem", Label).update(problem or "")
+        self.set_class(bool(problem), "-refused")
+
+    def _edited(self) -> None:
+        if self._loading or self.read_only:
+            return
+        try:
+            value = self.parse()
+        except Unparsable as error:
+            self.post_message(self.Edited(self, self.item.id, None, self.note, str(error)))
+            return
+        self.post_message(self.Edited(self, self.item.id, value, self.note))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._edited()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:  # type: ignore[type-arg]
+        event.stop()
+        self._edited()
+
+    def on_descendant_focus(self) -> None:
+        self.post_message(self.Focused(self, self.item.id))
+
+    def focus_answer(self) -> None:
+        """Put the cursor in the answer field."""
+        self.query_one("#answer").focus()

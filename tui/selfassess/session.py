@@ -1,0 +1,210 @@
+"""A unit's self-assessment in progress: checks at entry, live score and star, ordered autosave.
+
+No Textual here: the fill-in screen and the benchmark drive the same object. Store calls block on
+disk, so `flush`, `save_position` and `submit` are meant for worker threads; `check` and `accept`
+are cheap and run on the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from forms.errors import InputError
+from forms.model import AnswerValue, Form, Item, Section
+from forms.rules import Rules
+from forms.scoring import (
+    EPSILON,
+    ResponseScore,
+    is_answered,
+    item_full_points,
+    item_points,
+    score_response,
+    star_for,
+    validate_answer,
+)
+from store.api import CampaignStore, SelfAssessment, Unit
+from tui.i18n import t
+
+NOTE_MAX_LENGTH = 500
+"""An evidence note longer than this is refused at entry (a note, not a report; attach files elsewhere)."""
+
+EDITABLE_STATES = frozenset({"draft", "returned"})
+"""States in which the unit may still change its answers (no record yet counts as a draft)."""
+
+
+def problem_text(key: str, params: dict[str, object]) -> str:
+    """The sentence for a scoring engine's problem key, with its parameters."""
+    return t(key, **params)
+
+
+def below_full(form: Form, item: Item, value: AnswerValue) -> bool:
+    """Whether an answer earns less than the item's full marks (a deduction taken counts as below)."""
+    earned = item_points(form, item, value)
+    if earned is None:
+        return False
+    if item.type == "deduct":
+        return earned < 0
+    return earned < item_full_points(form, item) - EPSILON
+
+
+@dataclass
+class SelfSession:
+    """One unit's answers to one form, as the fill-in screen edits them."""
+
+    store: CampaignStore
+    unit: Unit
+    form: Form
+    rules: Rules
+    state: str | None
+    answers: dict[str, AnswerValue]
+    notes: dict[str, str]
+    position: str | None = None
+    return_note: str = ""
+    _pending: dict[str, tuple[AnswerValue, str]] = field(default_factory=dict, repr=False)
+    _pending_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def open(cls, store: CampaignStore, unit: Unit, form_id: str) -> SelfSession:
+        """Load the unit's saved answers, notes and place (blocking: call from a worker)."""
+        form = store.form(form_id)
+        record = store.self_assessment(unit.id, form_id)
+        return cls.from_record(store, unit, form, store.rules(), record)
+
+    @classmethod
+    def from_record(
+        cls, store: CampaignStore, unit: Unit, form: Form, rules: Rules, record: SelfAssessment | None
+    ) -> SelfSession:
+        """A session over an already loaded record (None: the unit has not started)."""
+        if record is None:
+            return cls(store, unit, form, rules, None, {}, {})
+        return cls(
+            store,
+            unit,
+            form,
+            rules,
+            record.state,
+            dict(record.answers),
+            dict(record.notes),
+            record.position,
+            record.return_note if record.state == "returned" else "",
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def editable(self) -> bool:
+        """Whether the unit may still change answers (not yet submitted, or sent back)."""
+        return self.state is None or self.state in EDITABLE_STATES
+
+    def score(self) -> ResponseScore:
+        """The running score from the scoring engine (hidden items neither count nor are required)."""
+        return score_response(self.form, self.answers, self.notes)
+
+    def percent(self, score: ResponseScore) -> float:
+        """The total on the 0..100 scale the star bands use."""
+        if score.max_total <= 0:
+            return 0.0
+        return score.total / score.max_total * 100.0
+
+    def star(self, score: ResponseScore) -> int:
+        """The star this response would give on its own (0 = none), vetoes applied."""
+        return star_for(self.percent(score), self.rules, score.star_cap)
+
+    @staticmethod
+    def section_done(section: Section, score: ResponseScore) -> bool:
+        """No shown item of the section is missing an answer, a required note, or holds a bad answer."""
+        open_items = {*score.missing, *score.notes_missing, *(problem.item for problem in score.problems)}
+        return not any(item.id in open_items for item in section.items)
+
+    # ------------------------------------------------------------------ entering
+
+    def check(self, item_id: str, value: AnswerValue, note: str) -> str | None:
+        """Why this answer and note may not be entered, or None when they may."""
+        item = self.form.item(item_id)
+        if item is None:
+            return t("self.item.unknown", item=item_id)
+        if not self.editable:
+            return t("self.read_only")
+        problem = validate_answer(self.form, item_id, value)
+        if problem is not None:
+            return problem_text(problem.key, dict(problem.params))
+        if len(note) > NOTE_MAX_LENGTH:
+            return t("self.item.note_too_long", limit=NOTE_MAX_LENGTH, length=len(note))
+        if (
+            item.note_below_full
+            and is_answered(value)
+            and not note.strip()
+            and below_full(self.form, item, value)
+        ):
+            return t("self.item.note_required")
+        return None
+
+    def accept(self, item_id: str, value: AnswerValue, note: str) -> None:
+        """Take a checked answer into the session and queue it for the next `flush`."""
+        if is_answered(value):
+            self.answers[item_id] = value
+        else:
+            self.answers.pop(item_id, None)
+        if note:
+            self.notes[item_id] = note
+        else:
+            self.notes.pop(item_id, None)
+        if self.state is None:
+            self.state = "draft"
+        with self._pending_lock:
+            self._pending[item_id] = (value if is_answered(value) else None, note)
+
+    def enter(self, item_id: str, value: AnswerValue, note: str) -> str | None:
+        """`check` then `accept`; the refusal reason, or None when taken."""
+        problem = self.check(item_id, value, note)
+        if problem is None:
+            self.accept(item_id, value, note)
+        return problem
+
+    # ------------------------------------------------------------------ writing (worker threads)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether answers are waiting to be written."""
+        with self._pending_lock:
+            return bool(self._pending)
+
+    def flush(self) -> int:
+        """Write every queued answer, in order; returns how many were written.
+
+        One writer at a time: a later flush takes the later value of an item only after an earlier
+        flush has finished writing the older one, so the store never ends with a stale answer.
+        """
+        with self._write_lock:
+            with self._pending_lock:
+                batch = self._pending
+                self._pending = {}
+            written = 0
+            try:
+                for item_id, (value, note) in batch.items():
+                    self.store.save_self_answer(self.unit.id, self.form.id, item_id, value, note)
+                    written += 1
+            except BaseException:
+                # Put back what was not written (unless newer values arrived meanwhile), then report.
+                with self._pending_lock:
+                    for item_id, entry in list(batch.items())[written:]:
+                        self._pending.setdefault(item_id, entry)
+                raise
+            return written
+
+    def save_position(self, position: str) -> None:
+        """Remember where the unit is (section/item), so a restart resumes there."""
+        self.position = position
+        self.store.save_self_position(self.unit.id, self.form.id, position)
+
+    def submit(self) -> None:
+        """Write what is queued, then submit; refused when the response is incomplete."""
+        self.flush()
+        score = self.score()
+        if not score.complete:
+            raise InputError("self.submit.incomplete", count=len(score.missing) + len(score.notes_missing))
+        self.store.submit_self(self.unit.id, self.form.id, actor=self.unit.id)
+        self.state = "submitted"
+        self.return_note = ""
