@@ -1,7 +1,35 @@
-"""The click commands of the meeting area."""
+"""The click commands of the meeting area: `kaoping meeting` starts the voting terminal."""
 
 from __future__ import annotations
 
+import os
+
 import click
 
-COMMANDS: list[click.Command] = []
+from tui.context import AppContext
+from tui.i18n import t
+
+READY_ENV = "KAOPING_MEETING_EXIT_WHEN_READY"
+"""Set (by bench/bench_meeting.py) to leave as soon as the welcome screen is ready, headless."""
+
+
+@click.command("meeting", help=t("meeting.cli.help"))
+@click.option("--paper", is_flag=True, help=t("meeting.cli.paper"))
+@click.option("--double-entry", is_flag=True, help=t("meeting.cli.double_entry"))
+@click.option("--vote", type=click.Choice(["brands"]), default=None, help=t("meeting.cli.vote"))
+@click.pass_obj
+def meeting(context: AppContext, paper: bool, double_entry: bool, vote: str | None) -> None:
+    from forms.errors import InputError
+    from tui.meeting import create_meeting_app
+
+    if paper and vote:
+        raise InputError("meeting.paper_and_vote")
+    mode = "paper" if paper else ("brands" if vote == "brands" else "ballot")
+    ready_exit = bool(os.environ.get(READY_ENV))
+    app = create_meeting_app(context, mode=mode, double_entry=double_entry, exit_when_ready=ready_exit)
+    app.run(headless=ready_exit)
+    if ready_exit:
+        click.echo("KAOPING-MEETING-READY")
+
+
+COMMANDS: list[click.Command] = [meeting]

@@ -1,0 +1,209 @@
+"""The admin door (F12 + passphrase) and the admin panel: participation, open/close voting, results, quit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Digits, Footer, Input, Static, TabbedContent, TabPane
+
+from tui.i18n import t
+from tui.meeting.messages import VotingClosed
+from tui.meeting.model import CloseReceipt, GroupParticipation
+
+if TYPE_CHECKING:
+    from tui.meeting.app import MeetingApp
+
+
+class PassphraseScreen(ModalScreen[bool]):
+    """Asks for the admin passphrase; returns True only when it is right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("key.back"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="passphrase-box"):
+            yield Static(t("meeting.admin.passphrase_title"), id="passphrase-title")
+            field = Input(password=True, id="passphrase", placeholder=t("meeting.admin.passphrase_hint"))
+            field.cursor_blink = False
+            yield field
+            yield Static("", id="passphrase-message", classes="-error")
+        yield Footer()
+
+    @on(Input.Submitted, "#passphrase")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        event.input.disabled = True
+        self.check(event.value)
+
+    @work(thread=True, exclusive=True, group="store")
+    def check(self, passphrase: str) -> None:
+        ok = cast("MeetingApp", self.app).backend.check_passphrase(passphrase)
+        self.app.call_from_thread(self._checked, ok)
+
+    def _checked(self, ok: bool) -> None:
+        if ok:
+            self.dismiss(True)
+            return
+        field = self.query_one("#passphrase", Input)
+        field.value = ""
+        field.disabled = False
+        field.focus()
+        self.query_one("#passphrase-message", Static).update(t("meeting.admin.passphrase_wrong"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ConfirmClose(ModalScreen[bool]):
+    """Closing voting is final for this session: ask once more."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", t("meeting.seal.yes_key")),
+        Binding("escape,n", "answer(False)", t("meeting.seal.no_key")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(t("meeting.admin.close_question"), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(t("meeting.admin.close"), id="yes", variant="error")
+                yield Button(t("meeting.seal.no"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class AdminScreen(Screen[None]):
+    """What the meeting's staff need: who voted (by group only), voting on and off, the minutes, results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", t("meeting.admin.leave")),
+        Binding("f5", "refresh", t("meeting.admin.refresh")),
+    ]
+
+    @property
+    def kiosk(self) -> MeetingApp:
+        return cast("MeetingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("meeting.admin.title", campaign=self.kiosk.backend.campaign_name), id="admin-title")
+        with TabbedContent(id="admin-tabs"):
+            with TabPane(t("meeting.admin.tab_voting"), id="tab-voting"), VerticalScroll():
+                yield Static("", id="admin-state")
+                table: DataTable[str] = DataTable(id="admin-participation", cursor_type="none")
+                yield table
+                with Horizontal(id="admin-actions"):
+                    yield Button(t("meeting.admin.open"), id="open-voting", variant="success")
+                    yield Button(t("meeting.admin.close"), id="close-voting", variant="error")
+                    yield Button(t("meeting.admin.quit"), id="quit-app")
+                yield Static("", id="admin-receipt-title")
+                yield Digits("", id="admin-count")
+                yield Static("", id="admin-digest")
+            with TabPane(t("meeting.admin.tab_results"), id="tab-results"):
+                from tui.meeting.results import ResultsView
+
+                yield ResultsView(id="admin-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
+        table.add_columns(
+            t("meeting.admin.group"),
+            t("meeting.admin.issued"),
+            t("meeting.admin.used"),
+            t("meeting.admin.left"),
+        )
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="store")
+    def load(self) -> None:
+        backend = self.kiosk.backend
+        state = backend.voting_state()
+        groups = backend.participation()
+        receipt = backend.last_closing() if state == "closed" else None
+        self.app.call_from_thread(self._show, state, groups, receipt)
+
+    def _show(self, state: str, groups: list[GroupParticipation], receipt: CloseReceipt | None) -> None:
+        self.query_one("#admin-state", Static).update(t(f"meeting.admin.state_{state}"))
+        self.query_one("#open-voting", Button).display = state != "open"
+        self.query_one("#close-voting", Button).display = state == "open"
+        table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
+        table.clear()
+        for group in groups:
+            table.add_row(group.group, str(group.issued), str(group.used), str(group.issued - group.used))
+        table.add_row(
+            t("meeting.admin.total"),
+            str(sum(g.issued for g in groups)),
+            str(sum(g.used for g in groups)),
+            str(sum(g.issued - g.used for g in groups)),
+        )
+        self._show_receipt(receipt)
+        from tui.meeting.results import ResultsView
+
+        self.query_one("#admin-results", ResultsView).refresh_results()
+
+    def _show_receipt(self, receipt: CloseReceipt | None) -> None:
+        title = self.query_one("#admin-receipt-title", Static)
+        count = self.query_one("#admin-count", Digits)
+        digest = self.query_one("#admin-digest", Static)
+        visible = receipt is not None
+        for widget in (title, count, digest):
+            widget.display = visible
+        if receipt is None:
+            return
+        title.update(t("meeting.admin.receipt_title"))
+        count.update(str(receipt.count))
+        groups = " ".join(receipt.digest[i : i + 8] for i in range(0, len(receipt.digest), 8))
+        digest.update(t("meeting.admin.receipt", count=receipt.count, digest=groups))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "open-voting":
+            self.open_voting()
+        elif event.button.id == "close-voting":
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.close_voting()
+
+            self.app.push_screen(ConfirmClose(), confirmed)
+        elif event.button.id == "quit-app":
+            self.app.exit()
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_voting(self) -> None:
+        try:
+            self.kiosk.backend.open_voting()
+        except Exception as error:  # shown to the admin
+            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+        self.app.call_from_thread(self.load)
+
+    @work(thread=True, exclusive=True, group="store")
+    def close_voting(self) -> None:
+        try:
+            receipt = self.kiosk.backend.close_voting()
+        except Exception as error:  # shown to the admin
+            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            return
+        self.post_message(VotingClosed(receipt))
+
+    def on_voting_closed(self, message: VotingClosed) -> None:
+        self._show_receipt(message.receipt)
+        self.load()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

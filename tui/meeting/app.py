@@ -1,0 +1,242 @@
+"""`MeetingApp`: the kiosk that walks evaluators through their ballots in turn, and its admin door."""
+
+from __future__ import annotations
+
+import queue
+import time
+from typing import Any, ClassVar
+
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.base import KaopingApp
+from tui.context import AppContext
+from tui.i18n import t
+from tui.meeting.backend import MeetingBackend
+from tui.meeting.messages import SaveFailed
+from tui.meeting.model import AnswerValue, BallotDraft
+
+KIOSK_KEYS = ("ctrl+q", "ctrl+c", "ctrl+z", "ctrl+x", "ctrl+v", "ctrl+s", "ctrl+p", "ctrl+backslash")
+"""Keys that could quit, suspend, screenshot, open the palette or touch the clipboard: all swallowed."""
+
+WRONG_TRIES_BEFORE_WAIT = 5
+
+
+class MeetingApp(KaopingApp, inherit_bindings=False):
+    """The meeting terminal: evaluator screens in turn, F12 + passphrase for the admin panel.
+
+    `mode` is "ballot" (the review ballot), "brands" (the service-brand vote) or "paper" (an operator
+    types paper ballots). Every evaluator gets freshly built screens; nothing of the last one survives.
+    """
+
+    ENABLE_COMMAND_PALETTE = False
+    ESCAPE_TO_MINIMIZE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, "kiosk_ignore", show=False, priority=True) for key in KIOSK_KEYS),
+        Binding("f12", "admin", t("meeting.key.admin"), show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        backend: MeetingBackend,
+        *,
+        mode: str = "ballot",
+        double_entry: bool = False,
+        idle_timeout: float = 180.0,
+        thanks_seconds: float = 8.0,
+        wait_seconds: float = 30.0,
+        exit_when_ready: bool = False,
+    ) -> None:
+        super().__init__(context)
+        self.backend = backend
+        self.mode = mode
+        self.double_entry = double_entry
+        self.idle_timeout = idle_timeout
+        self.thanks_seconds = thanks_seconds
+        self.wait_seconds = wait_seconds
+        self.exit_when_ready = exit_when_ready
+        self.ballot: BallotDraft | None = None
+        self.wrong_tries = 0
+        self.locked_until = 0.0
+        self.last_activity = time.monotonic()
+        self._saves: queue.Queue[tuple[str, str, str, AnswerValue] | tuple[str, int] | None] = queue.Queue()
+        self.title = t("meeting.title")
+        self.sub_title = backend.campaign_name
+
+    # -- start-up and the evaluator's way through -------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._save_loop()
+        self.set_interval(max(0.05, min(1.0, self.idle_timeout / 4)), self._check_idle)
+        self.push_screen(self._first_screen())
+
+    def _first_screen(self) -> Screen[Any]:
+        if self.mode == "paper":
+            from tui.meeting.paper import PaperScreen
+
+            return PaperScreen(double_entry=self.double_entry)
+        from tui.meeting.welcome import WelcomeScreen
+
+        return WelcomeScreen()
+
+    async def _replace(self, screen: Screen[Any]) -> None:
+        """Show `screen` as the only screen above the default one (modals and all else dropped)."""
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        await self.switch_screen(screen)
+
+    def go(self, screen: Screen[Any]) -> None:
+        """Move to `screen` once the current handler has finished."""
+        self.call_later(self._replace, screen)
+
+    def show_welcome(self, notice: str = "") -> None:
+        """Forget the current ballot and show a brand-new welcome screen."""
+        self.ballot = None
+        self.clear_notifications()
+        self._clipboard = ""
+        if self.mode == "paper":
+            self.go(self._first_screen())
+            return
+        from tui.meeting.welcome import WelcomeScreen
+
+        self.go(WelcomeScreen(notice=notice))
+
+    def begin_ballot(self, draft: BallotDraft) -> None:
+        """A valid code was typed: show the instructions, then the units (or the brand list)."""
+        from tui.meeting.instructions import InstructionScreen
+
+        self.ballot = draft
+        self.wrong_tries = 0
+        self.go(InstructionScreen(draft))
+
+    def open_unit(self, index: int) -> None:
+        """Show the unit at `index` (report order) of the current ballot."""
+        if self.ballot is None:
+            return
+        if self.mode == "brands":
+            from tui.meeting.brands import BrandScreen
+
+            self.go(BrandScreen(self.ballot))
+            return
+        from tui.meeting.unit import UnitScreen
+
+        spec = self.backend.ballot_spec
+        index = max(0, min(index, len(spec.units) - 1))
+        self.ballot.position = index
+        self.queue_position(self.ballot.code, index)
+        self.go(UnitScreen(self.ballot, index))
+
+    def open_review(self) -> None:
+        if self.ballot is None:
+            return
+        from tui.meeting.review import ReviewScreen
+
+        self.go(ReviewScreen(self.ballot))
+
+    def show_thanks(self) -> None:
+        from tui.meeting.seal import ThanksScreen
+
+        self.ballot = None
+        self.go(ThanksScreen())
+
+    # -- wrong codes ---------------------------------------------------------------------------------------
+
+    def wait_left(self) -> float:
+        """Seconds until another code may be tried (0 when not locked)."""
+        return max(0.0, self.locked_until - time.monotonic())
+
+    def record_wrong_code(self) -> bool:
+        """Count a wrong code; True when the terminal must now wait before the next try."""
+        self.wrong_tries += 1
+        if self.wrong_tries >= WRONG_TRIES_BEFORE_WAIT:
+            self.wrong_tries = 0
+            self.locked_until = time.monotonic() + self.wait_seconds
+            return True
+        return False
+
+    # -- autosave: one thread writes every answer, in order ------------------------------------------------
+
+    def queue_answer(self, code: str, unit_id: str, item_id: str, value: AnswerValue) -> None:
+        self._saves.put((code, unit_id, item_id, value))
+
+    def queue_position(self, code: str, index: int) -> None:
+        self._saves.put((code, index))
+
+    def wait_for_saves(self) -> None:
+        """Block (in a worker thread) until every queued answer is on disk."""
+        self._saves.join()
+
+    @work(thread=True, group="saver", exit_on_error=False)
+    def _save_loop(self) -> None:
+        while True:
+            job = self._saves.get()
+            try:
+                if job is None:
+                    return
+                if len(job) == 4:
+                    self.backend.save_answer(*job)
+                else:
+                    self.backend.save_position(*job)
+            except Exception as error:  # every failure is shown, the loop keeps saving
+                self.post_message(SaveFailed(self.backend.describe(error)))
+            finally:
+                self._saves.task_done()
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.notify(message.text, title=t("meeting.save_failed"), severity="error", timeout=10)
+
+    async def action_quit(self) -> None:
+        """Leave for real (only the admin panel calls this): let the saver finish first."""
+        self._saves.put(None)
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self._saves.put(None)
+
+    # -- kiosk safety ----------------------------------------------------------------------------------------
+
+    def action_kiosk_ignore(self) -> None:
+        """Ctrl+C, Ctrl+Q, Ctrl+Z, the palette and clipboard keys do nothing here."""
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """No screenshots of a ballot ever reach the disk."""
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        return None
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Nothing typed on this terminal is kept for the next person."""
+        self._clipboard = ""
+
+    def action_admin(self) -> None:
+        from tui.meeting.admin import AdminScreen, PassphraseScreen
+
+        if isinstance(self.screen, (AdminScreen, PassphraseScreen)):
+            return
+
+        def opened(ok: bool | None) -> None:
+            if ok:
+                self.push_screen(AdminScreen())
+
+        self.push_screen(PassphraseScreen(), opened)
+
+    # -- idle timeout ---------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.last_activity = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        from tui.meeting.admin import AdminScreen, PassphraseScreen
+
+        if self.ballot is None or self.mode == "paper":
+            return
+        if any(isinstance(screen, (AdminScreen, PassphraseScreen)) for screen in self.screen_stack):
+            return
+        if time.monotonic() - self.last_activity >= self.idle_timeout:
+            self.show_welcome(t("meeting.welcome.abandoned"))

@@ -1,0 +1,156 @@
+"""The review page: every unit and its answers in one table, gaps highlighted, the ballot rules checked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.i18n import t
+from tui.meeting.messages import BallotSealed, RulesChecked
+from tui.meeting.model import BallotDraft
+
+if TYPE_CHECKING:
+    from tui.meeting.app import MeetingApp
+
+
+class ReviewScreen(Screen[None]):
+    """Look over the whole ballot; Enter on a row goes back to that unit, S seals."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "seal", t("meeting.key.seal")),
+        Binding("pageup,p", "back", t("meeting.key.previous"), key_display="PgUp/p"),
+        Binding("j", "jump", t("meeting.key.jump")),
+    ]
+
+    def __init__(self, draft: BallotDraft) -> None:
+        super().__init__(classes="evaluator")
+        self.draft = draft
+        self.rules_text = ""
+        self.blocking = False
+        self.sealing = False
+
+    @property
+    def kiosk(self) -> MeetingApp:
+        return cast("MeetingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("meeting.review.title"), id="review-title")
+        yield Static("", id="review-summary")
+        yield Static(t("meeting.review.checking"), id="review-rules")
+        table: DataTable[Text] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        spec = self.kiosk.backend.ballot_spec
+        table = cast("DataTable[Text]", self.query_one("#review-table", DataTable))
+        table.add_column(Text("#"), key="n")
+        table.add_column(Text(t("meeting.review.unit")), key="unit")
+        questions = [item for item in spec.items if item.kind != "text"]
+        for item in questions:
+            table.add_column(Text(item.label), key=item.item_id)
+        if any(item.kind == "text" for item in spec.items):
+            table.add_column(Text(t("meeting.review.comment")), key="comment")
+        for number, unit in enumerate(spec.units):
+            cells = [Text(str(number + 1), style="dim"), Text(unit.name)]
+            for item in questions:
+                value = self.draft.answer(unit.unit_id, item.item_id)
+                if value is None:
+                    cells.append(Text(t("meeting.review.missing"), style="bold reverse red"))
+                else:
+                    cells.append(Text(item.label_of(value)))
+            if any(item.kind == "text" for item in spec.items):
+                comment = " ".join(
+                    str(self.draft.answer(unit.unit_id, item.item_id) or "")
+                    for item in spec.items
+                    if item.kind == "text"
+                ).strip()
+                cells.append(Text(comment[:12] + ("…" if len(comment) > 12 else ""), style="dim"))
+            table.add_row(*cells, key=str(number))
+        missing = self.draft.missing_count(spec)
+        summary = (
+            t("meeting.review.complete", count=len(spec.units))
+            if missing == 0
+            else t("meeting.review.incomplete", count=missing)
+        )
+        self.query_one("#review-summary", Static).update(summary)
+        self.query_one("#review-summary", Static).set_class(missing > 0, "-error")
+        first_gap = next(
+            (n for n, unit in enumerate(spec.units) if self.draft.unit_state(spec, unit.unit_id) != "done"),
+            0,
+        )
+        table.move_cursor(row=first_gap)
+        table.focus()
+        self.check_rules()
+
+    @work(thread=True, exclusive=True, group="store")
+    def check_rules(self) -> None:
+        self.post_message(RulesChecked(self.kiosk.backend.check(self.draft)))
+
+    def on_rules_checked(self, message: RulesChecked) -> None:
+        rules = self.query_one("#review-rules", Static)
+        if not message.breaks:
+            rules.update(t("meeting.review.rules_ok"))
+            rules.set_class(False, "-error")
+            return
+        self.blocking = any(rule.blocking for rule in message.breaks)
+        lines = [("✗ " if rule.blocking else "! ") + rule.text for rule in message.breaks]
+        rules.update("\n".join(lines))
+        rules.set_class(True, "-error")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.kiosk.open_unit(event.cursor_row)
+
+    def action_back(self) -> None:
+        self.kiosk.open_unit(len(self.kiosk.backend.ballot_spec.units) - 1)
+
+    def action_jump(self) -> None:
+        from tui.meeting.jump import JumpList
+
+        table = self.query_one("#review-table", DataTable)
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.kiosk.open_unit(index)
+
+        self.app.push_screen(JumpList(self.draft, table.cursor_row), chosen)
+
+    def action_seal(self) -> None:
+        from tui.meeting.seal import ConfirmSeal
+
+        spec = self.kiosk.backend.ballot_spec
+        missing = self.draft.missing_count(spec)
+        if missing:
+            self.notify(t("meeting.review.cannot_seal", count=missing), severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and not self.sealing:
+                self.sealing = True
+                self.seal()
+
+        self.app.push_screen(ConfirmSeal(invalid=self.blocking), confirmed)
+
+    @work(thread=True, exclusive=True, group="store")
+    def seal(self) -> None:
+        self.kiosk.wait_for_saves()
+        try:
+            self.kiosk.backend.seal(self.draft)
+        except Exception as error:  # shown to the evaluator, the draft stays
+            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
+            return
+        self.post_message(BallotSealed(None))
+
+    def on_ballot_sealed(self, message: BallotSealed) -> None:
+        self.sealing = False
+        if message.error:
+            self.notify(message.error, title=t("meeting.seal.failed"), severity="error", timeout=10)
+            return
+        self.kiosk.show_thanks()

@@ -1,0 +1,122 @@
+"""The welcome screen: the campaign, the meeting, 已投/应投, and the box for the ballot code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.i18n import t
+from tui.meeting.messages import CodeChecked, InfoLoaded
+from tui.meeting.model import CodeState
+
+if TYPE_CHECKING:
+    from tui.meeting.app import MeetingApp
+
+
+class WelcomeScreen(Screen[None]):
+    """Asks the next evaluator for the code on their slip."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+    AUTO_FOCUS = "#code"
+
+    def __init__(self, notice: str = "") -> None:
+        super().__init__()
+        self.notice = notice
+
+    @property
+    def kiosk(self) -> MeetingApp:
+        return cast("MeetingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="welcome-card"):
+            yield Static(self.kiosk.backend.campaign_name, id="welcome-campaign")
+            yield Static(self.kiosk.backend.meeting_name, id="welcome-meeting")
+            yield Static("", id="welcome-count")
+            yield Static(t("meeting.welcome.prompt"), id="welcome-prompt")
+            yield Input(
+                placeholder=t("meeting.welcome.placeholder"),
+                id="code",
+                max_length=40,
+                select_on_focus=False,
+            )
+            yield Static(self.notice, id="welcome-message")
+            yield Static(t("meeting.welcome.privacy"), id="welcome-privacy")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#code", Input).cursor_blink = False
+        self.load_info()
+        if self.kiosk.wait_left() > 0:
+            self._start_wait()
+
+    @work(thread=True, exclusive=True, group="store")
+    def load_info(self) -> None:
+        self.post_message(InfoLoaded(self.kiosk.backend.info()))
+
+    def on_info_loaded(self, message: InfoLoaded) -> None:
+        info = message.info
+        text = t("meeting.welcome.count", voted=info.voted, expected=info.expected)
+        if not info.voting_open:
+            text += "  " + t("meeting.welcome.not_open")
+        self.query_one("#welcome-count", Static).update(text)
+        if self.kiosk.exit_when_ready:
+            self.call_after_refresh(self.app.exit)
+
+    def _say(self, text: str, error: bool = True) -> None:
+        message = self.query_one("#welcome-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    @on(Input.Submitted, "#code")
+    def code_typed(self, event: Input.Submitted) -> None:
+        code = event.value.strip()
+        if self.kiosk.wait_left() > 0:
+            return
+        if not code:
+            self._say(t("meeting.welcome.empty"))
+            return
+        event.input.disabled = True
+        self._say(t("meeting.welcome.checking"), error=False)
+        self.check_code(code)
+
+    @work(thread=True, exclusive=True, group="store")
+    def check_code(self, code: str) -> None:
+        state, draft = self.kiosk.backend.check_code(code)
+        self.post_message(CodeChecked(code, state, draft))
+
+    def on_code_checked(self, message: CodeChecked) -> None:
+        code_input = self.query_one("#code", Input)
+        code_input.disabled = False
+        if message.state in (CodeState.FRESH, CodeState.DRAFT) and message.draft is not None:
+            code_input.value = ""
+            self.kiosk.begin_ballot(message.draft)
+            return
+        code_input.value = ""
+        code_input.focus()
+        if message.state is CodeState.USED:
+            self._say(t("meeting.welcome.used"))
+        elif message.state is CodeState.CLOSED:
+            self._say(t("meeting.welcome.closed"))
+        elif self.kiosk.record_wrong_code():
+            self._start_wait()
+        else:
+            self._say(t("meeting.welcome.unknown"))
+
+    def _start_wait(self) -> None:
+        seconds = max(1, round(self.kiosk.wait_left()))
+        code_input = self.query_one("#code", Input)
+        code_input.disabled = True
+        self._say(t("meeting.welcome.wait", seconds=seconds))
+        self.set_timer(self.kiosk.wait_left() + 0.05, self._end_wait)
+
+    def _end_wait(self) -> None:
+        code_input = self.query_one("#code", Input)
+        code_input.disabled = False
+        code_input.focus()
+        self._say(t("meeting.welcome.try_again"), error=False)
