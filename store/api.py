@@ -18,7 +18,8 @@ CampaignStore (one year's assessment)
     `normalise(code)`; codes are typed as 'ABCD-EFGH' but case, spaces, dashes and full-width characters are
     forgiven.
     Drafts: `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke autosave:
-    one small file per draft), `save_position(code, position)`, `discard_draft(code)`.
+    one small file per draft), `save_answers(code, unit_id, {item: value})` (one unit's row at once),
+    `save_position(code, position)`, `discard_draft(code)`.
     Sealing: `seal_ballot(code, form_id, answers=None) -> ballot_id` (answers default to the draft's;
     marks the code used in the same atomic step), `seal_ballots(code, form_ids) -> list[ballot_id]` (one
     code's review ballot and brand vote sealed together from its draft, in one step),

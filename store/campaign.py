@@ -411,7 +411,11 @@ class CampaignStore:
 
     def save_answer(self, code: str, unit_id: str | None, item_id: str, value: AnswerValue) -> None:
         """Autosave one answer of a draft (None clears it). `unit_id` None or "" means `CAMPAIGN_WIDE`."""
-        checked = _check_value(value)
+        self.save_answers(code, unit_id, {item_id: value})
+
+    def save_answers(self, code: str, unit_id: str | None, answers: Mapping[str, AnswerValue]) -> None:
+        """Autosave several answers about one unit at once (e.g. a confirmed row of the ballot)."""
+        checked = {item_id: _check_value(value) for item_id, value in answers.items()}
         unit_key = unit_id or CAMPAIGN_WIDE
         digest = self._hash(code)
         if digest is None:
@@ -424,12 +428,12 @@ class CampaignStore:
                 draft = db.table("draft", cache_size=0)
                 doc = draft.get(doc_id=1)
                 current = dict(doc) if doc is not None else {"answers": {}, "position": None}
-                answers: dict[str, dict[str, Any]] = current["answers"]
-                unit_answers = answers.setdefault(unit_key, {})
-                if checked is None:
-                    unit_answers.pop(item_id, None)
-                else:
-                    unit_answers[item_id] = checked
+                unit_answers = current["answers"].setdefault(unit_key, {})
+                for item_id, value in checked.items():
+                    if value is None:
+                        unit_answers.pop(item_id, None)
+                    else:
+                        unit_answers[item_id] = value
                 draft.upsert(Document(current, doc_id=1))
 
     def save_position(self, code: str, position: str | None) -> None:
@@ -591,7 +595,12 @@ class CampaignStore:
             for doc in new:
                 ledger.insert(
                     Document(
-                        {"id": doc["ballot_id"], "hash": doc["content_hash"], "source": source},
+                        {
+                            "id": doc["ballot_id"],
+                            "hash": doc["content_hash"],
+                            "source": source,
+                            "form": doc["form_id"],
+                        },
                         doc_id=int(doc["ballot_id"], 16),
                     )
                 )
@@ -599,11 +608,16 @@ class CampaignStore:
             if code_hash:
                 codes = db.table("codes", cache_size=0)
                 codes.update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
+                if new:
+                    # One seal per used code, whatever the number of forms sealed with it: verify's count.
+                    counters = db.table("counters", cache_size=0)
+                    current = dict(counters.get(doc_id=1) or {})
+                    current["code_seals"] = int(current.get("code_seals", 0)) + 1
+                    counters.upsert(Document(current, doc_id=1))
             paper_group = record.get("paper_group")
             if paper_group and new:
                 paper = db.table("paper", cache_size=0)
-                current = paper.get(doc_id=1)
-                used = dict(current) if current is not None else {}
+                used = dict(paper.get(doc_id=1) or {})
                 used[str(paper_group)] = int(used.get(str(paper_group), 0)) + len(new)
                 paper.upsert(Document(used, doc_id=1))
         if record.get("code_hash"):

@@ -57,10 +57,15 @@ def verify_campaign(campaign: CampaignStore) -> list[Finding]:
     for record in sorted(set(ledger) - set(seen)):
         findings.append(Finding("deleted", codes_path.relative_to(store.data_dir).as_posix(), record))
     used = sum(1 for doc in table(codes_data, "codes").values() if doc.get("used"))
-    by_code = sum(1 for doc in ledger.values() if doc.get("source") == "code")
-    if used != by_code:
+    seals = int(single(codes_data, "counters").get("code_seals", 0))
+    per_form: dict[str, int] = {}
+    for doc in ledger.values():
+        if doc.get("source") == "code":
+            per_form[str(doc.get("form"))] = per_form.get(str(doc.get("form")), 0) + 1
+    by_code = max(per_form.values(), default=0)
+    if used != seals or by_code > seals:
         findings.append(
-            Finding("count", codes_path.relative_to(store.data_dir).as_posix(), "", f"{used}/{by_code}")
+            Finding("count", codes_path.relative_to(store.data_dir).as_posix(), "", f"{used}/{seals}")
         )
     main = store.read(root / "campaign.json")
     if str(single(main, "meeting").get("state")) == "closed":

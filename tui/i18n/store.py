@@ -55,10 +55,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "测评表 {form} 不是日常督导记录表。",
         "The form {form} is not a supervision-visit form.",
     ),
-    "store.rules_unsupported": (
-        "无法读取考核规则 {name}：此版本的表单模块不支持规则文件。",
-        "Cannot read the rules {name}: this version of the forms module does not support rules files.",
-    ),
     "store.campaign_name_empty": ("考核活动名称不能为空。", "The campaign name must not be empty."),
     "store.campaign_year": (
         "年度 {year} 无效：应在 2000 到 2100 之间。",
@@ -106,6 +102,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "单位 {unit} 的 {item} 答案无效：{reason}",
         "Unit {unit}, item {item}: the answer is not valid ({reason})",
     ),
+    "store.simulate_count": ("模拟的测评票数量 {count} 无效：应至少为 1。", "The number of ballots to simulate ({count}) must be at least 1."),
+    "store.no_ballot_form": ("本考核活动没有会议测评票。", "This campaign has no meeting ballot form."),
     "store.bad_day": (
         "日期 {day} 无效：请用 年-月-日，如 2026-03-15。",
         "The date {day} is not valid: use YYYY-MM-DD, e.g. 2026-03-15.",
