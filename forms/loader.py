@@ -9,6 +9,7 @@ refuses a form with any problem.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ from forms.model import (
 )
 from forms.problems import Problem
 from forms.toml_lines import LineMap, TablePath, scan
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 
 # Expected value kinds of a key: "str", "int", "number", "bool", "strs" (list of strings),
 # "table" (an inline table), "tables" (an array of tables).
@@ -243,13 +246,22 @@ def _tables(
     return built
 
 
+def syntax_error_location(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """(line, message without the position) of a TOML syntax error; Python 3.11 only puts the line in
+    the message text ("... (at line 15, column 25)")."""
+    text = str(error)
+    match = _AT_LINE.search(text)
+    if match is None:
+        return 0, text
+    return int(match.group(1)), text[: match.start()].rstrip()
+
+
 def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
     """Parse a form's TOML text: the form (None when the TOML itself is broken) and every problem found."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 0) or 0
-        message = getattr(error, "msg", str(error))
+        line, message = syntax_error_location(error)
         return None, [Problem(file, line, "form", "forms.problem.syntax", {"error": message})]
     reader = Reader(file, scan(text))
     good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
@@ -335,14 +347,21 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
             line=reader.lines.table(where),
         )
 
-    def build_item(table: Mapping[str, Any], where: TablePath, index: int, section_path: str) -> Item | None:
+    def build_item(table: Mapping[str, Any], where: TablePath, index: int, section_path: str) -> Item:
         path = f"{section_path}.{_label(table, 'id', index)}"
         fields = reader.fields(table, ITEM_KEYS, ITEM_REQUIRED, where, path)
         kind = reader.choice_of(fields, "type", ITEM_TYPES, where, path)
         choices = _tables(reader, fields, "choices", where, lambda t, w, i: build_choice(t, w, i, path))
         condition = build_condition(fields["show_if"], where, path) if "show_if" in fields else None
         if kind is None:
-            return None
+            # The unknown type is already reported; keep a bare text item so that the whole-form checks
+            # (duplicate ids, show_if targets, empty sections) still see it, without type-specific noise.
+            return Item(
+                id=str(fields.get("id", "")),
+                type="text",
+                label=_text(fields, "label"),
+                line=reader.lines.table(where),
+            )
         weight = _number(fields, "weight")
         return Item(
             id=str(fields.get("id", "")),

@@ -253,10 +253,10 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 0) or 0
-        return None, [
-            Problem(file, line, "rules", "forms.problem.syntax", {"error": getattr(error, "msg", str(error))})
-        ]
+        from forms.loader import syntax_error_location
+
+        line, message = syntax_error_location(error)
+        return None, [Problem(file, line, "rules", "forms.problem.syntax", {"error": message})]
     reader = _RulesReader(file, scan(text))
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
     defaults = Rules()
