@@ -125,6 +125,23 @@ def _unit_from_doc(doc: Mapping[str, Any]) -> Unit:
     )
 
 
+def check_units(units: Sequence[Unit]) -> None:
+    """Refuse a roster the store cannot keep: blank or duplicate ids, bad stars, unknown parents."""
+    seen: set[str] = set()
+    for index, unit in enumerate(units, start=1):
+        if not unit.id.strip() or not unit.name.strip():
+            raise InputError("store.unit_blank", index=index)
+        if unit.id in seen:
+            raise InputError("store.unit_duplicate", unit=unit.id)
+        if unit.last_star is not None and not 0 <= unit.last_star <= 5:
+            raise InputError("store.unit_star", unit=unit.id, star=unit.last_star)
+        seen.add(unit.id)
+    tops = {unit.id for unit in units if unit.parent_id is None}
+    for unit in units:
+        if unit.parent_id is not None and unit.parent_id not in tops:
+            raise InputError("store.unit_parent", unit=unit.id, parent=unit.parent_id)
+
+
 def create_campaign(
     store: Store,
     name: str,
@@ -276,19 +293,7 @@ class CampaignStore:
 
     def import_units(self, units: Sequence[Unit]) -> int:
         """Replace the roster by `units`, all or nothing; InputError naming the first bad unit."""
-        seen: set[str] = set()
-        for index, unit in enumerate(units, start=1):
-            if not unit.id.strip() or not unit.name.strip():
-                raise InputError("store.unit_blank", index=index)
-            if unit.id in seen:
-                raise InputError("store.unit_duplicate", unit=unit.id)
-            if unit.last_star is not None and not 0 <= unit.last_star <= 5:
-                raise InputError("store.unit_star", unit=unit.id, star=unit.last_star)
-            seen.add(unit.id)
-        tops = {unit.id for unit in units if unit.parent_id is None}
-        for unit in units:
-            if unit.parent_id is not None and unit.parent_id not in tops:
-                raise InputError("store.unit_parent", unit=unit.id, parent=unit.parent_id)
+        check_units(units)
         with self._op(), self.store.edit(self._path(MAIN)) as db:
             target = db.table("units", cache_size=0)
             target.truncate()

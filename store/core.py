@@ -260,7 +260,7 @@ class Store:
     def restore(self, backup: Path) -> Path:
         """Replace every data file by the backup's, after checking it whole; returns the safety backup
         taken of the current state first."""
-        members = _checked_backup(backup)
+        members = check_backup(backup)
         with self.locked():
             safety = self.backup()
             staging = self.data_dir / f".restore-{secrets.token_hex(4)}"
@@ -298,7 +298,7 @@ class Store:
 _SAFE_MEMBER = re.compile(r"^(kaoping\.json|campaigns/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.json)$")
 
 
-def _checked_backup(backup: Path) -> list[str]:
+def check_backup(backup: Path) -> list[str]:
     """The member names of a backup zip after checking every one parses; InputError otherwise."""
     try:
         with zipfile.ZipFile(backup) as archive:

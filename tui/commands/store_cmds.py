@@ -1,7 +1,419 @@
-"""The click commands of the store area."""
+"""The store commands: init, demo, codes issue, simulate, verify, backup, restore (no Textual)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
-COMMANDS: list[click.Command] = []
+from forms.errors import InputError, ProblemFound
+from tui.context import AppContext
+from tui.i18n import language, t
+
+if TYPE_CHECKING:
+    from store.api import CampaignStore, Unit
+    from store.demo import DemoResult
+
+# Cells a spreadsheet would take for a formula (OWASP CSV injection), neutralised in text columns.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _campaign(context: AppContext) -> CampaignStore:
+    from store.api import open_store
+
+    return open_store(context.data_dir).campaign(context.campaign_id)
+
+
+# ---------------------------------------------------------------------- code sheets
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One slip: who it is for (a rater group, a unit, a liaison group) and the code."""
+
+    holder: str
+    code: str
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow]) -> Path:
+    """Write a CSV for Excel (UTF-8 with BOM, CRLF) and a plain-text sheet of slips to cut beside it
+    (same name, .txt); both mode 0600, written atomically. Returns the text sheet's path."""
+    from store.storage import write_atomic
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([t("store.sheet.number"), holder_header, t("store.sheet.code")])
+    for number, row in enumerate(rows, start=1):
+        writer.writerow([number, _cell(row.holder), row.code])
+    slips = [title, ""]
+    cut = "-" * 20 + " ✂ " + "-" * 20
+    for number, row in enumerate(rows, start=1):
+        slips += [cut, t("store.sheet.slip", number=number, holder=row.holder), f"    {row.code}", ""]
+    slips.append(cut)
+    text_path = csv_path.with_suffix(".txt")
+    csv_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomic(csv_path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    write_atomic(text_path, ("\n".join(slips) + "\n").encode("utf-8"))
+    return text_path
+
+
+def _group_label(campaign: CampaignStore, group_id: str) -> str:
+    group = campaign.rules().group(group_id)
+    if group is None:
+        return group_id
+    return group.en if language() == "en" and group.en else group.zh
+
+
+def _write_all_sheets(
+    campaign: CampaignStore,
+    ballot_codes: dict[str, list[str]],
+    unit_codes: dict[str, str],
+    group_codes: dict[str, str],
+) -> list[Path]:
+    """The code sheets of a new campaign in `<campaign dir>/codes/`: ballot, unit and group codes."""
+    folder = campaign.dir / "codes"
+    written: list[Path] = []
+    name = campaign.info.name
+    if ballot_codes:
+        rows = [
+            SheetRow(_group_label(campaign, g), code) for g, codes in ballot_codes.items() for code in codes
+        ]
+        path = folder / "ballot-codes.csv"
+        write_code_sheet(path, t("store.sheet.ballot_title", name=name), t("store.sheet.rater_group"), rows)
+        written.append(path)
+    if unit_codes:
+        names = {unit.id: unit.name for unit in campaign.units()}
+        rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in unit_codes.items()]
+        path = folder / "unit-codes.csv"
+        write_code_sheet(path, t("store.sheet.unit_title", name=name), t("store.sheet.unit"), rows)
+        written.append(path)
+    if group_codes:
+        rows = [SheetRow(group, code) for group, code in group_codes.items()]
+        path = folder / "group-codes.csv"
+        write_code_sheet(path, t("store.sheet.group_title", name=name), t("store.sheet.group"), rows)
+        written.append(path)
+    return written
+
+
+def write_demo_sheets(data_dir: Path, result: DemoResult) -> list[Path]:
+    """Write the code sheets of a demo just created by `store.demo.create_demo` (for the home screen too)."""
+    from store.api import open_store
+
+    campaign = open_store(data_dir).campaign(result.campaign_id)
+    return _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes)
+
+
+# ---------------------------------------------------------------------- init
+
+
+def _parse_codes(values: Sequence[str], groups: Sequence[str]) -> dict[str, int]:
+    codes: dict[str, int] = {}
+    for value in values:
+        group, _, count = value.partition("=")
+        if group not in groups or not count.strip().isdigit():
+            raise InputError("store.cmd.bad_codes_option", value=value, groups=", ".join(groups))
+        codes[group] = int(count)
+    return codes
+
+
+def _read_units(path: Path) -> list[Unit]:
+    """Units from a roster file (exports' reader); every bad row listed on stderr, nothing imported."""
+    from exports.roster import read_roster
+    from store.api import Unit
+
+    reading = read_roster(path)
+    if not reading.ok:
+        for problem in reading.problems:
+            click.echo(
+                t("store.cmd.roster_line", line=problem.line, column=problem.column)
+                + t(problem.key, **dict(problem.params)),
+                err=True,
+            )
+        raise InputError("store.cmd.roster_invalid", path=str(path), count=len(reading.problems))
+    return [
+        Unit(
+            id=row.unit_id,
+            name=row.name,
+            org_name=row.org_name,
+            kind=row.org_type,
+            parent_id=row.parent or None,
+            group=row.group,
+            secretary=row.secretary,
+            last_star=row.last_star,
+            order=index,
+        )
+        for index, row in enumerate(reading.units, start=1)
+    ]
+
+
+@click.command("init", help=t("store.cmd.init"))
+@click.option("--name", help=t("store.opt.name"))
+@click.option("--year", type=int, help=t("store.opt.year"))
+@click.option("--forms", "form_list", help=t("store.opt.forms"))
+@click.option(
+    "--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.units")
+)
+@click.option("--codes", "codes", multiple=True, metavar="GROUP=N", help=t("store.opt.codes"))
+@click.option("--passphrase", help=t("store.opt.passphrase"))
+@click.option("--yes", is_flag=True, help=t("store.opt.yes"))
+@click.pass_obj
+def init_command(
+    context: AppContext,
+    name: str | None,
+    year: int | None,
+    form_list: str | None,
+    units_file: Path | None,
+    codes: tuple[str, ...],
+    passphrase: str | None,
+    yes: bool,
+) -> None:
+    from forms.rules import builtin_rules_text, rules_from_text
+    from store.api import open_store
+    from store.campaign import check_units
+    from store.formsource import builtin_form_ids
+    from tui.wizards.init import Choice, InitAnswers, QuestionaryAsker, ask_init
+
+    rules = rules_from_text(builtin_rules_text(), "rules.toml")
+    groups = [group.id for group in rules.rater_groups]
+    given = InitAnswers(
+        name=name,
+        year=year,
+        form_ids=tuple(f.strip() for f in form_list.split(",") if f.strip()) if form_list else None,
+        codes=_parse_codes(codes, groups) if codes else None,
+        passphrase=passphrase,
+        units_file=units_file,
+    )
+    this_year = date.today().year
+    if yes or (name is not None and passphrase is not None):
+        if passphrase is None:
+            raise InputError("store.cmd.passphrase_required")
+        answers = InitAnswers(
+            name=name or t("store.wizard.default_name", year=year or this_year),
+            year=year or this_year,
+            form_ids=given.form_ids or tuple(builtin_form_ids()),
+            codes=given.codes or {},
+            passphrase=passphrase,
+            units_file=units_file,
+        )
+    elif _has_terminal():
+        from forms.builtin import builtin_forms
+
+        lang = language()
+        form_choices = [Choice(f.id, f"{f.title.get(lang)} ({f.id})") for f in builtin_forms().values()]
+        group_choices = [Choice(g.id, g.en if lang == "en" and g.en else g.zh) for g in rules.rater_groups]
+        answers = ask_init(
+            given,
+            asker=QuestionaryAsker(),
+            default_year=this_year,
+            forms=form_choices,
+            rater_groups=group_choices,
+            ask_units=True,
+        )
+    else:
+        raise InputError("error.no_terminal")
+    assert answers.name and answers.year and answers.form_ids is not None and answers.passphrase is not None
+    units = _read_units(answers.units_file) if answers.units_file else []
+    check_units(units)
+    if len(answers.passphrase) < 6:
+        raise InputError("store.passphrase_short", min=6)
+    store = open_store(context.data_dir)
+    campaign = store.create_campaign(answers.name, answers.year, list(answers.form_ids))
+    campaign.set_passphrase(answers.passphrase)
+    if units:
+        campaign.import_units(units)
+    ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
+    unit_codes = campaign.issue_unit_codes() if units else {}
+    group_codes = campaign.issue_group_codes() if units else {}
+    sheets = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes)
+    click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
+    click.echo(t("store.cmd.units_count", count=len(units)))
+    for sheet in sheets:
+        click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
+
+
+# ---------------------------------------------------------------------- demo
+
+
+@click.command("demo", help=t("store.cmd.demo"))
+@click.option("--seed", type=int, default=2026, show_default=True, help=t("store.opt.seed"))
+@click.pass_obj
+def demo_command(context: AppContext, seed: int) -> None:
+    from store.api import open_store
+    from store.demo import create_demo
+
+    store = open_store(context.data_dir)
+    existing = store.campaigns()
+    if existing:
+        raise InputError("store.cmd.demo_exists", path=str(store.data_dir), campaign=existing[-1].name)
+    result = create_demo(store, seed=seed)
+    campaign = store.campaign(result.campaign_id)
+    sheets = _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes)
+    click.echo(
+        t(
+            "store.cmd.demo_done",
+            name=campaign.info.name,
+            units=len(campaign.meeting_units()),
+            branches=len(campaign.branches()),
+            brands=len(campaign.brands()),
+        )
+    )
+    click.echo(t("store.cmd.data_dir", path=str(store.data_dir)))
+    for sheet in sheets:
+        click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
+    click.echo(t("store.cmd.demo_passphrase", passphrase=result.passphrase))
+
+
+# ---------------------------------------------------------------------- codes
+
+
+@click.group("codes", help=t("store.cmd.codes"))
+def codes_group() -> None:
+    """The ballot-code commands."""
+
+
+@codes_group.command("issue", help=t("store.cmd.codes_issue"))
+@click.option("--count", type=int, required=True, help=t("store.opt.count"))
+@click.option("--group", "group", required=True, help=t("store.opt.group"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=t("store.opt.output"),
+)
+@click.pass_obj
+def codes_issue_command(context: AppContext, count: int, group: str, output: Path) -> None:
+    campaign = _campaign(context)
+    rules = campaign.rules()
+    group_id = group
+    for candidate in rules.rater_groups:
+        if group in (candidate.id, candidate.zh, candidate.en):
+            group_id = candidate.id
+    if output.suffix.lower() != ".csv":
+        output = output.with_name(output.name + ".csv")
+    for path in (output, output.with_suffix(".txt")):
+        if path.exists():
+            raise InputError("store.cmd.output_exists", path=str(path))
+    if not output.parent.is_dir():
+        raise InputError("store.cmd.no_directory", path=str(output.parent))
+    codes = campaign.issue_codes(group_id, count)
+    label = _group_label(campaign, group_id)
+    rows = [SheetRow(label, code) for code in codes]
+    title = t("store.sheet.ballot_title", name=campaign.info.name)
+    text_path = write_code_sheet(output, title, t("store.sheet.rater_group"), rows)
+    click.echo(t("store.cmd.codes_issued", count=count, group=label))
+    click.echo(t("store.cmd.sheet_written", csv=str(output), txt=str(text_path)))
+
+
+# ---------------------------------------------------------------------- simulate
+
+
+@click.command("simulate", help=t("store.cmd.simulate"))
+@click.option("--ballots", type=int, required=True, help=t("store.opt.ballots"))
+@click.option("--seed", type=int, default=None, help=t("store.opt.seed"))
+@click.pass_obj
+def simulate_command(context: AppContext, ballots: int, seed: int | None) -> None:
+    from store.simulate import simulate_ballots
+
+    campaign = _campaign(context)
+    rng = random.Random(seed)
+    for ballot_id in simulate_ballots(campaign, ballots, rng):
+        # Printed only once the seal returned: the ballot is durable on disk.
+        sys.stdout.write(ballot_id + "\n")
+        sys.stdout.flush()
+
+
+# ---------------------------------------------------------------------- verify, backup, restore
+
+
+@click.command("verify", help=t("store.cmd.verify"))
+@click.pass_obj
+def verify_command(context: AppContext) -> None:
+    campaign = _campaign(context)
+    findings = campaign.verify()
+    for finding in findings:
+        click.echo(
+            t(
+                f"store.finding.{finding.kind}",
+                file=finding.file,
+                record=finding.record,
+                detail=finding.detail,
+            )
+        )
+    if findings:
+        raise ProblemFound("store.cmd.verify_failed", count=len(findings))
+    closings = campaign.closings()
+    click.echo(t("store.cmd.verify_ok", name=campaign.info.name, count=campaign.ballot_count()))
+    if closings:
+        last = closings[-1]
+        click.echo(t("store.cmd.verify_closing", count=last.count, digest=last.digest, day=last.day))
+
+
+@click.command("backup", help=t("store.cmd.backup"))
+@click.pass_obj
+def backup_command(context: AppContext) -> None:
+    from store.api import open_store
+
+    path = open_store(context.data_dir).backup()
+    click.echo(t("store.cmd.backup_done", path=str(path)))
+
+
+@click.command("restore", help=t("store.cmd.restore"))
+@click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--passphrase", help=t("store.opt.passphrase"))
+@click.option("--yes", is_flag=True, help=t("store.opt.yes_restore"))
+@click.pass_obj
+def restore_command(context: AppContext, backup_file: Path, passphrase: str | None, yes: bool) -> None:
+    from store.api import open_store
+    from store.core import check_backup
+
+    store = open_store(context.data_dir)
+    check_backup(backup_file)
+    campaigns = store.campaigns()
+    guard = store.campaign(campaigns[-1].id) if campaigns else None
+    needs_passphrase = guard is not None and guard.has_passphrase()
+    interactive = _has_terminal()
+    if not interactive and (not yes or (needs_passphrase and passphrase is None)):
+        raise InputError("error.no_terminal")
+    if needs_passphrase and guard is not None:
+        if passphrase is None:
+            import questionary
+
+            passphrase = str(questionary.password(t("store.cmd.ask_passphrase")).unsafe_ask())
+        if not guard.check_passphrase(passphrase):
+            raise InputError("store.cmd.wrong_passphrase")
+    if not yes:
+        import questionary
+
+        question = t("store.cmd.confirm_restore", backup=str(backup_file), path=str(store.data_dir))
+        if not questionary.confirm(question, default=False).unsafe_ask():
+            raise click.exceptions.Abort
+    safety = store.restore(backup_file)
+    click.echo(t("store.cmd.restore_done", backup=str(backup_file), safety=str(safety)))
+
+
+COMMANDS: list[click.Command] = [
+    init_command,
+    demo_command,
+    codes_group,
+    simulate_command,
+    verify_command,
+    backup_command,
+    restore_command,
+]

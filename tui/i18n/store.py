@@ -102,7 +102,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "单位 {unit} 的 {item} 答案无效：{reason}",
         "Unit {unit}, item {item}: the answer is not valid ({reason})",
     ),
-    "store.simulate_count": ("模拟的测评票数量 {count} 无效：应至少为 1。", "The number of ballots to simulate ({count}) must be at least 1."),
+    "store.simulate_count": (
+        "模拟的测评票数量 {count} 无效：应至少为 1。",
+        "The number of ballots to simulate ({count}) must be at least 1.",
+    ),
     "store.no_ballot_form": ("本考核活动没有会议测评票。", "This campaign has no meeting ballot form."),
     "store.bad_day": (
         "日期 {day} 无效：请用 年-月-日，如 2026-03-15。",
@@ -168,5 +171,209 @@ TEXTS.update(
         "store.state.submitted": ("已提交", "submitted"),
         "store.state.reviewed": ("已审核", "reviewed"),
         "store.state.returned": ("已退回", "returned"),
+    }
+)
+
+# --- commands, options, wizard, code sheets, verify findings
+TEXTS.update(
+    {
+        "store.cmd.init": (
+            "创建本年度考核活动（在终端中逐项询问；每项也可用选项给出）。",
+            "Set up this year's campaign (asks in a terminal; every answer can also be given as an option).",
+        ),
+        "store.cmd.demo": (
+            "创建演示考核活动：66个直属党组织、3个联络组、约700个党支部、测评码和服务品牌。",
+            "Create the demo campaign: 66 organizations, 3 liaison groups, about 700 branches, codes and service brands.",
+        ),
+        "store.cmd.codes": ("测评码。", "Ballot codes."),
+        "store.cmd.codes_issue": (
+            "生成一次性测评码，写出 CSV 和可裁剪的纸条文本。",
+            "Issue one-time ballot codes: a CSV and a plain-text sheet of slips to cut.",
+        ),
+        "store.cmd.simulate": (
+            "按会议终端的流程模拟封存若干张随机有效测评票，每封存一张打印其编号。",
+            "Seal random valid ballots through the meeting terminal's code path, printing each ballot id once it is stored.",
+        ),
+        "store.cmd.verify": (
+            "核验数据：重新计算每张测评票的校验值、数量和会议摘要。",
+            "Check the data: recompute every ballot hash, the counts and the closing digest.",
+        ),
+        "store.cmd.backup": (
+            "备份全部数据（轮换保留最近20份）。",
+            "Back up all data (the 20 newest backups are kept).",
+        ),
+        "store.cmd.restore": (
+            "从备份恢复全部数据（需管理员口令和确认；恢复前自动备份当前数据）。",
+            "Restore all data from a backup (admin passphrase and confirmation; the current data is backed up first).",
+        ),
+        "store.opt.name": ("考核活动名称", "campaign name"),
+        "store.opt.year": ("考核年度", "campaign year"),
+        "store.opt.forms": (
+            "使用的测评表编号，逗号分隔（默认：全部内置表）",
+            "form ids to use, comma-separated (default: every built-in form)",
+        ),
+        "store.opt.units": ("单位名单 CSV 文件", "roster CSV file of the units"),
+        "store.opt.codes": (
+            "每类评议人的测评码数量，如 members=60（可重复）",
+            "ballot codes per rater group, e.g. members=60 (repeatable)",
+        ),
+        "store.opt.passphrase": ("管理员口令", "admin passphrase"),
+        "store.opt.yes": ("不提问，未给出的项用默认值", "ask nothing; use defaults for anything not given"),
+        "store.opt.yes_restore": (
+            "不再确认（需同时给出 --passphrase）",
+            "do not ask for confirmation (give --passphrase too)",
+        ),
+        "store.opt.seed": ("随机数种子（结果可重现）", "random seed (reproducible results)"),
+        "store.opt.count": ("测评码数量", "number of codes"),
+        "store.opt.group": (
+            "评议人类别（编号或名称，如 members 或 党员代表）",
+            "rater group (id or name, e.g. members or 党员代表)",
+        ),
+        "store.opt.output": (
+            "输出 CSV 文件（同名 .txt 为裁剪纸条）",
+            "output CSV file (a .txt of slips to cut is written beside it)",
+        ),
+        "store.opt.ballots": ("要封存的测评票张数", "number of ballots to seal"),
+        "store.cmd.bad_codes_option": (
+            "--codes {value} 无效：应为 类别=数量，类别可选 {groups}。",
+            "--codes {value} is not valid: use GROUP=N with GROUP one of {groups}.",
+        ),
+        "store.cmd.passphrase_required": (
+            "非交互方式创建考核活动时必须用 --passphrase 给出管理员口令。",
+            "Without questions, give the admin passphrase with --passphrase.",
+        ),
+        "store.cmd.roster_line": ("第 {line} 行 {column}：", "Line {line}, {column}: "),
+        "store.cmd.roster_invalid": (
+            "单位名单 {path} 有 {count} 处问题（见上），未导入任何内容。",
+            "The roster {path} has {count} problems (listed above); nothing was imported.",
+        ),
+        "store.cmd.init_done": (
+            "已创建考核活动“{name}”（编号 {id}），数据目录：{path}",
+            'Created the campaign "{name}" (id {id}) in {path}',
+        ),
+        "store.cmd.units_count": ("已导入 {count} 个单位。", "{count} units imported."),
+        "store.cmd.sheet_written": (
+            "测评码表：{csv}（裁剪纸条：{txt}）",
+            "Code sheet: {csv} (slips to cut: {txt})",
+        ),
+        "store.cmd.demo_exists": (
+            "数据目录 {path} 中已有考核活动“{campaign}”；演示活动请用另一个目录：kaoping --data 新目录 demo",
+            'The data directory {path} already holds the campaign "{campaign}"; create the demo in another one: kaoping --data NEW_DIR demo',
+        ),
+        "store.cmd.demo_done": (
+            "已创建演示活动“{name}”：{units} 个直属党组织、{branches} 个党支部、{brands} 个服务品牌。",
+            'Created the demo campaign "{name}": {units} organizations, {branches} branches, {brands} service brands.',
+        ),
+        "store.cmd.data_dir": ("数据目录：{path}", "Data directory: {path}"),
+        "store.cmd.demo_passphrase": (
+            "演示活动的管理员口令：{passphrase}",
+            "Admin passphrase of the demo: {passphrase}",
+        ),
+        "store.cmd.output_exists": (
+            "文件 {path} 已存在，未生成新的测评码；请换一个文件名。",
+            "{path} already exists; no codes were issued. Choose another file name.",
+        ),
+        "store.cmd.no_directory": ("目录 {path} 不存在。", "The directory {path} does not exist."),
+        "store.cmd.codes_issued": (
+            "已生成 {count} 个“{group}”测评码。测评码明文只在此文件中，请妥善保管。",
+            'Issued {count} codes for "{group}". The plaintext codes exist only in this file: keep it safe.',
+        ),
+        "store.cmd.verify_ok": (
+            "核验通过：“{name}”的 {count} 张测评票均完好。",
+            'Verified: all {count} ballots of "{name}" are intact.',
+        ),
+        "store.cmd.verify_closing": (
+            "最近一次结束投票：{day}，{count} 张，摘要 {digest}",
+            "Last close of voting: {day}, {count} ballots, digest {digest}",
+        ),
+        "store.cmd.verify_failed": (
+            "核验发现 {count} 处问题（见上）：数据可能被改动过。",
+            "Verification found {count} problems (listed above): the data may have been altered.",
+        ),
+        "store.cmd.backup_done": ("已备份到 {path}", "Backed up to {path}"),
+        "store.cmd.ask_passphrase": ("管理员口令：", "Admin passphrase:"),
+        "store.cmd.wrong_passphrase": (
+            "管理员口令不正确，未做任何更改。",
+            "Wrong admin passphrase; nothing was changed.",
+        ),
+        "store.cmd.confirm_restore": (
+            "用备份 {backup} 替换 {path} 中的全部数据？（当前数据会先自动备份）",
+            "Replace all data in {path} by the backup {backup}? (the current data is backed up first)",
+        ),
+        "store.cmd.restore_done": (
+            "已从 {backup} 恢复。恢复前的数据已备份到 {safety}",
+            "Restored from {backup}. The data before the restore was backed up to {safety}",
+        ),
+        "store.finding.edited": ("已被改动：{file} 中的测评票 {record}", "Edited: ballot {record} in {file}"),
+        "store.finding.deleted": (
+            "已被删除：测评票 {record}（登记在 {file}）",
+            "Deleted: ballot {record} (registered in {file})",
+        ),
+        "store.finding.duplicated": (
+            "重复：测评票 {record} 出现在 {file} 和 {detail}",
+            "Duplicated: ballot {record} appears in {file} and {detail}",
+        ),
+        "store.finding.added": (
+            "来历不明：{file} 中的测评票 {record} 未经封存登记",
+            "Unregistered: ballot {record} in {file} was never sealed here",
+        ),
+        "store.finding.count": (
+            "数量不符：已用测评码数/封存次数 = {detail}（{file}）",
+            "Counts differ: used codes / seals = {detail} ({file})",
+        ),
+        "store.finding.digest": (
+            "会议摘要不符：第 {record} 次结束投票时的摘要为 {detail}，与现有测评票不一致（{file}）",
+            "Closing digest differs: session {record} recorded {detail}, which the ballots no longer match ({file})",
+        ),
+        "store.finding.corrupt": ("文件已损坏：{file}", "Damaged file: {file}"),
+        "store.finding.orphan": ("多余的记录：{file} {record}", "Orphan record: {file} {record}"),
+        "store.sheet.number": ("序号", "No."),
+        "store.sheet.code": ("测评码", "Code"),
+        "store.sheet.rater_group": ("评议人类别", "Rater group"),
+        "store.sheet.unit": ("单位", "Unit"),
+        "store.sheet.group": ("联络组", "Liaison group"),
+        "store.sheet.ballot_title": (
+            "{name} · 测评码（每张纸条一人一码，仅可使用一次）",
+            "{name} · ballot codes (one slip per evaluator, each code works once)",
+        ),
+        "store.sheet.unit_title": (
+            "{name} · 单位自评登录码",
+            "{name} · unit sign-in codes for self-assessment",
+        ),
+        "store.sheet.group_title": ("{name} · 联络组登录码", "{name} · liaison-group sign-in codes"),
+        "store.sheet.slip": ("No.{number}  {holder}", "No.{number}  {holder}"),
+        "store.wizard.year": ("考核年度：", "Campaign year:"),
+        "store.wizard.name": ("考核活动名称：", "Campaign name:"),
+        "store.wizard.default_name": (
+            "{year}年度市直机关党建考核",
+            "{year} Party-building assessment of city agencies",
+        ),
+        "store.wizard.forms": (
+            "使用哪些测评表？（空格选择，回车确认）",
+            "Which forms? (space to pick, enter to confirm)",
+        ),
+        "store.wizard.units": (
+            "单位名单 CSV 文件（可留空，稍后用 kaoping units import 导入）：",
+            "Roster CSV file (may be left empty; import later with `kaoping units import`):",
+        ),
+        "store.wizard.codes": ("“{group}”的测评码数量：", 'Number of ballot codes for "{group}":'),
+        "store.wizard.passphrase": (
+            "管理员口令（至少6个字符）：",
+            "Admin passphrase (at least 6 characters):",
+        ),
+        "store.wizard.passphrase_again": ("再输入一次口令：", "The passphrase again:"),
+        "store.wizard.passphrase_mismatch": (
+            "两次输入的口令不一致。重新输入？",
+            "The two passphrases differ. Try again?",
+        ),
+        "store.wizard.pick_one": ("请至少选择一项。", "Pick at least one."),
+        "store.wizard.bad_year": ("请输入 2000 到 2100 之间的年份。", "Enter a year from 2000 to 2100."),
+        "store.wizard.bad_count": ("请输入 0 到 5000 之间的整数。", "Enter a whole number from 0 to 5000."),
+        "store.wizard.name_empty": ("名称不能为空。", "The name must not be empty."),
+        "store.wizard.no_file": ("找不到该文件。", "No such file."),
+        "store.wizard.short_passphrase": (
+            "口令至少需要 {min} 个字符。",
+            "The passphrase needs at least {min} characters.",
+        ),
     }
 )

@@ -1,0 +1,137 @@
+"""The `kaoping init` wizard: asks, in Chinese or English, whatever the flags left open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from tui.i18n import t
+
+MIN_PASSPHRASE = 6
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a multiple choice: its value and the label shown."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InitAnswers:
+    """Everything `kaoping init` needs; None = not given yet (asked by the wizard or defaulted)."""
+
+    name: str | None = None
+    year: int | None = None
+    form_ids: tuple[str, ...] | None = None
+    codes: dict[str, int] | None = None
+    passphrase: str | None = None
+    units_file: Path | None = None
+
+
+class Asker(Protocol):
+    """The questions a wizard can ask; `QuestionaryAsker` asks in the terminal, tests pass a fake."""
+
+    def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str: ...
+
+    def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str]) -> list[str]: ...
+
+    def password(self, message: str, validate: Callable[[str], str | None]) -> str: ...
+
+    def confirm(self, message: str, default: bool) -> bool: ...
+
+
+class QuestionaryAsker:
+    """Asks with questionary; Ctrl+C raises KeyboardInterrupt (the CLI says nothing was changed)."""
+
+    def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
+        import questionary
+
+        answer = questionary.text(
+            message, default=default, validate=lambda v: validate(v) or True
+        ).unsafe_ask()
+        return str(answer)
+
+    def checkbox(self, message: str, choices: Sequence[Choice], checked: Sequence[str]) -> list[str]:
+        import questionary
+
+        options = [questionary.Choice(c.label, value=c.value, checked=c.value in checked) for c in choices]
+        answer = questionary.checkbox(
+            message, choices=options, validate=lambda picked: bool(picked) or t("store.wizard.pick_one")
+        ).unsafe_ask()
+        return [str(value) for value in answer]
+
+    def password(self, message: str, validate: Callable[[str], str | None]) -> str:
+        import questionary
+
+        return str(questionary.password(message, validate=lambda v: validate(v) or True).unsafe_ask())
+
+    def confirm(self, message: str, default: bool) -> bool:
+        import questionary
+
+        return bool(questionary.confirm(message, default=default).unsafe_ask())
+
+
+def _year_problem(text: str) -> str | None:
+    return None if text.strip().isdigit() and 2000 <= int(text) <= 2100 else t("store.wizard.bad_year")
+
+
+def _count_problem(text: str) -> str | None:
+    return None if text.strip().isdigit() and 0 <= int(text) <= 5000 else t("store.wizard.bad_count")
+
+
+def _name_problem(text: str) -> str | None:
+    return None if text.strip() else t("store.wizard.name_empty")
+
+
+def _path_problem(text: str) -> str | None:
+    return None if not text.strip() or Path(text.strip()).is_file() else t("store.wizard.no_file")
+
+
+def _passphrase_problem(text: str) -> str | None:
+    return None if len(text) >= MIN_PASSPHRASE else t("store.wizard.short_passphrase", min=MIN_PASSPHRASE)
+
+
+def ask_init(
+    given: InitAnswers,
+    *,
+    asker: Asker,
+    default_year: int,
+    forms: Sequence[Choice],
+    rater_groups: Sequence[Choice],
+    ask_units: bool,
+) -> InitAnswers:
+    """Ask for every answer missing from `given`, in the order of the scenario; returns all answers."""
+    answers = given
+    if answers.year is None:
+        year = asker.text(t("store.wizard.year"), str(default_year), _year_problem)
+        answers = replace(answers, year=int(year))
+    if answers.name is None:
+        default_name = t("store.wizard.default_name", year=answers.year)
+        answers = replace(
+            answers, name=asker.text(t("store.wizard.name"), default_name, _name_problem).strip()
+        )
+    if answers.form_ids is None:
+        picked = asker.checkbox(t("store.wizard.forms"), forms, [choice.value for choice in forms])
+        answers = replace(answers, form_ids=tuple(picked))
+    if ask_units and answers.units_file is None:
+        typed = asker.text(t("store.wizard.units"), "", _path_problem).strip()
+        answers = replace(answers, units_file=Path(typed) if typed else None)
+    if answers.codes is None:
+        codes: dict[str, int] = {}
+        for group in rater_groups:
+            count = asker.text(t("store.wizard.codes", group=group.label), "0", _count_problem)
+            if int(count) > 0:
+                codes[group.value] = int(count)
+        answers = replace(answers, codes=codes)
+    while answers.passphrase is None:
+        first = asker.password(t("store.wizard.passphrase"), _passphrase_problem)
+        again = asker.password(t("store.wizard.passphrase_again"), lambda _v: None)
+        if first == again:
+            answers = replace(answers, passphrase=first)
+        elif not asker.confirm(t("store.wizard.passphrase_mismatch"), True):
+            raise KeyboardInterrupt
+    return answers
