@@ -44,6 +44,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "home.demo.create": ("创建演示活动", "Create demo campaign"),
     "home.demo.created": ("演示活动已创建。", "The demo campaign was created."),
+    "home.demo.creating": ("正在创建演示活动……", "Creating the demo campaign..."),
+    "home.counts": ("参评单位 {units} 个，已封存测评票 {ballots} 张", "{units} reporting units, {ballots} sealed ballots"),
+    "home.voting.not_open": ("测评未开始", "voting not open"),
+    "home.voting.open": ("测评进行中", "voting open"),
+    "home.voting.closed": ("测评已结束", "voting closed"),
     "home.init.hint": (
         "正式使用：退出后运行 kaoping init 创建本年度考核活动。",
         "For real use: quit and run `kaoping init` to set up this year's campaign.",
