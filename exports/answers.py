@@ -14,14 +14,14 @@ YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 
 
 def encode_answer(value: AnswerValue) -> str:
-    """The answer's code as written in the `answer` column: codes and text as they are, numbers without a
-    needless ".0", yes/no as true/false, picked codes joined with `|`."""
+    """The answer's code as written in the `answer` column: codes and text as they are, numbers as Python
+    writes them (int or float kept apart), yes/no as true/false, picked codes joined with `|`."""
     if isinstance(value, bool):
         return TRUE_CODE if value else FALSE_CODE
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return repr(value)  # "85.0" stays a float when read back, so a re-imported ballot hashes the same
     if isinstance(value, list):
         return MULTI_SEPARATOR.join(value)
     return "" if value is None else value

@@ -36,6 +36,48 @@ def today() -> str:
     return datetime.date.today().isoformat()
 
 
+def write_export(
+    kind: str,
+    path: Path,
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[Sequence[object]],
+    *,
+    campaign_id: str,
+    campaign_name: str,
+    closing_digests: Sequence[str] = (),
+    terminal_id: str = "",
+    forms: Sequence[Form] = (),
+    plain: bool = False,
+    lang: str = "zh",
+    on_progress: ProgressCallback | None = None,
+) -> Manifest:
+    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest; returns the manifest.
+
+    A disk or permission failure is an `InputError` naming the file; neither file is left half-written.
+    """
+    header = [[column_id for column_id, _ in columns]] if plain else [[label for _, label in columns]]
+    try:
+        written = write_csv(path, header, rows, excel_safe=not plain, on_progress=on_progress)
+        manifest = Manifest(
+            kind=kind,
+            campaign_id=campaign_id,
+            campaign_name=campaign_name,
+            rows=written.rows,
+            sha256=written.sha256,
+            excel_safe=not plain,
+            columns=tuple(column_id for column_id, _ in columns),
+            closing_digests=tuple(closing_digests),
+            terminal_id=terminal_id,
+            forms=tuple(f"{form.id}@{form.version}" for form in forms),
+            day=today(),
+            lang=lang,
+        )
+        write_manifest(path, manifest)
+    except OSError as error:
+        raise InputError("export.cannot_write", path=str(path), detail=error.strerror or str(error)) from None
+    return manifest
+
+
 class Exporter:
     """Writes one kind of export of one campaign; `export_kind` is the entry point."""
 
@@ -59,12 +101,6 @@ class Exporter:
         self._results: CampaignResults | None = None
 
     # ------------------------------------------------------------------ helpers
-
-    def header(self, columns: Sequence[tuple[str, str]]) -> list[list[str]]:
-        """The header row: stable ids with --plain, else the labels in the chosen language."""
-        if self.plain:
-            return [[column_id for column_id, _ in columns]]
-        return [[label for _, label in columns]]
 
     def col(self, column_id: str) -> tuple[str, str]:
         """A fixed column: its id and its label from the catalogue."""
@@ -96,35 +132,20 @@ class Exporter:
         forms: Sequence[Form] = (),
     ) -> Manifest:
         """Writes the CSV, then its manifest, and returns the manifest."""
-        try:
-            written = write_csv(
-                path, self.header(columns), rows, excel_safe=self.safe, on_progress=self.on_progress
-            )
-        except OSError as error:
-            raise InputError(
-                "export.cannot_write", path=str(path), detail=error.strerror or str(error)
-            ) from None
-        manifest = Manifest(
-            kind=kind,
+        return write_export(
+            kind,
+            path,
+            columns,
+            rows,
             campaign_id=self.store.info.id,
             campaign_name=self.store.info.name,
-            rows=written.rows,
-            sha256=written.sha256,
-            excel_safe=self.safe,
-            columns=tuple(column_id for column_id, _ in columns),
             closing_digests=tuple(closing.digest for closing in self.store.closings()),
             terminal_id=self.store.store.terminal_id(),
-            forms=tuple(f"{form.id}@{form.version}" for form in forms),
-            day=today(),
+            forms=forms,
+            plain=self.plain,
             lang=self.lang,
+            on_progress=self.on_progress,
         )
-        try:
-            write_manifest(path, manifest)
-        except OSError as error:
-            raise InputError(
-                "export.cannot_write", path=str(path), detail=error.strerror or str(error)
-            ) from None
-        return manifest
 
     # ------------------------------------------------------------------ kinds
 
@@ -455,7 +476,10 @@ def summary_table(
                 _num(unit.trimmed_mean),
                 _num(unit.review_score),
                 _pct(unit.good_rate),
-                *(_pct(unit.shares.get(code)) for code, _, _ in results.scale_levels),
+                *(
+                    _pct(unit.shares.get(code)) if unit.good_rate is not None else ""
+                    for code, _, _ in results.scale_levels
+                ),
                 _num(unit.satisfaction),
                 *(_num(means.get(group_id)) for group_id, _ in group_ids),
                 _num(unit.self_own),
