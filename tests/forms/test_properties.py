@@ -1,0 +1,174 @@
+"""Property tests of the scoring engine: bounds, order independence, the composite's scale, the star quota."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forms.builtin import builtin_form
+from forms.model import Form
+from forms.rules import default_rules
+from forms.scoring import (
+    UnitBallot,
+    aggregate_unit,
+    assign_stars,
+    check_ballot,
+    composite,
+    quota_limit,
+    score_response,
+    trimmed_mean,
+)
+
+LEVELS = ("good", "fairly_good", "average", "poor")
+GROUPS = ("leaders", "heads", "members", "served", None)
+
+
+def _score_answers(form: Form) -> st.SearchStrategy[dict[str, object]]:
+    """Valid-or-missing answers for every scored item of a unit form, plus deductions and vetoes."""
+    fields: dict[str, st.SearchStrategy[object]] = {}
+    for item in form.items():
+        if item.type == "score" and item.max is not None:
+            low = item.min or 0.0
+            steps = round((item.max - low) / (item.step or 1))
+            fields[item.id] = st.one_of(
+                st.none(), st.integers(0, steps).map(lambda k, lo=low, s=item.step or 1: lo + k * s)
+            )
+        elif item.type == "rating":
+            scale = form.scale_of(item)
+            assert scale is not None
+            fields[item.id] = st.one_of(st.none(), st.sampled_from(scale.codes))
+        elif item.type in ("check", "veto"):
+            fields[item.id] = st.one_of(st.none(), st.booleans())
+        elif item.type == "deduct":
+            fields[item.id] = st.one_of(st.none(), st.integers(0, 50))
+    return st.fixed_dictionaries(fields)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_score_answers(builtin_form("star_branch")))
+def test_star_branch_total_stays_within_bounds(answers: dict[str, object]) -> None:
+    form = builtin_form("star_branch")
+    score = score_response(form, answers)  # type: ignore[arg-type]
+    assert 0 <= score.total <= score.max_total == 100
+    for part, value in score.part_points.items():
+        assert value >= 0, part
+    # no deduction item takes more than its cap
+    for item in form.items():
+        if item.type == "deduct" and item.id in score.item_points:
+            assert -score.item_points[item.id] <= (item.cap or 0) + 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(_score_answers(builtin_form("duty_list")))
+def test_duty_list_total_stays_within_bounds(answers: dict[str, object]) -> None:
+    score = score_response(builtin_form("duty_list"), answers)  # type: ignore[arg-type]
+    assert 0 <= score.total <= 100
+
+
+@given(st.lists(st.floats(0, 100, allow_nan=False), min_size=1, max_size=60), st.integers(0, 10))
+def test_trimmed_mean_lies_between_min_and_max(values: list[float], threshold: int) -> None:
+    mean, _ = trimmed_mean(values, threshold)
+    assert mean is not None
+    assert min(values) - 1e-9 <= mean <= max(values) + 1e-9
+
+
+ballots = st.lists(
+    st.builds(
+        lambda index, code, dim, group, valid: UnitBallot(
+            f"b{index}", {"overall": code, "service": dim} if dim else {"overall": code}, group, valid
+        ),
+        st.integers(0, 10_000),
+        st.sampled_from(LEVELS),
+        st.one_of(st.none(), st.sampled_from(LEVELS)),
+        st.sampled_from(GROUPS),
+        st.booleans(),
+    ),
+    max_size=40,
+    unique_by=lambda ballot: ballot.ballot_id,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ballots, st.randoms(use_true_random=False))
+def test_aggregate_does_not_depend_on_ballot_order(
+    unit_ballots: list[UnitBallot], rnd: random.Random
+) -> None:
+    form = builtin_form("review_ballot")
+    rules = default_rules()
+    first = aggregate_unit("U01", form, unit_ballots, rules)
+    shuffled = list(unit_ballots)
+    rnd.shuffle(shuffled)
+    assert aggregate_unit("U01", form, shuffled, rules) == first
+    if first.score is not None:
+        assert 40 <= first.score <= 100
+        assert first.mean is not None and 40 <= first.mean <= 100
+        assert first.good_rate is not None and 0 <= first.good_rate <= 1
+        assert math.isclose(sum(first.level_shares.values()), 1.0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=4), st.sampled_from(LEVELS), min_size=1, max_size=30),
+    st.randoms(use_true_random=False),
+)
+def test_ballot_check_does_not_depend_on_unit_order(codes: dict[str, str], rnd: random.Random) -> None:
+    form = builtin_form("review_ballot")
+    answers = {unit: {"overall": code} for unit, code in codes.items()}
+    items = list(answers.items())
+    rnd.shuffle(items)
+    assert check_ballot(form, dict(items)) == check_ballot(form, answers)  # type: ignore[arg-type]
+
+
+weights = st.lists(st.floats(0.01, 1), min_size=3, max_size=3).map(lambda raw: [w / sum(raw) for w in raw])
+
+
+@given(
+    weights,
+    st.fixed_dictionaries(
+        {
+            "review": st.one_of(st.none(), st.floats(0, 100)),
+            "self": st.one_of(st.none(), st.floats(0, 100)),
+            "supervision": st.one_of(st.none(), st.floats(0, 100)),
+        }
+    ),
+)
+def test_weights_summing_to_one_keep_the_composite_on_the_scale(
+    normalized: list[float], sources: dict[str, float | None]
+) -> None:
+    from dataclasses import replace
+
+    rules = replace(
+        default_rules(),
+        composite_weights=dict(zip(("review", "self", "supervision"), normalized, strict=True)),
+    )
+    result = composite(sources, rules)
+    present = [value for value in sources.values() if value is not None]
+    if not present:
+        assert result.score is None
+        return
+    assert result.score is not None
+    assert min(present) - 1e-9 <= result.score <= max(present) + 1e-9
+    assert math.isclose(sum(result.weights_used.values()), 1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=5), st.floats(0, 100), min_size=1, max_size=80),
+    st.randoms(use_true_random=False),
+)
+def test_five_star_quota_is_never_exceeded(scores: dict[str, float], rnd: random.Random) -> None:
+    rules = default_rules()
+    awards = assign_stars(scores, rules)
+    limit = quota_limit(rules.five_star_max_share, None, len(scores))
+    assert limit is not None
+    assert sum(1 for award in awards.values() if award.stars == 5) <= limit
+    # a unit keeps five stars only if every better unit does too
+    for award in awards.values():
+        if award.stars == 5:
+            assert all(other.stars == 5 for other in awards.values() if other.score > award.score)
+    items = list(scores.items())
+    rnd.shuffle(items)
+    assert assign_stars(dict(items), rules) == awards
