@@ -127,13 +127,20 @@ class HomeApp(KaopingApp):
     def build_demo(self) -> None:
         from store.api import open_store
         from store.demo import create_demo
+        from tui.commands.store_cmds import write_demo_sheets
 
         try:
-            create_demo(open_store(self.context.data_dir), seed=2026)
+            result = create_demo(open_store(self.context.data_dir), seed=2026)
+            sheets = write_demo_sheets(self.context.data_dir, result)
         except KaopingError as error:
             self.post_message(SummaryLoaded(None, error=error_text(error)))
             return
-        self.call_from_thread(self.notify, t("home.demo.created"))
+        folder = str(sheets[0].parent) if sheets else str(self.context.data_dir)
+        self.call_from_thread(
+            self.notify,
+            t("home.demo.created", folder=folder, passphrase=result.passphrase),
+            timeout=30,
+        )
         self.load_summary()
 
     @on(OptionList.OptionSelected, "#home-modes")

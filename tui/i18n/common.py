@@ -43,7 +43,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Create the demo campaign (66 organizations, 3 liaison groups) to look around first?",
     ),
     "home.demo.create": ("创建演示活动", "Create demo campaign"),
-    "home.demo.created": ("演示活动已创建。", "The demo campaign was created."),
+    "home.demo.created": (
+        "演示活动已创建。测评码、单位码和联络组码的打印单在 {folder}；演示管理口令：{passphrase}",
+        "The demo campaign was created. The code sheets (ballot, unit and group codes) are in {folder}; "
+        "the demo admin passphrase is {passphrase}",
+    ),
     "home.demo.creating": ("正在创建演示活动……", "Creating the demo campaign..."),
     "home.counts": ("参评单位 {units} 个，已封存测评票 {ballots} 张", "{units} reporting units, {ballots} sealed ballots"),
     "home.voting.not_open": ("测评未开始", "voting not open"),
