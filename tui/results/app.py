@@ -1,0 +1,311 @@
+"""`ResultsApp` (admin): branch stars with the quota, organizations' composites, the chart, reopen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from exports.model import CampaignResults
+from forms.errors import InputError, KaopingError
+from store.api import CampaignStore, open_store
+from tui.base import KaopingApp
+from tui.context import AppContext
+from tui.i18n import error_text, t
+from tui.results.branch_stars import BranchStars, load_branch_stars
+from tui.results.chart import StarChart, star_label
+from tui.selfassess.dialogs import TextPromptScreen
+from tui.selfassess.signin import SignInScreen
+
+REASON_MAX_LENGTH = 200
+CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "=", "new": "新", "none": "—"}
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _star(value: int | None) -> str:
+    return "—" if value is None else star_label(value)
+
+
+def change_text(change: str | None) -> str:
+    """A star change as the tables show it: an arrow and a word."""
+    if change is None:
+        return "—"
+    return f"{CHANGE_MARKS.get(change, '')} {t(f'results.change.{change}')}"
+
+
+@dataclass
+class ResultsLoaded(Message):
+    """The branch stars and the organizations' results (either may be missing; `problem` says why)."""
+
+    branches: BranchStars | None
+    organizations: CampaignResults | None
+    problem: str
+
+
+@dataclass
+class Reopened(Message):
+    """A self-assessment was reopened by the admin; `text` says which."""
+
+    text: str
+
+
+@dataclass
+class ReopenRefused(Message):
+    """The store refused the reopen; `reason` says why."""
+
+    reason: str
+
+
+class ResultsScreen(Screen[None]):
+    """The results: branches' stars, organizations' composites, the distribution chart."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "reopen", t("results.key.reopen")),
+        Binding("f5", "reload", t("review.key.reload")),
+        Binding("escape", "app.quit", t("key.quit")),
+    ]
+
+    def __init__(self, store: CampaignStore) -> None:
+        super().__init__(classes="sa-results")
+        self.store = store
+        self.branches: BranchStars | None = None
+        self.organizations: CampaignResults | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="sa-results-tabs"):
+            with TabPane(t("results.tab.branches"), id="tab-branches"):
+                yield Static("", id="sa-quota", classes="sa-counts")
+                yield DataTable(id="sa-branches", cursor_type="row", zebra_stripes=True, classes="sa-table")
+            with TabPane(t("results.tab.organizations"), id="tab-organizations"):
+                yield Static("", id="sa-weights", classes="sa-counts")
+                yield DataTable(
+                    id="sa-organizations", cursor_type="row", zebra_stripes=True, classes="sa-table"
+                )
+            with TabPane(t("results.tab.chart"), id="tab-chart"):
+                yield Static(t("results.chart.title"), classes="sa-section-title")
+                yield StarChart(id="sa-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("results.title", name=self.store.info.name)
+        branches = self.query_one("#sa-branches", DataTable)
+        for key in ("branch", "parent", "state", "score", "star", "last", "change", "why"):
+            branches.add_column(t(f"results.col.{key}"), key=key)
+        organizations = self.query_one("#sa-organizations", DataTable)
+        for key in (
+            "unit",
+            "review",
+            "self_own",
+            "self_verified",
+            "supervision",
+            "composite",
+            "star",
+            "last",
+            "change",
+            "vetoes",
+        ):
+            organizations.add_column(t(f"results.col.{key}"), key=key)
+        branches.focus()
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="results")
+    def load(self) -> None:
+        """Compute the branch stars and the organizations' results from the store."""
+        problems: list[str] = []
+        branches = organizations = None
+        try:
+            branches = load_branch_stars(self.store)
+        except KaopingError as error:
+            problems.append(error_text(error))
+        try:
+            from exports.results import campaign_results
+
+            organizations = campaign_results(self.store)
+        except KaopingError as error:
+            problems.append(error_text(error))
+        self.post_message(ResultsLoaded(branches, organizations, "  ".join(problems)))
+
+    def on_results_loaded(self, message: ResultsLoaded) -> None:
+        self.branches = message.branches
+        self.organizations = message.organizations
+        if message.problem:
+            self.notify(message.problem, severity="warning", timeout=8)
+        self._fill_branches()
+        self._fill_organizations()
+
+    def _fill_branches(self) -> None:
+        table = self.query_one("#sa-branches", DataTable)
+        table.clear()
+        found = self.branches
+        quota = self.query_one("#sa-quota", Static)
+        chart = self.query_one("#sa-chart", StarChart)
+        if found is None:
+            quota.update(t("results.no_star_form"))
+            chart.show([], [])
+            return
+        for row in found.rows:
+            why = []
+            if row.vetoes:
+                why.append(t("results.why.veto", items="；".join(row.vetoes)))
+            if row.reason == "quota":
+                why.append(t("results.why.quota"))
+            if row.score is not None and not row.verified:
+                why.append(t("results.why.provisional"))
+            table.add_row(
+                row.unit.name,
+                row.parent_name,
+                t(f"self.state.{row.state}"),
+                _score(row.score),
+                _star(row.star),
+                _star(row.last_star),
+                change_text(row.change),
+                "；".join(why),
+                key=row.unit.id,
+            )
+        allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
+        verdict = t("results.quota.ok") if found.within_quota else t("results.quota.over")
+        quota.update(
+            t(
+                "results.quota",
+                five=found.five_star,
+                allowed=allowed,
+                verdict=verdict,
+                held=found.held_by_quota,
+                rated=sum(1 for row in found.rows if row.star is not None),
+                total=len(found.rows),
+            )
+        )
+        chart.show(
+            [row.star for row in found.rows if row.star is not None], [row.last_star for row in found.rows]
+        )
+
+    def _fill_organizations(self) -> None:
+        table = self.query_one("#sa-organizations", DataTable)
+        table.clear()
+        found = self.organizations
+        if found is None:
+            return
+        weights = self.store.rules().composite_weights
+        self.query_one("#sa-weights", Static).update(
+            t(
+                "results.weights",
+                review=f"{weights.get('review', 0):.0%}",
+                own=f"{weights.get('self', 0):.0%}",
+                supervision=f"{weights.get('supervision', 0):.0%}",
+            )
+        )
+        for unit in found.units:
+            table.add_row(
+                unit.name,
+                _score(unit.review_score),
+                _score(unit.self_own),
+                _score(unit.self_verified),
+                _score(unit.supervision),
+                _score(unit.composite),
+                _star(unit.star),
+                _star(unit.last_star),
+                change_text(unit.change),
+                "；".join(unit.vetoes),
+                key=unit.unit_id,
+            )
+
+    # ------------------------------------------------------------------ reopen
+
+    def _selected_unit(self) -> str | None:
+        tabs = self.query_one("#sa-results-tabs", TabbedContent)
+        table_id = "#sa-organizations" if tabs.active == "tab-organizations" else "#sa-branches"
+        table = self.query_one(table_id, DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_reopen(self) -> None:
+        unit_id = self._selected_unit()
+        if unit_id is None:
+            return
+        try:
+            name = self.store.unit(unit_id).name
+        except KaopingError as error:
+            self.notify(error_text(error), severity="error")
+            return
+
+        def reasoned(reason: str | None) -> None:
+            if reason:
+                self.reopen(unit_id, reason)
+
+        prompt = TextPromptScreen(t("results.reopen_prompt", unit=name), max_length=REASON_MAX_LENGTH)
+        self.app.push_screen(prompt, reasoned)
+
+    @work(thread=True, exclusive=True, group="store")
+    def reopen(self, unit_id: str, reason: str) -> None:
+        """Reopen the unit's submitted forms with the logged reason."""
+        from tui.commands.selfassess_cmds import reopen
+
+        try:
+            titles = reopen(self.store, unit_id, None, reason)
+        except KaopingError as error:
+            self.post_message(ReopenRefused(error_text(error)))
+            return
+        self.post_message(Reopened(t("self.cli.reopened", unit=unit_id, forms="、".join(titles))))
+
+    def on_reopened(self, message: Reopened) -> None:
+        self.notify(message.text)
+        self.load()
+
+    def on_reopen_refused(self, message: ReopenRefused) -> None:
+        self.notify(message.reason, severity="error", timeout=8)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        tables = event.pane.query(DataTable)
+        if tables:
+            tables.first().focus()
+
+
+def check_admin_passphrase(store: CampaignStore, passphrase: str) -> bool:
+    """True for the admin passphrase; refused otherwise."""
+    if not store.check_passphrase(passphrase):
+        raise InputError("self.cli.bad_passphrase")
+    return True
+
+
+class ResultsApp(KaopingApp):
+    """The admin's results: the passphrase first, then the results screen."""
+
+    def __init__(self, context: AppContext, store: CampaignStore) -> None:
+        super().__init__(context)
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.sub_title = t("results.app.subtitle")
+        screen: SignInScreen[bool] = SignInScreen(
+            t("results.signin.title"),
+            t("results.signin.prompt"),
+            lambda passphrase: check_admin_passphrase(self.store, passphrase),
+        )
+        self.push_screen(screen, self._signed_in)
+
+    def _signed_in(self, ok: bool | None) -> None:
+        if not ok:
+            self.exit()
+            return
+        self.push_screen(ResultsScreen(self.store))
+
+
+def create_results_app(context: AppContext, store: CampaignStore | None = None) -> ResultsApp:
+    """The results app for the context's data directory and campaign (or the given store)."""
+    campaign = store or open_store(context.data_dir).campaign(context.campaign_id)
+    return ResultsApp(context, campaign)

@@ -1,0 +1,1 @@
+"""The liaison groups' app: review of their units' self-assessments and the supervision visits."""

@@ -1,0 +1,269 @@
+"""The liaison group's board: its units' self-assessments by state (sortable, counted) and its visits."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from forms.errors import KaopingError
+from store.api import CampaignStore
+from tui.i18n import error_text, language, t
+from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
+from tui.review.model import STATE_ORDER, BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
+from tui.selfassess.dialogs import ConfirmScreen
+
+SORTS = ("state", "unit", "own")
+"""The board's sort orders, in the order the sort key cycles through them."""
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+class BoardScreen(Screen[None]):
+    """The group's units and their self-assessments; Enter opens one; the other tabs hold the visits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "cycle_sort", t("review.key.sort")),
+        Binding("n", "new_visit", t("review.key.new_visit")),
+        Binding("e", "edit_visit", t("review.key.edit_visit")),
+        Binding("d", "delete_visit", t("review.key.delete_visit")),
+        Binding("f5", "reload", t("review.key.reload")),
+        Binding("escape", "app.quit", t("key.quit")),
+    ]
+
+    def __init__(self, store: CampaignStore, group: str) -> None:
+        super().__init__(classes="sa-board")
+        self.store = store
+        self.group = group
+        self.rows: list[BoardRow] = []
+        self.visit_rows: list[VisitRow] = []
+        self.score_rows: list[SupervisionRow] = []
+        self.sort_by = "state"
+        self.sort_reverse = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="sa-tabs"):
+            with TabPane(t("review.tab.board"), id="tab-board"):
+                yield Static("", id="sa-counts", classes="sa-counts")
+                yield DataTable(id="sa-board", cursor_type="row", zebra_stripes=True, classes="sa-table")
+            with TabPane(t("review.tab.visits"), id="tab-visits"):
+                yield DataTable(id="sa-visits", cursor_type="row", zebra_stripes=True, classes="sa-table")
+            with TabPane(t("review.tab.supervision"), id="tab-supervision"):
+                yield Static(t("review.supervision.method", method=self._method()), classes="sa-counts")
+                yield DataTable(
+                    id="sa-supervision", cursor_type="row", zebra_stripes=True, classes="sa-table"
+                )
+        yield Footer()
+
+    def _method(self) -> str:
+        try:
+            return t(f"review.method.{self.store.rules().supervision_method}")
+        except KaopingError:
+            return ""
+
+    def on_mount(self) -> None:
+        self.title = t("review.board.title", group=self.group)
+        board = self.query_one("#sa-board", DataTable)
+        board.add_column(t("review.col.unit"), key="unit")
+        board.add_column(t("review.col.form"), key="form")
+        board.add_column(t("review.col.state"), key="state")
+        board.add_column(t("review.col.own"), key="own")
+        board.add_column(t("review.col.verified"), key="verified")
+        board.add_column(t("review.col.adjustments"), key="adjustments")
+        visits = self.query_one("#sa-visits", DataTable)
+        visits.add_column(t("review.col.day"), key="day")
+        visits.add_column(t("review.col.unit"), key="unit")
+        visits.add_column(t("review.col.visit_total"), key="total")
+        visits.add_column(t("review.col.note"), key="note")
+        scores = self.query_one("#sa-supervision", DataTable)
+        scores.add_column(t("review.col.unit"), key="unit")
+        scores.add_column(t("review.col.visits"), key="visits")
+        scores.add_column(t("review.col.supervision"), key="score")
+        board.focus()
+        self.reload()
+
+    # ------------------------------------------------------------------ loading
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the board and the visits again (after an action, or on F5)."""
+        self.load_board()
+        self.load_visits()
+
+    @work(thread=True, exclusive=True, group="board")
+    def load_board(self) -> None:
+        """Read the group's self-assessments and post them as board rows."""
+        try:
+            rows = load_board(self.store, self.group)
+        except KaopingError as error:
+            self.post_message(StoreRefused(error_text(error)))
+            return
+        self.post_message(BoardLoaded(rows))
+
+    @work(thread=True, exclusive=True, group="visits")
+    def load_visits(self) -> None:
+        """Read the group's visits and post them with the supervision scores."""
+        try:
+            visits, scores = load_visits(self.store, self.group)
+        except KaopingError as error:
+            self.post_message(StoreRefused(error_text(error)))
+            return
+        self.post_message(VisitsLoaded(visits, scores))
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        self.rows = message.rows
+        self._fill_board()
+
+    def _sorted(self) -> list[BoardRow]:
+        if self.sort_by == "unit":
+            key = lambda row: (row.unit.order, row.unit.id, row.form.id)  # noqa: E731
+        elif self.sort_by == "own":
+            key = lambda row: (row.own is None, -(row.own or 0.0), row.unit.order)  # noqa: E731
+        else:
+            key = lambda row: (STATE_ORDER.get(row.state, 9), row.unit.order, row.form.id)  # noqa: E731
+        return sorted(self.rows, key=key, reverse=self.sort_reverse)
+
+    def _fill_board(self) -> None:
+        board = self.query_one("#sa-board", DataTable)
+        keep = board.cursor_row
+        board.clear()
+        lang = language()
+        for row in self._sorted():
+            board.add_row(
+                row.unit.name,
+                row.form.title.get(lang),
+                t(f"self.state.{row.state}"),
+                _score(row.own),
+                _score(row.verified),
+                str(row.adjustments) if row.adjustments else "",
+                key=row.key,
+            )
+        if board.row_count:
+            board.move_cursor(row=min(keep, board.row_count - 1))
+        found = counts(self.rows)
+        parts = [f"{t(f'self.state.{state}')} {count}" for state, count in found.items()]
+        sort_name = t(f"review.sort.{self.sort_by}")
+        self.query_one("#sa-counts", Static).update(
+            t("review.counts", total=len(self.rows), detail="  ".join(parts), sort=sort_name)
+        )
+
+    def on_visits_loaded(self, message: VisitsLoaded) -> None:
+        self.visit_rows = message.visits
+        self.score_rows = message.scores
+        visits = self.query_one("#sa-visits", DataTable)
+        keep = visits.cursor_row
+        visits.clear()
+        for row in message.visits:
+            note = row.visit.note if len(row.visit.note) <= 30 else row.visit.note[:29] + "…"
+            visits.add_row(row.visit.day, row.unit_name, _score(row.total), note, key=row.visit.id)
+        if visits.row_count:
+            visits.move_cursor(row=min(keep, visits.row_count - 1))
+        scores = self.query_one("#sa-supervision", DataTable)
+        scores.clear()
+        for score in message.scores:
+            scores.add_row(score.unit.name, str(score.visits), _score(score.score), key=score.unit.id)
+
+    def on_store_refused(self, message: StoreRefused) -> None:
+        self.notify(message.reason, severity="error", timeout=8)
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.notify(message.text)
+        self.reload()
+
+    # ------------------------------------------------------------------ board actions
+
+    def action_cycle_sort(self) -> None:
+        index = SORTS.index(self.sort_by)
+        self.sort_by = SORTS[(index + 1) % len(SORTS)]
+        self.sort_reverse = False
+        self._fill_board()
+
+    @on(DataTable.HeaderSelected, "#sa-board")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        wanted = {"unit": "unit", "own": "own", "state": "state"}.get(str(event.column_key.value))
+        if wanted is None:
+            return
+        self.sort_reverse = not self.sort_reverse if wanted == self.sort_by else False
+        self.sort_by = wanted
+        self._fill_board()
+
+    @on(DataTable.RowSelected, "#sa-board")
+    def _open_submission(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value)
+        row = next((row for row in self.rows if row.key == key), None)
+        if row is None:
+            return
+        if row.state in ("new", "draft"):
+            self.notify(t("review.not_submitted", unit=row.unit.name), severity="warning")
+            return
+        from tui.review.submission import SubmissionScreen
+
+        self.app.push_screen(SubmissionScreen(self.store, self.group, row), lambda _: self.reload())
+
+    # ------------------------------------------------------------------ visits
+
+    def _in_visits_tab(self) -> bool:
+        return self.query_one("#sa-tabs", TabbedContent).active == "tab-visits"
+
+    def _current_visit(self) -> VisitRow | None:
+        table = self.query_one("#sa-visits", DataTable)
+        if not self.visit_rows or table.cursor_row < 0:
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return next((row for row in self.visit_rows if row.visit.id == key), None)
+
+    def action_new_visit(self) -> None:
+        from tui.review.visit import VisitScreen
+
+        self.query_one("#sa-tabs", TabbedContent).active = "tab-visits"
+        self.app.push_screen(VisitScreen(self.store, self.group, None), lambda _: self.reload())
+
+    def action_edit_visit(self) -> None:
+        from tui.review.visit import VisitScreen
+
+        if not self._in_visits_tab():
+            self.query_one("#sa-tabs", TabbedContent).active = "tab-visits"
+            return
+        row = self._current_visit()
+        if row is None:
+            self.notify(t("review.visit.none_selected"), severity="warning")
+            return
+        self.app.push_screen(VisitScreen(self.store, self.group, row.visit), lambda _: self.reload())
+
+    @on(DataTable.RowSelected, "#sa-visits")
+    def _visit_chosen(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_visit()
+
+    def action_delete_visit(self) -> None:
+        if not self._in_visits_tab():
+            return
+        row = self._current_visit()
+        if row is None:
+            self.notify(t("review.visit.none_selected"), severity="warning")
+            return
+        question = t("review.visit.delete_confirm", day=row.visit.day, unit=row.unit_name)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.delete_visit(row.visit.id)
+
+        self.app.push_screen(ConfirmScreen(question, t("review.key.delete_visit")), confirmed)
+
+    @work(thread=True, exclusive=True, group="store")
+    def delete_visit(self, visit_id: str) -> None:
+        """Remove a visit record from the store."""
+        try:
+            self.store.delete_visit(visit_id)
+        except KaopingError as error:
+            self.post_message(StoreRefused(error_text(error)))
+            return
+        self.post_message(ActionDone(t("review.visit.deleted")))
