@@ -11,7 +11,8 @@ Store
     rules_text=None, demo=False)`, `terminal_id()`, `backup()`, `backups()`, `restore(path)`.
 
 CampaignStore (one year's assessment)
-    `info`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the pinned copies.
+    `info`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the pinned copies;
+    `forms_of_scope(scope)`, `unit_forms(unit_id)` (the self-assessment forms a unit fills).
     Units: `units()`, `unit(id)`, `meeting_units()` (directly affiliated, in report order),
     `branches(parent_id=None)`, `import_units(units)` (all-or-nothing, replaces the roster).
     Ballot codes: `issue_codes(rater_group, count) -> list[str]` (plaintext only here), `code_status(code)`,

@@ -265,6 +265,19 @@ class CampaignStore:
         """The campaign's forms of one scope (ballot, vote, unit, visit)."""
         return [form for form in self.forms() if form.scope == scope]
 
+    def unit_forms(self, unit_id: str) -> list[Form]:
+        """The self-assessment forms a unit fills: the star form (e.g. star_branch) for branches and for
+        organizations that are themselves a branch (机关党支部), the other unit forms (e.g. the duty list)
+        for directly affiliated organizations."""
+        unit = self.unit(unit_id)
+        is_branch = unit.parent_id is not None or unit.kind.endswith("支部")
+        chosen: list[Form] = []
+        for form in self.forms_of_scope("unit"):
+            branch_form = "branch" in form.id or "星" in form.title.zh
+            if (branch_form and is_branch) or (not branch_form and unit.parent_id is None):
+                chosen.append(form)
+        return chosen
+
     # ------------------------------------------------------------------ units
 
     def units(self) -> list[Unit]:

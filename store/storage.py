@@ -113,8 +113,10 @@ def write_atomic(path: Path, blob: bytes) -> None:
 def remove_durably(path: Path) -> None:
     """Delete `path` (if there) and make the deletion durable."""
     try:
-        path.unlink(missing_ok=True)
+        path.unlink()
         fsync_dir(path.parent)
+    except FileNotFoundError:
+        return
     except OSError as error:
         raise StoreWriteError(path, error) from error
 

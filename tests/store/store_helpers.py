@@ -1,0 +1,67 @@
+"""Helpers of the store tests: a small campaign (10 organizations, Chinese names) that seals fast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.api import Brand, CampaignStore, Unit, open_store
+
+SMALL_UNITS = [
+    Unit(
+        f"U{i:02d}",
+        f"市测试局{i}",
+        f"中共市测试局{i}机关委员会",
+        "机关党委",
+        None,
+        "第一联络组",
+        "张三",
+        3,
+        i,
+    )
+    for i in range(1, 11)
+] + [
+    Unit(
+        "U01-01",
+        "市测试局1第一党支部",
+        "中共市测试局1第一党支部",
+        "党支部",
+        "U01",
+        "第一联络组",
+        "李四",
+        4,
+        11,
+    )
+]
+
+
+def make_small_campaign(data_dir: Path, *, open_voting: bool = True) -> CampaignStore:
+    """A campaign with the review ballot, the brand vote and the star form; 10 units, 3 brands."""
+    store = open_store(data_dir)
+    campaign = store.create_campaign("2026年度测试考核", 2026, ["review_ballot", "brand_vote", "star_branch"])
+    campaign.import_units(SMALL_UNITS)
+    campaign.import_brands([Brand(f"B{i}", f"“暖心服务站{i}”", "U01") for i in range(1, 4)])
+    campaign.set_passphrase("口令123456")
+    if open_voting:
+        campaign.open_voting("admin")
+    return campaign
+
+
+def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, object]]:
+    """A complete, valid review ballot: 2 of 10 units rated 好, the rest 较好/一般."""
+    answers: dict[str, dict[str, object]] = {}
+    for index, unit in enumerate(campaign.meeting_units()):
+        level = "good" if index < 2 else ("fairly_good" if index % 2 else "average")
+        row: dict[str, object] = {
+            item: level
+            for item in (
+                "overall",
+                "political_leadership",
+                "execution",
+                "cohesion",
+                "member_vanguard",
+                "service",
+            )
+        }
+        row["comment"] = "工作扎实"
+        answers[unit.id] = row
+    return answers
