@@ -285,7 +285,7 @@ class Form:
     invalid_rules: tuple[InvalidRule, ...] = ()
     max_total: float | None = None
     source: str = ""
-    _items: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
+    _items: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {item.id: item for section in self.sections for item in section.items}

@@ -235,11 +235,11 @@ class _RulesReader:
                 self.add(self.lines.table(where), path, "forms.problem.missing_key", key=key)
         return good
 
-    def weights_sum(self, weights: Mapping[str, float], line: int, path: str) -> None:
-        total = math.fsum(weights.values())
+    def weights_sum(self, weights: list[tuple[str, float]], line: int, path: str) -> None:
+        total = math.fsum(weight for _, weight in weights)
         if weights and abs(total - 1.0) > _WEIGHT_TOLERANCE:
             self.add(line, path, "forms.problem.weights_sum", total=f"{total:g}")
-        for name, weight in weights.items():
+        for name, weight in weights:
             if not 0 <= weight <= 1:
                 self.add(line, f"{path}.{name}", "forms.problem.share_range", key=name, value=weight)
 
@@ -299,7 +299,9 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
             changes[key] = {name: float(value) for name, value in good[key].items()}
     if "composite_weights" in changes:
         reader.weights_sum(
-            changes["composite_weights"], reader.lines.table(("composite_weights",)), "composite_weights"
+            list(changes["composite_weights"].items()),
+            reader.lines.table(("composite_weights",)),
+            "composite_weights",
         )
 
     if "rater_groups" in good:
@@ -320,7 +322,7 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
             reader, [(group.id, index) for index, group in enumerate(groups)], "rater_groups", "id"
         )
         reader.weights_sum(
-            {group.id: group.weight for group in groups},
+            [(group.id, group.weight) for group in groups],
             reader.lines.table(("rater_groups", 0)),
             "rater_groups",
         )
