@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -22,6 +22,10 @@ class Problem:
         """`FILE:LINE: path` (the line omitted when unknown)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.path}"
+
+    def render(self, translate: Callable[..., str]) -> str:
+        """`FILE:LINE: path: what is wrong`, the last part from `translate(key, **params)` (tui.i18n.t)."""
+        return f"{self.location}: {translate(self.key, **self.params)}"
 
     def sort_key(self) -> tuple[str, int, str, str]:
         """Problems sort by file, then line."""

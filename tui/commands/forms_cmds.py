@@ -98,7 +98,7 @@ def check_forms(targets: tuple[str, ...]) -> None:
 
 def render_problem(problem: Problem) -> str:
     """`FILE:LINE: path: what is wrong`, the last part in the user's language."""
-    return f"{problem.location}: {t(problem.key, **problem.params)}"
+    return problem.render(t)
 
 
 def _is_rules_text(text: str) -> bool:
@@ -246,28 +246,44 @@ def render_form(form: Form, lang: str) -> str:
 
 
 def _render_rules(rules: Rules, file: str) -> str:
-    """The campaign rules as a short plain-text summary."""
+    """The campaign rules as a short plain-text summary in the user's language."""
     lang = language()
-    lines = [t("forms.show.rules_title", file=file)]
-    lines.append(
-        "rating_points: " + ", ".join(f"{code}={_num(v)}" for code, v in rules.rating_points.items())
-    )
-    lines.append(f"trim_above: {rules.trim_above}")
-    groups = ", ".join(f"{(g.en if lang == 'en' else g.zh)} {_num(g.weight)}" for g in rules.rater_groups)
-    lines.append(f"rater_groups ({'on' if rules.group_weighting else 'off'}): {groups}")
-    lines.append(
-        "composite_weights: " + ", ".join(f"{k}={_num(v)}" for k, v in rules.composite_weights.items())
-    )
-    lines.append(
-        "grades: " + ", ".join(f"{band.label(lang)} ≥ {_num(band.min_score)}" for band in rules.grades)
-    )
-    lines.append("stars: " + ", ".join(f"{band.stars}★ ≥ {_num(band.min_score)}" for band in rules.stars))
+    on_off = t("forms.rules.on") if rules.group_weighting else t("forms.rules.off")
+    lines = [
+        t("forms.show.rules_title", file=file),
+        t(
+            "forms.rules.rating_points",
+            points=", ".join(f"{code}={_num(v)}" for code, v in rules.rating_points.items()),
+        ),
+        t("forms.rules.trim", count=rules.trim_above),
+        t(
+            "forms.rules.groups",
+            state=on_off,
+            groups=", ".join(
+                f"{(g.en if lang == 'en' else g.zh)} {_num(g.weight)}" for g in rules.rater_groups
+            ),
+        ),
+        t(
+            "forms.rules.composite",
+            weights=", ".join(f"{k}={_num(v)}" for k, v in rules.composite_weights.items()),
+        ),
+        t(
+            "forms.rules.grades",
+            bands=", ".join(f"{band.label(lang)} ≥ {_num(band.min_score)}" for band in rules.grades),
+        ),
+        t(
+            "forms.rules.stars",
+            bands=", ".join(f"{band.stars}★ ≥ {_num(band.min_score)}" for band in rules.stars),
+        ),
+    ]
     if rules.five_star_max_share is not None:
-        lines.append(f"five_star_max_share: {_num(rules.five_star_max_share)}")
+        lines.append(t("forms.rules.five_star_quota", percent=_num(rules.five_star_max_share * 100)))
     if rules.no_star_below_satisfaction is not None:
-        lines.append(f"no_star_below_satisfaction: {_num(rules.no_star_below_satisfaction)}")
-    lines.append(f"supervision_method: {rules.supervision_method}")
-    lines.append(f"results_before_close: {'true' if rules.results_before_close else 'false'}")
+        lines.append(t("forms.rules.no_star_below", threshold=_num(rules.no_star_below_satisfaction)))
+    lines.append(t(f"forms.rules.supervision.{rules.supervision_method}"))
+    lines.append(
+        t("forms.rules.results_open") if rules.results_before_close else t("forms.rules.results_closed")
+    )
     return "\n".join(lines)
 
 

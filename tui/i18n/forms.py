@@ -73,6 +73,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forms.show.quota": ("限额：{text}", "Quota: {text}"),
     "forms.show.invalid_rule": ("无效票规则：{text}", "Invalid-ballot rule: {text}"),
     "forms.show.rules_title": ("考评规则（{file}）", "Campaign rules ({file})"),
+    "forms.rules.on": ("启用", "on"),
+    "forms.rules.off": ("不启用", "off"),
+    "forms.rules.rating_points": ("等级分值：{points}", "Rating points: {points}"),
+    "forms.rules.trim": (
+        "有效票超过 {count} 张时去掉一个最高分和一个最低分",
+        "With more than {count} valid scores, drop one highest and one lowest",
+    ),
+    "forms.rules.groups": (
+        "评议人类别加权（{state}）：{groups}",
+        "Rater-group weighting ({state}): {groups}",
+    ),
+    "forms.rules.composite": ("综合得分权重：{weights}", "Composite weights: {weights}"),
+    "forms.rules.grades": ("等次分数线：{bands}", "Grade bands: {bands}"),
+    "forms.rules.stars": ("星级分数线：{bands}", "Star bands: {bands}"),
+    "forms.rules.five_star_quota": ("五星级不超过 {percent}%", "Five stars for at most {percent}%"),
+    "forms.rules.no_star_below": (
+        "满意度低于 {threshold}% 的不评星级",
+        "No star below {threshold}% satisfaction",
+    ),
+    "forms.rules.supervision.mean": (
+        "日常督导得分：各次督导得分的平均分",
+        "Supervision score: the mean of the visits",
+    ),
+    "forms.rules.supervision.median": (
+        "日常督导得分：各次督导得分的中位数",
+        "Supervision score: the median of the visits",
+    ),
+    "forms.rules.supervision.last": (
+        "日常督导得分：最近一次督导的得分",
+        "Supervision score: the latest visit",
+    ),
+    "forms.rules.supervision.min": ("日常督导得分：各次督导的最低分", "Supervision score: the lowest visit"),
+    "forms.rules.results_open": ("投票结束前可查看结果", "Results visible before voting closes"),
+    "forms.rules.results_closed": ("投票结束后才显示结果", "Results shown only after voting closes"),
     "forms.check.ok": ("{file}：检查通过，未发现问题。", "{file}: OK, no problems found."),
     "forms.check.summary": ("共发现 {count} 个问题。", "{count} problem(s) found."),
     "forms.check.missing_argument": (
