@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +66,20 @@ class Campaign:
     store: CampaignStore
     data_dir: Path
     units: list[Unit]
+    unused_codes: list[tuple[str, str]]  # (rater group, code) left fresh for a second terminal
 
 
 def build_campaign(
-    data_dir: Path, *, units: int = 12, ballots: int = 9, seed: int = 7, close: bool = True
+    data_dir: Path,
+    *,
+    units: int = 12,
+    ballots: int = 9,
+    seed: int = 7,
+    close: bool = True,
+    snapshot: Path | None = None,
 ) -> Campaign:
+    """A campaign with sealed ballots; `snapshot` receives a copy of the data directory taken before voting
+    (the same campaign on a second terminal)."""
     rng = random.Random(seed)
     store = open_store(data_dir)
     campaign = store.create_campaign(
@@ -86,12 +96,16 @@ def build_campaign(
     form = campaign.form("review_ballot")
     groups = list(campaign.info.rater_groups)
     codes = {group: campaign.issue_codes(group, 4) for group in groups}
+    if snapshot is not None:
+        shutil.copytree(data_dir, snapshot)
     campaign.open_voting("admin")
     unit_ids = [unit.id for unit in chosen]
+    used: set[str] = set()
     brand_ids = [f"B{index:02d}" for index in range(1, 13)]
     for index in range(ballots):
         group = groups[index % len(groups)]
         code = codes[group][index // len(groups)]
+        used.add(code)
         answers = valid_ballot(form, unit_ids, rng)
         if index == ballots - 1:  # one straight-lined ballot: invalid by the form's rule
             answers = {unit_id: {**row, "overall": "average"} for unit_id, row in answers.items()}
@@ -111,7 +125,41 @@ def build_campaign(
             visit_answers(visit_form, rng),
             "走访，记录齐全",
         )
-    return Campaign(campaign, data_dir, chosen)
+    star_form = campaign.form("star_branch")
+    for position, unit in enumerate(chosen[:2]):
+        for item_id, value in self_answers(star_form).items():
+            campaign.save_self_answer(unit.id, "star_branch", item_id, value)
+        campaign.submit_self(unit.id, "star_branch", actor=unit.id)
+        if position == 0:
+            campaign.adjust_item(
+                unit.id, "star_branch", "theory_study", 1, "台账缺少“=第一议题”记录", unit.group
+            )
+            campaign.mark_reviewed(unit.id, "star_branch", unit.group)
+    unused = [(group, code) for group in groups for code in codes[group] if code not in used]
+    return Campaign(campaign, data_dir, chosen, unused)
+
+
+def self_answers(form: Form) -> dict[str, AnswerValue]:
+    """Full marks everywhere, no deduction, no veto."""
+    answers: dict[str, AnswerValue] = {}
+    for item in form.items():
+        if item.type == "score":
+            answers[item.id] = item.max if item.max is not None else 0
+        elif item.type == "check":
+            answers[item.id] = True
+        elif item.type == "deduct":
+            answers[item.id] = 0
+        elif item.type == "veto":
+            answers[item.id] = False
+        elif item.type == "rating":
+            scale = form.scale_of(item)
+            if scale:
+                answers[item.id] = scale.levels[0].code
+        elif item.type == "choice" and item.choices:
+            answers[item.id] = max(item.choices, key=lambda choice: choice.points).code
+        elif item.type == "multi" and item.choices:
+            answers[item.id] = [choice.code for choice in item.choices][: item.max_picks or None]
+    return answers
 
 
 def visit_answers(form: Form, rng: random.Random) -> dict[str, AnswerValue]:
