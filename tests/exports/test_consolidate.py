@@ -85,7 +85,7 @@ def test_two_rooms_merge_and_the_same_file_twice_counts_once(
     room2.open_voting("admin")
     rng = random.Random(3)
     unit_ids = [unit.id for unit in room1.units]
-    for group, code in room1.unused_codes[:3]:
+    for _group, code in room1.unused_codes[:3]:
         answers = valid_ballot(room2.form("review_ballot"), unit_ids, rng, comments=False)
         room2.seal_ballot(code, "review_ballot", answers)
     room2.close_voting("admin")
