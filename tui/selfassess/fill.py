@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from rich.text import Text
@@ -69,6 +70,7 @@ class FillScreen(Screen[None]):
         self.focused_item: str | None = None
         self.last_score: ResponseScore | None = None
         self._save_note = ""
+        self._section_lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ layout
 
@@ -85,14 +87,14 @@ class FillScreen(Screen[None]):
         yield Static("", id="sa-totals", classes="sa-totals")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         form = self.session.form
         self.title = f"{self.session.unit.name} · {form.title.get(language())}"
         section_id, item_id = parse_position(self.session.position)
         index = next((i for i, s in enumerate(form.sections) if s.id == section_id), 0)
         self._show_banner()
         self.refresh_totals()
-        self.show_section(index, focus_item=item_id)
+        await self.show_section(index, focus_item=item_id)
 
     def _show_banner(self) -> None:
         banner = self.query_one("#sa-banner", Static)
@@ -106,8 +108,15 @@ class FillScreen(Screen[None]):
         banner.update(text)
         banner.set_class(not text, "-hidden")
 
-    def show_section(self, index: int, focus_item: str | None = None) -> None:
-        """Replace the item panel with the items of section `index` and focus one of them."""
+    async def show_section(self, index: int, focus_item: str | None = None) -> None:
+        """Replace the item panel with the items of section `index` and focus one of them.
+
+        Serialized by a lock: the old editors must be gone before the new ones (same ids) are mounted.
+        """
+        async with self._section_lock:
+            await self._show_section(index, focus_item)
+
+    async def _show_section(self, index: int, focus_item: str | None) -> None:
         sections = self.session.form.sections
         if not sections:
             return
@@ -117,7 +126,7 @@ class FillScreen(Screen[None]):
         if listing.index != self.section_index:
             listing.index = self.section_index
         panel = self.query_one("#sa-items", VerticalScroll)
-        panel.remove_children()
+        await panel.remove_children()
         shown, _ = visible_items(self.session.form, self.session.answers)
         editors = []
         for item in section.items:
@@ -131,7 +140,7 @@ class FillScreen(Screen[None]):
             editor.set_class(item.id not in shown, "-hidden")
             editors.append(editor)
         heading = Static(section.title.get(language()), classes="sa-section-title", markup=False)
-        panel.mount(heading, *editors)
+        await panel.mount(heading, *editors)
         target = next((e for e in editors if e.item.id == focus_item), None)
         target = target or next((e for e in editors if e.item.id in shown), None)
         if target is not None:
@@ -217,10 +226,10 @@ class FillScreen(Screen[None]):
             self.remember_position(f"{section.id}/{event.item_id}")
 
     @on(ListView.Selected, "#sa-sections")
-    def _section_chosen(self, event: ListView.Selected) -> None:
+    async def _section_chosen(self, event: ListView.Selected) -> None:
         event.stop()
         if event.index != self.section_index:
-            self.show_section(event.index)
+            await self.show_section(event.index)
         else:
             self._focus_first()
 
@@ -269,11 +278,11 @@ class FillScreen(Screen[None]):
 
     # ------------------------------------------------------------------ actions
 
-    def action_next_section(self) -> None:
-        self.show_section(self.section_index + 1)
+    async def action_next_section(self) -> None:
+        await self.show_section(self.section_index + 1)
 
-    def action_previous_section(self) -> None:
-        self.show_section(self.section_index - 1)
+    async def action_previous_section(self) -> None:
+        await self.show_section(self.section_index - 1)
 
     def action_leave(self) -> None:
         self.leave_after_saving()
@@ -294,14 +303,14 @@ class FillScreen(Screen[None]):
         else:
             self.app.exit()
 
-    def action_submit(self) -> None:
+    async def action_submit(self) -> None:
         session = self.session
         if not session.editable:
             self.notify(t("self.read_only"), severity="warning")
             return
         score = session.score()
         if not score.complete:
-            self._go_to_first_open(score)
+            await self._go_to_first_open(score)
             self.notify(
                 t(
                     "self.submit.incomplete",
@@ -318,12 +327,12 @@ class FillScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmScreen(question, t("self.key.submit")), self._confirmed)
 
-    def _go_to_first_open(self, score: ResponseScore) -> None:
+    async def _go_to_first_open(self, score: ResponseScore) -> None:
         open_items = {*score.missing, *score.notes_missing, *(p.item for p in score.problems)}
         for index, section in enumerate(self.session.form.sections):
             for item in section.items:
                 if item.id in open_items:
-                    self.show_section(index, focus_item=item.id)
+                    await self.show_section(index, focus_item=item.id)
                     return
 
     def _confirmed(self, confirmed: bool | None) -> None:
@@ -340,11 +349,11 @@ class FillScreen(Screen[None]):
             return
         self.post_message(Submitted())
 
-    def on_submitted(self, message: Submitted) -> None:
+    async def on_submitted(self, message: Submitted) -> None:
         self.notify(t("self.submit.done"), title=t("self.submit.title"))
         self._show_banner()
         self.refresh_totals()
-        self.show_section(self.section_index)
+        await self.show_section(self.section_index)
 
     def on_submit_refused(self, message: SubmitRefused) -> None:
         self.notify(message.reason, title=t("self.submit.title"), severity="error", timeout=8)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from tests.tui.selfassess.conftest import Campaign
+from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
+from tui.commands.selfassess_cmds import reopen
 from tui.selfassess.app import SelfAssessApp
+from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.fill import FillScreen
 from tui.selfassess.item_editor import ItemEditor
 from tui.selfassess.signin import SignInScreen
@@ -91,7 +93,7 @@ async def test_show_if_item_appears_and_disappears(campaign: Campaign) -> None:
         screen = app.screen
         assert isinstance(screen, FillScreen)
         index = next(i for i, s in enumerate(screen.session.form.sections) if s.id == "vetoes")
-        screen.show_section(index)
+        await screen.show_section(index)
         await pilot.pause()
         details = screen.query_one("#item-veto_details", ItemEditor)
         assert details.has_class("-hidden")
@@ -103,3 +105,71 @@ async def test_show_if_item_appears_and_disappears(campaign: Campaign) -> None:
         screen.query_one("#item-veto_discipline", ItemEditor).query_one("#answer", Select).value = False
         await pilot.pause()
         assert details.has_class("-hidden")
+
+
+async def test_submit_refuses_an_incomplete_form_and_jumps_to_the_first_open_item(campaign: Campaign) -> None:
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B012"])
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        await pilot.press("f8", "f8")
+        await pilot.pause()
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, FillScreen)  # no confirmation for an incomplete form
+        assert screen.section_index == 0
+        assert screen.focused_item == "committee"
+        assert campaign.store.self_assessment("B012", "star_branch").state == "draft"
+
+
+async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: Campaign) -> None:
+    fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
+    app = SelfAssessApp(campaign.context, campaign.store, unit_id="B012")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B012"])
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        assert "五星" in str(screen.query_one("#sa-totals").render())
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert campaign.store.self_assessment("B012", "star_branch").state == "submitted"
+        assert not screen.session.editable
+        assert "只读" in str(screen.query_one("#sa-banner").render())
+        assert all(field.disabled for field in screen.query("#answer"))
+        # Entering anyway (as a stray event would) is refused by the session, nothing stored.
+        assert screen.session.enter("committee", 1, "") is not None
+        assert campaign.store.self_assessment("B012", "star_branch").answers["committee"] == 6
+
+    reopen(campaign.store, "B012", None, "单位申请更正第二部分的分数")
+    record = campaign.store.self_assessment("B012", "star_branch")
+    assert record.state == "draft"
+    assert record.history[-1].note == "单位申请更正第二部分的分数"
+    assert any(entry.action == "self.reopen" for entry in campaign.store.audit_log())
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B012"])
+        assert isinstance(app.screen, FillScreen)
+        assert app.screen.session.editable
+
+
+async def test_a_unit_code_for_another_unit_is_refused(campaign: Campaign) -> None:
+    app = SelfAssessApp(campaign.context, campaign.store, unit_id="B011")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B012"])
+        assert isinstance(app.screen, SignInScreen)
+        assert "另一个单位" in str(app.screen.query_one("#problem").render())
+        await _sign_in(pilot, "AAAA-BBBB")
+        assert "单位码不正确" in str(app.screen.query_one("#problem").render())
+
+
+async def test_an_organization_chooses_among_its_forms(campaign: Campaign) -> None:
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["U01"])
+        # U01 is an organization: it fills the responsibility list only, straight away.
+        assert isinstance(app.screen, FillScreen)
+        assert app.screen.session.form.id == "duty_list"
