@@ -91,7 +91,19 @@ def _check_scales(checker: _Checker) -> None:
         if not scale.levels:
             checker.add(scale.line, None, path, "forms.problem.no_levels")
         _duplicates(checker, ((level.code, level.line) for level in scale.levels), f"{path}.", "code")
-        _duplicates(checker, ((level.key, level.line) for level in scale.levels), f"{path}.", "key")
+        keys: dict[str, int] = {}
+        for level in scale.levels:
+            if level.key in keys:
+                checker.add(
+                    level.line,
+                    "key",
+                    f"{path}.{level.code}",
+                    "forms.problem.duplicate_id",
+                    id=level.key,
+                    first=keys[level.key],
+                )
+            elif level.key:
+                keys[level.key] = checker.line(level.line, "key")
         for level in scale.levels:
             if level.points < 0:
                 checker.add(
@@ -229,8 +241,8 @@ def _check_item(checker: _Checker, item: Item, path: str) -> None:
                 allowed=", ".join(CHOICE_SOURCES),
             )
         _duplicates(checker, ((choice.code, choice.line) for choice in item.choices), f"{path}.", "code")
-    if kind == "multi" and item.max_picks is not None:
-        if item.max_picks < item.min_picks:
+    if kind == "multi":
+        if item.max_picks is not None and item.max_picks < item.min_picks:
             add(line, "max_picks", path, "forms.problem.picks", min=item.min_picks, max=item.max_picks)
         elif item.choices and item.min_picks > len(item.choices):
             add(

@@ -382,3 +382,108 @@ def test_a_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(BASE.encode("utf-8-sig"))
     assert check_form_file(path) == []
+
+
+def test_step_must_be_positive(check: Check) -> None:
+    assert found(check(BASE + "step = 0\n")) == [(15, "s1.a", "forms.problem.step_positive")]
+
+
+def test_min_picks_over_the_number_of_choices(check: Check) -> None:
+    text = (
+        BASE
+        + '\n[[sections.items]]\nid = "m"\ntype = "multi"\nlabel = "方式"\nmin_picks = 2\n'
+        + '\n[[sections.items.choices]]\ncode = "x"\nlabel = "谈话"\n'
+    )
+    assert found(check(text)) == [(20, "s1.m", "forms.problem.picks_over_choices")]
+
+
+def test_choices_and_choices_from_together(check: Check) -> None:
+    text = (
+        BASE
+        + '\n[[sections.items]]\nid = "m"\ntype = "multi"\nlabel = "品牌"\nchoices_from = "brands"\n'
+        + '\n[[sections.items.choices]]\ncode = "x"\nlabel = "谈话"\n'
+    )
+    assert found(check(text)) == [(20, "s1.m", "forms.problem.choices_twice")]
+
+
+def test_show_if_needs_a_test(check: Check) -> None:
+    text = BASE + '\n[[sections.items]]\nid = "b"\ntype = "text"\nlabel = "说明"\nshow_if = { item = "a" }\n'
+    assert found(check(text)) == [(20, "s1.b", "forms.problem.show_if_no_test")]
+
+
+def test_show_if_unknown_key(check: Check) -> None:
+    text = (
+        BASE
+        + '\n[[sections.items]]\nid = "b"\ntype = "text"\nlabel = "说明"\nshow_if = { item = "a", above = 3 }\n'
+    )
+    problems = check(text)
+    assert [(p.line, p.key) for p in problems] == [
+        (20, "forms.problem.show_if_no_test"),
+        (20, "forms.problem.unknown_key"),
+    ]
+    assert problems[1].params["key"] == "show_if.above"
+
+
+def test_score_item_must_be_rating_or_score(check: Check) -> None:
+    text = (
+        BALLOT.replace('score_item = "overall"', 'score_item = "note"')
+        + '\n[[sections.items]]\nid = "note"\ntype = "text"\nlabel = "意见"\n'
+    )
+    assert found(check(text)) == [(5, "form", "forms.problem.score_item_type")]
+
+
+def test_quota_levels_must_not_be_empty(check: Check) -> None:
+    text = BALLOT + '\n[[quotas]]\nid = "q"\nitem = "overall"\nlevels = []\nmax_count = 3\ntext = "好"\n'
+    assert found(check(text)) == [(35, "quotas.q", "forms.problem.empty_list")]
+
+
+def test_duplicate_rule_ids(check: Check) -> None:
+    text = (
+        BALLOT
+        + '\n[[quotas]]\nid = "r"\nitem = "overall"\nlevels = ["good"]\nmax_count = 3\ntext = "好"\n'
+        + '\n[[invalid_rules]]\nid = "r"\nkind = "all_identical"\nitem = "overall"\ntext = "相同"\n'
+    )
+    assert found(check(text)) == [(40, "rules.r", "forms.problem.duplicate_id")]
+
+
+def test_duplicate_level_keys(check: Check) -> None:
+    assert found(check(BALLOT.replace('key = "2"', 'key = "1"'))) == [
+        (20, "scales.r.poor", "forms.problem.duplicate_id")
+    ]
+
+
+def test_duplicate_scale_ids(check: Check) -> None:
+    text = BALLOT.replace(
+        "[[sections]]",
+        '[[scales]]\nid = "r"\n\n[[scales.levels]]\ncode = "x"\nlabel = "是"\npoints = 1\n\n[[sections]]',
+    )
+    assert found(check(text)) == [(23, "scales.r", "forms.problem.duplicate_id")]
+
+
+def test_scale_without_levels(check: Check) -> None:
+    text = BASE.replace('title = "测试表"\n', 'title = "测试表"\n\n[[scales]]\nid = "empty"\nlevels = []\n')
+    assert found(check(text)) == [(6, "scales.empty", "forms.problem.no_levels")]
+
+
+def test_form_without_sections(check: Check) -> None:
+    assert found(check('id = "t"\nversion = "1"\nscope = "unit"\ntitle = "空表"\nsections = []\n')) == [
+        (5, "form", "forms.problem.no_sections")
+    ]
+
+
+def test_text_length_limit_must_be_positive(check: Check) -> None:
+    text = BASE + '\n[[sections.items]]\nid = "b"\ntype = "text"\nlabel = "说明"\nmax_length = 0\n'
+    assert found(check(text)) == [(20, "s1.b", "forms.problem.positive")]
+
+
+def test_rating_without_a_scale(check: Check) -> None:
+    text = BASE + '\n[[sections.items]]\nid = "b"\ntype = "rating"\nlabel = "总体评价"\n'
+    assert found(check(text)) == [(16, "s1.b", "forms.problem.missing_key")]
+
+
+def test_parts_need_every_section_to_name_one(check: Check) -> None:
+    text = BASE.replace(
+        'title = "测试表"\n', 'title = "测试表"\n\n[[parts]]\nid = "base"\nlabel = "基础项"\nweight = 1.0\n'
+    )
+    problems = found(check(text))
+    assert (11, "s1", "forms.problem.missing_key") in problems
