@@ -282,6 +282,17 @@ def item_points(form: Form, item: Item, value: AnswerValue) -> float | None:
     return raw * item.weight
 
 
+def below_full(form: Form, item: Item, value: AnswerValue) -> bool:
+    """Whether an answer earns less than the item's full marks (a deduction taken counts as below):
+    where `note_below_full` demands an evidence note."""
+    earned = item_points(form, item, value)
+    if earned is None:
+        return False
+    if item.type == "deduct":
+        return earned < 0
+    return earned < item_full_points(form, item) - EPSILON
+
+
 def form_max_total(form: Form) -> float:
     """The form's full marks: `max_total` when declared, else computed from its items and parts."""
     if form.max_total is not None:
@@ -353,12 +364,12 @@ def score_response(form: Form, answers: Answers, notes: Mapping[str, str] | None
             subtotal += earned
             if earned < 0:
                 deductions -= earned
-            if item.note_below_full and not (notes.get(item.id) or "").strip():
-                below = (
-                    earned < 0 if item.type == "deduct" else earned < item_full_points(form, item) - EPSILON
-                )
-                if below:
-                    notes_missing.append(item.id)
+            if (
+                item.note_below_full
+                and not (notes.get(item.id) or "").strip()
+                and below_full(form, item, value)
+            ):
+                notes_missing.append(item.id)
         section_points[section.id] = subtotal
     max_total = form_max_total(form)
     total = points.get(form.score_item, 0.0) if form.score_item else _weighted_total(section_points, form)
