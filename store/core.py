@@ -221,7 +221,7 @@ class Store:
         """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed."""
         with self.locked():
             self.backups_dir.mkdir(exist_ok=True, mode=0o700)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")  # name order = time order
             target = self.backups_dir / f"kaoping-{stamp}-{secrets.token_hex(3)}.zip"
             temp = self.backups_dir / f".{target.name}.tmp"
             try:

@@ -96,3 +96,27 @@ def simulate_ballots(campaign: CampaignStore, count: int, rng: random.Random) ->
                 campaign.save_answers(code, unit_id, answers)
         ids = campaign.seal_ballots(code, [form.id for form in ballot_forms])
         yield from ids
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m store.simulate DATA_DIR COUNT [SEED]`: seal ballots, one id per line once durable.
+
+    The bare-bones child of the crash and concurrency tests (no click, no UI: it starts fast).
+    """
+    import sys
+    from pathlib import Path
+
+    from .core import open_store
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    data_dir, count = Path(args[0]), int(args[1])
+    rng = random.Random(int(args[2]) if len(args) > 2 else None)
+    campaign = open_store(data_dir, lock_timeout=30.0).campaign()
+    for ballot_id in simulate_ballots(campaign, count, rng):
+        sys.stdout.write(ballot_id + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
