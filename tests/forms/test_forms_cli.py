@@ -149,3 +149,25 @@ def test_forms_commands_do_not_import_textual() -> None:
     script = "import sys\nfrom tui.cli import cli\nfrom tui.commands import forms_cmds\nprint('textual' in sys.modules)\n"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_show_a_rules_file_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("trim_above = 7\n", encoding="utf-8")
+    code, out, _ = run("--lang", "en", "forms", "show", str(path))
+    assert code == 0
+    assert "With more than 7 valid scores, drop one highest and one lowest" in out
+
+
+def test_check_a_directory_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("forms", "check", str(tmp_path))
+    assert code == 2
+    assert "是目录，不是表单文件" in err
+
+
+def test_show_a_broken_form_file_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "坏表.toml"
+    path.write_text(BASE + "min = 20\n", encoding="utf-8")
+    code, _, err = run("forms", "show", str(path))
+    assert code == 1
+    assert "有 1 个问题（第一个在第 15 行）" in err
