@@ -328,6 +328,13 @@ def _part_sums(section_points: Mapping[str, float], form: Form) -> dict[str, flo
     return {part_id: max(0.0, value) for part_id, value in sums.items()}
 
 
+def _too_few_picks(item: Item, value: AnswerValue) -> AnswerProblem | None:
+    """Fewer picks than `min_picks` (checked on submission, not while the user is still picking)."""
+    if item.type == "multi" and isinstance(value, list) and len(value) < item.min_picks:
+        return AnswerProblem(item.id, "forms.answer.too_few", {"count": len(value), "min": item.min_picks})
+    return None
+
+
 def score_response(form: Form, answers: Answers, notes: Mapping[str, str] | None = None) -> ResponseScore:
     """Score one response: item points, subtotals, parts, total, missing answers and notes, vetoes."""
     notes = notes or {}
@@ -349,8 +356,8 @@ def score_response(form: Form, answers: Answers, notes: Mapping[str, str] | None
                 if item.required:
                     missing.append(item.id)
                 continue
-            problem = validate_answer(form, item.id, value)
-            if problem is not None and not (item.choices_from and problem.key.endswith("unknown_choice")):
+            problem = validate_answer(form, item.id, value) or _too_few_picks(item, value)
+            if problem is not None:
                 problems.append(problem)
                 continue
             if item.type == "veto":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 
 import pytest
@@ -113,6 +114,24 @@ def test_review_ballot_total_is_the_overall_rating() -> None:
     assert score.total == 80
     assert score.max_total == 100
     assert score.missing == ("execution", "cohesion", "member_vanguard", "service")
+
+
+def test_too_few_picks_is_a_problem_on_submission() -> None:
+    form = builtin_form("brand_vote")
+    score = score_response(form, {"brands": ["B001"]})
+    assert score.complete
+    form_two = dataclasses.replace(
+        form,
+        sections=tuple(
+            dataclasses.replace(
+                section, items=tuple(dataclasses.replace(item, min_picks=2) for item in section.items)
+            )
+            for section in form.sections
+        ),
+    )
+    (problem,) = score_response(form_two, {"brands": ["B001"]}).problems
+    assert (problem.key, dict(problem.params)) == ("forms.answer.too_few", {"count": 1, "min": 2})
+    assert score_response(form_two, {"brands": []}).missing == ("brands",)
 
 
 def test_supervision_visit_hides_rectification_without_findings() -> None:

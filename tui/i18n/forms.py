@@ -268,5 +268,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forms.answer.not_a_choice": ("请从选项中选择", "pick from the choices"),
     "forms.answer.unknown_choice": ("“{value}” 不是本题的选项", '"{value}" is not a choice of this item'),
     "forms.answer.picked_twice": ("同一选项选了两次", "the same choice was picked twice"),
+    "forms.answer.too_few": ("只选了 {count} 项，至少选 {min} 项", "{count} picked; pick at least {min}"),
     "forms.answer.too_many": ("选了 {count} 项，最多 {max} 项", "{count} picked; at most {max}"),
 }
