@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,6 +33,7 @@ KEYS_FOR_TYPE: dict[str, frozenset[str]] = {
     "note_below_full": frozenset({"rating", "score", "check", "choice", "multi", "deduct"}),
 }
 WEIGHT_TOLERANCE = 1e-6
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 
 
 class _Checker:
@@ -67,7 +69,43 @@ def check_form(form: Form, lines: LineMap | None = None) -> list[Problem]:
     _check_show_if(checker)
     _check_ballot_rules(checker)
     _check_total(checker)
+    _check_ids(checker)
     return checker.problems
+
+
+def _check_ids(checker: _Checker) -> None:
+    """Ids are ASCII (they become CSV columns and keys in the store); level keys are one keystroke."""
+    form = checker.form
+
+    def check(ident: str, line: int, key: str, path: str) -> None:
+        if ident and not _ID.fullmatch(ident):
+            checker.add(line, key, path, "forms.problem.bad_id", id=ident)
+
+    check(form.id, 1, "id", "form")
+    for scale in form.scales:
+        check(scale.id, scale.line, "id", f"scales.{scale.id}")
+        for level in scale.levels:
+            check(level.code, level.line, "code", f"scales.{scale.id}.{level.code}")
+            if level.key and len(level.key) != 1:
+                checker.add(
+                    level.line,
+                    "key",
+                    f"scales.{scale.id}.{level.code}",
+                    "forms.problem.bad_key",
+                    key=level.key,
+                )
+    for part in form.parts:
+        check(part.id, part.line, "id", f"parts.{part.id}")
+    for section in form.sections:
+        check(section.id, section.line, "id", section.id)
+        for item in section.items:
+            check(item.id, item.line, "id", f"{section.id}.{item.id}")
+            for choice in item.choices:
+                check(choice.code, choice.line, "code", f"{section.id}.{item.id}.{choice.code}")
+    for quota in form.quotas:
+        check(quota.id, quota.line, "id", f"quotas.{quota.id}")
+    for rule in form.invalid_rules:
+        check(rule.id, rule.line, "id", f"invalid_rules.{rule.id}")
 
 
 def _duplicates(checker: _Checker, entries: Iterable[tuple[str, int]], path_of: str, key: str) -> None:

@@ -487,3 +487,14 @@ def test_parts_need_every_section_to_name_one(check: Check) -> None:
     )
     problems = found(check(text))
     assert (11, "s1", "forms.problem.missing_key") in problems
+
+
+def test_ids_must_be_ascii(check: Check) -> None:
+    problems = check(BASE.replace('id = "a"', 'id = "三会一课"'))
+    assert found(problems) == [(11, "s1.三会一课", "forms.problem.bad_id")]
+
+
+def test_level_key_is_one_keystroke(check: Check) -> None:
+    assert found(check(BALLOT.replace('key = "2"', 'key = "F2"'))) == [
+        (20, "scales.r.poor", "forms.problem.bad_key")
+    ]

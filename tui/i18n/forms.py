@@ -184,6 +184,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{key}” 不适用于题型 {type}",
         '"{key}" does not apply to a {type} item',
     ),
+    "forms.problem.bad_id": (
+        "编号 “{id}” 须以英文字母开头，只含英文字母、数字、下划线或连字符（中文名称请写在 label 中）",
+        'id "{id}" must start with a letter and hold only letters, digits, _ or - (put Chinese names in label)',
+    ),
+    "forms.problem.bad_key": ("快捷键 “{key}” 须为单个字符", 'key "{key}" must be a single character'),
     "forms.problem.negative": ("“{key}” 不能为负数", '"{key}" cannot be negative'),
     "forms.problem.positive": ("“{key}” 必须大于 0", '"{key}" must be greater than 0'),
     "forms.problem.no_choices": (
