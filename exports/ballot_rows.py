@@ -90,6 +90,7 @@ def ballot_rows(
         label = answer_label(form, item, value, lang)
         return cell(code, excel_safe), cell(label, excel_safe), "" if points is None else _number(points)
 
+    answer_cache: dict[tuple[str, str, str], tuple[object, object, object]] = {}
     item_cells: dict[str, list[tuple[str, object, object, bool]]] = {}
 
     def items_of(form_id: str) -> list[tuple[str, object, object, bool]]:
@@ -132,14 +133,22 @@ def ballot_rows(
                 value = answers.get(item_id)
                 if value is None or value == "" or value == []:
                     continue
-                code = encode_answer(value)
                 answer_cell: object
                 label_cell: object
                 points_cell: object
                 if free_text:
-                    answer_cell, label_cell, points_cell = cell(code, excel_safe), "", ""
+                    answer_cell, label_cell, points_cell = cell(encode_answer(value), excel_safe), "", ""
+                elif value.__class__ is str:
+                    # Codes repeat on every ballot: look the finished cells up by (form, item, code) directly.
+                    key = (form_id, item_id, value)
+                    found_cells = answer_cache.get(key)
+                    if found_cells is None:
+                        found_cells = answer_cache[key] = answer_cells(form_id, item_id, value)
+                    answer_cell, label_cell, points_cell = found_cells
                 else:
-                    answer_cell, label_cell, points_cell = answer_cells(form_id, item_id, code)
+                    answer_cell, label_cell, points_cell = answer_cells(
+                        form_id, item_id, encode_answer(value)
+                    )
                 yield (
                     *head,
                     unit_id_cell,
