@@ -512,6 +512,8 @@ class UnitAggregate:
     `score` is the review score: the group-weighted score when the rules weight groups and at least
     one group has scores (weights of the groups present renormalized; `groups_missing` names the
     others), else the trimmed mean. `trimmed` says whether the highest and lowest were dropped.
+    `ungrouped` counts valid scores whose ballot has no rater group: they are in the mean and the
+    trimmed mean but cannot be weighted, so a group-weighted score leaves them out.
     """
 
     unit: str
@@ -531,6 +533,7 @@ class UnitAggregate:
     groups_missing: tuple[str, ...]
     dimension_means: Mapping[str, float]
     score: float | None
+    ungrouped: int = 0
 
 
 def trimmed_mean(values: Sequence[float], trim_above: int) -> tuple[float | None, bool]:
@@ -559,6 +562,7 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     score_item = form.item(form.score_item) if form.score_item else None
     scale = form.scale_of(score_item) if score_item else None
     scores: list[float] = []
+    ungrouped = 0
     scores_by_group: dict[str, list[float]] = {}
     level_counts: dict[str, int] = {code: 0 for code in (scale.codes if scale else ())}
     for ballot in valid:
@@ -577,6 +581,8 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
             level_counts[value] += 1
         if ballot.group:
             scores_by_group.setdefault(ballot.group, []).append(points)
+        else:
+            ungrouped += 1
     counted = sum(level_counts.values())
     shares = {code: (count / counted if counted else 0.0) for code, count in level_counts.items()}
     best = scale.levels[0].code if scale and scale.levels else None
@@ -638,6 +644,7 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         groups_missing=groups_missing,
         dimension_means=dimensions,
         score=score,
+        ungrouped=ungrouped,
     )
 
 

@@ -278,6 +278,14 @@ def test_aggregate_unit_renormalizes_missing_groups() -> None:
     assert result.groups_missing == ("leaders",)
 
 
+def test_aggregate_unit_counts_ballots_without_a_group() -> None:
+    ballots = [*UNIT_BALLOTS, UnitBallot("b9", {"overall": "average"})]
+    result = aggregate_unit("U01", builtin_form("review_ballot"), ballots, default_rules())
+    assert result.ungrouped == 1
+    assert result.mean == pytest.approx(620 / 8)  # (560 + 60) / 8
+    assert result.score == pytest.approx(79.5)  # the weighted groups are unchanged
+
+
 def test_aggregate_unit_without_group_weighting_uses_the_trimmed_mean() -> None:
     rules = replace(default_rules(), group_weighting=False)
     result = aggregate_unit("U01", builtin_form("review_ballot"), UNIT_BALLOTS, rules)
