@@ -21,8 +21,8 @@ def verify_campaign(campaign: CampaignStore) -> list[Finding]:
     codes_path = root / "codes.json"
     try:
         codes_data = store.read(codes_path)
-    except (StoreCorruptError, SchemaError):
-        return [Finding("corrupt", str(codes_path), "")]
+    except (StoreCorruptError, SchemaError) as error:
+        return [Finding("corrupt", codes_path.relative_to(store.data_dir).as_posix(), "", _backup_of(error))]
     ledger: dict[str, Any] = {str(doc.get("id")): doc for doc in table(codes_data, "ledger").values()}
     seen: dict[str, str] = {}
     hashes: list[str] = []
@@ -31,8 +31,8 @@ def verify_campaign(campaign: CampaignStore) -> list[Finding]:
         name = path.relative_to(store.data_dir).as_posix()
         try:
             docs = table(store.read(path), "ballots")
-        except (StoreCorruptError, SchemaError):
-            findings.append(Finding("corrupt", name, ""))
+        except (StoreCorruptError, SchemaError) as error:
+            findings.append(Finding("corrupt", name, "", _backup_of(error)))
             continue
         for key, doc in docs.items():
             record = str(doc.get("ballot_id", key)) if isinstance(doc, dict) else key
@@ -85,3 +85,8 @@ def _is_hex(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _backup_of(error: StoreCorruptError | SchemaError) -> str:
+    """The newest good backup named by a broken-file error, or "-"."""
+    return str(error.params.get("backup") or "-")

@@ -325,7 +325,10 @@ TEXTS.update(
             "会议摘要不符：第 {record} 次结束投票时的摘要为 {detail}，与现有测评票不一致（{file}）",
             "Closing digest differs: session {record} recorded {detail}, which the ballots no longer match ({file})",
         ),
-        "store.finding.corrupt": ("文件已损坏：{file}", "Damaged file: {file}"),
+        "store.finding.corrupt": (
+            "文件已损坏：{file}；最新的完好备份：{detail}",
+            "Damaged file: {file}; newest good backup: {detail}",
+        ),
         "store.finding.orphan": ("多余的记录：{file} {record}", "Orphan record: {file} {record}"),
         "store.sheet.number": ("序号", "No."),
         "store.sheet.code": ("测评码", "Code"),
