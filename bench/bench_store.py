@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.report import Row, median, percentile
 
@@ -19,8 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 ITEMS = ("overall", "political_leadership", "execution", "cohesion", "member_vanguard", "service")
 UNITS = 66
 
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
-def _city_campaign(data_dir: Path):  # type: ignore[no-untyped-def]
+    from store.api import CampaignStore
+
+
+def _city_campaign(data_dir: Path) -> CampaignStore:
     from store.api import Unit, open_store
 
     store = open_store(data_dir)
@@ -55,7 +61,7 @@ def _ballot(rng: random.Random) -> dict[str, dict[str, str]]:
     return answers
 
 
-def _fill(campaign, target: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _fill(campaign: CampaignStore, target: int, rng: random.Random) -> None:
     missing = target - campaign.ballot_count()
     if missing <= 0:
         return
@@ -63,7 +69,7 @@ def _fill(campaign, target: int, rng: random.Random) -> None:  # type: ignore[no
         campaign.seal_ballot(code, "review_ballot", _ballot(rng))
 
 
-def _autosave_samples(campaign, rng: random.Random, answers: int) -> list[float]:  # type: ignore[no-untyped-def]
+def _autosave_samples(campaign: CampaignStore, rng: random.Random, answers: int) -> list[float]:
     code = campaign.issue_codes("heads", 1)[0]
     ballot = _ballot(rng)
     samples: list[float] = []
@@ -79,7 +85,7 @@ def _autosave_samples(campaign, rng: random.Random, answers: int) -> list[float]
     return samples
 
 
-def _seal_samples(campaign, rng: random.Random, count: int) -> list[float]:  # type: ignore[no-untyped-def]
+def _seal_samples(campaign: CampaignStore, rng: random.Random, count: int) -> list[float]:
     samples: list[float] = []
     for code in campaign.issue_codes("members", count):
         ballot = _ballot(rng)
@@ -125,7 +131,7 @@ def _open_in_subprocess(data_dir: Path, repeats: int) -> tuple[list[float], list
 # ---------------------------------------------------------------------- the stock TinyDB baseline
 
 
-def _stock_db(path: Path, ballots: int, rng: random.Random):  # type: ignore[no-untyped-def]
+def _stock_db(path: Path, ballots: int, rng: random.Random) -> TinyDB:
     """Stock TinyDB (JSONStorage, default cache) with one document per answer in one file."""
     from tinydb import TinyDB
 

@@ -762,7 +762,13 @@ class CampaignStore:
         with self._op():
             if self.voting_state() != "open":
                 raise InputError("store.voting_not_open")
-            hashes = [ballot.content_hash for ballot in self.sealed_ballots()]
+            # The minutes cover the ballots sealed on this terminal; imported ones have their own.
+            imported = {
+                str(doc.get("id"))
+                for doc in table(self.store.read(self._path(CODES)), "ledger").values()
+                if doc.get("source") == "import"
+            }
+            hashes = [b.content_hash for b in self.sealed_ballots() if b.ballot_id not in imported]
             session = int(single(self._main(), "meeting").get("session", 1))
             closing = Closing(session, len(hashes), closing_digest(hashes), today(), actor)
             with self.store.edit(self._path(MAIN)) as db:

@@ -78,7 +78,7 @@ class Store:
         except OSError as error:
             raise StoreWriteError(self.data_dir, error) from error
         self._lock = DirectoryLock(self.data_dir / LOCK_FILE, lock_timeout)
-        self._cache: dict[Path, tuple[tuple[int, int, int], Data]] = {}
+        self._cache: dict[Path, tuple[tuple[int, int, int, int], Data]] = {}
         with self.locked():
             root = self.read(self.root_path)
             if root is None or not single(root, "terminal").get("id"):
@@ -126,7 +126,7 @@ class Store:
         return read_file(path, self.find_backup)
 
     def read_cached(self, path: Path) -> Data | None:
-        """Like `read`, but reuses the parse while the file is unchanged (same inode, size, mtime).
+        """Like `read`, but reuses the parse while the file is unchanged (same inode, size, mtime, ctime).
 
         Every write goes through `os.replace`, so a changed file always has a new inode. Callers must
         not modify the returned data.
@@ -136,7 +136,7 @@ class Store:
         except FileNotFoundError:
             self._cache.pop(path, None)
             return None
-        key = (info.st_ino, info.st_mtime_ns, info.st_size)
+        key = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         hit = self._cache.get(path)
         if hit is not None and hit[0] == key:
             return hit[1]

@@ -53,7 +53,8 @@ def verify_campaign(campaign: CampaignStore) -> list[Finding]:
                 findings.append(Finding("added", name, record))
             elif stated != actual or entry.get("hash") != actual or not key_ok:
                 findings.append(Finding("edited", name, record))
-            hashes.append(actual)
+            if entry is None or entry.get("source") != "import":
+                hashes.append(actual)
     for record in sorted(set(ledger) - set(seen)):
         findings.append(Finding("deleted", codes_path.relative_to(store.data_dir).as_posix(), record))
     used = sum(1 for doc in table(codes_data, "codes").values() if doc.get("used"))

@@ -302,3 +302,16 @@ def test_demo_is_shaped_like_the_seed_city(demo_campaign: CampaignStore) -> None
     assert sum(p.issued for p in demo_campaign.participation()) > 100
     assert demo_campaign.voting_state() == "not_open"
     assert demo_campaign.check_passphrase("kaoping-demo")
+
+
+def test_ballots_imported_after_the_close_leave_the_minutes_digest_valid(
+    small: CampaignStore, tmp_path: Path
+) -> None:
+    code = small.issue_codes("members", 1)[0]
+    small.seal_ballot(code, "review_ballot", good_ballot(small))
+    closing = small.close_voting("管理员")
+    other = make_small_campaign(tmp_path / "room2")
+    other.seal_ballot(other.issue_codes("heads", 1)[0], "review_ballot", good_ballot(other))
+    small.import_sealed_ballots(list(other.sealed_ballots()))
+    assert small.ballot_count() == 2 and closing.count == 1
+    assert small.verify() == []
