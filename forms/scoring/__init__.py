@@ -1,0 +1,74 @@
+"""The scoring engine: pure functions from answers and rules to points, ballot checks, unit aggregates,
+grades, stars, composites and ranks. Results never depend on the order of their inputs.
+
+One module per step: `answers` (one answer), `response` (one response), `ballot` (one evaluator's
+ballot), `aggregate` (many ballots about one unit), `awards` (grades, stars, composites, ranks).
+Everything is re-exported here: import from `forms.scoring`.
+"""
+
+from __future__ import annotations
+
+from forms.scoring.aggregate import GroupScore, UnitAggregate, UnitBallot, aggregate_unit, trimmed_mean
+from forms.scoring.answers import EPSILON, AnswerProblem, is_answered, is_number, validate_answer
+from forms.scoring.awards import (
+    CompositeScore,
+    GradeAward,
+    StarAward,
+    StarChange,
+    assign_grades,
+    assign_stars,
+    composite,
+    grade_for,
+    rank,
+    star_change,
+    star_for,
+    supervision_score,
+)
+from forms.scoring.ballot import BallotCheck, BallotFlag, check_ballot, quota_limit
+from forms.scoring.response import (
+    ResponseScore,
+    VetoHit,
+    below_full,
+    form_max_total,
+    item_full_points,
+    item_points,
+    score_response,
+    visible_items,
+)
+
+__all__ = [
+    "EPSILON",
+    "AnswerProblem",
+    "BallotCheck",
+    "BallotFlag",
+    "CompositeScore",
+    "GradeAward",
+    "GroupScore",
+    "ResponseScore",
+    "StarAward",
+    "StarChange",
+    "UnitAggregate",
+    "UnitBallot",
+    "VetoHit",
+    "aggregate_unit",
+    "assign_grades",
+    "assign_stars",
+    "below_full",
+    "check_ballot",
+    "composite",
+    "form_max_total",
+    "grade_for",
+    "is_answered",
+    "is_number",
+    "item_full_points",
+    "item_points",
+    "quota_limit",
+    "rank",
+    "score_response",
+    "star_change",
+    "star_for",
+    "supervision_score",
+    "trimmed_mean",
+    "validate_answer",
+    "visible_items",
+]

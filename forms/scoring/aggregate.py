@@ -1,0 +1,182 @@
+"""Many ballots about one unit: counts, mean, trimmed mean, level shares, satisfaction, rater groups."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from forms.model import Answers, AnswerValue, Form, Item
+from forms.rules import Rules
+from forms.scoring.answers import is_answered
+from forms.scoring.response import item_points
+
+
+@dataclass(frozen=True)
+class UnitBallot:
+    """One evaluator's answers about one unit: the ballot's id (for a stable order), its rater group,
+    and whether the whole ballot was valid (`check_ballot`)."""
+
+    ballot_id: str
+    answers: Answers
+    group: str | None = None
+    valid: bool = True
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """One rater group's valid ballots about a unit, their mean, and the group's weight."""
+
+    group: str
+    count: int
+    mean: float | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class UnitAggregate:
+    """A unit's result from many ballots.
+
+    `score` is the review score: the group-weighted score when the rules weight groups and at least
+    one group has scores (weights of the groups present renormalized; `groups_missing` names the
+    others), else the trimmed mean. `trimmed` says whether the highest and lowest were dropped.
+    `ungrouped` counts valid scores whose ballot has no rater group: they are in the mean and the
+    trimmed mean but cannot be weighted, so a group-weighted score leaves them out.
+    """
+
+    unit: str
+    ballots: int
+    valid: int
+    invalid: int
+    scored: int
+    mean: float | None
+    trimmed_mean: float | None
+    trimmed: bool
+    level_counts: Mapping[str, int]
+    level_shares: Mapping[str, float]
+    good_rate: float | None
+    satisfaction: float | None
+    by_group: tuple[GroupScore, ...]
+    group_weighted: float | None
+    groups_missing: tuple[str, ...]
+    dimension_means: Mapping[str, float]
+    score: float | None
+    ungrouped: int = 0
+
+
+def trimmed_mean(values: Sequence[float], trim_above: int) -> tuple[float | None, bool]:
+    """(mean, trimmed): with more than `trim_above` values drop one highest and one lowest first."""
+    if not values:
+        return None, False
+    ordered = sorted(values)
+    if len(ordered) > trim_above and len(ordered) > 2:
+        kept = ordered[1:-1]
+        return math.fsum(kept) / len(kept), True
+    return math.fsum(ordered) / len(ordered), False
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return math.fsum(sorted(values)) / len(values) if values else None
+
+
+def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: Rules) -> UnitAggregate:
+    """Aggregate the ballots about one unit (order-independent: they are sorted by id first).
+
+    The score item's points come from `rules.rating_points` for its level codes (the campaign may
+    change 好/较好/一般/差 = 100/80/60/40), falling back to the form's scale.
+    """
+    ordered = sorted(ballots, key=lambda ballot: (ballot.ballot_id, ballot.group or ""))
+    valid = [ballot for ballot in ordered if ballot.valid]
+    score_item = form.item(form.score_item) if form.score_item else None
+    scale = form.scale_of(score_item) if score_item else None
+    scores: list[float] = []
+    ungrouped = 0
+    scores_by_group: dict[str, list[float]] = {}
+    level_counts: dict[str, int] = {code: 0 for code in (scale.codes if scale else ())}
+    for ballot in valid:
+        value = ballot.answers.get(score_item.id) if score_item else None
+        if score_item is None or not is_answered(value):
+            continue
+        points: float | None
+        if isinstance(value, str) and value in rules.rating_points and score_item.type == "rating":
+            points = rules.rating_points[value]
+        else:
+            points = item_points(form, score_item, value)
+        if points is None:
+            continue
+        scores.append(points)
+        if isinstance(value, str) and value in level_counts:
+            level_counts[value] += 1
+        if ballot.group:
+            scores_by_group.setdefault(ballot.group, []).append(points)
+        else:
+            ungrouped += 1
+    counted = sum(level_counts.values())
+    shares = {code: (count / counted if counted else 0.0) for code, count in level_counts.items()}
+    best = scale.levels[0].code if scale and scale.levels else None
+    good_rate = shares[best] if best is not None and counted else None
+    satisfaction = (
+        math.fsum(shares[code] * rules.satisfaction_points.get(code, 0.0) for code in sorted(shares))
+        if counted
+        else None
+    )
+    mean = _mean(scores)
+    trimmed, was_trimmed = trimmed_mean(scores, rules.trim_above)
+    by_group: list[GroupScore] = []
+    weighted_sum = 0.0
+    weight_present = 0.0
+    for group in rules.rater_groups:
+        group_scores = scores_by_group.get(group.id, [])
+        group_mean = _mean(group_scores)
+        by_group.append(GroupScore(group.id, len(group_scores), group_mean, group.weight))
+        if group_mean is not None:
+            weighted_sum += group.weight * group_mean
+            weight_present += group.weight
+    known_groups = {group.id for group in rules.rater_groups}
+    for group_id in sorted(set(scores_by_group) - known_groups):
+        group_scores = scores_by_group[group_id]
+        by_group.append(GroupScore(group_id, len(group_scores), _mean(group_scores), 0.0))
+    group_weighted = weighted_sum / weight_present if weight_present > 0 else None
+    groups_missing = (
+        tuple(group.id for group in rules.rater_groups if group.id not in scores_by_group)
+        if group_weighted is not None
+        else ()
+    )
+    dimensions: dict[str, float] = {}
+    for item in form.items():
+        if item.type != "rating" or (score_item and item.id == score_item.id):
+            continue
+        values = [
+            earned
+            for ballot in valid
+            if (earned := _rating_points(form, item, ballot.answers.get(item.id), rules)) is not None
+        ]
+        if values:
+            dimensions[item.id] = math.fsum(sorted(values)) / len(values)
+    score = group_weighted if rules.group_weighting and group_weighted is not None else trimmed
+    return UnitAggregate(
+        unit=unit,
+        ballots=len(ordered),
+        valid=len(valid),
+        invalid=len(ordered) - len(valid),
+        scored=len(scores),
+        mean=mean,
+        trimmed_mean=trimmed,
+        trimmed=was_trimmed,
+        level_counts=level_counts,
+        level_shares=shares,
+        good_rate=good_rate,
+        satisfaction=satisfaction,
+        by_group=tuple(by_group),
+        group_weighted=group_weighted,
+        groups_missing=groups_missing,
+        dimension_means=dimensions,
+        score=score,
+        ungrouped=ungrouped,
+    )
+
+
+def _rating_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
+    if isinstance(value, str) and value in rules.rating_points:
+        return rules.rating_points[value]
+    return item_points(form, item, value)

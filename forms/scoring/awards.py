@@ -1,0 +1,211 @@
+"""Campaign-level results: grades and stars with quotas, star changes, composites, supervision, ranks."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from forms.rules import Rules
+from forms.scoring.answers import EPSILON
+from forms.scoring.ballot import quota_limit
+
+StarChange = Literal["up", "down", "same", "new"]
+
+
+def grade_for(score: float, rules: Rules, caps: Sequence[str] = ()) -> str:
+    """The grade band code for a score, no better than the worst of `caps` (veto grade caps)."""
+    bands = sorted(rules.grades, key=lambda band: band.min_score, reverse=True)
+    index = next((i for i, band in enumerate(bands) if score >= band.min_score - EPSILON), len(bands) - 1)
+    for cap in caps:
+        cap_index = next((i for i, band in enumerate(bands) if band.code == cap), None)
+        if cap_index is not None:
+            index = max(index, cap_index)
+    return bands[index].code
+
+
+def star_for(
+    score: float, rules: Rules, star_cap: int | None = None, satisfaction: float | None = None
+) -> int:
+    """Stars (1..5, 0 = no star) from the star bands, capped by a veto (`star_cap`) and withheld when
+    satisfaction is below the rules' threshold."""
+    if (
+        satisfaction is not None
+        and rules.no_star_below_satisfaction is not None
+        and satisfaction < rules.no_star_below_satisfaction - EPSILON
+    ):
+        return 0
+    bands = sorted(rules.stars, key=lambda band: band.min_score, reverse=True)
+    stars = next((band.stars for band in bands if score >= band.min_score - EPSILON), 0)
+    if star_cap is not None:
+        stars = min(stars, star_cap)
+    return stars
+
+
+@dataclass(frozen=True)
+class StarAward:
+    """A unit's stars: `band_stars` from its score, `stars` after vetoes, satisfaction and the quota;
+    `reason` says what lowered it ("veto", "satisfaction", "quota") or is None."""
+
+    unit: str
+    score: float
+    band_stars: int
+    stars: int
+    reason: Literal["veto", "satisfaction", "quota"] | None
+
+
+def assign_stars(
+    scores_by_unit: Mapping[str, float],
+    rules: Rules,
+    star_caps_by_unit: Mapping[str, int | None] | None = None,
+    satisfaction_by_unit: Mapping[str, float | None] | None = None,
+) -> dict[str, StarAward]:
+    """Stars for every unit, with the five-star quota applied.
+
+    The quota allows floor(share x units) five-star units. The highest scores keep five stars; units
+    tied with the last score that would break the quota are ALL demoted to four stars, so the quota is
+    never exceeded and the result never depends on unit ids or input order.
+    """
+    caps = star_caps_by_unit or {}
+    satisfactions = satisfaction_by_unit or {}
+    awards: dict[str, StarAward] = {}
+    for unit in sorted(scores_by_unit):
+        score = scores_by_unit[unit]
+        band = star_for(score, rules)
+        stars = star_for(score, rules, caps.get(unit), satisfactions.get(unit))
+        reason: Literal["veto", "satisfaction", "quota"] | None = None
+        if stars < band:
+            reason = "satisfaction" if stars == 0 and star_for(score, rules, caps.get(unit)) > 0 else "veto"
+        awards[unit] = StarAward(unit, score, band, stars, reason)
+    limit = quota_limit(rules.five_star_max_share, None, len(scores_by_unit))
+    top = max((band.stars for band in rules.stars), default=5)
+    five = [award for award in awards.values() if award.stars == top]
+    if limit is not None and len(five) > limit:
+        five.sort(key=lambda award: -award.score)
+        cutoff = five[limit].score  # the best score that no longer fits
+        next_best = max((band.stars for band in rules.stars if band.stars < top), default=top - 1)
+        for award in five:
+            if award.score <= cutoff + EPSILON:
+                awards[award.unit] = StarAward(award.unit, award.score, award.band_stars, next_best, "quota")
+    return awards
+
+
+def star_change(this_year: int | None, last_year: int | None) -> StarChange:
+    """ "new" without last year's star, else "up", "down" or "same" (no star counts as 0)."""
+    if last_year is None:
+        return "new"
+    now = this_year or 0
+    if now > last_year:
+        return "up"
+    if now < last_year:
+        return "down"
+    return "same"
+
+
+@dataclass(frozen=True)
+class CompositeScore:
+    """A composite of sources: the weights actually used (renormalized over the sources present), the
+    sources missing, and whether renormalization happened."""
+
+    score: float | None
+    weights_used: Mapping[str, float]
+    missing: tuple[str, ...]
+    renormalized: bool
+
+
+def composite(sources: Mapping[str, float | None], rules: Rules) -> CompositeScore:
+    """Weighted composite of the rules' sources (review, self, supervision) present in `sources`."""
+    present = {
+        name: weight
+        for name, weight in sorted(rules.composite_weights.items())
+        if sources.get(name) is not None and weight > 0
+    }
+    missing = tuple(name for name in sorted(rules.composite_weights) if sources.get(name) is None)
+    total_weight = math.fsum(present.values())
+    if total_weight <= 0:
+        return CompositeScore(None, {}, missing, False)
+    used = {name: weight / total_weight for name, weight in present.items()}
+    value = math.fsum(used[name] * float(sources[name] or 0.0) for name in used)
+    full = math.fsum(weight for weight in rules.composite_weights.values() if weight > 0)
+    return CompositeScore(value, used, missing, abs(total_weight - full) > EPSILON)
+
+
+def supervision_score(visit_totals: Sequence[float], rules: Rules) -> float | None:
+    """The year's supervision score from the visits' totals (rules.supervision_method), None if none."""
+    if not visit_totals:
+        return None
+    ordered = sorted(visit_totals)
+    method = rules.supervision_method
+    if method == "median":
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    if method == "last":
+        return visit_totals[-1]
+    if method == "min":
+        return ordered[0]
+    return math.fsum(ordered) / len(ordered)
+
+
+def rank(scores: Mapping[str, float | None], digits: int = 6) -> dict[str, int]:
+    """Competition ranking (1, 2, 2, 4) of units by score, highest first; scores equal when rounded to
+    `digits` decimals tie; units without a score get no rank."""
+    rounded = {unit: round(score, digits) for unit, score in scores.items() if score is not None}
+    ordered = sorted(rounded.values(), reverse=True)
+    first: dict[float, int] = {}
+    for position, value in enumerate(ordered, start=1):
+        first.setdefault(value, position)
+    return {unit: first[value] for unit, value in sorted(rounded.items())}
+
+
+@dataclass(frozen=True)
+class GradeAward:
+    """A unit's grade: `band_grade` from its score (and veto caps), `grade` after the band quotas;
+    `reason` is "quota" when a quota moved it down."""
+
+    unit: str
+    score: float
+    band_grade: str
+    grade: str
+    reason: Literal["quota"] | None
+
+
+def assign_grades(
+    scores_by_unit: Mapping[str, float],
+    rules: Rules,
+    caps_by_unit: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, GradeAward]:
+    """Grades for every unit, applying each band's optional `max_share` from the best band down.
+
+    A band allows floor(share x units) units; the highest scores keep it, and units tied at the score
+    that would break the quota all move down one band (and may cascade further), so a quota is never
+    exceeded and the result does not depend on unit ids or input order.
+    """
+    caps = caps_by_unit or {}
+    bands = sorted(rules.grades, key=lambda band: band.min_score, reverse=True)
+    position = {band.code: index for index, band in enumerate(bands)}
+    current = {
+        unit: position[grade_for(score, rules, caps.get(unit, ()))] for unit, score in scores_by_unit.items()
+    }
+    band_of = dict(current)
+    for index, band in enumerate(bands[:-1]):
+        limit = quota_limit(band.max_share, None, len(scores_by_unit))
+        members = sorted(
+            (unit for unit, at in current.items() if at == index), key=lambda u: -scores_by_unit[u]
+        )
+        if limit is None or len(members) <= limit:
+            continue
+        cutoff = scores_by_unit[members[limit]]
+        for unit in members:
+            if scores_by_unit[unit] <= cutoff + EPSILON:
+                current[unit] = index + 1
+    return {
+        unit: GradeAward(
+            unit,
+            scores_by_unit[unit],
+            bands[band_of[unit]].code,
+            bands[current[unit]].code,
+            "quota" if current[unit] != band_of[unit] else None,
+        )
+        for unit in sorted(scores_by_unit)
+    }
