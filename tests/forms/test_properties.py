@@ -172,3 +172,44 @@ def test_five_star_quota_is_never_exceeded(scores: dict[str, float], rnd: random
     items = list(scores.items())
     rnd.shuffle(items)
     assert assign_stars(dict(items), rules) == awards
+
+
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=4), st.one_of(st.none(), st.integers(0, 20).map(float)), max_size=40
+    )
+)
+def test_rank_is_one_plus_the_number_of_better_scores(scores: dict[str, float | None]) -> None:
+    from forms.scoring import rank
+
+    ranks = rank(scores)
+    scored = {unit: value for unit, value in scores.items() if value is not None}
+    assert set(ranks) == set(scored)
+    for unit, value in scored.items():
+        assert ranks[unit] == 1 + sum(1 for other in scored.values() if other > value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=5), st.floats(0, 100), min_size=1, max_size=60),
+    st.floats(0.05, 1.0),
+)
+def test_grade_quota_is_never_exceeded(scores: dict[str, float], share: float) -> None:
+    from dataclasses import replace
+
+    from forms.scoring import assign_grades
+
+    rules = default_rules()
+    rules = replace(
+        rules,
+        grades=tuple(
+            replace(band, max_share=share) if band.code == "good" else band for band in rules.grades
+        ),
+    )
+    grades = assign_grades(scores, rules)
+    limit = quota_limit(share, None, len(scores))
+    assert limit is not None
+    assert sum(1 for award in grades.values() if award.grade == "good") <= limit
+    order = ["good", "fairly_good", "average", "poor"]
+    for award in grades.values():
+        assert order.index(award.grade) >= order.index(award.band_grade)  # a quota only moves down
