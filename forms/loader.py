@@ -256,13 +256,31 @@ def syntax_error_location(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
     return int(match.group(1)), text[: match.start()].rstrip()
 
 
+_UNQUOTED_TEXT = re.compile(r"^\s*[A-Za-z0-9_\-\.\"']+\s*=\s*[^\x00-\x7f]")
+
+
+def syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str, path: str) -> Problem:
+    """The problem for a TOML syntax error, with a hint for the slips a text editor makes easy:
+    Chinese (full-width) quotes or equals sign, and Chinese text without quotes."""
+    line, message = syntax_error_location(error)
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    key = "forms.problem.syntax"
+    if any(mark in source for mark in "“”‘’"):
+        key = "forms.problem.syntax_fullwidth_quotes"
+    elif "＝" in source:
+        key = "forms.problem.syntax_fullwidth_equals"
+    elif _UNQUOTED_TEXT.match(source):
+        key = "forms.problem.syntax_unquoted"
+    return Problem(file, line, path, key, {"error": message})
+
+
 def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
     """Parse a form's TOML text: the form (None when the TOML itself is broken) and every problem found."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, message = syntax_error_location(error)
-        return None, [Problem(file, line, "form", "forms.problem.syntax", {"error": message})]
+        return None, [syntax_problem(error, text, file, "form")]
     reader = Reader(file, scan(text))
     good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
     scope = reader.choice_of(good, "scope", SCOPES, (), "form")

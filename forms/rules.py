@@ -253,10 +253,9 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        from forms.loader import syntax_error_location
+        from forms.loader import syntax_problem
 
-        line, message = syntax_error_location(error)
-        return None, [Problem(file, line, "rules", "forms.problem.syntax", {"error": message})]
+        return None, [syntax_problem(error, text, file, "rules")]
     reader = _RulesReader(file, scan(text))
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
     defaults = Rules()

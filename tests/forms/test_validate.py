@@ -30,6 +30,19 @@ def test_syntax_error_names_its_line(check: Check) -> None:
     assert problems[0].line == 15
 
 
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("label_en = “Meetings”", "forms.problem.syntax_fullwidth_quotes"),
+        ('label_en ＝ "Meetings"', "forms.problem.syntax_fullwidth_equals"),
+        ("label_en = 三会一课", "forms.problem.syntax_unquoted"),
+    ],
+)
+def test_syntax_errors_a_text_editor_makes_easy_get_a_hint(check: Check, line: str, key: str) -> None:
+    (problem,) = check(BASE + line + "\n")
+    assert (problem.line, problem.key) == (15, key)
+
+
 def test_unknown_key_is_reported_at_its_line(check: Check) -> None:
     problems = check(BASE + "colour = 3\n")
     assert found(problems) == [(15, "s1.a", "forms.problem.unknown_key")]

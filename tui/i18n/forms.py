@@ -138,6 +138,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ problems in a form or rules file
     "forms.problem.syntax": ("TOML 语法错误：{error}", "TOML syntax error: {error}"),
+    "forms.problem.syntax_fullwidth_quotes": (
+        'TOML 语法错误：{error}。这一行用了中文引号“”，请改为英文引号 ""',
+        'TOML syntax error: {error}. This line has Chinese quotes “”; use straight quotes ""',
+    ),
+    "forms.problem.syntax_fullwidth_equals": (
+        "TOML 语法错误：{error}。这一行用了全角等号＝，请改为英文等号 =",
+        "TOML syntax error: {error}. This line has a full-width ＝; use =",
+    ),
+    "forms.problem.syntax_unquoted": (
+        'TOML 语法错误：{error}。文字须放在英文引号中，例如 label = "三会一课"',
+        'TOML syntax error: {error}. Text must be in quotes, e.g. label = "三会一课"',
+    ),
     "forms.problem.unknown_key": (
         "未知的键 “{key}”（可用：{known}）",
         'unknown key "{key}" (known: {known})',
