@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList
 
@@ -105,16 +105,20 @@ class ItemEditor(Vertical):
         extra = bounds_text(item)
         title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
         yield Label(title, classes="sa-item-label", markup=False)
-        yield self._answer_field()
-        if self.with_note and item.type in NOTE_TYPES:
-            yield Input(
-                self.initial_note,
-                placeholder=t("self.item.note_placeholder"),
-                id="note",
-                classes="sa-note",
-                disabled=self.read_only,
-            )
-        yield Label("", id="problem", classes="sa-problem")
+        with Horizontal(classes="sa-item-fields"):
+            yield self._answer_field()
+            if self.with_note and item.type in NOTE_TYPES:
+                yield Input(
+                    self.initial_note,
+                    placeholder=t("self.item.note_placeholder"),
+                    id="note",
+                    classes="sa-note",
+                    disabled=self.read_only,
+                    compact=True,
+                )
+        problem = Label("", id="problem", classes="sa-problem")
+        problem.display = False
+        yield problem
 
     def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
         item = self.item
@@ -123,7 +127,12 @@ class ItemEditor(Vertical):
         if item.type in ("score", "deduct"):
             text = "" if value is None or isinstance(value, (bool, list)) else str(value)
             return Input(
-                text, id="answer", type="text", disabled=self.read_only, placeholder=bounds_text(item)
+                text,
+                id="answer",
+                classes="sa-number",
+                disabled=self.read_only,
+                placeholder=bounds_text(item),
+                compact=True,
             )
         if item.type == "text":
             return Input(
@@ -131,6 +140,7 @@ class ItemEditor(Vertical):
                 id="answer",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
+                compact=True,
             )
         if item.type == "multi":
             picked = value if isinstance(value, list) else []
@@ -155,7 +165,9 @@ class ItemEditor(Vertical):
             prompt=t("self.item.pick"),
             value=initial,
             id="answer",
+            classes="sa-choice",
             disabled=self.read_only,
+            compact=True,
         )
 
     def on_mount(self) -> None:
@@ -196,7 +208,9 @@ class ItemEditor(Vertical):
 
     def show_problem(self, problem: str | None) -> None:
         """Show (or clear) the reason the current value was refused, under the field."""
-        self.query_one("#problem", Label).update(problem or "")
+        label = self.query_one("#problem", Label)
+        label.update(problem or "")
+        label.display = bool(problem)
         self.set_class(bool(problem), "-refused")
 
     def _edited(self) -> None:
