@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 
 from forms.errors import InputError, ProblemFound
 from forms.model import AnswerValue, Form
@@ -201,8 +202,8 @@ def _read_one(
             if found is None:
                 raise InputError("import.unknown_form", file=name, form="@".join(form_key))
             forms_cache[form_key] = form = found
-        unit_id = cells[c_unit]
-        item_id = cells[c_item]
+        unit_id = intern(cells[c_unit])
+        item_id = intern(cells[c_item])  # shared keys: a million rows must not hold a million copies
         text = cells[c_answer]
         key = (form_key[0], item_id, text)
         value = items_cache.get(key, items_cache)

@@ -90,7 +90,6 @@ def ballot_rows(
         label = answer_label(form, item, value, lang)
         return cell(code, excel_safe), cell(label, excel_safe), "" if points is None else _number(points)
 
-    answer_cache: dict[tuple[str, str, str], tuple[object, object, object]] = {}
     item_cells: dict[str, list[tuple[str, object, object, bool]]] = {}
 
     def items_of(form_id: str) -> list[tuple[str, object, object, bool]]:
@@ -109,6 +108,11 @@ def ballot_rows(
             item_cells[form_id] = found
         return found
 
+    # The last six cells of a row (item, label, answer, answer label, points, valid) for a coded answer, by
+    # (form, item, code, valid): every ballot repeats them, so a row costs one dictionary lookup and one
+    # tuple concatenation.
+    tails: dict[tuple[str, str, str, int], tuple[object, ...]] = {}
+
     for ballot in ballots:
         form_id = ballot.form_id
         head = (
@@ -124,42 +128,49 @@ def ballot_rows(
         known_form = form_id in forms
         for unit_id in sorted(ballot.answers, key=lambda unit: (order.get(unit, len(order)), unit)):
             answers = ballot.answers[unit_id]
-            unit_id_cell, unit_name_cell = unit_cell(unit_id)
+            prefix = head + unit_cell(unit_id)
             if known_form:
                 listed = items_of(form_id)
             else:  # a form the campaign does not pin: keep the data, without labels
                 listed = [(item_id, cell(item_id, excel_safe), "", True) for item_id in sorted(answers)]
             for item_id, item_id_cell, item_label_cell, free_text in listed:
                 value = answers.get(item_id)
-                if value is None or value == "" or value == []:
+                if value is None:
                     continue
-                answer_cell: object
-                label_cell: object
-                points_cell: object
+                if value.__class__ is str and not free_text:
+                    key = (form_id, item_id, value, valid)
+                    tail = tails.get(key)
+                    if tail is None:
+                        if not value:
+                            continue
+                        tail = tails[key] = (
+                            item_id_cell,
+                            item_label_cell,
+                            *answer_cells(form_id, item_id, value),
+                            valid,
+                        )
+                    yield prefix + tail
+                    continue
+                if value == "" or value == []:
+                    continue
                 if free_text:
-                    answer_cell, label_cell, points_cell = cell(encode_answer(value), excel_safe), "", ""
-                elif value.__class__ is str:
-                    # Codes repeat on every ballot: look the finished cells up by (form, item, code) directly.
-                    key = (form_id, item_id, value)
-                    found_cells = answer_cache.get(key)
-                    if found_cells is None:
-                        found_cells = answer_cache[key] = answer_cells(form_id, item_id, value)
-                    answer_cell, label_cell, points_cell = found_cells
-                else:
-                    answer_cell, label_cell, points_cell = answer_cells(
-                        form_id, item_id, encode_answer(value)
+                    yield (
+                        *prefix,
+                        item_id_cell,
+                        item_label_cell,
+                        cell(encode_answer(value), excel_safe),
+                        "",
+                        "",
+                        valid,
                     )
-                yield (
-                    *head,
-                    unit_id_cell,
-                    unit_name_cell,
-                    item_id_cell,
-                    item_label_cell,
-                    answer_cell,
-                    label_cell,
-                    points_cell,
-                    valid,
-                )
+                else:
+                    yield (
+                        *prefix,
+                        item_id_cell,
+                        item_label_cell,
+                        *answer_cells(form_id, item_id, encode_answer(value)),
+                        valid,
+                    )
 
 
 def _decoded(item_type: str, code: str) -> AnswerValue:

@@ -7,9 +7,12 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import os
+import queue
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,53 +98,92 @@ def write_csv(
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise InputError("export.no_directory", path=str(directory))
-    digest = hashlib.sha256()
     count = 0
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
         with os.fdopen(handle, "wb") as raw:
+            sink = _HashingSink(raw)
             if excel_safe:
-                raw.write(UTF8_BOM)
-                digest.update(UTF8_BOM)
+                sink.put(UTF8_BOM)
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\r\n")
             writer.writerows(header_rows)
-            _flush(buffer, raw, digest)
             iterator = iter(rows)
-            while True:
-                chunk = _take(iterator, ROWS_PER_CHUNK)
-                if not chunk:
-                    break
-                writer.writerows(chunk)
-                count += len(chunk)
-                _flush(buffer, raw, digest)
-                if on_progress is not None:
-                    on_progress(count)
+            try:
+                while True:
+                    chunk = _take(iterator, ROWS_PER_CHUNK)
+                    if not chunk:
+                        break
+                    writer.writerows(chunk)
+                    count += len(chunk)
+                    sink.put(_drain(buffer))
+                    if on_progress is not None:
+                        on_progress(count)
+                sink.put(_drain(buffer))
+            finally:
+                sha256 = sink.close()
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(temp_name, target)
     except BaseException:
         _remove_quietly(temp_name)
         raise
-    return WrittenFile(path=target, rows=count, sha256=digest.hexdigest(), excel_safe=excel_safe)
+    return WrittenFile(path=target, rows=count, sha256=sha256, excel_safe=excel_safe)
 
 
-def _take(iterator: Iterator[Sequence[object]], size: int) -> list[Sequence[object]]:
-    chunk: list[Sequence[object]] = []
-    append = chunk.append
-    for row in iterator:
-        append(row)
-        if len(chunk) >= size:
-            break
-    return chunk
+class _HashingSink:
+    """Hashes and writes byte chunks on a helper thread while the caller builds the next chunk.
+
+    SHA-256 and file writes release the GIL for large buffers, so they overlap with building rows; the bounded
+    queue keeps memory flat. An error on the thread (a full disk) is raised again by `close`.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="csv-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            data = self.queue.get()
+            if data is None:
+                return
+            if self.error is not None:
+                continue  # keep draining so the producer never blocks on a dead writer
+            try:
+                self.digest.update(data)
+                self.raw.write(data)
+            except BaseException as error:  # reported to the caller by close()
+                self.error = error
+
+    def put(self, data: bytes) -> None:
+        """Queues a chunk; raises at once if writing has already failed."""
+        if self.error is not None:
+            raise self.error
+        if data:
+            self.queue.put(data)
+
+    def close(self) -> str:
+        """Waits for every queued chunk; the hex SHA-256 of all bytes written."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.digest.hexdigest()
 
 
-def _flush(buffer: io.StringIO, raw: IO[bytes], digest: hashlib._Hash) -> None:
+def _drain(buffer: io.StringIO) -> bytes:
     data = buffer.getvalue().encode("utf-8")
     buffer.seek(0)
     buffer.truncate(0)
-    digest.update(data)
-    raw.write(data)
+    return data
+
+
+def _take(iterator: Iterator[Sequence[object]], size: int) -> list[Sequence[object]]:
+    return list(itertools.islice(iterator, size))
 
 
 def _remove_quietly(name: str) -> None:

@@ -140,7 +140,8 @@ def test_same_id_with_other_content_is_a_conflict_naming_both_files(
     conflict = merged.conflicts[0]
     assert conflict.ballot_id == ballot_id
     assert conflict.first.file == str(original) and conflict.second.file == str(forged)
-    first_line = next(i for i, line in enumerate(lines) if f",{ballot_id}," in line) + 1
+    first_index = next(i for i, line in enumerate(lines) if f",{ballot_id}," in line)
+    first_line = "".join(line + "\r\n" for line in lines[:first_index]).count("\n") + 1  # comments span lines
     assert conflict.first.line == conflict.second.line == first_line
     assert ballot_id not in {ballot.ballot_id for ballot in sealed_for_import(merged, campaign.store)}
 
