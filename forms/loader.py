@@ -34,7 +34,7 @@ from forms.model import (
     Section,
     Text,
 )
-from forms.problems import Problem
+from forms.problems import Problem, unknown_key
 from forms.toml_lines import LineMap, TablePath, scan
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
@@ -186,7 +186,7 @@ class Reader:
             kind = spec.get(key)
             line = self.lines.key(where, key)
             if kind is None:
-                self.problem(line, path, "forms.problem.unknown_key", key=key, known=", ".join(spec))
+                self.problems.append(unknown_key(self.file, line, path, key, spec))
             elif not _has_kind(value, kind):
                 self.problem(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
             else:
@@ -321,9 +321,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
         line = reader.lines.key(where, "show_if")
         unknown = [key for key in value if key not in CONDITION_KEYS]
         for key in unknown:
-            reader.problem(
-                line, path, "forms.problem.unknown_key", key=f"show_if.{key}", known=", ".join(CONDITION_KEYS)
-            )
+            reader.problems.append(unknown_key(reader.file, line, path, key, CONDITION_KEYS, "show_if."))
         fields: dict[str, Any] = {}
         for key, kind in CONDITION_KEYS.items():
             if key in value:

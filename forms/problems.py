@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import difflib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -30,3 +31,15 @@ class Problem:
     def sort_key(self) -> tuple[str, int, str, str]:
         """Problems sort by file, then line."""
         return (self.file, self.line, self.path, self.key)
+
+
+def unknown_key(file: str, line: int, path: str, key: str, known: Iterable[str], prefix: str = "") -> Problem:
+    """An unknown key, with the closest known key as a suggestion when one is close (a typo), else
+    the list of known keys; `prefix` (e.g. "show_if.") is shown before the names, not compared."""
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
+    if close:
+        params: dict[str, object] = {"key": prefix + key, "suggestion": prefix + close[0]}
+        return Problem(file, line, path, "forms.problem.unknown_key_typo", params)
+    listed = ", ".join(prefix + name for name in names)
+    return Problem(file, line, path, "forms.problem.unknown_key", {"key": prefix + key, "known": listed})

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from forms.errors import ProblemFound
-from forms.problems import Problem
+from forms.problems import Problem, unknown_key
 from forms.toml_lines import LineMap, TablePath, scan
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
@@ -225,7 +225,7 @@ class _RulesReader:
             kind = spec.get(key)
             line = self.lines.key(where, key)
             if kind is None:
-                self.add(line, path, "forms.problem.unknown_key", key=key, known=", ".join(spec))
+                self.problems.append(unknown_key(self.file, line, path, key, spec))
             elif not _has_kind(value, kind):
                 self.add(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
             else:

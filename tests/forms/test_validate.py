@@ -55,6 +55,12 @@ def test_missing_key_is_reported_at_the_table(check: Check) -> None:
     assert problems[0].params == {"key": "label"}
 
 
+def test_a_misspelt_key_gets_a_suggestion(check: Check) -> None:
+    problems = check(BASE + 'lable_en = "Meetings"\n')
+    assert found(problems) == [(15, "s1.a", "forms.problem.unknown_key_typo")]
+    assert problems[0].params == {"key": "lable_en", "suggestion": "label_en"}
+
+
 def test_wrong_type(check: Check) -> None:
     problems = check(BASE.replace("max = 10", 'max = "十"'))
     # the mistyped max is reported, and the score item then lacks a usable max

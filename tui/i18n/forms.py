@@ -154,6 +154,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "未知的键 “{key}”（可用：{known}）",
         'unknown key "{key}" (known: {known})',
     ),
+    "forms.problem.unknown_key_typo": (
+        "未知的键 “{key}”，是否应为 “{suggestion}”？",
+        'unknown key "{key}"; did you mean "{suggestion}"?',
+    ),
     "forms.problem.missing_key": ("缺少必填的键 “{key}”", 'missing key "{key}"'),
     "forms.problem.wrong_type": ("“{key}” 的值应为{expected}", '"{key}" must be a {expected}'),
     "forms.problem.bad_value": (
