@@ -30,6 +30,12 @@ def test_list_shows_every_builtin_form_in_chinese() -> None:
         assert form_id in out
     assert "星级党支部评定自评表" in out
     assert "编号" in out.splitlines()[0]
+    # columns line up on screen although Chinese characters take two columns
+    titles = [line.index("2025.1") for line in out.splitlines()[1:6]]
+    assert len(set(titles)) == 1
+    header = out.splitlines()[0]
+    before = header[: header.index("版本")]
+    assert len(before) + sum(1 for char in before if char in "编号") == titles[0]  # 编号 is four columns wide
 
 
 def test_list_in_english() -> None:

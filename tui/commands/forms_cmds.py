@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -43,11 +44,28 @@ def forms_group() -> None:
 @forms_group.command("list", help=t("forms.cmd.list"))
 def list_forms() -> None:
     lang = language()
-    click.echo(t("forms.list.header"))
+    rows = [t("forms.list.header").split("\t")]
     for form in builtin_forms().values():
         count = sum(1 for _ in form.items())
-        click.echo(f"{form.id}\t{form.version}\t{form.scope}\t{count}\t{form.title.get(lang)}")
+        scope = t(f"forms.scope_short.{form.scope}")
+        rows.append([form.id, form.version, scope, str(count), form.title.get(lang)])
+    for line in _aligned(rows):
+        click.echo(line)
     click.echo(t("forms.list.rules"))
+
+
+def _width(text: str) -> int:
+    """Terminal columns of a text: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as columns padded to the widest cell (by terminal width), two spaces apart."""
+    widths = [max(_width(row[index]) for row in rows) for index in range(len(rows[0]))]
+    return [
+        "  ".join(cell + " " * (widths[index] - _width(cell)) for index, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]
 
 
 @forms_group.command("show", help=t("forms.cmd.show"))
@@ -160,7 +178,7 @@ def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
             facts.append(t("forms.show.range_nostep", min=low, max=_num(item.max)))
     if item.type in ("choice", "multi"):
         if item.choices_from:
-            facts.append(t("forms.show.choices_from", source=item.choices_from))
+            facts.append(t("forms.show.choices_from", source=t(f"forms.source.{item.choices_from}")))
         else:
             choices = " / ".join(
                 choice.label.get(lang) + (f"({_num(choice.points)})" if choice.points else "")
