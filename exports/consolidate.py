@@ -179,7 +179,7 @@ def sealed_for_import(ballots: BallotSet, campaign_store: CampaignStore) -> list
     sealing, and every meeting unit gets its (possibly empty) answers, so an unchanged ballot hashes the same.
     """
     from forms.scoring import check_ballot
-    from store.sealing import ballot_hash
+    from store.api import ballot_hash
 
     meeting = [unit.id for unit in campaign_store.meeting_units()]
     forms = {form.id: form for form in campaign_store.forms()}

@@ -164,13 +164,18 @@ def test_supervision_round_trip_through_its_export(campaign: Campaign, tmp_path:
     out = tmp_path / "督导.csv"
     assert run(campaign.data_dir, "export", "supervision", "-o", str(out)).exit_code == 0
     before = campaign.store.visits()
+    campaign.store.delete_visit(before[0].id)
     result = run(campaign.data_dir, "import", "supervision", str(out))
     assert result.exit_code == 0, result.output
-    assert "导入 4 条督导记录" in result.stdout
+    assert "导入 1 条督导记录，3 条与已有记录相同被跳过" in result.stdout
     after = campaign.store.visits()
-    assert len(after) == 8
-    key = lambda visit: (visit.unit_id, visit.day, sorted(visit.answers.items()), visit.note)  # noqa: E731
-    assert sorted(map(key, after)) == sorted(map(key, before + before))
+
+    def key(visit: object) -> tuple[object, ...]:
+        return (visit.unit_id, visit.group, visit.day, sorted(visit.answers.items()), visit.note)  # type: ignore[attr-defined]
+
+    assert sorted(map(key, after)) == sorted(map(key, before))
+    again = run(campaign.data_dir, "import", "supervision", str(out), lang="en")
+    assert "Imported 0 supervision visits" in again.stdout and "4 identical" in again.stdout
 
 
 def test_supervision_import_reports_bad_rows(campaign: Campaign, tmp_path: Path) -> None:
@@ -297,3 +302,39 @@ def test_report_while_voting_is_open_exits_1(tmp_path: Path) -> None:
     result = run(open_campaign.data_dir, "report", "-o", str(tmp_path / "r.md"))
     assert result.exit_code == 1
     assert not (tmp_path / "r.md").exists()
+
+
+def test_progress_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from tui.commands.exports_cmds import StderrProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    progress = StderrProgress("正在读取测评票", total=200)
+    progress(100)
+    progress(200)
+    progress.close()
+    shown = screen.getvalue()
+    assert "正在读取测评票" in shown and "100%" in shown and "200/200" in shown
+    assert shown.endswith("\n")
+
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    quiet = StderrProgress("正在读取测评票", total=200)
+    quiet(200)
+    quiet.close()
+    assert piped.getvalue() == ""
+
+
+def test_consolidate_plain_exports(campaign: Campaign, tmp_path: Path) -> None:
+    first = tmp_path / "plain.csv"
+    assert run(campaign.data_dir, "export", "ballots", "-o", str(first), "--plain").exit_code == 0
+    out = tmp_path / "s.csv"
+    result = run(campaign.data_dir, "consolidate", str(first), "-o", str(out), "--plain")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("rank,unit_id")

@@ -18,7 +18,7 @@ from tui.i18n import t
 if TYPE_CHECKING:
     from exports.model import CampaignResults
     from exports.roster import RosterProblem
-    from store.api import CampaignStore
+    from store.api import CampaignStore, Visit
 
 KIND_CHOICES = ("ballots", "summary", "self", "supervision", "brands", "codebook")
 
@@ -248,8 +248,28 @@ def import_supervision(context: AppContext, file: Path) -> None:
         raise InputError("import.rejected", file=str(file), count=len(reading.problems))
     if not visits:
         raise InputError("import.empty", file=str(file))
-    count = campaign.import_visits(visits)
-    click.echo(t("import.visits.done", file=str(file), count=count))
+    fresh, skipped = without_known_visits(visits, campaign.visits())
+    count = campaign.import_visits(fresh) if fresh else 0
+    click.echo(t("import.visits.done", file=str(file), count=count, skipped=skipped))
+
+
+def without_known_visits(visits: Sequence[Visit], known: Sequence[Visit]) -> tuple[list[Visit], int]:
+    """The visits not already recorded (same unit, group, day, form, answers and note), and how many were."""
+
+    def key(visit: Visit) -> str:
+        import json
+
+        answers = json.dumps(dict(visit.answers), sort_keys=True, ensure_ascii=False)
+        return "\x1f".join((visit.unit_id, visit.group, visit.day, visit.form_id, answers, visit.note))
+
+    seen = {key(visit) for visit in known}
+    fresh: list[Visit] = []
+    for visit in visits:
+        mark = key(visit)
+        if mark not in seen:
+            seen.add(mark)
+            fresh.append(visit)
+    return fresh, len(visits) - len(fresh)
 
 
 # ---------------------------------------------------------------------- consolidate

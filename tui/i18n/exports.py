@@ -224,8 +224,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} has {count} problem(s) (listed above); nothing was imported. Correct them and import again.",
     ),
     "import.visits.done": (
-        "已从 {file} 导入 {count} 条督导记录。",
-        "Imported {count} supervision visits from {file}.",
+        "已从 {file} 导入 {count} 条督导记录，{skipped} 条与已有记录相同被跳过。",
+        "Imported {count} supervision visits from {file}; {skipped} identical to recorded ones were skipped.",
     ),
     "import.brands.done": (
         "已从 {file} 导入 {count} 个服务品牌。",
