@@ -156,3 +156,22 @@ def test_progress_is_reported_in_chunks(tmp_path: Path) -> None:
     write_csv(tmp_path / "p.csv", [["n"]], ([i] for i in range(10000)), on_progress=seen.append)
     assert seen[-1] == 10000
     assert seen == sorted(seen) and len(seen) >= 2
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list("单位，,\"'\n\r\t =+-@＝＋－＠好差0123456789abc；“”")), max_size=30
+)
+
+
+@given(st.lists(st.lists(TEXT, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_any_text_round_trips_through_an_excel_safe_file(rows: list[list[str]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "x.csv"
+        width = max(len(row) for row in rows)
+        padded = [row + [""] * (width - len(row)) for row in rows]
+        write_csv(out, [["列"] * width], [[cell(value) for value in row] for row in padded])
+        back = [[restore(value) for value in record.cells] for record in read_csv(out)]
+        expected = [["列"] * width] + [row for row in padded if any(value.strip() for value in row)]
+        assert back == expected
