@@ -213,3 +213,96 @@ def test_grade_quota_is_never_exceeded(scores: dict[str, float], share: float) -
     order = ["good", "fairly_good", "average", "poor"]
     for award in grades.values():
         assert order.index(award.grade) >= order.index(award.band_grade)  # a quota only moves down
+
+
+@st.composite
+def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, object]]:
+    """A random unit form (score, check, rating, choice, multi and deduct items, with or without parts)
+    that passes validation, and random valid answers to it."""
+    from forms.model import Choice, Item, Level, Part, Scale, Section, Text
+
+    scale = Scale("r", Text("等级"), (Level("a", Text("好"), 100, "1"), Level("b", Text("差"), 40, "2")))
+    use_parts = draw(st.booleans())
+    split = draw(st.floats(0.1, 0.9))
+    parts = (Part("p1", Text("基础"), split), Part("p2", Text("评议"), 1 - split)) if use_parts else ()
+    sections = []
+    answers: dict[str, object] = {}
+    for s in range(draw(st.integers(1, 4))):
+        items = []
+        for i in range(draw(st.integers(1, 5))):
+            ident = f"s{s}i{i}"
+            kind = draw(st.sampled_from(["score", "check", "rating", "choice", "multi", "deduct"]))
+            weight = draw(st.sampled_from([1.0, 0.5, 2.0, 0.0]))
+            if kind == "score":
+                high = draw(st.integers(1, 20))
+                items.append(
+                    Item(ident, "score", Text("打分"), min=0.0, max=float(high), step=1.0, weight=weight)
+                )
+                answers[ident] = draw(st.integers(0, high))
+            elif kind == "check":
+                items.append(
+                    Item(ident, "check", Text("是否"), points=float(draw(st.integers(0, 10))), weight=weight)
+                )
+                answers[ident] = draw(st.booleans())
+            elif kind == "rating":
+                points = draw(st.one_of(st.none(), st.integers(1, 10).map(float)))
+                items.append(Item(ident, "rating", Text("评价"), scale="r", points=points, weight=weight))
+                answers[ident] = draw(st.sampled_from(["a", "b"]))
+            elif kind in ("choice", "multi"):
+                choices = tuple(
+                    Choice(f"c{n}", Text(f"选项{n}"), float(draw(st.integers(0, 5)))) for n in range(3)
+                )
+                cap = draw(st.one_of(st.none(), st.integers(1, 8).map(float))) if kind == "multi" else None
+                items.append(
+                    Item(
+                        ident,
+                        kind,
+                        Text("选择"),
+                        choices=choices,
+                        cap=cap,
+                        max_picks=3 if kind == "multi" else None,
+                    )
+                )
+                if kind == "choice":
+                    answers[ident] = draw(st.sampled_from(["c0", "c1", "c2"]))
+                else:
+                    answers[ident] = draw(st.lists(st.sampled_from(["c0", "c1", "c2"]), unique=True))
+            else:
+                items.append(
+                    Item(
+                        ident,
+                        "deduct",
+                        Text("减分"),
+                        points=float(draw(st.integers(1, 5))),
+                        cap=float(draw(st.integers(1, 10))),
+                    )
+                )
+                answers[ident] = draw(st.integers(0, 10))
+        part = ("p1" if s % 2 == 0 or len(parts) < 2 else "p2") if use_parts else None
+        sections.append(Section(f"s{s}", Text(f"栏目{s}"), tuple(items), part=part))
+    if use_parts and not any(section.part == "p2" for section in sections):
+        sections.append(
+            Section(
+                "tail",
+                Text("评议"),
+                (Item("tail_i", "score", Text("满意度"), max=100.0, step=1.0),),
+                part="p2",
+            )
+        )
+        answers["tail_i"] = draw(st.integers(0, 100))
+    form = Form("random", "1", "unit", Text("随机表"), tuple(sections), scales=(scale,), parts=parts)
+    return form, answers
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_forms())
+def test_any_valid_form_scores_within_its_full_marks(case: tuple[Form, dict[str, object]]) -> None:
+    from forms.validate import check_form
+
+    form, answers = case
+    assert [problem.key for problem in check_form(form)] == []
+    score = score_response(form, answers)  # type: ignore[arg-type]
+    assert score.problems == ()
+    assert 0 <= score.total <= score.max_total + 1e-9
+    full = score_response(form, {})
+    assert full.total == 0  # nothing answered: nothing earned
