@@ -79,7 +79,12 @@ def _echo_problems(path: Path, problems: Sequence[RosterProblem]) -> None:
 # ---------------------------------------------------------------------- export
 
 
-@click.command("export", help=t("export.help"))
+def _export_help() -> str:
+    kinds = "\n".join(f"  {kind:<12} {t(f'export.kind.{kind}')}" for kind in KIND_CHOICES)
+    return t("export.help") + "\n\n\b\n" + kinds
+
+
+@click.command("export", help=_export_help())
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
 @click.option(
     "-o",
