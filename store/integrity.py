@@ -10,10 +10,10 @@ from .records import Finding
 from .sealing import ballot_from_doc, ballot_hash, closing_digest
 
 if TYPE_CHECKING:
-    from .campaign import CampaignStore
+    from .campaign_base import CampaignBase
 
 
-def verify_campaign(campaign: CampaignStore) -> list[Finding]:
+def verify_campaign(campaign: CampaignBase) -> list[Finding]:
     """Every problem with a campaign's sealed ballots; the caller holds the lock."""
     store = campaign.store
     findings: list[Finding] = []

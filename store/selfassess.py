@@ -1,0 +1,243 @@
+"""Self-assessments (draft -> submitted -> reviewed, or returned), one small file per unit."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from tinydb.table import Document
+
+from forms.errors import InputError
+from forms.model import Form
+
+from .core import single, today
+from .records import (
+    Adjustment,
+    AnswerValue,
+    SelfAssessment,
+    SelfEvent,
+    SelfState,
+)
+from .storage import Data
+
+if TYPE_CHECKING:
+    pass
+
+from .campaign_base import CampaignBase, check_value
+
+
+class SelfAssessmentMixin(CampaignBase):
+    """The units' self-assessments and the liaison groups' review of them."""
+
+    def _self_path(self, unit_id: str) -> Path:
+        return self.dir / "self" / f"{hashlib.sha256(unit_id.encode('utf-8')).hexdigest()[:24]}.json"
+
+    def _self_form(self, unit_id: str, form_id: str) -> Form:
+        self.unit(unit_id)
+        if form_id not in self.info.form_ids:
+            raise InputError("store.form_not_in_campaign", form=form_id, known=", ".join(self.info.form_ids))
+        form = self.form(form_id)
+        if form.scope != "unit":
+            raise InputError("store.form_not_unit", form=form_id)
+        return form
+
+    def _self_doc(self, data: Data | None, unit_id: str, form: Form) -> dict[str, Any]:
+        doc = single(data, form.id)
+        if doc:
+            return dict(doc)
+        return {
+            "unit_id": unit_id,
+            "form_id": form.id,
+            "form_version": form.version,
+            "state": "draft",
+            "answers": {},
+            "notes": {},
+            "position": None,
+            "adjustments": [],
+            "return_note": "",
+            "history": [],
+        }
+
+    @staticmethod
+    def _self_from_doc(doc: Mapping[str, Any]) -> SelfAssessment:
+        return SelfAssessment(
+            unit_id=str(doc["unit_id"]),
+            form_id=str(doc["form_id"]),
+            form_version=str(doc["form_version"]),
+            state=cast(SelfState, doc["state"]),
+            answers=dict(doc.get("answers", {})),
+            notes=dict(doc.get("notes", {})),
+            position=doc.get("position"),
+            adjustments=tuple(
+                Adjustment(a["item_id"], a["original"], a["value"], a["reason"], a["group"], a["day"])
+                for a in doc.get("adjustments", [])
+            ),
+            return_note=str(doc.get("return_note", "")),
+            history=tuple(
+                SelfEvent(e["action"], e["actor"], e["note"], e["day"]) for e in doc.get("history", [])
+            ),
+        )
+
+    @contextmanager
+    def _self_edit(self, unit_id: str, form_id: str) -> Iterator[tuple[Form, dict[str, Any]]]:
+        form = self._self_form(unit_id, form_id)
+        with self._op(), self.store.edit(self._self_path(unit_id)) as db:
+            target = db.table(form.id, cache_size=0)
+            found = target.get(doc_id=1)
+            doc = dict(found) if found is not None else self._self_doc(None, unit_id, form)
+            yield form, doc
+            target.upsert(Document(doc, doc_id=1))
+
+    def self_assessment(self, unit_id: str, form_id: str) -> SelfAssessment:
+        """A unit's self-assessment of a form (an empty draft when not started)."""
+        form = self._self_form(unit_id, form_id)
+        with self._op():
+            data = self.store.read(self._self_path(unit_id))
+        return self._self_from_doc(self._self_doc(data, unit_id, form))
+
+    def save_self_answer(
+        self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, note: str | None = None
+    ) -> None:
+        """Autosave one answer (and its evidence note) of a unit's draft or returned self-assessment."""
+        checked = check_value(value)
+        with self._self_edit(unit_id, form_id) as (form, doc):
+            if doc["state"] not in ("draft", "returned"):
+                raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
+            if form.item(item_id) is None:
+                raise InputError("store.unknown_item", form=form_id, item=item_id)
+            answers = dict(doc["answers"])
+            if checked is None:
+                answers.pop(item_id, None)
+            else:
+                answers[item_id] = checked
+            doc["answers"] = answers
+            if note is not None:
+                notes = dict(doc["notes"])
+                if note.strip():
+                    notes[item_id] = note
+                else:
+                    notes.pop(item_id, None)
+                doc["notes"] = notes
+
+    def save_self_position(self, unit_id: str, form_id: str, position: str | None) -> None:
+        """Remember where the unit is in its form."""
+        with self._self_edit(unit_id, form_id) as (_form, doc):
+            doc["position"] = position
+
+    def _event(self, doc: dict[str, Any], action: str, actor: str, note: str) -> None:
+        doc["history"] = [
+            *doc.get("history", []),
+            {"action": action, "actor": actor, "note": note, "day": today()},
+        ]
+
+    def submit_self(self, unit_id: str, form_id: str, actor: str = "") -> None:
+        """Submit a complete self-assessment, read-only afterwards; InputError naming what is missing."""
+        from forms.scoring import score_response
+
+        with self._self_edit(unit_id, form_id) as (form, doc):
+            if doc["state"] not in ("draft", "returned"):
+                raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
+            score = score_response(form, doc["answers"], doc["notes"])
+            if score.missing:
+                raise InputError("store.self_missing", count=len(score.missing), item=score.missing[0])
+            if score.notes_missing:
+                raise InputError(
+                    "store.self_note_missing", count=len(score.notes_missing), item=score.notes_missing[0]
+                )
+            if score.problems:
+                raise InputError(
+                    "store.bad_answer",
+                    unit=unit_id,
+                    item=score.problems[0].item,
+                    reason=score.problems[0].key,
+                )
+            doc["state"] = "submitted"
+            doc["return_note"] = ""
+            self._event(doc, "submitted", actor or unit_id, "")
+
+    def reopen_self(self, unit_id: str, form_id: str, reason: str, actor: str) -> None:
+        """Admin: make a submitted or reviewed self-assessment editable again (logged with the reason)."""
+        if not reason.strip():
+            raise InputError("store.reason_required")
+        with self._self_edit(unit_id, form_id) as (_form, doc):
+            if doc["state"] not in ("submitted", "reviewed"):
+                raise InputError(
+                    "store.self_not_submitted", unit=unit_id, state=f"store.state.{doc['state']}"
+                )
+            doc["state"] = "draft"
+            self._event(doc, "reopened", actor, reason)
+        self.audit(actor, "self.reopen", f"{unit_id} {form_id}: {reason}")
+
+    def adjust_item(
+        self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, reason: str, group: str
+    ) -> None:
+        """A liaison group's verified value for one item, with its reason; the unit's answer is kept."""
+        from forms.scoring import validate_answer
+
+        checked = check_value(value)
+        if not reason.strip():
+            raise InputError("store.reason_required")
+        with self._self_edit(unit_id, form_id) as (form, doc):
+            if doc["state"] not in ("submitted", "reviewed"):
+                raise InputError(
+                    "store.self_not_submitted", unit=unit_id, state=f"store.state.{doc['state']}"
+                )
+            if form.item(item_id) is None:
+                raise InputError("store.unknown_item", form=form_id, item=item_id)
+            problem = validate_answer(form, item_id, checked)
+            if problem is not None:
+                raise InputError("store.bad_answer", unit=unit_id, item=item_id, reason=problem.key)
+            adjustment = {
+                "item_id": item_id,
+                "original": doc["answers"].get(item_id),
+                "value": checked,
+                "reason": reason,
+                "group": group,
+                "day": today(),
+            }
+            doc["adjustments"] = [*doc.get("adjustments", []), adjustment]
+
+    def mark_reviewed(self, unit_id: str, form_id: str, group: str) -> None:
+        """The liaison group has reviewed a submitted self-assessment."""
+        with self._self_edit(unit_id, form_id) as (_form, doc):
+            if doc["state"] != "submitted":
+                raise InputError(
+                    "store.self_not_submitted", unit=unit_id, state=f"store.state.{doc['state']}"
+                )
+            doc["state"] = "reviewed"
+            self._event(doc, "reviewed", group, "")
+
+    def send_back(self, unit_id: str, form_id: str, note: str, group: str) -> None:
+        """Return a submitted self-assessment to its unit with a note saying what to fix."""
+        if not note.strip():
+            raise InputError("store.reason_required")
+        with self._self_edit(unit_id, form_id) as (_form, doc):
+            if doc["state"] != "submitted":
+                raise InputError(
+                    "store.self_not_submitted", unit=unit_id, state=f"store.state.{doc['state']}"
+                )
+            doc["state"] = "returned"
+            doc["return_note"] = note
+            self._event(doc, "returned", group, note)
+
+    def self_assessments(self, group: str | None = None, form_id: str | None = None) -> list[SelfAssessment]:
+        """Every started self-assessment (of a liaison group's units, of one form), in unit order."""
+        units = self.units()
+        groups = {unit.id: unit.group for unit in units}
+        found: list[SelfAssessment] = []
+        with self._op():
+            for unit in units:
+                unit_group = unit.group or groups.get(unit.parent_id or "", "")
+                if group is not None and unit_group != group:
+                    continue
+                data = self.store.read(self._self_path(unit.id))
+                if data is None:
+                    continue
+                for name in sorted(data):
+                    doc = single(data, name)
+                    if doc and (form_id is None or name == form_id):
+                        found.append(self._self_from_doc(doc))
+        return found
