@@ -92,6 +92,7 @@ def test_units_import_the_sample_and_a_gbk_copy(tmp_path: Path) -> None:
     result = run(data, "units", "import", str(ROSTER))
     assert result.exit_code == 0, result.output
     assert "导入 66 个单位" in result.stdout and "UTF-8" in result.stdout
+    assert "各联络组的单位数：第一联络组 22、第二联络组 22、第三联络组 22" in result.stdout
     gbk = tmp_path / "名单-gbk.csv"
     gbk.write_bytes(ROSTER.read_text(encoding="utf-8-sig").encode("gbk"))
     again = run(data, "units", "import", str(gbk), lang="en")

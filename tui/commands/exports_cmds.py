@@ -158,6 +158,16 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
     count = campaign.import_units(units)
     encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"
     click.echo(t("import.units.done", file=str(file), count=count, encoding=encoding))
+    groups_found: dict[str, int] = {}
+    for row in reading.units:
+        if row.group:
+            groups_found[row.group] = groups_found.get(row.group, 0) + 1
+    if groups_found:
+        # Shown so that a misspelt group (one unit alone in "第一联络祖") is noticed at once.
+        listing = ("、" if context.lang == "zh" else ", ").join(
+            f"{name} {n}" for name, n in groups_found.items()
+        )
+        click.echo(t("import.units.groups", groups=listing))
 
 
 # ---------------------------------------------------------------------- brands import

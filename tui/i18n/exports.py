@@ -402,6 +402,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Voting has not been closed; there is no closing digest.",
     ),
     "report.footer": ("生成日期：{day}", "Generated on {day}"),
+    "import.units.groups": ("各联络组的单位数：{groups}", "Units per liaison group: {groups}"),
     "import.units.done": (
         "已从 {file}（{encoding}）导入 {count} 个单位。",
         "Imported {count} units from {file} ({encoding}).",
