@@ -197,3 +197,21 @@ def test_another_form_version_is_refused(campaign: Campaign, tmp_path: Path) -> 
     with pytest.raises(InputError) as caught:
         read_ballot_files([first, second], form_finder(None))
     assert caught.value.key == "import.other_form"
+
+
+def test_exports_in_either_language_and_format_are_the_same_ballots(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    from tui.i18n import set_language, t
+
+    chinese = tmp_path / "zh.csv"
+    export_kind(campaign.store, "ballots", chinese, text=t)
+    set_language("en")
+    try:
+        english = tmp_path / "en.csv"
+        export_kind(campaign.store, "ballots", english, plain=True, lang="en", text=t)
+    finally:
+        set_language("zh")
+    assert "Overall rating" in english.read_text(encoding="utf-8")
+    merged = read_exports([chinese, english], campaign.store)
+    assert (len(merged.ballots), merged.duplicates, merged.conflicts) == (18, 18, [])
