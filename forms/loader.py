@@ -53,6 +53,7 @@ FORM_KEYS: Spec = {
     "description_en": "str",
     "score_item": "str",
     "max_total": "number",
+    "satisfaction_item": "str",
     "scales": "tables",
     "parts": "tables",
     "sections": "tables",
@@ -467,6 +468,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
         quotas=tuple(_tables(reader, good, "quotas", (), build_quota)),
         invalid_rules=tuple(_tables(reader, good, "invalid_rules", (), build_invalid)),
         max_total=_number(good, "max_total"),
+        satisfaction_item=good.get("satisfaction_item"),
         source=file,
     )
     return form, reader.problems

@@ -270,7 +270,11 @@ class InvalidRule:
 
 @dataclass(frozen=True)
 class Form:
-    """One versioned form definition, as loaded from its TOML file (`source`)."""
+    """One versioned form definition, as loaded from its TOML file (`source`).
+
+    `satisfaction_item` (unit forms) names the score item holding the satisfaction (0..100) that the
+    star rules compare with their no-star threshold.
+    """
 
     id: str
     version: str
@@ -285,6 +289,7 @@ class Form:
     invalid_rules: tuple[InvalidRule, ...] = ()
     max_total: float | None = None
     source: str = ""
+    satisfaction_item: str | None = None
     _items: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -370,6 +370,18 @@ def _check_ballot_rules(checker: _Checker) -> None:
     _duplicates(checker, rule_ids, "rules.", "id")
     if form.scope == "ballot" and not form.score_item:
         checker.add(1, None, "form", "forms.problem.no_score_item")
+    if form.satisfaction_item:
+        target = form.item(form.satisfaction_item)
+        if target is None:
+            checker.add(
+                1,
+                "satisfaction_item",
+                "form",
+                "forms.problem.score_item_unknown",
+                item=form.satisfaction_item,
+            )
+        elif target.type != "score" or target.min not in (None, 0.0) or target.max != 100:
+            checker.add(1, "satisfaction_item", "form", "forms.problem.satisfaction_item", item=target.id)
     if form.score_item:
         target = form.item(form.score_item)
         if target is None:

@@ -27,7 +27,8 @@ class ResponseScore:
     `total` lies in 0..`max_total`. For a form with a `score_item` (ballots) the total is that item's
     points. `missing` lists required shown items without an answer, `notes_missing` the items below
     full marks whose evidence note is empty, `problems` the answers `validate_answer` refuses;
-    `hidden` the items whose `show_if` does not hold (neither required nor scored).
+    `hidden` the items whose `show_if` does not hold (neither required nor scored). `satisfaction`
+    is the answer to the form's `satisfaction_item` (0..100), for `star_for`/`assign_stars`.
     """
 
     item_points: Mapping[str, float]
@@ -41,6 +42,7 @@ class ResponseScore:
     problems: tuple[AnswerProblem, ...]
     hidden: tuple[str, ...]
     vetoes: tuple[VetoHit, ...]
+    satisfaction: float | None = None
 
     @property
     def complete(self) -> bool:
@@ -271,4 +273,13 @@ def score_response(form: Form, answers: Answers, notes: Mapping[str, str] | None
         problems=tuple(problems),
         hidden=tuple(item.id for item in form.items() if item.id in hidden),
         vetoes=tuple(vetoes),
+        satisfaction=_satisfaction(form, answers, shown),
     )
+
+
+def _satisfaction(form: Form, answers: Answers, shown: set[str]) -> float | None:
+    item_id = form.satisfaction_item
+    value = answers.get(item_id) if item_id and item_id in shown else None
+    if isinstance(value, (int, float)) and is_number(value):
+        return float(value)
+    return None

@@ -64,6 +64,11 @@ def test_star_branch_worked_example() -> None:
     assert score.hidden == ("veto_details",)  # 否决情形说明 only when the discipline veto is hit
     assert score.star_cap == 1
     assert star_for(score.total, default_rules(), score.star_cap) == 1  # 4 stars by score, capped to 1
+    assert score.satisfaction == 92.5
+    assert star_for(score.total, default_rules(), None, score.satisfaction) == 4
+    low = score_response(form, {**answers, "satisfaction": 48.0}, notes)
+    assert low.satisfaction == 48.0
+    assert star_for(low.total, default_rules(), None, low.satisfaction) == 0  # below 50%: no star
 
 
 def test_star_branch_veto_shows_and_requires_its_explanation() -> None:

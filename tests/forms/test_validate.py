@@ -517,3 +517,12 @@ def test_level_key_is_one_keystroke(check: Check) -> None:
     assert found(check(BALLOT.replace('key = "2"', 'key = "F2"'))) == [
         (20, "scales.r.poor", "forms.problem.bad_key")
     ]
+
+
+def test_satisfaction_item_must_be_a_0_to_100_score(check: Check) -> None:
+    text = BASE.replace('title = "测试表"\n', 'title = "测试表"\nsatisfaction_item = "a"\n')
+    assert found(check(text)) == [(5, "form", "forms.problem.satisfaction_item")]
+    assert check(text.replace("max = 10", "max = 100")) == []
+    assert found(check(text.replace('satisfaction_item = "a"', 'satisfaction_item = "b"'))) == [
+        (5, "form", "forms.problem.score_item_unknown")
+    ]

@@ -265,6 +265,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "计分题 {item} 的题型是 {type}，应为 rating 或 score",
         "score item {item} is a {type} item; it must be rating or score",
     ),
+    "forms.problem.satisfaction_item": (
+        "满意度题 {item} 须为 0–100 的打分题",
+        "satisfaction item {item} must be a score item from 0 to 100",
+    ),
     "forms.problem.rule_unknown_item": ("规则引用了不存在的题目 “{item}”", 'the rule names no item "{item}"'),
     "forms.problem.quota_unknown_level": (
         "限额中的等级 “{level}” 不是题目 {item} 的选项（可选：{allowed}）",
