@@ -186,6 +186,32 @@ def child_consolidate(paths: list[str], out: str) -> dict[str, float]:
     return {"seconds": seconds, "rows": ballots.rows, "peak_mb": _peak_mb(), "units": len(results.units)}
 
 
+def results_seconds(ballots: int, repeats: int) -> list[float]:
+    """Times of `compute_results` over `ballots` ballots about 66 units (what results screens wait for)."""
+    from exports.compute import BallotRecord, ResultSources, UnitInfo, compute_results
+    from forms.builtin import builtin_form
+    from forms.rules import default_rules
+
+    records = [
+        BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
+        for ballot in _synthetic_ballots(ballots, 5)
+    ]
+    sources = ResultSources(
+        campaign_id="2026-bench",
+        campaign_name="基准测试",
+        rules=default_rules(),
+        ballot_form=builtin_form("review_ballot"),
+        units=[UnitInfo(unit_id, name, "第一联络组", 3) for unit_id, name in _unit_names().items()],
+        ballots=records,
+    )
+    times: list[float] = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        compute_results(sources)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def _in_child(function: str, *args: object) -> dict[str, float]:
     script = (
         "import json, sys\n"
@@ -234,6 +260,10 @@ def run(quick: bool) -> list[Row]:
                 growth <= 20,
             ),
         ]
+        samples = results_seconds(100 if quick else 500, repeats)
+        took = median(samples) * 1000
+        case = f"results of 66 units x {100 if quick else 500} ballots"
+        rows_out.append(Row(case, "compute_results", took, "ms", "<= 1000 ms", took <= 1000))
         paths = make_files(folder, 20, per_file)
         merged = [_in_child("child_consolidate", paths, out) for _ in range(repeats)]
         rate = median([sample["rows"] / sample["seconds"] for sample in merged])
