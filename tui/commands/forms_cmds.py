@@ -209,7 +209,7 @@ def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
             band = default_rules().grade_band(item.veto_grade)
             facts.append(t("forms.show.veto_grade", grade=band.label(lang) if band else item.veto_grade))
     if item.note_below_full:
-        facts.append(t("forms.show.note"))
+        facts.append(t("forms.show.note_deduct") if item.type == "deduct" else t("forms.show.note"))
     if item.show_if is not None:
         facts.append(t("forms.show.show_if", condition=_describe_condition(form, item.show_if, lang)))
     return facts

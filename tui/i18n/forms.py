@@ -73,6 +73,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forms.show.veto_no_star": ("命中则不评星级", "if hit: no star"),
     "forms.show.veto_grade": ("命中则等次最高为“{grade}”", 'if hit: grade at most "{grade}"'),
     "forms.show.note": ("未得满分须填写说明", "note required below full marks"),
+    "forms.show.note_deduct": ("扣分时须填写说明", "note required when points are taken off"),
     "forms.show.show_if": ("仅当 {condition} 时显示", "shown only when {condition}"),
     "forms.show.criteria": ("评分标准：{text}", "Criteria: {text}"),
     "forms.show.weight_zero": ("记录项，不计分", "recorded, not scored"),
