@@ -61,16 +61,13 @@ def _ballot(rng: random.Random) -> dict[str, dict[str, str]]:
     return answers
 
 
-def _fill(campaign: CampaignStore, target: int, rng: random.Random) -> None:
-    missing = target - campaign.ballot_count()
-    if missing <= 0:
-        return
-    for code in campaign.issue_codes("members", missing):
-        campaign.seal_ballot(code, "review_ballot", _ballot(rng))
+def _fill(campaign: CampaignStore, codes: list[str], target: int, rng: random.Random) -> None:
+    """Seal ballots with the codes issued before the meeting until `target` are stored."""
+    while campaign.ballot_count() < target:
+        campaign.seal_ballot(codes.pop(), "review_ballot", _ballot(rng))
 
 
-def _autosave_samples(campaign: CampaignStore, rng: random.Random, answers: int) -> list[float]:
-    code = campaign.issue_codes("heads", 1)[0]
+def _autosave_samples(campaign: CampaignStore, code: str, rng: random.Random, answers: int) -> list[float]:
     ballot = _ballot(rng)
     samples: list[float] = []
     for unit_id, row in ballot.items():
@@ -85,9 +82,10 @@ def _autosave_samples(campaign: CampaignStore, rng: random.Random, answers: int)
     return samples
 
 
-def _seal_samples(campaign: CampaignStore, rng: random.Random, count: int) -> list[float]:
+def _seal_samples(campaign: CampaignStore, codes: list[str], rng: random.Random, count: int) -> list[float]:
     samples: list[float] = []
-    for code in campaign.issue_codes("members", count):
+    for _ in range(count):
+        code = codes.pop()
         ballot = _ballot(rng)
         start = time.perf_counter()
         campaign.seal_ballot(code, "review_ballot", ballot)
@@ -230,12 +228,16 @@ def run(quick: bool) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="kaoping-bench-store-") as tmp:
         data_dir = Path(tmp) / "data"
         campaign = _city_campaign(data_dir)
-        _fill(campaign, 10, rng)
-        save_small = _autosave_samples(campaign, rng, 396)
-        seal_small = _seal_samples(campaign, rng, 10 if quick else 30)
-        _fill(campaign, big, rng)
-        save_big = _autosave_samples(campaign, rng, 396)
-        seal_big = _seal_samples(campaign, rng, 10 if quick else 30)
+        seals = 10 if quick else 30
+        # Codes are printed before the meeting: all of them exist from the first ballot on.
+        codes = campaign.issue_codes("members", big + 2 * seals + 10)
+        drafting = campaign.issue_codes("heads", 2)
+        _fill(campaign, codes, 10, rng)
+        save_small = _autosave_samples(campaign, drafting[0], rng, 396)
+        seal_small = _seal_samples(campaign, codes, rng, seals)
+        _fill(campaign, codes, big, rng)
+        save_big = _autosave_samples(campaign, drafting[1], rng, 396)
+        seal_big = _seal_samples(campaign, codes, rng, seals)
         opens, reads, rss_kb = _open_in_subprocess(data_dir, 3 if quick else 7)
         stock_small = _stock_samples(Path(tmp) / "stock-small.json", 10, rng, 6)
         stock_big = _stock_samples(Path(tmp) / "stock-big.json", big, rng, 2 if quick else 4)

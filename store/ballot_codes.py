@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
@@ -22,14 +23,14 @@ from .sealing import (
 if TYPE_CHECKING:
     pass
 
-from .campaign_base import CODES, MAIN, MAX_CODES_PER_ISSUE, CampaignBase
+from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, CampaignBase
 
 
 class CodesMixin(CampaignBase):
     """Issues and looks up ballot, unit and group codes."""
 
     def _taken_hashes(self) -> set[str]:
-        taken = {str(doc.get("hash")) for doc in table(self.store.read(self._path(CODES)), "codes").values()}
+        taken = {str(doc.get("hash")) for doc in self._codes().values()}
         main = self._main()
         for name in ("unit_codes", "group_codes"):
             taken.update(str(doc.get("hash")) for doc in table(main, name).values())
@@ -57,17 +58,21 @@ class CodesMixin(CampaignBase):
             raise InputError("store.code_count", count=count, max=MAX_CODES_PER_ISSUE)
         with self._op():
             fresh = self._fresh_codes(count, self._taken_hashes())
-            with self.store.edit(self._path(CODES)) as db:
-                target = db.table("codes", cache_size=0)
-                for _code, digest in fresh:
-                    target.insert(
-                        Document({"hash": digest, "group": rater_group, "used": False}, doc_id_of(digest))
-                    )
+            by_shard: dict[Path, list[str]] = {}
+            for _code, digest in fresh:
+                by_shard.setdefault(self._code_path(digest), []).append(digest)
+            for path, digests in sorted(by_shard.items()):
+                with self.store.edit(path) as db:
+                    target = db.table("codes", cache_size=0)
+                    for digest in digests:
+                        target.insert(
+                            Document({"hash": digest, "group": rater_group, "used": False}, doc_id_of(digest))
+                        )
             self.audit("admin", "codes.issue", f"{rater_group} x{count}")
         return [code for code, _ in fresh]
 
     def _code_doc(self, digest: str) -> dict[str, Any] | None:
-        doc = table(self.store.read_cached(self._path(CODES)), "codes").get(str(doc_id_of(digest)))
+        doc = table(self.store.read_cached(self._code_path(digest)), "codes").get(str(doc_id_of(digest)))
         return doc if isinstance(doc, dict) and doc.get("hash") == digest else None
 
     def code_status(self, code: str) -> CodeStatus:

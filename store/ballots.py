@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     pass
 
 from .ballot_codes import CodesMixin
-from .campaign_base import CODES, MAIN, MAX_CODES_PER_ISSUE, check_value
+from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, check_value
 
 
 class BallotsMixin(CodesMixin):
@@ -205,7 +205,7 @@ class BallotsMixin(CodesMixin):
         """How many ballots are sealed (of one form)."""
         if form_id is None:
             with self._op():
-                return len(table(self.store.read_cached(self._path(CODES)), "ledger"))
+                return len(self._ledger())
         return sum(1 for _ in self.sealed_ballots(form_id))
 
     def import_sealed_ballots(self, ballots: Iterable[SealedBallot]) -> ImportOutcome:
@@ -216,7 +216,7 @@ class BallotsMixin(CodesMixin):
         """
         incoming = list(ballots)
         with self._op():
-            ledger = table(self.store.read(self._path(CODES)), "ledger")
+            ledger = self._ledger()
             fresh: list[dict[str, Any]] = []
             skipped = 0
             seen: dict[str, str] = {}
@@ -262,7 +262,10 @@ class BallotsMixin(CodesMixin):
 
     def _paper(self) -> tuple[dict[str, int], dict[str, int]]:
         issued = {k: int(v) for k, v in single(self._main(), "paper").items()}
-        used = {k: int(v) for k, v in single(self.store.read(self._path(CODES)), "paper").items()}
+        used: dict[str, int] = {}
+        for entry in self._ledger().values():
+            if entry.get("source") == "paper" and entry.get("primary"):
+                used[str(entry.get("group"))] = used.get(str(entry.get("group")), 0) + 1
         return issued, used
 
     def paper_slips_left(self, rater_group: str) -> int:
@@ -280,5 +283,5 @@ class BallotsMixin(CodesMixin):
                 raise InputError("store.no_paper_left", group=rater_group)
             form, cleaned, valid, reasons = self._prepare(form_id, answers)
             ballot = self._new_ballot(form, rater_group, cleaned, valid, reasons)
-            self._commit({"ballots": [ballot_to_doc(ballot)], "paper_group": rater_group, "source": "paper"})
+            self._commit({"ballots": [ballot_to_doc(ballot)], "source": "paper"})
             return ballot.ballot_id

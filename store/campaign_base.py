@@ -2,10 +2,11 @@
 
 Files of a campaign directory (each a TinyDB file written atomically under the directory lock):
 `campaign.json` (info, pinned forms and rules, units, brands, unit and group codes, meeting state,
-closings, passphrase), `codes.json` (ballot codes as salted hashes with used flags, and the ledger of
-sealed ballot ids and hashes), `drafts/<code hash>.json` (one per unsealed ballot), `ballots/<xx>.json`
-(sealed ballots in 64 random shards), `self/<unit hash>.json` (one per unit), `visits.json`,
-`audit.json`, and `pending.json` (a seal's commit record, present only between its writes).
+closings, passphrase), `codebook/<x>.json` (ballot codes as salted hashes with used flags, 16 shards),
+`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>.json` (one per
+unsealed ballot), `ballots/<xx>.json` (sealed ballots in 256 random shards), `self/<unit hash>.json`
+(one per unit), `visits.json`, `audit.json`, and `pending.json` (a seal's commit record, present only
+between its writes).
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
     from .core import Store
 
 MAIN = "campaign.json"
-CODES = "codes.json"
+CODEBOOK_DIR = "codebook"
+LEDGER_DIR = "ledger"
+BALLOTS_DIR = "ballots"
 PENDING = "pending.json"
 VISITS = "visits.json"
 AUDIT = "audit.json"
@@ -284,51 +287,70 @@ class CampaignBase:
         remove_durably(pending)
 
     def _apply(self, record: Mapping[str, Any]) -> None:
+        """Apply a commit record; every step is idempotent, so a replay after a crash is harmless."""
         docs: list[dict[str, Any]] = list(record.get("ballots", []))
+        source = str(record.get("source", "code"))
         by_shard: dict[str, list[dict[str, Any]]] = {}
         for doc in docs:
             by_shard.setdefault(str(doc["shard"]), []).append(doc)
         for shard, shard_docs in sorted(by_shard.items()):
-            with self.store.edit(self.dir / "ballots" / f"{shard}.json") as db:
+            with self.store.edit(self.dir / BALLOTS_DIR / f"{shard}.json") as db:
                 target = db.table("ballots", cache_size=0)
                 for doc in shard_docs:
                     doc_id = int(doc["ballot_id"], 16)
                     if not target.contains(doc_id=doc_id):
                         target.insert(Document(doc, doc_id=doc_id))
-        with self.store.edit(self._path(CODES)) as db:
-            ledger = db.table("ledger", cache_size=0)
-            source = str(record.get("source", "code"))
-            new = [doc for doc in docs if not ledger.contains(doc_id=int(doc["ballot_id"], 16))]
-            for doc in new:
-                ledger.insert(
-                    Document(
-                        {
-                            "id": doc["ballot_id"],
-                            "hash": doc["content_hash"],
-                            "source": source,
-                            "form": doc["form_id"],
-                        },
-                        doc_id=int(doc["ballot_id"], 16),
-                    )
-                )
-            code_hash = record.get("code_hash")
-            if code_hash:
-                codes = db.table("codes", cache_size=0)
-                codes.update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
-                if new:
-                    # One seal per used code, whatever the number of forms sealed with it: verify's count.
-                    counters = db.table("counters", cache_size=0)
-                    current = dict(counters.get(doc_id=1) or {})
-                    current["code_seals"] = int(current.get("code_seals", 0)) + 1
-                    counters.upsert(Document(current, doc_id=1))
-            paper_group = record.get("paper_group")
-            if paper_group and new:
-                paper = db.table("paper", cache_size=0)
-                used = dict(paper.get(doc_id=1) or {})
-                used[str(paper_group)] = int(used.get(str(paper_group), 0)) + len(new)
-                paper.upsert(Document(used, doc_id=1))
-        if record.get("code_hash"):
-            remove_durably(self._draft_path(str(record["code_hash"])))
+        by_ledger: dict[Path, list[tuple[int, dict[str, Any]]]] = {}
+        for index, doc in enumerate(docs):
+            by_ledger.setdefault(self._ledger_path(str(doc["ballot_id"])), []).append((index, doc))
+        for path, entries in sorted(by_ledger.items()):
+            with self.store.edit(path) as db:
+                ledger = db.table("ledger", cache_size=0)
+                for index, doc in entries:
+                    doc_id = int(doc["ballot_id"], 16)
+                    if ledger.contains(doc_id=doc_id):
+                        continue
+                    # `primary` marks one ballot per seal (per evaluator), whatever the number of forms
+                    # sealed together: verify counts seals against used codes and paper slips with it.
+                    entry = {
+                        "id": doc["ballot_id"],
+                        "hash": doc["content_hash"],
+                        "source": source,
+                        "form": doc["form_id"],
+                        "group": doc["rater_group"],
+                        "primary": index == 0,
+                    }
+                    ledger.insert(Document(entry, doc_id=doc_id))
+        code_hash = record.get("code_hash")
+        if code_hash:
+            with self.store.edit(self._code_path(str(code_hash))) as db:
+                db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
+            remove_durably(self._draft_path(str(code_hash)))
+
+    def _code_path(self, digest: str) -> Path:
+        """The shard of the code book holding a code hash (16 shards by its first hex digit)."""
+        return self.dir / CODEBOOK_DIR / f"{digest[0]}.json"
+
+    def _ledger_path(self, ballot_id: str) -> Path:
+        """The shard of the ledger of sealed ballots holding a ballot id (16 shards)."""
+        return self.dir / LEDGER_DIR / f"{ballot_id[0].lower()}.json"
+
+    def _docs(self, folder: str, table_name: str) -> dict[str, dict[str, Any]]:
+        """Every document of a sharded table (doc id -> document), read through the parse cache."""
+        merged: dict[str, dict[str, Any]] = {}
+        directory = self.dir / folder
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.json")):
+                merged.update(table(self.store.read_cached(path), table_name))
+        return merged
+
+    def _ledger(self) -> dict[str, dict[str, Any]]:
+        """The ledger of sealed ballots: doc id -> {id, hash, source, form, group, primary}."""
+        return self._docs(LEDGER_DIR, "ledger")
+
+    def _codes(self) -> dict[str, dict[str, Any]]:
+        """The code book: doc id -> {hash, group, used}."""
+        return self._docs(CODEBOOK_DIR, "codes")
 
     def voting_state(self) -> VotingState:
         """Whether voting has not opened yet, is open, or is closed."""

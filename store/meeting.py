@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     pass
 
 from .ballots import BallotsMixin
-from .campaign_base import CODES, MAIN
+from .campaign_base import MAIN
 
 
 class MeetingMixin(BallotsMixin):
@@ -49,9 +49,7 @@ class MeetingMixin(BallotsMixin):
                 raise InputError("store.voting_not_open")
             # The minutes cover the ballots sealed on this terminal; imported ones have their own.
             imported = {
-                str(doc.get("id"))
-                for doc in table(self.store.read(self._path(CODES)), "ledger").values()
-                if doc.get("source") == "import"
+                str(doc.get("id")) for doc in self._ledger().values() if doc.get("source") == "import"
             }
             hashes = [b.content_hash for b in self.sealed_ballots() if b.ballot_id not in imported]
             session = int(single(self._main(), "meeting").get("session", 1))
@@ -88,7 +86,7 @@ class MeetingMixin(BallotsMixin):
     def participation(self) -> list[Participation]:
         """Per rater group: codes used and issued (never which code)."""
         with self._op():
-            docs = table(self.store.read_cached(self._path(CODES)), "codes").values()
+            docs = list(self._codes().values())
         issued: dict[str, int] = {}
         used: dict[str, int] = {}
         for doc in docs:

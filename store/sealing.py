@@ -10,7 +10,7 @@ from typing import Any
 
 from .records import SealedBallot
 
-SHARDS = 64
+SHARDS = 256
 """Sealed ballots are spread over this many files at random, so a seal rewrites only a small one."""
 
 

@@ -81,12 +81,13 @@ def test_a_broken_file_without_a_backup_says_so(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
     for backup in campaign.store.backups():
         backup.unlink()
-    (campaign.dir / "codes.json").write_bytes(b"")
-    campaign.issue_codes  # noqa: B018 - attribute exists
+    shard = campaign.dir / "codebook" / "0.json"
+    shard.parent.mkdir()
+    shard.write_bytes(b"")
     with pytest.raises(StoreCorruptError) as error:
         campaign.issue_codes("members", 1)
     assert error.value.key == "store.corrupt_no_backup"
-    assert (campaign.dir / "codes.json").read_bytes() == b""
+    assert shard.read_bytes() == b""
 
 
 def test_a_newer_schema_is_refused_and_an_older_one_migrated(

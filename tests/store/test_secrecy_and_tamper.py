@@ -74,9 +74,12 @@ def test_sealed_ballots_hold_no_code_no_person_no_time(
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc["day"])
     assert not list((campaign.dir / "drafts").glob("*.json")), "drafts must be gone once sealed"
     assert not (campaign.dir / "pending.json").exists()
-    ledger_and_codes = (campaign.dir / "codes.json").read_text(encoding="utf-8")
-    codes_table = json.loads(ledger_and_codes)["codes"]
-    assert all(set(doc) == {"hash", "group", "used"} for doc in codes_table.values())
+    for path in (campaign.dir / "codebook").glob("*.json"):
+        codes_table = json.loads(path.read_text(encoding="utf-8"))["codes"]
+        assert all(set(doc) == {"hash", "group", "used"} for doc in codes_table.values())
+    for path in (campaign.dir / "ledger").glob("*.json"):
+        entries = json.loads(path.read_text(encoding="utf-8"))["ledger"].values()
+        assert all(set(doc) == {"id", "hash", "source", "form", "group", "primary"} for doc in entries)
     assert "ballot" not in (campaign.dir / "audit.json").read_text(encoding="utf-8").replace("ballots.", "")
 
 
@@ -94,11 +97,11 @@ def test_storage_and_export_order_do_not_follow_sealing(
     for observed in (in_files, exported):
         assert observed != order and observed != order[::-1]
         assert abs(_spearman(observed, order)) < 0.3
-    ledger = list(json.loads((campaign.dir / "codes.json").read_text(encoding="utf-8"))["ledger"])
-    ledger_ids = [
-        json.loads((campaign.dir / "codes.json").read_text(encoding="utf-8"))["ledger"][k]["id"]
-        for k in ledger
-    ]
+    ledger_ids: list[str] = []
+    for path in sorted((campaign.dir / "ledger").glob("*.json")):
+        ledger_ids.extend(
+            doc["id"] for doc in json.loads(path.read_text(encoding="utf-8"))["ledger"].values()
+        )
     assert abs(_spearman(ledger_ids, order)) < 0.3
 
 
@@ -175,10 +178,7 @@ def test_an_added_ballot_and_a_reset_code_are_caught(sealed_few: CampaignStore) 
     doc["ballot_id"] = "0123456789abcde"
     data["ballots"][str(int(doc["ballot_id"], 16))] = doc
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    codes_path = sealed_few.dir / "codes.json"
-    codes = json.loads(codes_path.read_text(encoding="utf-8"))
-    next(c for c in codes["codes"].values() if c["used"])["used"] = False
-    codes_path.write_text(json.dumps(codes, ensure_ascii=False), encoding="utf-8")
+    _reset_one_used_code(sealed_few)
     kinds = sorted(f.kind for f in sealed_few.verify())
     assert kinds == ["added", "count"]
 
@@ -187,13 +187,24 @@ def test_the_closing_digest_catches_a_rewritten_ledger(sealed_few: CampaignStore
     sealed_few.close_voting("管理员")
     assert sealed_few.verify() == []
     path, data = _a_shard(sealed_few)
-    key, _doc = next(iter(data["ballots"].items()))
+    key, doc = next(iter(data["ballots"].items()))
     del data["ballots"][key]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    codes_path = sealed_few.dir / "codes.json"
-    codes = json.loads(codes_path.read_text(encoding="utf-8"))
-    del codes["ledger"][key]
-    codes["counters"]["1"]["code_seals"] -= 1
-    next(c for c in codes["codes"].values() if c["used"])["used"] = False
-    codes_path.write_text(json.dumps(codes, ensure_ascii=False), encoding="utf-8")
+    ledger_path = sealed_few.dir / "ledger" / f"{doc['ballot_id'][0]}.json"
+    ledger = json.loads(ledger_path.read_text(encoding="utf-8"))
+    del ledger["ledger"][key]
+    ledger_path.write_text(json.dumps(ledger, ensure_ascii=False), encoding="utf-8")
+    _reset_one_used_code(sealed_few)
     assert [f.kind for f in sealed_few.verify()] == ["digest"]
+
+
+def _reset_one_used_code(campaign: CampaignStore) -> None:
+    """What someone wanting to vote twice would do: mark a used code unused again."""
+    for path in sorted((campaign.dir / "codebook").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        used = [doc for doc in data["codes"].values() if doc["used"]]
+        if used:
+            used[0]["used"] = False
+            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            return
+    raise AssertionError("no used code to reset")

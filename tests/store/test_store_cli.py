@@ -104,7 +104,7 @@ def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None
     campaign = make_small_campaign(data_dir)
     campaign.issue_codes("members", 2)
     backup = campaign.store.backup()
-    (campaign.dir / "codes.json").write_bytes(b'{"codes": {"1": ')
+    next((campaign.dir / "codebook").glob("*.json")).write_bytes(b'{"codes": {"1": ')
     result = run(data_dir, "verify")
     assert result.exit_code == 1
     assert "已损坏" in result.output and str(backup) in result.output and "Traceback" not in result.output
