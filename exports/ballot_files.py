@@ -145,7 +145,7 @@ def _read_one(
     parts: list[str] = []
     finished: set[str] = set()
     forms_cache: dict[tuple[str, str], Form] = {}
-    items_cache: dict[tuple[str, str, str], object] = {}
+    items_cache: dict[tuple[str, str, str], AnswerValue] = {}  # decoded answers never are None
     units_seen = result.unit_names
     order = result.unit_order
 
@@ -206,8 +206,8 @@ def _read_one(
         item_id = intern(cells[c_item])  # shared keys: a million rows must not hold a million copies
         text = cells[c_answer]
         key = (form_key[0], item_id, text)
-        value = items_cache.get(key, items_cache)
-        if value is items_cache:
+        value = items_cache.get(key)
+        if value is None:
             item = form.item(item_id)
             if item is None:
                 raise InputError(
@@ -227,7 +227,7 @@ def _read_one(
             if unit_id not in units_seen:
                 units_seen[unit_id] = cells[c_name]
                 order.append(unit_id)
-        answers[item_id] = value  # type: ignore[assignment]
+        answers[item_id] = value
         parts.append(f"{unit_id}\x1f{item_id}\x1f{text}")
         count += 1
         if on_rows is not None and count % 8192 == 0:

@@ -224,7 +224,8 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         within=allowed is None or five <= allowed,
         capped=tuple(sorted(unit for unit, award in awards.items() if award.reason == "quota")),
     )
-    scale = form.scale_of(form.item(score_item)) if form.item(score_item) else None  # type: ignore[arg-type]
+    score_item_def = form.item(score_item)
+    scale = form.scale_of(score_item_def) if score_item_def is not None else None
     levels = tuple((level.code, level.label.zh, level.label.en) for level in scale.levels) if scale else ()
     valid_count = sum(1 for valid in validity.values() if valid)
     groups_count: dict[str, int] = {}

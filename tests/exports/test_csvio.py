@@ -173,5 +173,8 @@ def test_any_text_round_trips_through_an_excel_safe_file(rows: list[list[str]]) 
         padded = [row + [""] * (width - len(row)) for row in rows]
         write_csv(out, [["列"] * width], [[cell(value) for value in row] for row in padded])
         back = [[restore(value) for value in record.cells] for record in read_csv(out)]
-        expected = [["列"] * width] + [row for row in padded if any(value.strip() for value in row)]
+        # read_csv skips rows that are blank as written (a guarded "\r" is not blank: it reads back).
+        expected = [["列"] * width] + [
+            row for row in padded if any(neutralize(value).strip() for value in row)
+        ]
         assert back == expected
