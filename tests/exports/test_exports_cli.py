@@ -339,3 +339,46 @@ def test_consolidate_plain_exports(campaign: Campaign, tmp_path: Path) -> None:
     result = run(campaign.data_dir, "consolidate", str(first), "-o", str(out), "--plain")
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("rank,unit_id")
+
+
+def test_import_ballots_refuses_conflicts_and_changed_files(tmp_path: Path) -> None:
+    room1 = build_campaign(tmp_path / "room1", snapshot=tmp_path / "room2")
+    first, second = _exports(room1, tmp_path)
+    ballot_id = _forge(second)
+    conflict = run(tmp_path / "room2", "import", "ballots", str(first), str(second))
+    assert conflict.exit_code == 1
+    assert f"冲突：测评票 {ballot_id}" in conflict.stderr
+    assert list(open_store(tmp_path / "room2").campaign().sealed_ballots()) == []
+    second.write_bytes(second.read_bytes() + b"\r\n")
+    changed = run(tmp_path / "room2", "import", "ballots", str(second), lang="en")
+    assert changed.exit_code == 1
+    assert (
+        changed.stderr.startswith("Error: The content of") and "does not match its manifest" in changed.stderr
+    )
+    missing = run(tmp_path / "room2", "import", "ballots", str(tmp_path / "nowhere.csv"))
+    assert missing.exit_code == 2
+    assert "缺少清单文件" in missing.stderr
+
+
+def test_brands_and_supervision_problems_in_english(campaign: Campaign, tmp_path: Path) -> None:
+    bad = tmp_path / "brands.csv"
+    bad.write_text("brand_id,brand_name,unit_id\nP1,,U01\n", encoding="utf-8")
+    result = run(campaign.data_dir, "brands", "import", str(bad), lang="en")
+    assert result.exit_code == 2
+    assert f"{bad}:2: brand_name: the brand name is empty" in result.stderr
+    assert "nothing was imported" in result.stderr
+    visits = tmp_path / "visits.csv"
+    visits.write_text("unit_id,day,item_id,answer\nU01,2026-06-01,no_such_item,1\n", encoding="utf-8")
+    failed = run(campaign.data_dir, "import", "supervision", str(visits), lang="en")
+    assert failed.exit_code == 2
+    assert f"{visits}:2: item_id: the form has no item no_such_item" in failed.stderr
+
+
+def test_report_in_english(campaign: Campaign, tmp_path: Path) -> None:
+    out = tmp_path / "notice.md"
+    result = run(campaign.data_dir, "report", "-o", str(out), lang="en")
+    assert result.exit_code == 0, result.output
+    assert "The results notice draft was written" in result.stdout
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Results notice: 2026年度市直机关党建考核")
+    assert "16 ballot codes were issued and 9 ballots cast" in text
