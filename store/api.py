@@ -45,7 +45,17 @@ How answers are stored: a ballot's answers are `unit id -> item id -> value`. A 
 vote, answered once per evaluator about the whole campaign) keeps its answers under the single pseudo unit
 `records.CAMPAIGN_WIDE` ("*"); `save_answer(code, None, item_id, value)` and `save_answer(code, "", ...)`
 mean that key. A draft holds the answers of every form the evaluator fills with one code; sealing a form
-seals the answers of the units (or "*") that form concerns.
+seals the answers of the units (or "*") that form concerns. A code seals once: seal the review ballot and the
+brand vote of one evaluator together with `seal_ballots(code, [...])`.
+
+Errors beyond InputError: `StoreCorruptError` (a file is empty, truncated or not ours: it names the file and
+the newest good backup, and the file is left as it was), `SchemaError`, `StoreLockedError` (another terminal
+held the lock longer than `lock_timeout`), `StoreWriteError` (disk full or failing; what was stored before is
+intact; if it interrupted a seal, the next operation of any process finishes that seal, so check
+`code_status` before telling the evaluator to retry).
+
+Also here: `ballot_hash(ballot)` and `closing_digest(hashes)` (for imports and the minutes); elsewhere in
+the package: `store.demo.create_demo(store, seed)`, `store.simulate.simulate_ballots(campaign, n, rng)`.
 """
 
 from __future__ import annotations
