@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Campaign, build_campaign, valid_ballot
+from export_fixtures import Campaign, build_campaign, valid_ballot
 
 from exports.ballot_files import read_ballot_files
 from exports.consolidate import form_finder, read_exports, results_of, sealed_for_import

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import COMMENTS, Campaign, build_campaign
+from export_fixtures import COMMENTS, Campaign, build_campaign
 
 from exports.csvio import read_csv, restore
 from exports.kinds import KINDS, export_kind

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import ROSTER, Campaign, build_campaign
+from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.csvio import sha256_of
 from exports.manifest import manifest_path

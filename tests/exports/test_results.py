@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Campaign
+from export_fixtures import Campaign
 
 from exports.compute import (
     BallotRecord,
