@@ -242,3 +242,26 @@ def test_wizard_validators_reject_bad_answers() -> None:
     assert wizard._count_problem("-1") is not None
     assert wizard._passphrase_problem("12345") is not None
     assert wizard._name_problem("   ") is not None
+
+
+def test_the_real_questionary_asker_reads_typed_answers() -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from tui.wizards.init import Choice, QuestionaryAsker
+
+    with create_pipe_input() as pipe:
+        asker = QuestionaryAsker(input=pipe, output=DummyOutput())
+        pipe.send_text("2027\r")
+        assert asker.text("考核年度：", "", lambda v: None) == "2027"
+        pipe.send_text("口令一二三四\r")
+        assert asker.password("管理员口令：", lambda v: None) == "口令一二三四"
+        pipe.send_text(" \r")  # space toggles the first (checked) choice off, enter confirms
+        picked = asker.checkbox(
+            "使用哪些测评表？",
+            [Choice("review_ballot", "述职评议"), Choice("brand_vote", "品牌")],
+            ["review_ballot", "brand_vote"],
+        )
+        assert picked == ["brand_vote"]
+        pipe.send_text("n")
+        assert asker.confirm("重新输入？", True) is False

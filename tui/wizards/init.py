@@ -45,13 +45,19 @@ class Asker(Protocol):
 
 
 class QuestionaryAsker:
-    """Asks with questionary; Ctrl+C raises KeyboardInterrupt (the CLI says nothing was changed)."""
+    """Asks with questionary; Ctrl+C raises KeyboardInterrupt (the CLI says nothing was changed).
+
+    `input`/`output` are prompt_toolkit's, for tests (`create_pipe_input()`, `DummyOutput()`).
+    """
+
+    def __init__(self, input: object = None, output: object = None) -> None:
+        self._io = {key: value for key, value in (("input", input), ("output", output)) if value is not None}
 
     def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
         import questionary
 
         answer = questionary.text(
-            message, default=default, validate=lambda v: validate(v) or True
+            message, default=default, validate=lambda v: validate(v) or True, **self._io
         ).unsafe_ask()
         return str(answer)
 
@@ -60,19 +66,24 @@ class QuestionaryAsker:
 
         options = [questionary.Choice(c.label, value=c.value, checked=c.value in checked) for c in choices]
         answer = questionary.checkbox(
-            message, choices=options, validate=lambda picked: bool(picked) or t("store.wizard.pick_one")
+            message,
+            choices=options,
+            validate=lambda picked: bool(picked) or t("store.wizard.pick_one"),
+            **self._io,
         ).unsafe_ask()
         return [str(value) for value in answer]
 
     def password(self, message: str, validate: Callable[[str], str | None]) -> str:
         import questionary
 
-        return str(questionary.password(message, validate=lambda v: validate(v) or True).unsafe_ask())
+        return str(
+            questionary.password(message, validate=lambda v: validate(v) or True, **self._io).unsafe_ask()
+        )
 
     def confirm(self, message: str, default: bool) -> bool:
         import questionary
 
-        return bool(questionary.confirm(message, default=default).unsafe_ask())
+        return bool(questionary.confirm(message, default=default, **self._io).unsafe_ask())
 
 
 def _year_problem(text: str) -> str | None:
