@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from tui.i18n import t
 
@@ -51,7 +51,9 @@ class QuestionaryAsker:
     """
 
     def __init__(self, input: object = None, output: object = None) -> None:
-        self._io = {key: value for key, value in (("input", input), ("output", output)) if value is not None}
+        self._io: dict[str, Any] = {
+            key: value for key, value in (("input", input), ("output", output)) if value is not None
+        }
 
     def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
         import questionary
