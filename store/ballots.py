@@ -101,7 +101,7 @@ class BallotsMixin(CodesMixin):
         self, form_id: str, answers: BallotAnswers
     ) -> tuple[Form, dict[str, dict[str, Any]], bool, tuple[str, ...]]:
         """Check a ballot's answers against its form; its validity flags from the scoring rules."""
-        from forms.scoring import check_ballot, validate_answer
+        from forms.scoring import check_ballot, score_response, validate_answer
 
         if form_id not in self.info.form_ids:
             raise InputError("store.form_not_in_campaign", form=form_id, known=", ".join(self.info.form_ids))
@@ -119,9 +119,13 @@ class BallotsMixin(CodesMixin):
                 problem = validate_answer(form, item_id, value, self._choices_for(form, item_id))
                 if problem is not None:
                     raise InputError("store.bad_answer", unit=unit_id, item=item_id, reason=problem.key)
-            for item in form.items():
-                if item.required and item.show_if is None and item.id not in row:
-                    raise InputError("store.ballot_incomplete", unit=unit_id, item=item.id)
+            # The scoring engine knows which required items are shown (show_if) and still unanswered.
+            score = score_response(form, row)
+            if score.missing:
+                raise InputError("store.ballot_incomplete", unit=unit_id, item=score.missing[0])
+            if score.problems:
+                problem = score.problems[0]
+                raise InputError("store.bad_answer", unit=unit_id, item=problem.item, reason=problem.key)
             cleaned[unit_id] = row
         extra = sorted(set(answers) - set(expected))
         if extra and form.scope == "ballot" and any(key != CAMPAIGN_WIDE for key in extra):
