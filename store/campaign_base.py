@@ -136,6 +136,8 @@ class CampaignBase:
             raise InputError("store.unknown_campaign", campaign=campaign_id, known="")
         self.info = info_from_doc(single(data, "info"))
         self._salt = str(single(data, "secrets")["salt"])
+        # The roster as last built, with the parsed file it came from: rebuilt only when the file changed.
+        self._roster: tuple[Data | None, list[Unit], dict[str, Unit]] = (None, [], {})
 
     def _path(self, name: str) -> Path:
         return self.dir / name
@@ -204,17 +206,26 @@ class CampaignBase:
                 chosen.append(form)
         return chosen
 
+    def _roster_now(self) -> tuple[list[Unit], dict[str, Unit]]:
+        data = self._main_cached()
+        built_from, ordered, by_id = self._roster
+        if built_from is not data:
+            docs = table(data, "units").values()
+            ordered = sorted((_unit_from_doc(doc) for doc in docs), key=lambda u: (u.order, u.id))
+            by_id = {unit.id: unit for unit in ordered}
+            self._roster = (data, ordered, by_id)
+        return ordered, by_id
+
     def units(self) -> list[Unit]:
         """Every unit: directly affiliated ones and branches, in report order."""
-        docs = table(self._main_cached(), "units").values()
-        return sorted((_unit_from_doc(doc) for doc in docs), key=lambda u: (u.order, u.id))
+        return list(self._roster_now()[0])
 
     def unit(self, unit_id: str) -> Unit:
         """One unit; InputError when the id is unknown."""
-        for unit in self.units():
-            if unit.id == unit_id:
-                return unit
-        raise InputError("store.unknown_unit", unit=unit_id)
+        found = self._roster_now()[1].get(unit_id)
+        if found is None:
+            raise InputError("store.unknown_unit", unit=unit_id)
+        return found
 
     def meeting_units(self) -> list[Unit]:
         """The directly affiliated organizations, in report order: the units a ballot rates."""

@@ -233,7 +233,7 @@ class SelfAssessmentMixin(CampaignBase):
                 unit_group = unit.group or groups.get(unit.parent_id or "", "")
                 if group is not None and unit_group != group:
                     continue
-                data = self.store.read(self._self_path(unit.id))
+                data = self.store.read_cached(self._self_path(unit.id))
                 if data is None:
                     continue
                 for name in sorted(data):
