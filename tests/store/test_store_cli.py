@@ -265,3 +265,12 @@ def test_the_real_questionary_asker_reads_typed_answers() -> None:
         assert picked == ["brand_vote"]
         pipe.send_text("n")
         assert asker.confirm("重新输入？", True) is False
+
+
+def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> None:
+    make_small_campaign(data_dir)
+    run(data_dir, "simulate", "--ballots", "3", "--seed", "5")
+    closing = open_store(data_dir).campaign().close_voting("管理员")
+    result = run(data_dir, "verify")
+    assert result.exit_code == 0
+    assert closing.digest in result.output and f"{closing.count} 张" in result.output
