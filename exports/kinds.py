@@ -19,7 +19,7 @@ from .manifest import Manifest, write_manifest
 from .model import CampaignResults
 from .results import campaign_results
 
-KINDS: tuple[str, ...] = ("ballots", "summary", "self", "supervision", "brands", "codebook")
+KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 """The export kinds, in the order they are listed to the user."""
 
 Translate = Callable[..., str]
@@ -192,6 +192,58 @@ class Exporter:
         """The summary table of `results` (also used by consolidation, whose results come from files)."""
         columns, rows = summary_table(results, self.text, self.lang, self.plain)
         return self.write("summary", path, columns, rows)
+
+    def stars(self, path: Path) -> Manifest:
+        """One row per branch: its star this year (within the five-star quota), last year's, the change."""
+        from .stars import branch_stars
+
+        found = branch_stars(self.store, self.rules)
+        if found is None:
+            raise InputError("export.no_star_form", campaign=self.store.info.name)
+        ids = (
+            "unit_id",
+            "unit_name",
+            "parent_name",
+            "liaison_group",
+            "status",
+            "score",
+            "verified",
+            "band_stars",
+            "star",
+            "last_star",
+            "change",
+            "star_reason",
+            "vetoes",
+        )
+        columns = [self.col(column_id) for column_id in ids]
+        safe = self.safe
+        plain = self.plain
+
+        def word(prefix: str, code: str | None) -> object:
+            if not code:
+                return ""
+            return cell(code if plain else self.text(f"{prefix}.{code}"), safe)
+
+        rows = (
+            (
+                cell(row.unit_id, safe),
+                cell(row.name, safe),
+                cell(row.parent_name, safe),
+                cell(row.liaison_group, safe),
+                word("export.self_state", row.state),
+                _num(row.score),
+                self.yes_no(row.verified) if row.score is not None else "",
+                "" if row.band_stars is None else row.band_stars,
+                "" if row.star is None else row.star,
+                "" if row.last_star is None else row.last_star,
+                word("export.change", row.change),
+                word("export.star_reason", row.reason),
+                cell(("|" if plain else "、").join(row.vetoes), safe),
+            )
+            for row in found.rows
+        )
+        form = self.store.form(found.form_id)
+        return self.write("stars", path, columns, rows, [form])
 
     def self_assessments(self, path: Path) -> Manifest:
         """One row per self-assessment x item: the unit's own answer and points, and the verified ones."""
@@ -519,6 +571,7 @@ def export_kind(
     writers: dict[str, Callable[[Path], Manifest]] = {
         "ballots": exporter.ballots,
         "summary": exporter.summary,
+        "stars": exporter.stars,
         "self": exporter.self_assessments,
         "supervision": exporter.supervision,
         "brands": exporter.brands,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .csvio import write_text_atomic
 from .model import CampaignResults, UnitResult
+from .stars import BranchStars
 
 Translate = Callable[..., str]
 
@@ -26,8 +27,18 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
     return lines
 
 
-def render_report(results: CampaignResults, text: Translate, lang: str = "zh", day: str = "") -> str:
-    """The notice's Markdown text; every sentence comes from the catalogue through `text`."""
+def render_report(
+    results: CampaignResults,
+    text: Translate,
+    lang: str = "zh",
+    day: str = "",
+    branches: BranchStars | None = None,
+) -> str:
+    """The notice's Markdown text; every sentence comes from the catalogue through `text`.
+
+    The star section lists the branches' stars (星级党支部) when the campaign rates branches, else the
+    organizations' stars from their composite scores.
+    """
     lines: list[str] = []
     year = results.year if results.year is not None else ""
     lines.append("# " + text("report.title", name=results.campaign_name, year=year))
@@ -106,6 +117,49 @@ def render_report(results: CampaignResults, text: Translate, lang: str = "zh", d
 
     lines.append("## " + text("report.section.stars"))
     lines.append("")
+    if branches is not None and any(row.star is not None for row in branches.rows):
+        lines.extend(_branch_section(branches, text))
+    else:
+        lines.extend(_unit_star_section(results, text))
+    lines.append("")
+
+    lines.append("## " + text("report.section.brands"))
+    lines.append("")
+    top = [tally for tally in results.brands if tally.top_ten and tally.votes > 0]
+    if top:
+        lines.extend(
+            _table(
+                [
+                    text("report.col.place"),
+                    text("report.col.brand"),
+                    text("report.col.unit"),
+                    text("report.col.votes"),
+                ],
+                [(tally.place, tally.name, tally.unit_name or "—", tally.votes) for tally in top],
+            )
+        )
+    else:
+        lines.append(text("report.no_brands"))
+    lines.append("")
+
+    lines.append("## " + text("report.section.digests"))
+    lines.append("")
+    if results.closing_digests:
+        lines.append(text("report.digests_intro"))
+        lines.append("")
+        lines.extend(f"- `{digest}`" for digest in results.closing_digests)
+    else:
+        lines.append(text("report.no_digests"))
+    lines.append("")
+    if day:
+        lines.append(text("report.footer", day=day))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _unit_star_section(results: CampaignResults, text: Translate) -> list[str]:
+    """The organizations' stars from their composite scores, with last year's and the change."""
+    lines: list[str] = []
     starred = [unit for unit in results.units if unit.star is not None]
     if starred:
         quota = results.star_quota
@@ -145,40 +199,74 @@ def render_report(results: CampaignResults, text: Translate, lang: str = "zh", d
                 lines.append("- " + text("report.veto", unit=unit.name, items="、".join(unit.vetoes)))
     else:
         lines.append(text("report.no_stars"))
-    lines.append("")
+    return lines
 
-    lines.append("## " + text("report.section.brands"))
-    lines.append("")
-    top = [tally for tally in results.brands if tally.top_ten and tally.votes > 0]
-    if top:
-        lines.extend(
-            _table(
-                [
-                    text("report.col.place"),
-                    text("report.col.brand"),
-                    text("report.col.unit"),
-                    text("report.col.votes"),
-                ],
-                [(tally.place, tally.name, tally.unit_name or "—", tally.votes) for tally in top],
-            )
+
+def _branch_section(branches: BranchStars, text: Translate) -> list[str]:
+    """The branches' stars: counts per star, the quota, the five-star branches and those moving down."""
+    rated = [row for row in branches.rows if row.star is not None]
+    counts = "、".join(
+        text("report.branch_count", stars=_stars(stars, text), count=branches.count(stars))
+        for stars in (5, 4, 3, 2, 1, 0)
+    )
+    lines = [
+        text(
+            "report.branch_intro",
+            rated=len(rated),
+            counts=counts,
+            allowed="—" if branches.five_star_allowed is None else branches.five_star_allowed,
+            up=sum(1 for row in rated if row.change == "up"),
+            down=sum(1 for row in rated if row.change == "down"),
         )
-    else:
-        lines.append(text("report.no_brands"))
-    lines.append("")
-
-    lines.append("## " + text("report.section.digests"))
-    lines.append("")
-    if results.closing_digests:
-        lines.append(text("report.digests_intro"))
+    ]
+    pending = len(branches.rows) - len(rated)
+    if pending:
+        lines += ["", text("report.branch_pending", count=pending)]
+    provisional = sum(1 for row in rated if not row.verified)
+    if provisional:
+        lines += ["", text("report.branch_provisional", count=provisional)]
+    five = [row for row in rated if row.star == 5]
+    if five:
+        lines += ["", "### " + text("report.branch_five_title"), ""]
+        lines += _table(
+            [
+                text("report.col.unit"),
+                text("report.col.parent"),
+                text("report.col.last_star"),
+                text("report.col.change"),
+            ],
+            [
+                (
+                    row.name,
+                    row.parent_name or "—",
+                    _stars(row.last_star, text),
+                    text(f"report.change.{row.change}"),
+                )
+                for row in sorted(five, key=lambda row: (-(row.score or 0), row.unit_id))
+            ],
+        )
+    down = [row for row in rated if row.change == "down"]
+    if down:
+        lines += ["", "### " + text("report.branch_down_title"), ""]
+        lines += _table(
+            [
+                text("report.col.unit"),
+                text("report.col.parent"),
+                text("report.col.star"),
+                text("report.col.last_star"),
+            ],
+            [
+                (row.name, row.parent_name or "—", _stars(row.star, text), _stars(row.last_star, text))
+                for row in down
+            ],
+        )
+    if branches.held_by_quota:
+        lines += ["", text("report.branch_quota_held", count=branches.held_by_quota)]
+    vetoed = [row for row in rated if row.vetoes]
+    if vetoed:
         lines.append("")
-        lines.extend(f"- `{digest}`" for digest in results.closing_digests)
-    else:
-        lines.append(text("report.no_digests"))
-    lines.append("")
-    if day:
-        lines.append(text("report.footer", day=day))
-        lines.append("")
-    return "\n".join(lines)
+        lines.extend("- " + text("report.veto", unit=row.name, items="、".join(row.vetoes)) for row in vetoed)
+    return lines
 
 
 def _stars(stars: int | None, text: Translate) -> str:
@@ -194,9 +282,14 @@ def _change(unit: UnitResult, text: Translate) -> str:
 
 
 def write_report(
-    results: CampaignResults, path: Path, text: Translate, lang: str = "zh", day: str = ""
+    results: CampaignResults,
+    path: Path,
+    text: Translate,
+    lang: str = "zh",
+    day: str = "",
+    branches: BranchStars | None = None,
 ) -> int:
     """Writes the notice to `path` atomically; returns its number of lines."""
-    content = render_report(results, text, lang, day)
+    content = render_report(results, text, lang, day, branches)
     write_text_atomic(Path(path), content)
     return content.count("\n") + 1

@@ -84,7 +84,19 @@ def build_campaign(
         "2026年度市直机关党建考核", 2026, ["review_ballot", "brand_vote", "supervision_visit", "star_branch"]
     )
     chosen = roster_units(units)
-    campaign.import_units(chosen)
+    branches = [
+        Unit(
+            id=f"U01-{n}",
+            name=f"市委办公室第{'一二三'[n - 1]}党支部",
+            org_name="",
+            kind="党支部",
+            parent_id="U01",
+            last_star=(4, 5, 3)[n - 1],
+            order=100 + n,
+        )
+        for n in (1, 2, 3)
+    ]
+    campaign.import_units([*chosen, *branches])
     campaign.import_brands(
         [
             Brand(f"B{index:02d}", f"“为民服务”品牌{index}号", chosen[index % len(chosen)].id)
@@ -134,6 +146,17 @@ def build_campaign(
             )
             campaign.mark_reviewed(unit.id, "star_branch", unit.group)
     unused = [(group, code) for group in groups for code in codes[group] if code not in used]
+    # Branch stars: the first branch reviewed at full marks, the second submitted with a point off, the third
+    # not started.
+    for branch, lower in ((branches[0], 0), (branches[1], 1)):
+        answers = self_answers(star_form)
+        if lower:
+            answers["dues_late"] = lower
+        for item_id, value in answers.items():
+            note = "有一次迟交党费，已整改" if item_id == "dues_late" and lower else None
+            campaign.save_self_answer(branch.id, "star_branch", item_id, value, note)
+        campaign.submit_self(branch.id, "star_branch", actor=branch.id)
+    campaign.mark_reviewed(branches[0].id, "star_branch", "第一联络组")
     return Campaign(campaign, data_dir, chosen, unused)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from exports.roster import RosterProblem
     from store.api import CampaignStore, Visit
 
-KIND_CHOICES = ("ballots", "summary", "self", "supervision", "brands", "codebook")
+KIND_CHOICES = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 
 
 def _campaign(context: AppContext) -> CampaignStore:
@@ -465,6 +465,7 @@ def report_command(context: AppContext, output: Path) -> None:
 
     from exports.report import write_report
     from exports.results import campaign_results
+    from exports.stars import branch_stars
 
     campaign = _campaign(context)
     rules = campaign.rules()
@@ -473,8 +474,9 @@ def report_command(context: AppContext, output: Path) -> None:
     if not output.parent.is_dir() and str(output.parent):
         raise InputError("export.no_directory", path=str(output.parent))
     results = campaign_results(campaign, rules)
+    branches = branch_stars(campaign, rules)
     try:
-        lines = write_report(results, output, t, context.lang, datetime.date.today().isoformat())
+        lines = write_report(results, output, t, context.lang, datetime.date.today().isoformat(), branches)
     except OSError as error:
         raise InputError(
             "export.cannot_write", path=str(output), detail=error.strerror or str(error)

@@ -1,0 +1,84 @@
+"""Branch stars (星级党支部): verified and provisional scores, the five-star quota, changes, export and notice."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from export_fixtures import Campaign, self_answers
+
+from exports.kinds import export_kind
+from exports.report import render_report
+from exports.results import campaign_results
+from exports.stars import branch_stars, compute_branch_stars
+from forms.builtin import builtin_form
+from forms.rules import default_rules
+from store.api import SelfAssessment, Unit
+from tui.i18n import t
+
+
+def test_branch_stars_from_the_store(campaign: Campaign) -> None:
+    found = branch_stars(campaign.store)
+    assert found is not None
+    rows = {row.unit_id: row for row in found.rows}
+    first, second, third = rows["U01-1"], rows["U01-2"], rows["U01-3"]
+    assert (first.state, first.verified, first.score, first.band_stars) == ("reviewed", True, 100.0, 5)
+    assert (second.state, second.verified, second.band_stars) == ("submitted", False, 5)
+    assert second.score is not None and second.score < 100
+    assert (third.state, third.star, third.change) == ("new", None, None)
+    # two rated branches: 30% of 2 rounds down to no five-star place, so both are held at four
+    assert found.five_star_allowed == 0 and found.five_star == 0 and found.held_by_quota == 2
+    assert (first.star, first.reason, first.change) == (4, "quota", "same")
+    assert (second.star, second.change) == (4, "down")
+    assert first.parent_name == "市委办公室" and first.liaison_group == "第一联络组"
+
+
+def _branch(number: int, last: int | None) -> Unit:
+    return Unit(
+        f"B{number:02d}", f"第{number}党支部", "", "党支部", parent_id="U01", last_star=last, order=number
+    )
+
+
+def test_the_quota_keeps_the_best_five_star_branches() -> None:
+    form = builtin_form("star_branch")
+    rules = default_rules()
+    units = [Unit("U01", "市委办公室", "", "机关党委", group="第一联络组")] + [
+        _branch(n, 4) for n in range(1, 11)
+    ]
+    records = []
+    for number in range(1, 11):
+        answers = self_answers(form)
+        answers["dues_late"] = (number - 1) // 3  # three branches at 100, three a point lower, ...
+        notes = {"dues_late": "已整改"} if answers["dues_late"] else {}
+        records.append(SelfAssessment(f"B{number:02d}", form.id, form.version, "reviewed", answers, notes))
+    found = compute_branch_stars(form, units, records, rules)
+    assert found.five_star_allowed == 3
+    five = sorted(row.unit_id for row in found.rows if row.star == 5)
+    assert five == ["B01", "B02", "B03"]
+    assert found.within_quota
+    assert all(row.parent_name == "市委办公室" and row.liaison_group == "第一联络组" for row in found.rows)
+    assert {row.change for row in found.rows if row.star == 5} == {"up"}
+
+
+def test_stars_export_lists_every_rated_unit(campaign: Campaign, tmp_path: Path) -> None:
+    out = tmp_path / "星级.csv"
+    manifest = export_kind(campaign.store, "stars", out, text=t)
+    with open(out, encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source))
+    assert rows[0][:3] == ["单位编号", "单位名称", "上级党组织"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id["U01-1"][4] == "已审核" and by_id["U01-1"][8] == "4" and by_id["U01-1"][11] == "五星比例限制"
+    assert by_id["U01-2"][10] == "降"
+    assert manifest.rows == len(rows) - 1
+
+
+def test_the_notice_lists_branch_stars_when_branches_are_rated(campaign: Campaign) -> None:
+    results = campaign_results(campaign.store)
+    text = render_report(results, t, "zh", "2027-01-10", branch_stars(campaign.store))
+    section = text[text.index("## 三、星级评定") : text.index("## 四、")]
+    assert "共评定党支部 2 个" in section and "五星上限 0 个" in section
+    assert "降星的党支部" in section and "市委办公室第二党支部" in section
+    assert "尚未提交星级自评" in section and "星级为暂定" in section
+    assert "因五星比例限制评为四星" in section
+    without = render_report(results, t, "zh", "2027-01-10", None)
+    assert "| 单位 | 本年度星级 | 上年度星级 | 升降 |" in without
