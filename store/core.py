@@ -283,6 +283,8 @@ class Store:
                     campaigns.mkdir(mode=0o700)
                 os.replace(staging / ROOT_FILE, self.root_path)
                 fsync_dir(self.data_dir)
+                if old.exists():
+                    _carry_over_sheets(old, campaigns)
                 shutil.rmtree(old, ignore_errors=True)
             except OSError as error:
                 raise StoreWriteError(self.data_dir, error) from error
@@ -293,6 +295,17 @@ class Store:
                 single(self.read(self.root_path), "terminal").get("id", self._terminal_id)
             )
         return safety
+
+
+def _carry_over_sheets(old: Path, new: Path) -> None:
+    """Keep the printed code sheets (CSV/TXT beside the data, never in backups) across a restore:
+    they hold the only plaintext of the codes."""
+    for path in old.rglob("*"):
+        if path.is_file() and path.suffix in (".csv", ".txt"):
+            target = new / path.relative_to(old)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                shutil.copy2(path, target)
 
 
 _SAFE_MEMBER = re.compile(r"^(kaoping\.json|campaigns/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.json)$")

@@ -130,9 +130,13 @@ def test_backups_rotate_and_restore_brings_the_data_back(
     backup = campaign.store.backup()
     campaign.import_units(campaign.units()[:3])
     assert len(campaign.units()) == 3
+    sheet = campaign.dir / "codes" / "ballot-codes.csv"
+    sheet.parent.mkdir()
+    sheet.write_text("序号,评议人类别,测评码\r\n1,党员代表,ABCD-EFGH\r\n", encoding="utf-8-sig")
     safety = campaign.store.restore(backup)
     assert len(open_store(data_dir).campaign().units()) == 11
     assert safety.exists()
+    assert "ABCD-EFGH" in sheet.read_text(encoding="utf-8-sig"), "the printed codes survive a restore"
     monkeypatch.setattr(core, "BACKUPS_KEPT", 3)
     for _ in range(5):
         campaign.store.backup()
