@@ -173,7 +173,9 @@ def _read_one(
     for record in records:
         cells = record.cells
         if len(cells) != width:
-            raise InputError("import.bad_value", file=name, line=record.line, column="*", value=len(cells))
+            raise InputError(
+                "import.row_width", file=name, line=record.line, actual=len(cells), expected=width
+            )
         if guarded:
             cells = [restore(part) if part[:1] == TEXT_MARK else part for part in cells]
         ballot_id = cells[c_ballot]

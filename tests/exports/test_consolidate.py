@@ -215,3 +215,12 @@ def test_exports_in_either_language_and_format_are_the_same_ballots(
     assert "Overall rating" in english.read_text(encoding="utf-8")
     merged = read_exports([chinese, english], campaign.store)
     assert (len(merged.ballots), merged.duplicates, merged.conflicts) == (18, 18, [])
+
+
+def test_a_row_with_missing_cells_names_its_line(campaign: Campaign, tmp_path: Path) -> None:
+    exported = _export(campaign.store, tmp_path / "room1.csv")
+    _rewrite(exported, lambda text: text.replace(",overall,", ",overall", 1))
+    with pytest.raises(InputError) as caught:
+        read_exports([exported], campaign.store)
+    assert caught.value.key == "import.row_width"
+    assert caught.value.params["actual"] == 14 and caught.value.params["expected"] == 15

@@ -177,6 +177,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行，列 {column}：值 {value} 无效。",
         "{file} line {line}, column {column}: the value {value} is not valid.",
     ),
+    "import.row_width": (
+        "{file} 第 {line} 行有 {actual} 列，应为 {expected} 列；请使用终端导出的原始文件。",
+        "{file} line {line} has {actual} columns instead of {expected}; use the original file exported by the terminal.",
+    ),
     "import.roster_empty": ("{file} 中没有任何单位。", "{file} holds no units."),
     "import.roster_rejected": (
         "{file} 有 {count} 处错误（见上），未导入任何单位；请改正后重新导入。",
