@@ -242,6 +242,8 @@ class CampaignBase:
     def import_units(self, units: Sequence[Unit]) -> int:
         """Replace the roster by `units`, all or nothing; InputError naming the first bad unit."""
         check_units(units)
+        if self.units():
+            self.store.backup()  # the roster being replaced can be restored
         with self._op(), self.store.edit(self._path(MAIN)) as db:
             target = db.table("units", cache_size=0)
             target.truncate()
