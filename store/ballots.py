@@ -109,6 +109,8 @@ class BallotsMixin(CodesMixin):
         if form.scope not in ("ballot", "vote"):
             raise InputError("store.form_not_ballot", form=form_id)
         expected = [CAMPAIGN_WIDE] if form.scope == "vote" else [unit.id for unit in self.meeting_units()]
+        if not expected:
+            raise InputError("store.no_units")
         cleaned: dict[str, dict[str, Any]] = {}
         for unit_id in expected:
             given = answers.get(unit_id, {})

@@ -315,3 +315,13 @@ def test_ballots_imported_after_the_close_leave_the_minutes_digest_valid(
     small.import_sealed_ballots(list(other.sealed_ballots()))
     assert small.ballot_count() == 2 and closing.count == 1
     assert small.verify() == []
+
+
+def test_a_ballot_needs_a_roster(data_dir: Path) -> None:
+    campaign = open_store(data_dir).create_campaign("空名单考核", 2026, ["review_ballot"])
+    campaign.open_voting("管理员")
+    code = campaign.issue_codes("members", 1)[0]
+    with pytest.raises(InputError) as error:
+        campaign.seal_ballot(code, "review_ballot", {})
+    assert error.value.key == "store.no_units"
+    assert campaign.code_status(code).state == "fresh"

@@ -61,6 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Year {year} is not valid: use 2000 to 2100.",
     ),
     "store.campaign_no_forms": ("请至少选择一张测评表。", "Choose at least one form."),
+    "store.no_units": (
+        "本考核活动还没有单位名单：请先导入（kaoping units import 文件）。",
+        "This campaign has no units yet: import the roster first (kaoping units import FILE).",
+    ),
     "store.unknown_unit": ("没有编号为 {unit} 的单位。", "There is no unit {unit}."),
     "store.unknown_group": (
         "没有名为 {group} 的联络组。已有：{known}",
