@@ -242,7 +242,7 @@ def init_command(
     group_codes = campaign.issue_group_codes() if units else {}
     sheets = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes)
     click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
-    click.echo(t("store.cmd.units_count", count=len(units)))
+    click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
     for sheet in sheets:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
 

@@ -255,6 +255,7 @@ TEXTS.update(
             "已创建考核活动“{name}”（编号 {id}），数据目录：{path}",
             'Created the campaign "{name}" (id {id}) in {path}',
         ),
+        "store.cmd.units_later": ("还没有单位名单：请用 kaoping units import 单位名单.csv 导入。", "No roster yet: import it with `kaoping units import ROSTER.csv`."),
         "store.cmd.units_count": ("已导入 {count} 个单位。", "{count} units imported."),
         "store.cmd.sheet_written": (
             "测评码表：{csv}（裁剪纸条：{txt}）",
