@@ -31,7 +31,8 @@ CampaignStore (one year's assessment)
     Meeting: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`, `closings()`,
     `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`.
     Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`, `unit_for_code(code)`,
-    `group_for_code(code)` (reissuing replaces the earlier codes).
+    `group_for_code(code)` (reissuing replaces the earlier codes), `units_with_codes()`,
+    `groups_with_codes()`.
     Self-assessments: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`, `save_self_position(...)`,
     `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`, `mark_reviewed(...)`, `send_back(...)`,
     `self_assessments(group=None, form_id=None)` -- one small file per unit.

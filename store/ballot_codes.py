@@ -132,6 +132,14 @@ class CodesMixin(CampaignBase):
             self.audit("admin", f"{table_name}.issue", str(len(keys)))
         return issued
 
+    def units_with_codes(self) -> set[str]:
+        """The ids of the units that have a sign-in code."""
+        return {str(doc["unit_id"]) for doc in table(self._main_cached(), "unit_codes").values()}
+
+    def groups_with_codes(self) -> set[str]:
+        """The liaison groups that have a sign-in code."""
+        return {str(doc["group"]) for doc in table(self._main_cached(), "group_codes").values()}
+
     def _lookup_keyed(self, table_name: str, field: str, code: str) -> str | None:
         digest = self._hash(code)
         if digest is None:

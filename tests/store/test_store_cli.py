@@ -274,3 +274,27 @@ def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> Non
     result = run(data_dir, "verify")
     assert result.exit_code == 0
     assert closing.digest in result.output and f"{closing.count} 张" in result.output
+
+
+def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, tmp_path: Path) -> None:
+    campaign = make_small_campaign(data_dir)
+    result = run(data_dir, "codes", "units")
+    assert result.exit_code == 0, result.output
+    sheet = campaign.dir / "codes" / "unit-codes.csv"
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))[1:]
+    assert len(rows) == 11 and rows[0][1] == "U01 市测试局1"
+    assert campaign.unit_for_code(rows[0][2]) == campaign.unit("U01")
+    again = run(data_dir, "codes", "units", "--unit", "U01")
+    assert again.exit_code == 2 and "--yes" in again.output
+    out = tmp_path / "U01.csv"
+    redo = run(data_dir, "codes", "units", "--unit", "U01", "--yes", "-o", str(out))
+    assert redo.exit_code == 0, redo.output
+    assert campaign.unit_for_code(rows[0][2]) is None
+    new_code = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1][2]
+    assert campaign.unit_for_code(new_code) == campaign.unit("U01")
+    groups = run(data_dir, "codes", "groups")
+    assert groups.exit_code == 0
+    group_rows = list(
+        csv.reader((campaign.dir / "codes" / "group-codes.csv").read_text(encoding="utf-8-sig").splitlines())
+    )
+    assert campaign.group_for_code(group_rows[1][2]) == "第一联络组"

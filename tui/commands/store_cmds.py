@@ -321,6 +321,67 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
     click.echo(t("store.cmd.sheet_written", csv=str(output), txt=str(text_path)))
 
 
+def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
+    target = output or campaign.dir / "codes" / default_name
+    if target.suffix.lower() != ".csv":
+        target = target.with_name(target.name + ".csv")
+    for path in (target, target.with_suffix(".txt")):
+        if path.exists() and output is not None:
+            raise InputError("store.cmd.output_exists", path=str(path))
+    if output is not None and not target.parent.is_dir():
+        raise InputError("store.cmd.no_directory", path=str(target.parent))
+    return target
+
+
+@codes_group.command("units", help=t("store.cmd.codes_units"))
+@click.option("--unit", "unit_ids", multiple=True, help=t("store.opt.unit"))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+)
+@click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@click.pass_obj
+def codes_units_command(
+    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
+) -> None:
+    campaign = _campaign(context)
+    wanted = list(unit_ids) or [unit.id for unit in campaign.units()]
+    if not wanted:
+        raise InputError("store.no_units")
+    replaced = sorted(set(wanted) & campaign.units_with_codes())
+    if replaced and not yes:
+        raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
+    target = _sheet_target(campaign, output, "unit-codes.csv")
+    codes = campaign.issue_unit_codes(wanted)
+    names = {unit.id: unit.name for unit in campaign.units()}
+    rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in codes.items()]
+    title = t("store.sheet.unit_title", name=campaign.info.name)
+    text_path = write_code_sheet(target, title, t("store.sheet.unit"), rows)
+    click.echo(t("store.cmd.unit_codes_issued", count=len(rows)))
+    click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
+
+
+@codes_group.command("groups", help=t("store.cmd.codes_groups"))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+)
+@click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@click.pass_obj
+def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+    campaign = _campaign(context)
+    if not campaign.meeting_units():
+        raise InputError("store.no_units")
+    replaced = campaign.groups_with_codes()
+    if replaced and not yes:
+        raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
+    target = _sheet_target(campaign, output, "group-codes.csv")
+    codes = campaign.issue_group_codes()
+    rows = [SheetRow(group, code) for group, code in codes.items()]
+    title = t("store.sheet.group_title", name=campaign.info.name)
+    text_path = write_code_sheet(target, title, t("store.sheet.group"), rows)
+    click.echo(t("store.cmd.group_codes_issued", count=len(rows)))
+    click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
+
+
 # ---------------------------------------------------------------------- simulate
 
 

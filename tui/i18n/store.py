@@ -210,6 +210,35 @@ TEXTS.update(
             "从备份恢复全部数据（需管理员口令和确认；恢复前自动备份当前数据）。",
             "Restore all data from a backup (admin passphrase and confirmation; the current data is backed up first).",
         ),
+        "store.cmd.codes_units": (
+            "生成各单位的自评登录码（默认全部单位），写出 CSV 和裁剪纸条。",
+            "Issue the units' sign-in codes for self-assessment (all units by default): a CSV and slips to cut.",
+        ),
+        "store.cmd.codes_groups": (
+            "生成各联络组的登录码，写出 CSV 和裁剪纸条。",
+            "Issue the liaison groups' sign-in codes: a CSV and slips to cut.",
+        ),
+        "store.opt.unit": ("只为这个单位生成（编号，可重复）", "only for this unit (id, repeatable)"),
+        "store.opt.output_sheet": (
+            "输出 CSV 文件（默认：考核活动目录下的 codes/）",
+            "output CSV file (default: codes/ in the campaign directory)",
+        ),
+        "store.opt.yes_reissue": (
+            "确认重新生成：旧的登录码将失效",
+            "confirm reissuing: the old sign-in codes stop working",
+        ),
+        "store.cmd.reissue_needs_yes": (
+            "已有 {count} 个登录码；重新生成会使旧码失效。确认请加 --yes。",
+            "{count} sign-in codes exist already; reissuing makes them stop working. Add --yes to confirm.",
+        ),
+        "store.cmd.unit_codes_issued": (
+            "已生成 {count} 个单位登录码。",
+            "Issued {count} unit sign-in codes.",
+        ),
+        "store.cmd.group_codes_issued": (
+            "已生成 {count} 个联络组登录码。",
+            "Issued {count} liaison-group sign-in codes.",
+        ),
         "store.opt.name": ("考核活动名称", "campaign name"),
         "store.opt.year": ("考核年度", "campaign year"),
         "store.opt.forms": (
@@ -255,7 +284,10 @@ TEXTS.update(
             "已创建考核活动“{name}”（编号 {id}），数据目录：{path}",
             'Created the campaign "{name}" (id {id}) in {path}',
         ),
-        "store.cmd.units_later": ("还没有单位名单：请用 kaoping units import 单位名单.csv 导入。", "No roster yet: import it with `kaoping units import ROSTER.csv`."),
+        "store.cmd.units_later": (
+            "还没有单位名单：请用 kaoping units import 单位名单.csv 导入。",
+            "No roster yet: import it with `kaoping units import ROSTER.csv`.",
+        ),
         "store.cmd.units_count": ("已导入 {count} 个单位。", "{count} units imported."),
         "store.cmd.sheet_written": (
             "测评码表：{csv}（裁剪纸条：{txt}）",
