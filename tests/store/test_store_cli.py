@@ -294,6 +294,10 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     assert campaign.unit_for_code(new_code) == campaign.unit("U01")
     groups = run(data_dir, "codes", "groups")
     assert groups.exit_code == 0
+    partial = run(data_dir, "codes", "units", "--unit", "U02", "--yes")
+    assert partial.exit_code == 0
+    assert len(sheet.read_text(encoding="utf-8-sig").splitlines()) == 12, "the first sheet is kept"
+    assert (campaign.dir / "codes" / "unit-codes-2.csv").exists()
     group_rows = list(
         csv.reader((campaign.dir / "codes" / "group-codes.csv").read_text(encoding="utf-8-sig").splitlines())
     )

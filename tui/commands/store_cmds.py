@@ -323,6 +323,11 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
 
 def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
     target = output or campaign.dir / "codes" / default_name
+    number = 1
+    while output is None and (target.exists() or target.with_suffix(".txt").exists()):
+        # Never overwrite an earlier sheet: it may hold the only plaintext of codes still valid.
+        number += 1
+        target = campaign.dir / "codes" / f"{Path(default_name).stem}-{number}.csv"
     if target.suffix.lower() != ".csv":
         target = target.with_name(target.name + ".csv")
     for path in (target, target.with_suffix(".txt")):
