@@ -17,7 +17,7 @@ from tinydb import TinyDB
 
 from forms.errors import InputError
 
-from .errors import StoreCorruptError, StoreWriteError
+from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .lock import DirectoryLock
 from .storage import AtomicJSONStorage, BufferedStorage, Data, decode, fsync_dir, read_file, write_atomic
 
@@ -136,6 +136,8 @@ class Store:
         except FileNotFoundError:
             self._cache.pop(path, None)
             return None
+        except OSError as error:
+            raise StoreReadError(path, error) from error
         key = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         hit = self._cache.get(path)
         if hit is not None and hit[0] == key:

@@ -43,11 +43,20 @@ class StoreWriteError(ProblemFound):
         self.errno = error.errno
 
 
+class StoreReadError(ProblemFound):
+    """A data file could not be read (permissions, I/O error); nothing was changed."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__("store.read_failed", path=str(path), reason=error.strerror or str(error))
+        self.errno = error.errno
+
+
 __all__ = [
     "InputError",
     "ProblemFound",
     "SchemaError",
     "StoreCorruptError",
     "StoreLockedError",
+    "StoreReadError",
     "StoreWriteError",
 ]

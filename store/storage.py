@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from tinydb import Storage
 
-from .errors import SchemaError, StoreCorruptError, StoreWriteError
+from .errors import SchemaError, StoreCorruptError, StoreReadError, StoreWriteError
 
 SCHEMA_VERSION = 1
 """The schema every file is written with; older files are migrated on read, newer ones refused."""
@@ -127,6 +127,8 @@ def read_file(path: Path, find_backup: BackupFinder = _no_backup) -> Data | None
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:
+        raise StoreReadError(path, error) from error
     return decode(path, raw, find_backup)
 
 

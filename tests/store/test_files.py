@@ -214,3 +214,15 @@ def test_reads_see_another_process_writes(data_dir: Path) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).resolve().parents[2])
     assert campaign.units()[0].name == "市测试局一（改名）"
     assert os.path.exists(data_dir / ".kaoping.lock")
+
+
+def test_an_unreadable_file_is_a_clear_error(data_dir: Path) -> None:
+    from store.errors import StoreReadError
+
+    campaign = make_small_campaign(data_dir)
+    target = campaign.dir / "campaign.json"
+    target.unlink()
+    target.mkdir()  # reading a directory fails with an OS error, even for root
+    with pytest.raises(StoreReadError) as error:
+        open_store(data_dir).campaign()
+    assert error.value.key == "store.read_failed" and error.value.params["path"] == str(target)

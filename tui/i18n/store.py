@@ -26,6 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "数据目录正被另一个终端使用（等待了 {seconds} 秒）：{path}。请稍后重试，或先关闭另一个终端中的 kaoping。",
         "The data directory is in use by another terminal (waited {seconds} s): {path}. Try again shortly, or close kaoping in the other terminal.",
     ),
+    "store.read_failed": (
+        "无法读取 {path}：{reason}。未做任何更改；请检查文件权限和磁盘。",
+        "Could not read {path}: {reason}. Nothing was changed; check the file's permissions and the disk.",
+    ),
     "store.write_failed": (
         "无法写入 {path}：{reason}。此前保存的数据完好无损；请检查磁盘空间和权限后重试。",
         "Could not write {path}: {reason}. Everything saved before is intact; check disk space and permissions, then retry.",
