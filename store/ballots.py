@@ -11,7 +11,7 @@ from tinydb.table import Document
 from forms.errors import InputError, ProblemFound
 from forms.model import Form
 
-from .core import single, table, today
+from .core import damaged_record, single, table, today
 from .records import (
     CAMPAIGN_WIDE,
     AnswerValue,
@@ -202,9 +202,10 @@ class BallotsMixin(CodesMixin):
             for path in (
                 sorted((self.dir / "ballots").glob("*.json")) if (self.dir / "ballots").is_dir() else []
             ):
-                for doc in table(self.store.read_cached(path), "ballots").values():
-                    if form_id is None or doc.get("form_id") == form_id:
-                        found.append(ballot_from_doc(doc))
+                for key, doc in table(self.store.read_cached(path), "ballots").items():
+                    with damaged_record(path, key):
+                        if form_id is None or doc.get("form_id") == form_id:
+                            found.append(ballot_from_doc(doc))
         return iter(found)
 
     def ballot_count(self, form_id: str | None = None) -> int:

@@ -23,7 +23,7 @@ from forms.model import Form
 from forms.rules import Rules
 
 from . import codes as codebook
-from .core import single, table
+from .core import damaged_record, single, table
 from .formsource import parse_form, parse_rules
 from .records import (
     AnswerValue,
@@ -210,8 +210,9 @@ class CampaignBase:
         data = self._main_cached()
         built_from, ordered, by_id = self._roster
         if built_from is not data:
-            docs = table(data, "units").values()
-            ordered = sorted((_unit_from_doc(doc) for doc in docs), key=lambda u: (u.order, u.id))
+            with damaged_record(self._path(MAIN), "units"):
+                docs = table(data, "units").values()
+                ordered = sorted((_unit_from_doc(doc) for doc in docs), key=lambda u: (u.order, u.id))
             by_id = {unit.id: unit for unit in ordered}
             self._roster = (data, ordered, by_id)
         return ordered, by_id

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from forms.errors import InputError
+from forms.errors import InputError, ProblemFound
 
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .lock import DirectoryLock
@@ -41,6 +41,15 @@ def today() -> str:
 def now_seconds() -> str:
     """UTC time to the second, for the audit log of admin actions (never for ballots)."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextmanager
+def damaged_record(path: Path, record: str) -> Iterator[None]:
+    """Turn a record that a hand edit broke (missing or mistyped fields) into one clear error."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ProblemFound("store.record_damaged", file=str(path), record=record) from error
 
 
 class _Given:

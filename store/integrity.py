@@ -48,15 +48,15 @@ def verify_campaign(campaign: CampaignBase) -> list[Finding]:
         name = name_of(path)
         for key, doc in table(data, "ballots").items():
             record = str(doc.get("ballot_id", key)) if isinstance(doc, dict) else key
+            if record in seen:
+                findings.append(Finding("duplicated", name, record, seen[record]))
+                continue
+            seen[record] = name
             try:
                 ballot = ballot_from_doc(doc)
             except (KeyError, TypeError, ValueError, AttributeError):
                 findings.append(Finding("edited", name, record))
                 continue
-            if record in seen:
-                findings.append(Finding("duplicated", name, record, seen[record]))
-                continue
-            seen[record] = name
             actual = ballot_hash(ballot)
             key_ok = _is_hex(ballot.ballot_id) and key == str(int(ballot.ballot_id, 16))
             entry = ledger.get(record)

@@ -13,7 +13,7 @@ from tinydb.table import Document
 from forms.errors import InputError
 from forms.model import Form
 
-from .core import single, today
+from .core import damaged_record, single, today
 from .records import (
     Adjustment,
     AnswerValue,
@@ -94,9 +94,11 @@ class SelfAssessmentMixin(CampaignBase):
     def self_assessment(self, unit_id: str, form_id: str) -> SelfAssessment:
         """A unit's self-assessment of a form (an empty draft when not started)."""
         form = self._self_form(unit_id, form_id)
+        path = self._self_path(unit_id)
         with self._op():
-            data = self.store.read(self._self_path(unit_id))
-        return self._self_from_doc(self._self_doc(data, unit_id, form))
+            data = self.store.read(path)
+        with damaged_record(path, f"{unit_id}/{form_id}"):
+            return self._self_from_doc(self._self_doc(data, unit_id, form))
 
     def save_self_answer(
         self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, note: str | None = None
@@ -239,5 +241,6 @@ class SelfAssessmentMixin(CampaignBase):
                 for name in sorted(data):
                     doc = single(data, name)
                     if doc and (form_id is None or name == form_id):
-                        found.append(self._self_from_doc(doc))
+                        with damaged_record(self._self_path(unit.id), f"{unit.id}/{name}"):
+                            found.append(self._self_from_doc(doc))
         return found

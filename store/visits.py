@@ -11,7 +11,7 @@ from tinydb.table import Document
 
 from forms.errors import InputError
 
-from .core import table
+from .core import damaged_record, table
 from .records import (
     AnswerValue,
     Visit,
@@ -123,8 +123,9 @@ class VisitsMixin(CampaignBase):
     def visits(self, group: str | None = None, unit_id: str | None = None) -> list[Visit]:
         """Visits (of a liaison group, of a unit), by day."""
         with self._op():
-            docs = table(self.store.read(self._path(VISITS)), "visits").values()
-        found = [self._visit_from_doc(doc) for doc in docs]
+            docs = table(self.store.read(self._path(VISITS)), "visits")
+        with damaged_record(self._path(VISITS), "visits"):
+            found = [self._visit_from_doc(doc) for doc in docs.values()]
         return sorted(
             (
                 v

@@ -208,3 +208,16 @@ def _reset_one_used_code(campaign: CampaignStore) -> None:
             path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             return
     raise AssertionError("no used code to reset")
+
+
+def test_a_ballot_with_a_field_cut_out_is_a_clear_error_when_read(sealed_few: CampaignStore) -> None:
+    from forms.errors import ProblemFound
+
+    path, data = _a_shard(sealed_few)
+    doc = next(iter(data["ballots"].values()))
+    del doc["answers"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProblemFound) as error:
+        list(sealed_few.sealed_ballots())
+    assert error.value.key == "store.record_damaged" and error.value.params["file"] == str(path)
+    assert [f.kind for f in sealed_few.verify()] == ["edited"]

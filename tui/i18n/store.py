@@ -26,6 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "数据目录正被另一个终端使用（等待了 {seconds} 秒）：{path}。请稍后重试，或先关闭另一个终端中的 kaoping。",
         "The data directory is in use by another terminal (waited {seconds} s): {path}. Try again shortly, or close kaoping in the other terminal.",
     ),
+    "store.record_damaged": (
+        "{file} 中的记录 {record} 已损坏（可能被手工改动过）；请运行 kaoping verify，必要时用 kaoping restore 恢复备份。",
+        "The record {record} in {file} is damaged (perhaps edited by hand); run `kaoping verify` and, if needed, restore a backup with `kaoping restore`.",
+    ),
     "store.read_failed": (
         "无法读取 {path}：{reason}。未做任何更改；请检查文件权限和磁盘。",
         "Could not read {path}: {reason}. Nothing was changed; check the file's permissions and the disk.",
