@@ -71,6 +71,9 @@ class FillScreen(Screen[None]):
         self.last_score: ResponseScore | None = None
         self._save_note = ""
         self._section_lock = asyncio.Lock()
+        section_id, self._resume_item = parse_position(session.position)
+        sections = session.form.sections
+        self.section_index = next((i for i, s in enumerate(sections) if s.id == section_id), 0)
 
     # ------------------------------------------------------------------ layout
 
@@ -81,20 +84,22 @@ class FillScreen(Screen[None]):
             yield ListView(
                 *[SectionEntry(section) for section in self.session.form.sections], id="sa-sections"
             )
-            yield VerticalScroll(id="sa-items")
+            # The first section is composed with the screen: one mount pass, no empty frame.
+            with VerticalScroll(id="sa-items"):
+                yield from self._section_widgets(self.section_index)
             with VerticalScroll(id="sa-criteria"):
                 yield Static("", id="sa-criteria-text", markup=False)
         yield Static("", id="sa-totals", classes="sa-totals")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         form = self.session.form
         self.title = f"{self.session.unit.name} · {form.title.get(language())}"
-        section_id, item_id = parse_position(self.session.position)
-        index = next((i for i, s in enumerate(form.sections) if s.id == section_id), 0)
         self._show_banner()
         self.refresh_totals()
-        await self.show_section(index, focus_item=item_id)
+        listing = self.query_one("#sa-sections", ListView)
+        listing.index = self.section_index
+        self._focus_after_showing(list(self.query(ItemEditor)), self._resume_item)
 
     def _show_banner(self) -> None:
         banner = self.query_one("#sa-banner", Static)
@@ -121,14 +126,25 @@ class FillScreen(Screen[None]):
         if not sections:
             return
         self.section_index = max(0, min(index, len(sections) - 1))
-        section = sections[self.section_index]
         listing = self.query_one("#sa-sections", ListView)
         if listing.index != self.section_index:
             listing.index = self.section_index
         panel = self.query_one("#sa-items", VerticalScroll)
         await panel.remove_children()
+        widgets = self._section_widgets(self.section_index)
+        await panel.mount_all(widgets)
+        self._focus_after_showing([w for w in widgets if isinstance(w, ItemEditor)], focus_item)
+
+    def _section_widgets(self, index: int) -> list[Static | ItemEditor]:
+        """The heading and item editors of section `index` (hidden items mounted, but not displayed)."""
+        sections = self.session.form.sections
+        if not sections:
+            return []
+        section = sections[index]
         shown, _ = visible_items(self.session.form, self.session.answers)
-        editors = []
+        widgets: list[Static | ItemEditor] = [
+            Static(section.title.get(language()), classes="sa-section-title", markup=False)
+        ]
         for item in section.items:
             editor = ItemEditor(
                 self.session.form,
@@ -138,11 +154,12 @@ class FillScreen(Screen[None]):
                 read_only=not self.session.editable,
             )
             editor.set_class(item.id not in shown, "-hidden")
-            editors.append(editor)
-        heading = Static(section.title.get(language()), classes="sa-section-title", markup=False)
-        await panel.mount(heading, *editors)
-        target = next((e for e in editors if e.item.id == focus_item), None)
-        target = target or next((e for e in editors if e.item.id in shown), None)
+            widgets.append(editor)
+        return widgets
+
+    def _focus_after_showing(self, editors: list[ItemEditor], focus_item: str | None) -> None:
+        visible = [editor for editor in editors if not editor.has_class("-hidden")]
+        target = next((e for e in visible if e.item.id == focus_item), None) or next(iter(visible), None)
         if target is not None:
             self.call_after_refresh(self._focus_editor, target)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList
 
@@ -97,6 +97,8 @@ class ItemEditor(Vertical):
         self.initial_note = note
         self.read_only = read_only
         self._loading = True
+        self.problem_text = ""
+        """The reason the current value was refused, or "" (what the label under the field shows)."""
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -105,20 +107,19 @@ class ItemEditor(Vertical):
         extra = bounds_text(item)
         title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
         yield Label(title, classes="sa-item-label", markup=False)
-        with Horizontal(classes="sa-item-fields"):
-            yield self._answer_field()
-            if self.with_note and item.type in NOTE_TYPES:
-                yield Input(
-                    self.initial_note,
-                    placeholder=t("self.item.note_placeholder"),
-                    id="note",
-                    classes="sa-note",
-                    disabled=self.read_only,
-                    compact=True,
-                )
-        problem = Label("", id="problem", classes="sa-problem")
-        problem.display = False
-        yield problem
+        answer = self._answer_field()
+        takes_note = self.with_note and item.type in NOTE_TYPES
+        answer.set_class(not takes_note or item.type == "multi", "-wide")
+        yield answer
+        if takes_note:
+            yield Input(
+                self.initial_note,
+                placeholder=t("self.item.note_placeholder"),
+                id="note",
+                classes="sa-note" + (" -wide" if item.type == "multi" else ""),
+                disabled=self.read_only,
+                compact=True,
+            )
 
     def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
         item = self.item
@@ -208,9 +209,17 @@ class ItemEditor(Vertical):
 
     def show_problem(self, problem: str | None) -> None:
         """Show (or clear) the reason the current value was refused, under the field."""
-        label = self.query_one("#problem", Label)
-        label.update(problem or "")
-        label.display = bool(problem)
+        self.problem_text = problem or ""
+        found = self.query("#problem")
+        if not found:
+            if not problem:
+                return
+            # Mounted on the first refusal only: most items are never refused.
+            self.mount(Label(problem, id="problem", classes="sa-problem -wide", markup=False))
+        else:
+            label = found.first(Label)
+            label.update(problem or "")
+            label.display = bool(problem)
         self.set_class(bool(problem), "-refused")
 
     def _edited(self) -> None:
