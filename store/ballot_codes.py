@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinydb.table import Document
 
 from forms.errors import InputError
 
 from . import codes as codebook
-from .core import table
-from .records import (
-    CodeStatus,
-    Unit,
-)
-from .sealing import (
-    doc_id_of,
-)
-
-if TYPE_CHECKING:
-    pass
-
 from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, CampaignBase
+from .core import table
+from .records import CodeStatus, Unit
+from .sealing import doc_id_of
 
 
 class CodesMixin(CampaignBase):

@@ -4,35 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from tinydb.table import Document
 
 from forms.errors import InputError, ProblemFound
 from forms.model import Form
 
-from .core import damaged_record, single, table, today
-from .records import (
-    CAMPAIGN_WIDE,
-    AnswerValue,
-    BallotAnswers,
-    Draft,
-    ImportOutcome,
-    SealedBallot,
-)
-from .sealing import (
-    ballot_from_doc,
-    ballot_hash,
-    ballot_to_doc,
-    new_ballot_id,
-)
-from .storage import remove_durably
-
-if TYPE_CHECKING:
-    pass
-
 from .ballot_codes import CodesMixin
 from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, check_value
+from .core import damaged_record, single, table, today
+from .records import CAMPAIGN_WIDE, AnswerValue, BallotAnswers, Draft, ImportOutcome, SealedBallot
+from .sealing import ballot_from_doc, ballot_hash, ballot_to_doc, new_ballot_id
+from .storage import remove_durably
 
 
 class BallotsMixin(CodesMixin):

@@ -25,17 +25,8 @@ from forms.rules import Rules
 from . import codes as codebook
 from .core import damaged_record, single, table
 from .formsource import parse_form, parse_rules
-from .records import (
-    AnswerValue,
-    AuditEntry,
-    Brand,
-    CampaignInfo,
-    Unit,
-    VotingState,
-)
-from .sealing import (
-    doc_id_of,
-)
+from .records import AnswerValue, AuditEntry, Brand, CampaignInfo, Unit, VotingState
+from .sealing import doc_id_of
 from .storage import Data, remove_durably
 
 if TYPE_CHECKING:

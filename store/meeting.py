@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tinydb.table import Document
 
 from forms.errors import InputError
 
 from . import codes as codebook
-from .core import single, table, today
-from .records import (
-    Closing,
-    Finding,
-    Participation,
-)
-from .sealing import (
-    closing_digest,
-)
-
-if TYPE_CHECKING:
-    pass
-
 from .ballots import BallotsMixin
-from .campaign_base import MAIN
+from .campaign_base import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN
+from .core import single, table, today
+from .records import Closing, Finding, Participation
+from .sealing import closing_digest
+from .storage import write_atomic
 
 
 class MeetingMixin(BallotsMixin):
@@ -69,8 +58,18 @@ class MeetingMixin(BallotsMixin):
                 current["state"] = "closed"
                 meeting.upsert(Document(current, doc_id=1))
             self.audit(actor, "voting.close", f"{closing.count} {closing.digest}")
+            self._blur_file_times()
         self.store.backup()
         return closing
+
+    def _blur_file_times(self) -> None:
+        """Rewrite every ballot, ledger and code-book file as it is, so that all their file times are
+        the close: the times of the last writes during the meeting could otherwise tie a ballot file to
+        a code file written in the same instant."""
+        for folder in (BALLOTS_DIR, LEDGER_DIR, CODEBOOK_DIR):
+            directory = self.dir / folder
+            for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
+                write_atomic(path, path.read_bytes())
 
     def closings(self) -> list[Closing]:
         """Every close of voting, oldest first."""

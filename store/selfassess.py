@@ -6,27 +6,17 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from tinydb.table import Document
 
 from forms.errors import InputError
 from forms.model import Form
 
-from .core import damaged_record, single, today
-from .records import (
-    Adjustment,
-    AnswerValue,
-    SelfAssessment,
-    SelfEvent,
-    SelfState,
-)
-from .storage import Data
-
-if TYPE_CHECKING:
-    pass
-
 from .campaign_base import CampaignBase, check_value
+from .core import damaged_record, single, today
+from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState
+from .storage import Data
 
 
 class SelfAssessmentMixin(CampaignBase):

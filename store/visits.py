@@ -5,22 +5,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinydb.table import Document
 
 from forms.errors import InputError
 
-from .core import damaged_record, table
-from .records import (
-    AnswerValue,
-    Visit,
-)
-
-if TYPE_CHECKING:
-    pass
-
 from .campaign_base import VISITS, CampaignBase, check_value
+from .core import damaged_record, table
+from .records import AnswerValue, Visit
 
 
 class VisitsMixin(CampaignBase):

@@ -221,3 +221,21 @@ def test_a_ballot_with_a_field_cut_out_is_a_clear_error_when_read(sealed_few: Ca
         list(sealed_few.sealed_ballots())
     assert error.value.key == "store.record_damaged" and error.value.params["file"] == str(path)
     assert [f.kind for f in sealed_few.verify()] == ["edited"]
+
+
+def test_after_the_close_file_times_do_not_tell_which_file_was_written_when(
+    sealed_200: tuple[CampaignStore, list[str], list[str]],
+) -> None:
+    import os
+
+    campaign, _codes, _order = sealed_200
+    if campaign.voting_state() == "open":
+        campaign.close_voting("管理员")
+    files = [
+        path
+        for folder in ("ballots", "ledger", "codebook")
+        for path in (campaign.dir / folder).glob("*.json")
+    ]
+    stamps = [os.stat(path).st_mtime for path in files] + [os.stat(path).st_ctime for path in files]
+    assert max(stamps) - min(stamps) < 5, "the close rewrote every ballot, ledger and code file"
+    assert campaign.verify() == []
