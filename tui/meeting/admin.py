@@ -144,7 +144,12 @@ class AdminScreen(Screen[None]):
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.clear()
         for group in groups:
-            table.add_row(group.group, str(group.issued), str(group.used), str(group.issued - group.used))
+            table.add_row(
+                self.kiosk.backend.group_label(group.group),
+                str(group.issued),
+                str(group.used),
+                str(group.issued - group.used),
+            )
         table.add_row(
             t("meeting.admin.total"),
             str(sum(g.issued for g in groups)),

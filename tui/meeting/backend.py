@@ -48,6 +48,10 @@ class MeetingBackend:
         self.form = self._find_form(campaign, "vote" if vote else "ballot")
         self.meeting_name = self.form.title.get(lang)
         self.unit_records = tuple(campaign.meeting_units())
+        self.group_labels = {
+            group.id: (group.en if lang == "en" and group.en else group.zh)
+            for group in campaign.rules().rater_groups
+        }
         self.ballot_spec = self._spec()
         self.brand_item = self._brand_item() if vote else None
         self.brand_max_picks = (self.brand_item.max_picks or 10) if self.brand_item else 10
@@ -229,6 +233,10 @@ class MeetingBackend:
 
     def rater_groups(self) -> tuple[str, ...]:
         return tuple(self.campaign.info.rater_groups)
+
+    def group_label(self, group_id: str) -> str:
+        """A rater group's name in the user's language (its id when the rules do not name it)."""
+        return self.group_labels.get(group_id, group_id)
 
     def paper_slips_left(self, rater_group: str) -> int:
         return int(self.campaign.paper_slips_left(rater_group))

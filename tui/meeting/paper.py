@@ -92,7 +92,7 @@ class PaperScreen(Screen[None]):
         with Horizontal(id="paper-top"):
             yield Static(t("meeting.paper.title"), id="paper-title")
             yield Select(
-                [(group, group) for group in groups],
+                [(self.kiosk.backend.group_label(group), group) for group in groups],
                 value=self.group if self.group in groups else groups[0],
                 allow_blank=False,
                 id="paper-group",
@@ -136,7 +136,7 @@ class PaperScreen(Screen[None]):
         self.app.call_from_thread(self._show_slips, left, state)
 
     def _show_slips(self, left: int, state: str) -> None:
-        text = t("meeting.paper.left", group=self.group or "", left=left)
+        text = t("meeting.paper.left", group=self.kiosk.backend.group_label(self.group or ""), left=left)
         if state != "open":
             text += "  " + t("meeting.welcome.not_open")
         self.query_one("#paper-left", Static).update(text)
@@ -264,7 +264,7 @@ class PaperScreen(Screen[None]):
         self._say(text, error=True)
 
     def _sealed(self, group: str, left: int) -> None:
-        notice = t("meeting.paper.sealed", group=group, left=left)
+        notice = t("meeting.paper.sealed", group=self.kiosk.backend.group_label(group), left=left)
         self.kiosk.go(PaperScreen(self.double_entry, group=group, notice=notice))
 
     def _say(self, text: str, error: bool) -> None:

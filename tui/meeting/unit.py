@@ -97,7 +97,15 @@ class UnitScreen(Screen[None]):
         self.kiosk.queue_answer(self.draft.code, unit.unit_id, message.item_id, message.value)
         self._show_state()
         if message.advance:
-            self.focus_next()
+            self._advance()
+
+    def _advance(self) -> None:
+        """Move to the next rating row; never on into the comment box, where stray keys would land."""
+        rows = list(self.query(RatingRow))
+        if self.focused in rows:
+            position = rows.index(self.focused)  # type: ignore[arg-type]
+            if position + 1 < len(rows):
+                rows[position + 1].focus()
 
     def action_move(self, step: int) -> None:
         target = self.index + step

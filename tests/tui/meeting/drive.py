@@ -1,0 +1,56 @@
+"""Helpers that drive the meeting app with Pilot the way an evaluator does."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tui.meeting.app import MeetingApp
+
+
+async def settle(pilot: Pilot[object], rounds: int = 3) -> None:
+    """Let workers post back and screens switch."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        busy = [worker for worker in app.workers if worker.group != "saver" and worker.is_running]
+        if busy:  # an empty list would mean "every worker", the never-ending saver included
+            await app.workers.wait_for_complete(busy)
+    await pilot.pause()
+
+
+async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 40) -> None:
+    """Pause until the top screen is of class `name` (fails the test with the screen it got)."""
+    for _ in range(tries):
+        if type(pilot.app.screen).__name__ == name:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"expected {name}, still on {type(pilot.app.screen).__name__}")
+
+
+async def type_code(pilot: Pilot[object], code: str) -> None:
+    """Type a code on the welcome screen and press Enter."""
+    await wait_for_screen(pilot, "WelcomeScreen")
+    field = pilot.app.screen.query_one("#code", Input)
+    field.focus()
+    await pilot.press(*code, "enter")
+    await settle(pilot)
+
+
+def message(app: MeetingApp, selector: str) -> str:
+    """The plain text shown by a Static."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def rate_all(pilot: Pilot[object], keys_per_unit: list[str], units: int) -> None:
+    """From the instruction screen: rate each unit with its key sequence and move on to the review."""
+    await wait_for_screen(pilot, "InstructionScreen")
+    await pilot.press("enter")
+    for number in range(units):
+        await wait_for_screen(pilot, "UnitScreen")
+        assert pilot.app.screen.index == number  # type: ignore[attr-defined]
+        await pilot.press(*keys_per_unit[number % len(keys_per_unit)])
+        await pilot.press("pagedown")
+        await pilot.pause()
+    await wait_for_screen(pilot, "ReviewScreen")
+    await settle(pilot)

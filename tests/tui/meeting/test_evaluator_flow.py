@@ -1,0 +1,208 @@
+"""The evaluator's way through the kiosk: codes, units, review, sealing, and a clean screen for the next."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.tui.meeting.conftest import Meeting
+from tests.tui.meeting.drive import message, rate_all, settle, type_code, wait_for_screen
+from tui.meeting.rows import RatingRow
+
+# Six rating items per unit (overall + the five strengths): 好 较好 一般 差 ...
+VARIED = ["123412", "234123", "341234", "412341"]
+CODE_OF = {"good": "1", "fairly_good": "2", "average": "3", "poor": "4"}
+
+
+async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    codes = small_meeting.codes["members"][:3]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for turn, code in enumerate(codes):
+            await wait_for_screen(pilot, "WelcomeScreen")
+            await settle(pilot)
+            welcome = app.screen
+            field = welcome.query_one("#code", Input)
+            assert field.value == ""
+            assert "测评码" in message(app, "#welcome-prompt")
+            assert f"已投 {turn} / 应投 8" in message(app, "#welcome-count")
+            assert app.ballot is None
+            assert len(app.screen_stack) == 2
+            await type_code(pilot, code)
+            await rate_all(pilot, VARIED[turn:] + VARIED[:turn], 4)
+            await pilot.press("s")
+            await wait_for_screen(pilot, "ConfirmSeal")
+            await pilot.press("y")
+            await wait_for_screen(pilot, "ThanksScreen")
+            await pilot.press("space")
+            await settle(pilot)
+            await wait_for_screen(pilot, "WelcomeScreen")
+            assert app.screen is not welcome, "every evaluator gets a new welcome screen"
+            assert app.clipboard == ""
+    ballots = list(small_meeting.reopen().sealed_ballots("review_ballot"))
+    assert len(ballots) == 3
+    first_units = sorted(ballot.answers["U01"]["overall"] for ballot in ballots)
+    assert first_units == sorted(["good", "fairly_good", "average"])
+    assert all(ballot.rater_group == "members" for ballot in ballots)
+
+
+async def test_answers_are_autosaved_and_a_restart_resumes_the_draft(small_meeting: Meeting) -> None:
+    code = small_meeting.codes["leaders"][0]
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, code)
+        await wait_for_screen(pilot, "InstructionScreen")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        await pilot.press(*"123412", "pagedown")
+        await wait_for_screen(pilot, "UnitScreen")
+        await pilot.press("2", "2")
+        await settle(pilot)
+        app.wait_for_saves()
+    # the app is gone (battery died); a new one on a new store handle resumes the same code
+    campaign = small_meeting.reopen()
+    assert campaign.code_status(code).state == "draft"
+    app = small_meeting.app(campaign=campaign) if False else small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, code)
+        await wait_for_screen(pilot, "InstructionScreen")
+        assert "恢复" in message(app, "#instructions-resumed")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        screen = app.screen
+        assert screen.index == 1  # type: ignore[attr-defined]
+        rows = list(screen.query(RatingRow))
+        assert [row.value for row in rows[:3]] == ["fairly_good", "fairly_good", None]
+        assert app.focused is rows[2], "the first open item has the focus"
+        await pilot.press("pageup")
+        await wait_for_screen(pilot, "UnitScreen")
+        assert [row.value for row in app.screen.query(RatingRow)] == [
+            "good",
+            "fairly_good",
+            "average",
+            "poor",
+            "good",
+            "fairly_good",
+        ]
+
+
+async def test_a_used_code_is_refused_and_a_wrong_code_says_so(small_meeting: Meeting) -> None:
+    code = small_meeting.codes["members"][0]
+    answers = {
+        unit.id: {
+            item: value
+            for item, value in zip(
+                ["overall", "political_leadership", "execution", "cohesion", "member_vanguard", "service"],
+                ["good", "average", "average", "poor", "good", "average"],
+                strict=True,
+            )
+        }
+        for unit in small_meeting.campaign.meeting_units()
+    }
+    answers["U02"]["overall"] = "average"
+    small_meeting.campaign.seal_ballot(code, "review_ballot", answers)
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, code.lower())
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        assert "已经投过票" in message(app, "#welcome-message")
+        await type_code(pilot, "ZZZZ-ZZZZ")
+        assert "测评码不正确" in message(app, "#welcome-message")
+        assert app.screen.query_one("#code", Input).value == ""
+
+
+async def test_several_wrong_codes_in_a_row_make_the_terminal_wait(small_meeting: Meeting) -> None:
+    app = small_meeting.app(wait_seconds=0.6)
+    good = small_meeting.codes["members"][1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(5):
+            await type_code(pilot, "ZZZZ-ZZZZ")
+        field = app.screen.query_one("#code", Input)
+        assert field.disabled
+        assert "请等待" in message(app, "#welcome-message")
+        await pilot.pause(0.8)
+        assert not field.disabled
+        await type_code(pilot, good)
+        await wait_for_screen(pilot, "InstructionScreen")
+
+
+async def test_voting_not_open_refuses_every_code(closed_small_meeting: Meeting) -> None:
+    app = closed_small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "投票尚未开始" in message(app, "#welcome-count")
+        await type_code(pilot, closed_small_meeting.codes["members"][0])
+        assert "不在投票时间内" in message(app, "#welcome-message")
+
+
+async def test_the_quota_rule_is_shown_on_review_with_the_units_that_break_it(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        # 好 on the overall rating of units 1 and 2: 2 of 4 units > 30% (at most 1)
+        await rate_all(pilot, ["123412", "132412", "341234", "412341"], 4)
+        rules = message(app, "#review-rules")
+        assert "30%" in rules
+        assert "现有 2 个，最多 1 个" in rules
+        assert "市委办公室" in rules
+        await pilot.press("s")
+        await wait_for_screen(pilot, "ConfirmSeal")
+        assert "无效票" in message(app, "#confirm-invalid")
+        await pilot.press("n")
+        await wait_for_screen(pilot, "ReviewScreen")
+
+
+async def test_review_marks_gaps_refuses_to_seal_and_enter_goes_back_to_the_unit(
+    small_meeting: Meeting,
+) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await rate_all(pilot, ["123412", "23", "341234", "412341"], 4)
+        assert "还有 4 项未答" in message(app, "#review-summary")
+        await pilot.press("s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReviewScreen", "an incomplete ballot cannot be sealed"
+        # the cursor starts on the first unit with a gap; Enter goes there
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        assert app.screen.index == 1  # type: ignore[attr-defined]
+        assert app.focused is list(app.screen.query(RatingRow))[2]
+
+
+async def test_the_jump_list_shows_each_units_state_and_goes_there(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        await pilot.press(*"123412")
+        await pilot.press("j")
+        await wait_for_screen(pilot, "JumpList")
+        from textual.widgets import OptionList
+
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "已完成" in labels[0] and "未答" in labels[3]
+        assert "市委办公室" in labels[0]
+        await pilot.press("down", "down", "down", "enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        assert app.screen.index == 3  # type: ignore[attr-defined]
+        assert "第 4/4 个" in message(app, "#unit-counter")
+
+
+async def test_an_idle_ballot_returns_to_the_welcome_and_keeps_its_draft(small_meeting: Meeting) -> None:
+    code = small_meeting.codes["members"][2]
+    app = small_meeting.app(idle_timeout=0.4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, code)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.pause(0.8)
+        await wait_for_screen(pilot, "WelcomeScreen")
+        assert app.ballot is None
+        assert "凭同一测评码可继续" in message(app, "#welcome-message")
+        app.wait_for_saves()
+    draft = small_meeting.reopen().load_draft(code)
+    assert draft is not None and draft.answers["U01"]["overall"] == "good"
