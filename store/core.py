@@ -238,7 +238,14 @@ class Store:
             try:
                 with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                     for path in self._data_files():
-                        archive.write(path, path.relative_to(self.data_dir).as_posix())
+                        # Fixed member times (as LimeSurvey's anonymised dates): a backup taken during the
+                        # meeting must not tell when each ballot or code file was last written.
+                        member = zipfile.ZipInfo(
+                            path.relative_to(self.data_dir).as_posix(), (1980, 1, 1, 0, 0, 0)
+                        )
+                        member.compress_type = zipfile.ZIP_DEFLATED
+                        member.external_attr = 0o600 << 16
+                        archive.writestr(member, path.read_bytes())
                 with open(temp, "rb+") as handle:
                     os.fsync(handle.fileno())
                 os.chmod(temp, 0o600)

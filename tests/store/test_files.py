@@ -226,3 +226,12 @@ def test_an_unreadable_file_is_a_clear_error(data_dir: Path) -> None:
     with pytest.raises(StoreReadError) as error:
         open_store(data_dir).campaign()
     assert error.value.key == "store.read_failed" and error.value.params["path"] == str(target)
+
+
+def test_backups_carry_no_file_times(data_dir: Path) -> None:
+    import zipfile
+
+    campaign = make_small_campaign(data_dir)
+    with zipfile.ZipFile(campaign.store.backup()) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "kaoping.json" in archive.namelist()
