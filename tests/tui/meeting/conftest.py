@@ -30,11 +30,11 @@ class Meeting:
     codes: dict[str, list[str]]
     passphrase: str
 
-    def app(self, **options: object) -> MeetingApp:
-        """A fresh meeting app on this campaign, as `kaoping meeting` builds it."""
+    def app(self, campaign: CampaignStore | None = None, **options: object) -> MeetingApp:
+        """A fresh meeting app on this campaign (or on `campaign`, another handle), as the CLI builds it."""
         context = AppContext(data_dir=self.data_dir, lang="zh", campaign_id=self.campaign.id)
         options.setdefault("thanks_seconds", 30.0)
-        return create_meeting_app(context, self.campaign, **options)  # type: ignore[arg-type]
+        return create_meeting_app(context, campaign or self.campaign, **options)  # type: ignore[arg-type]
 
     def reopen(self) -> CampaignStore:
         """The same campaign through a new store handle (as after a restart)."""

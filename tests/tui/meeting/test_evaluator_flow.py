@@ -61,7 +61,7 @@ async def test_answers_are_autosaved_and_a_restart_resumes_the_draft(small_meeti
     # the app is gone (battery died); a new one on a new store handle resumes the same code
     campaign = small_meeting.reopen()
     assert campaign.code_status(code).state == "draft"
-    app = small_meeting.app(campaign=campaign) if False else small_meeting.app()
+    app = small_meeting.app(campaign)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_code(pilot, code)
         await wait_for_screen(pilot, "InstructionScreen")
