@@ -74,7 +74,7 @@ def create_campaign(
         with store.edit(store.root_path) as db:
             campaigns = db.table("campaigns", cache_size=0)
             seq = 1 + max((int(doc.get("seq", 0)) for doc in campaigns.all()), default=0)
-            campaigns.insert({"id": campaign_id, "name": name, "year": int(year), "seq": seq})
+            campaigns.insert({**info, "seq": seq})  # the same info as the campaign file, for listing
         campaign = CampaignStore(store, campaign_id)
         campaign.audit("admin", "campaign.create", f"{name} ({year})")
     return campaign

@@ -125,8 +125,9 @@ class CampaignBase:
             data = store.read(self.dir / MAIN)
         if data is None:
             raise InputError("store.unknown_campaign", campaign=campaign_id, known="")
-        self.info = info_from_doc(single(data, "info"))
-        self._salt = str(single(data, "secrets")["salt"])
+        with damaged_record(self.dir / MAIN, "info"):
+            self.info = info_from_doc(single(data, "info"))
+            self._salt = str(single(data, "secrets")["salt"])
         # The roster as last built, with the parsed file it came from: rebuilt only when the file changed.
         self._roster: tuple[Data | None, list[Unit], dict[str, Unit]] = (None, [], {})
 

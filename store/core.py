@@ -173,8 +173,9 @@ class Store:
 
         with self.locked():
             root = self.read(self.root_path)
-        docs = sorted(table(root, "campaigns").values(), key=lambda doc: int(doc.get("seq", 0)))
-        return [info_from_doc(doc) for doc in docs]
+        with damaged_record(self.root_path, "campaigns"):
+            docs = sorted(table(root, "campaigns").values(), key=lambda doc: int(doc.get("seq", 0)))
+            return [info_from_doc(doc) for doc in docs]
 
     def campaign(self, campaign_id: str | None = None) -> CampaignStore:
         """One campaign (None = the newest); InputError when there is none or the id is unknown."""

@@ -325,3 +325,10 @@ def test_a_ballot_needs_a_roster(data_dir: Path) -> None:
         campaign.seal_ballot(code, "review_ballot", {})
     assert error.value.key == "store.no_units"
     assert campaign.code_status(code).state == "fresh"
+
+
+def test_the_campaign_list_carries_the_full_info(data_dir: Path) -> None:
+    campaign = make_small_campaign(data_dir)
+    [listed] = open_store(data_dir).campaigns()
+    assert listed == campaign.info
+    assert listed.form_ids == ("review_ballot", "brand_vote", "star_branch") and not listed.demo
