@@ -165,8 +165,13 @@ class BallotsMixin(CodesMixin):
         valid: bool,
         reasons: tuple[str, ...],
     ) -> SealedBallot:
+        ballot_id = new_ballot_id()
+        while str(int(ballot_id, 16)) in table(
+            self.store.read_cached(self._ledger_path(ballot_id)), "ledger"
+        ):
+            ballot_id = new_ballot_id()  # 60 random bits: a repeat is all but impossible, yet never merged
         ballot = SealedBallot(
-            ballot_id=new_ballot_id(),
+            ballot_id=ballot_id,
             terminal_id=self.store.terminal_id(),
             form_id=form.id,
             form_version=form.version,
