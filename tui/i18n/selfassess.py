@@ -114,6 +114,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.tab.visits": ("日常督导记录", "Supervision visits"),
     "review.tab.supervision": ("督导得分", "Supervision scores"),
     "review.key.sort": ("排序", "Sort"),
+    "review.key.next_tab": ("切换页", "Next tab"),
     "review.key.new_visit": ("新增督导", "New visit"),
     "review.key.edit_visit": ("修改督导", "Edit visit"),
     "review.key.delete_visit": ("删除督导", "Delete visit"),

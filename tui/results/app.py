@@ -70,6 +70,7 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "reopen", t("results.key.reopen")),
+        Binding("t", "next_tab", t("review.key.next_tab")),
         Binding("f5", "reload", t("review.key.reload")),
         Binding("escape", "app.quit", t("key.quit")),
     ]
@@ -99,8 +100,10 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("results.title", name=self.store.info.name)
         branches = self.query_one("#sa-branches", DataTable)
+        # Names get fixed widths: ~700 rows are added at once and must not wait for measuring.
+        widths = {"branch": 22, "parent": 14}
         for key in ("branch", "parent", "state", "score", "star", "last", "change", "why"):
-            branches.add_column(t(f"results.col.{key}"), key=key)
+            branches.add_column(t(f"results.col.{key}"), key=key, width=widths.get(key))
         organizations = self.query_one("#sa-organizations", DataTable)
         for key in (
             "unit",
@@ -120,6 +123,11 @@ class ResultsScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one("#sa-results-tabs", TabbedContent)
+        order = ["tab-branches", "tab-organizations", "tab-chart"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)] if tabs.active in order else order[0]
 
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:

@@ -30,6 +30,7 @@ class BoardScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_sort", t("review.key.sort")),
+        Binding("t", "next_tab", t("review.key.next_tab")),
         Binding("n", "new_visit", t("review.key.new_visit")),
         Binding("e", "edit_visit", t("review.key.edit_visit")),
         Binding("d", "delete_visit", t("review.key.delete_visit")),
@@ -71,12 +72,13 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("review.board.title", group=self.group)
         board = self.query_one("#sa-board", DataTable)
+        # The form's long title goes last: at 80 columns the state and the scores stay in view.
         board.add_column(t("review.col.unit"), key="unit")
-        board.add_column(t("review.col.form"), key="form")
         board.add_column(t("review.col.state"), key="state")
         board.add_column(t("review.col.own"), key="own")
         board.add_column(t("review.col.verified"), key="verified")
         board.add_column(t("review.col.adjustments"), key="adjustments")
+        board.add_column(t("review.col.form"), key="form")
         visits = self.query_one("#sa-visits", DataTable)
         visits.add_column(t("review.col.day"), key="day")
         visits.add_column(t("review.col.unit"), key="unit")
@@ -93,6 +95,14 @@ class BoardScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one("#sa-tabs", TabbedContent)
+        order = ["tab-board", "tab-visits", "tab-supervision"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)] if tabs.active in order else order[0]
+        tables = self.query_one(f"#{tabs.active}").query(DataTable)
+        if tables:
+            tables.first().focus()
 
     def reload(self) -> None:
         """Read the board and the visits again (after an action, or on F5)."""
@@ -140,11 +150,11 @@ class BoardScreen(Screen[None]):
         for row in self._sorted():
             board.add_row(
                 row.unit.name,
-                row.form.title.get(lang),
                 t(f"self.state.{row.state}"),
                 _score(row.own),
                 _score(row.verified),
                 str(row.adjustments) if row.adjustments else "",
+                row.form.title.get(lang),
                 key=row.key,
             )
         if board.row_count:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList
 
@@ -107,19 +107,20 @@ class ItemEditor(Vertical):
         extra = bounds_text(item)
         title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
         yield Label(title, classes="sa-item-label", markup=False)
-        answer = self._answer_field()
-        takes_note = self.with_note and item.type in NOTE_TYPES
-        answer.set_class(not takes_note or item.type == "multi", "-wide")
-        yield answer
-        if takes_note:
-            yield Input(
-                self.initial_note,
-                placeholder=t("self.item.note_placeholder"),
-                id="note",
-                classes="sa-note" + (" -wide" if item.type == "multi" else ""),
-                disabled=self.read_only,
-                compact=True,
-            )
+        with Horizontal(classes="sa-item-fields"):
+            answer = self._answer_field()
+            takes_note = self.with_note and item.type in NOTE_TYPES
+            answer.set_class(not takes_note or item.type == "multi", "-wide")
+            yield answer
+            if takes_note:
+                yield Input(
+                    self.initial_note,
+                    placeholder=t("self.item.note_placeholder"),
+                    id="note",
+                    classes="sa-note",
+                    disabled=self.read_only,
+                    compact=True,
+                )
 
     def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
         item = self.item
@@ -215,7 +216,7 @@ class ItemEditor(Vertical):
             if not problem:
                 return
             # Mounted on the first refusal only: most items are never refused.
-            self.mount(Label(problem, id="problem", classes="sa-problem -wide", markup=False))
+            self.mount(Label(problem, id="problem", classes="sa-problem", markup=False))
         else:
             label = found.first(Label)
             label.update(problem or "")

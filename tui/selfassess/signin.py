@@ -21,7 +21,7 @@ T = TypeVar("T")
 class SignInScreen(Screen[T], Generic[T]):
     """Asks for a code and dismisses with what `verify(code)` returns; a refusal is shown under the field."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", t("key.quit"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", t("key.quit"))]
 
     def __init__(self, title: str, prompt: str, verify: Callable[[str], T], *, password: bool = True) -> None:
         super().__init__(classes="sa-signin")
