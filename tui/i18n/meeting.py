@@ -293,4 +293,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "纸质票录入只支持评价类题目，而测评表“{form}”含有分数题；请在终端上投票。",
         "Paper entry supports rating items only, and the form '{form}' has score items; vote on the terminal instead.",
     ),
+    # export from the admin panel
+    "meeting.admin.tab_export": ("导出", "Export"),
+    "meeting.export.intro": (
+        "投票结束后，把本机的测评票和结果导出为 Excel 可直接打开的 CSV（附清单文件），拷到 U 盘带走汇总。",
+        "After voting closes, export this terminal's ballots and results as Excel-ready CSV (with a manifest) to take away on a USB stick.",
+    ),
+    "meeting.export.write": ("导出", "Export"),
+    "meeting.export.writing": ("正在导出……", "Exporting…"),
+    "meeting.export.done": ("已导出 {rows} 行：{path}", "Exported {rows} rows: {path}"),
+    "meeting.export.not_closed": ("投票结束后才能导出（计票保密）。", "Exports are available once voting is closed (ballot secrecy)."),
+    "meeting.export.folder": ("无法使用导出文件夹 {path}：{detail}。请换一个文件夹。", "Cannot use the export folder {path}: {detail}. Choose another folder."),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -9,7 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Digits, Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import (
+    Button,
+    DataTable,
+    Digits,
+    Footer,
+    Input,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 
 from tui.i18n import t
 from tui.meeting.messages import VotingClosed
@@ -17,6 +28,10 @@ from tui.meeting.model import CloseReceipt, GroupParticipation
 
 if TYPE_CHECKING:
     from tui.meeting.app import MeetingApp
+
+
+EXPORT_KINDS = ("ballots", "summary", "brands")
+"""What the meeting's staff take away on a USB stick after the meeting (exports.kinds)."""
 
 
 class PassphraseScreen(ModalScreen[bool]):
@@ -114,6 +129,17 @@ class AdminScreen(Screen[None]):
                 from tui.meeting.results import ResultsView
 
                 yield ResultsView(id="admin-results")
+            with TabPane(t("meeting.admin.tab_export"), id="tab-export"), Vertical(id="export-box"):
+                yield Static(t("meeting.export.intro"), id="export-intro")
+                yield Select(
+                    [(t(f"export.kind.{kind}"), kind) for kind in EXPORT_KINDS],
+                    value=EXPORT_KINDS[0],
+                    allow_blank=False,
+                    id="export-kind",
+                )
+                yield Input(str(self.kiosk.context.data_dir / "exports"), id="export-folder")
+                yield Button(t("meeting.export.write"), id="export-write", variant="primary")
+                yield Static("", id="export-message")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -188,6 +214,24 @@ class AdminScreen(Screen[None]):
             self.app.push_screen(ConfirmClose(), confirmed)
         elif event.button.id == "quit-app":
             self.app.exit()
+        elif event.button.id == "export-write":
+            kind = str(self.query_one("#export-kind", Select).value)
+            folder = self.query_one("#export-folder", Input).value.strip()
+            self.query_one("#export-message", Static).update(t("meeting.export.writing"))
+            self.export(kind, Path(folder).expanduser())
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, kind: str, folder: Path) -> None:
+        backend = self.kiosk.backend
+        try:
+            if not backend.results_visible():
+                text = t("meeting.export.not_closed")
+            else:
+                path, rows = backend.export(kind, folder)
+                text = t("meeting.export.done", path=str(path), rows=rows)
+        except Exception as error:  # one sentence for the admin, never a traceback
+            text = backend.describe(error)
+        self.app.call_from_thread(self.query_one("#export-message", Static).update, text)
 
     @work(thread=True, exclusive=True, group="store")
     def open_voting(self) -> None:

@@ -7,6 +7,7 @@ Every method may touch the disk: screens call them from worker threads only. The
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forms.errors import KaopingError
@@ -225,6 +226,20 @@ class MeetingBackend:
         from exports.results import campaign_results
 
         return campaign_results(self.campaign)
+
+    def export(self, kind: str, folder: Path) -> tuple[Path, int]:
+        """Write one export of the campaign into `folder` (made when missing): its path and row count."""
+        from exports.kinds import export_kind
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise KaopingError(
+                "meeting.export.folder", path=str(folder), detail=error.strerror or str(error)
+            ) from None
+        path = folder / f"{kind}-{self.campaign.id}.csv"
+        manifest = export_kind(self.campaign, kind, path, lang=self.lang, text=t)
+        return path, manifest.rows
 
     def brands(self) -> Sequence[Brand]:
         return tuple(self.campaign.brands())

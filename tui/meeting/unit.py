@@ -103,7 +103,7 @@ class UnitScreen(Screen[None]):
         """Move to the next rating row; never on into the comment box, where stray keys would land."""
         rows = list(self.query(RatingRow))
         if self.focused in rows:
-            position = rows.index(self.focused)  # type: ignore[arg-type]
+            position = rows.index(self.focused)
             if position + 1 < len(rows):
                 rows[position + 1].focus()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Button, DataTable, Input, TabbedContent
 
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import message, rate_all, settle, type_code, wait_for_screen
@@ -99,7 +101,7 @@ async def _open_admin(pilot, meeting: Meeting) -> None:  # type: ignore[no-untyp
 
 
 async def test_results_are_hidden_until_voting_closes_then_shown_with_the_digest(
-    small_meeting: Meeting,
+    small_meeting: Meeting, tmp_path: Path
 ) -> None:
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -133,6 +135,16 @@ async def test_results_are_hidden_until_voting_closes_then_shown_with_the_digest
         assert table.display and table.row_count == 4
         units = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
         assert "市委办公室" in units
+        # the export tab writes the ballots for the USB stick
+        screen.query_one(TabbedContent).active = "tab-export"
+        await pilot.pause()
+        screen.query_one("#export-folder", Input).value = str(tmp_path / "导出")
+        screen.query_one("#export-write", Button).press()
+        await settle(pilot)
+        await settle(pilot)
+        exported = tmp_path / "导出" / f"ballots-{small_meeting.campaign.id}.csv"
+        assert exported.is_file(), message(app, "#export-message")
+        assert "已导出" in message(app, "#export-message")
     assert small_meeting.reopen().voting_state() == "closed"
 
 
