@@ -49,10 +49,11 @@ class SubmissionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sa-answers", DataTable)
-        table.add_column(t("review.col.item"), key="item")
+        # Fixed widths for the long texts so the answer and the adjustment stay in view at 80 columns.
+        table.add_column(t("review.col.item"), key="item", width=26)
         table.add_column(t("review.col.answer"), key="answer")
-        table.add_column(t("review.col.note"), key="note")
         table.add_column(t("review.col.verified_value"), key="verified")
+        table.add_column(t("review.col.note"), key="note", width=20)
         table.add_column(t("review.col.reason"), key="reason")
         table.focus()
         self.show()
@@ -77,8 +78,8 @@ class SubmissionScreen(Screen[None]):
             table.add_row(
                 item.label.get(lang),
                 value_to_text(item, record.answers.get(item.id)),
-                record.notes.get(item.id, ""),
                 value_to_text(item, adjustment.value) if adjustment else "",
+                record.notes.get(item.id, ""),
                 t("review.adjusted_by", reason=adjustment.reason, group=adjustment.group, day=adjustment.day)
                 if adjustment
                 else "",

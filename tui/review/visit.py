@@ -91,7 +91,13 @@ class VisitScreen(Screen[None]):
         widgets = [
             Static(form.title.get(lang), classes="sa-section-title", markup=False),
             Label(t("review.visit.day")),
-            Input(visit.day if visit else date.today().isoformat(), id="day", placeholder="2026-05-20"),
+            Input(
+                visit.day if visit else date.today().isoformat(),
+                id="day",
+                placeholder="2026-05-20",
+                compact=True,
+                classes="sa-visit-day",
+            ),
             Label("", id="day-problem", classes="sa-problem"),
             Label(t("review.visit.unit")),
             Select[str](
@@ -100,6 +106,8 @@ class VisitScreen(Screen[None]):
                 value=visit.unit_id if visit else Select.NULL,
                 id="unit",
                 disabled=visit is not None,
+                compact=True,
+                classes="sa-visit-unit",
             ),
             Label("", id="unit-problem", classes="sa-problem"),
         ]
@@ -114,7 +122,10 @@ class VisitScreen(Screen[None]):
         widgets.append(Label(t("review.visit.note")))
         widgets.append(
             Input(
-                visit.note if visit else "", id="visit-note", placeholder=t("review.visit.note_placeholder")
+                visit.note if visit else "",
+                id="visit-note",
+                placeholder=t("review.visit.note_placeholder"),
+                compact=True,
             )
         )
         widgets.append(Label("", id="note-problem", classes="sa-problem"))
