@@ -1,0 +1,79 @@
+"""The self-assessment session without a screen: refusals at entry, nothing half-saved, ordered autosave."""
+
+from __future__ import annotations
+
+import threading
+
+from tests.tui.selfassess.conftest import Campaign
+from tui.selfassess.session import NOTE_MAX_LENGTH, SelfSession
+
+
+def _session(campaign: Campaign, unit_id: str = "B021") -> SelfSession:
+    store = campaign.store
+    return SelfSession.open(store, store.unit(unit_id), "star_branch")
+
+
+def test_out_of_bounds_and_off_step_scores_are_refused_and_not_queued(campaign: Campaign) -> None:
+    session = _session(campaign)
+    assert "0" in (session.enter("committee", 7, "") or "")  # 0–6
+    assert session.enter("committee", 5.3, "书记缺位") is not None  # step 0.5
+    assert not session.dirty
+    assert session.flush() == 0
+    assert campaign.store.self_assessment("B021", "star_branch").answers == {}
+
+
+def test_a_note_over_its_limit_and_a_missing_required_note_are_refused(campaign: Campaign) -> None:
+    session = _session(campaign)
+    assert "说明" in (session.enter("committee", 5, "") or "")
+    too_long = "党" * (NOTE_MAX_LENGTH + 1)
+    assert str(NOTE_MAX_LENGTH) in (session.enter("committee", 5, too_long) or "")
+    assert session.enter("committee", 5, "纪检委员空缺，已报批增补") is None
+    assert session.flush() == 1
+    record = campaign.store.self_assessment("B021", "star_branch")
+    assert record.answers == {"committee": 5}
+    assert record.notes == {"committee": "纪检委员空缺，已报批增补"}
+
+
+def test_text_over_its_limit_is_refused(campaign: Campaign) -> None:
+    session = _session(campaign)
+    assert session.enter("veto_discipline", True, "") is None
+    assert session.enter("veto_details", "违" * 501, "") is not None  # at most 500 characters
+    assert session.enter("veto_details", "支部委员受到党内严重警告处分", "") is None
+    session.flush()
+    assert (
+        campaign.store.self_assessment("B021", "star_branch").answers["veto_details"].startswith("支部委员")
+    )
+
+
+def test_overlapping_flushes_leave_the_latest_value(campaign: Campaign) -> None:
+    session = _session(campaign)
+    values = [round(0.5 * step, 1) for step in range(13)]  # 0 .. 6 by 0.5
+    threads = []
+    for value in values:
+        session.accept("committee", value if value.is_integer() is False else int(value), "说明")
+        thread = threading.Thread(target=session.flush)
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    assert not session.dirty
+    assert campaign.store.self_assessment("B021", "star_branch").answers["committee"] == 6
+
+
+def test_clearing_an_answer_removes_it_from_the_store(campaign: Campaign) -> None:
+    session = _session(campaign)
+    assert session.enter("setup", 4, "") is None
+    session.flush()
+    assert session.enter("setup", None, "") is None
+    session.flush()
+    assert "setup" not in campaign.store.self_assessment("B021", "star_branch").answers
+
+
+def test_live_score_star_and_vetoes(campaign: Campaign) -> None:
+    session = _session(campaign)
+    score = session.score()
+    assert score.total == 0 and score.missing
+    assert session.enter("veto_ideology", True, "") is None
+    score = session.score()
+    assert [hit.item for hit in score.vetoes] == ["veto_ideology"]
+    assert session.star(score) <= 1
