@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
@@ -9,6 +10,7 @@ from tui.commands.selfassess_cmds import reopen
 from tui.selfassess.app import SelfAssessApp
 from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.fill import FillScreen
+from tui.selfassess.form_list import FormListScreen
 from tui.selfassess.item_editor import ItemEditor
 from tui.selfassess.signin import SignInScreen
 
@@ -173,3 +175,33 @@ async def test_an_organization_chooses_among_its_forms(campaign: Campaign) -> No
         # U01 is an organization: it fills the responsibility list only, straight away.
         assert isinstance(app.screen, FillScreen)
         assert app.screen.session.form.id == "duty_list"
+
+
+async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The built-in forms give each unit one form; a campaign may assign more (every unit form here).
+    monkeypatch.setattr("tui.selfassess.assigned.applies", lambda form, unit: form.scope == "unit")
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["U02"])
+        listing = app.screen
+        assert isinstance(listing, FormListScreen)
+        assert [entry.form.id for entry in listing.entries] == ["star_branch", "duty_list"]
+        assert {entry.state for entry in listing.entries} == {"new"}
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        fill = app.screen
+        assert isinstance(fill, FillScreen) and fill.session.form.id == "duty_list"
+        first = fill.session.form.sections[0].items[0]
+        assert first.type == "rating"
+        scale = fill.session.form.scale_of(first)
+        assert scale is not None
+        best = scale.levels[0].code
+        fill.query_one(f"#item-{first.id}", ItemEditor).query_one("#answer", Select).value = best
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is listing
+        assert [entry.state for entry in listing.entries] == ["new", "draft"]
+        assert campaign.store.self_assessment("U02", "duty_list").answers[first.id] == best
