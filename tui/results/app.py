@@ -48,6 +48,7 @@ class ResultsLoaded(Message):
 
     branches: BranchStars | None
     organizations: CampaignResults | None
+    weights: dict[str, float]
     problem: str
 
 
@@ -80,6 +81,7 @@ class ResultsScreen(Screen[None]):
         self.store = store
         self.branches: BranchStars | None = None
         self.organizations: CampaignResults | None = None
+        self.weights: dict[str, float] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,6 +136,7 @@ class ResultsScreen(Screen[None]):
         """Compute the branch stars and the organizations' results from the store."""
         problems: list[str] = []
         branches = organizations = None
+        weights: dict[str, float] = {}
         try:
             branches = load_branch_stars(self.store)
         except KaopingError as error:
@@ -141,14 +144,16 @@ class ResultsScreen(Screen[None]):
         try:
             from exports.results import campaign_results
 
+            weights = dict(self.store.rules().composite_weights)
             organizations = campaign_results(self.store)
         except KaopingError as error:
             problems.append(error_text(error))
-        self.post_message(ResultsLoaded(branches, organizations, "  ".join(problems)))
+        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems)))
 
     def on_results_loaded(self, message: ResultsLoaded) -> None:
         self.branches = message.branches
         self.organizations = message.organizations
+        self.weights = message.weights
         if message.problem:
             self.notify(message.problem, severity="warning", timeout=8)
         self._fill_branches()
@@ -206,7 +211,7 @@ class ResultsScreen(Screen[None]):
         found = self.organizations
         if found is None:
             return
-        weights = self.store.rules().composite_weights
+        weights = self.weights
         self.query_one("#sa-weights", Static).update(
             t(
                 "results.weights",
@@ -240,15 +245,19 @@ class ResultsScreen(Screen[None]):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
+    def _unit_name(self, unit_id: str) -> str:
+        """The name shown for a unit of either table (read from the loaded results, not the store)."""
+        for row in self.branches.rows if self.branches else ():
+            if row.unit.id == unit_id:
+                return row.unit.name
+        found = self.organizations.unit(unit_id) if self.organizations else None
+        return found.name if found else unit_id
+
     def action_reopen(self) -> None:
         unit_id = self._selected_unit()
         if unit_id is None:
             return
-        try:
-            name = self.store.unit(unit_id).name
-        except KaopingError as error:
-            self.notify(error_text(error), severity="error")
-            return
+        name = self._unit_name(unit_id)
 
         def reasoned(reason: str | None) -> None:
             if reason:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from forms.errors import KaopingError
+from forms.rules import Rules
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
 from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
@@ -47,6 +48,7 @@ class BoardScreen(Screen[None]):
         self.score_rows: list[SupervisionRow] = []
         self.sort_by = "state"
         self.sort_reverse = False
+        self.rules: Rules | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,17 +59,11 @@ class BoardScreen(Screen[None]):
             with TabPane(t("review.tab.visits"), id="tab-visits"):
                 yield DataTable(id="sa-visits", cursor_type="row", zebra_stripes=True, classes="sa-table")
             with TabPane(t("review.tab.supervision"), id="tab-supervision"):
-                yield Static(t("review.supervision.method", method=self._method()), classes="sa-counts")
+                yield Static("", id="sa-method", classes="sa-counts")
                 yield DataTable(
                     id="sa-supervision", cursor_type="row", zebra_stripes=True, classes="sa-table"
                 )
         yield Footer()
-
-    def _method(self) -> str:
-        try:
-            return t(f"review.method.{self.store.rules().supervision_method}")
-        except KaopingError:
-            return ""
 
     def on_mount(self) -> None:
         self.title = t("review.board.title", group=self.group)
@@ -114,10 +110,11 @@ class BoardScreen(Screen[None]):
         """Read the group's self-assessments and post them as board rows."""
         try:
             rows = load_board(self.store, self.group)
+            rules = self.store.rules()
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return
-        self.post_message(BoardLoaded(rows))
+        self.post_message(BoardLoaded(rows, rules))
 
     @work(thread=True, exclusive=True, group="visits")
     def load_visits(self) -> None:
@@ -131,6 +128,9 @@ class BoardScreen(Screen[None]):
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.rows = message.rows
+        self.rules = message.rules
+        method = t(f"review.method.{message.rules.supervision_method}")
+        self.query_one("#sa-method", Static).update(t("review.supervision.method", method=method))
         self._fill_board()
 
     def _sorted(self) -> list[BoardRow]:
@@ -212,12 +212,14 @@ class BoardScreen(Screen[None]):
         row = next((row for row in self.rows if row.key == key), None)
         if row is None:
             return
-        if row.state in ("new", "draft"):
+        if row.state in ("new", "draft") or self.rules is None:
             self.notify(t("review.not_submitted", unit=row.unit.name), severity="warning")
             return
         from tui.review.submission import SubmissionScreen
 
-        self.app.push_screen(SubmissionScreen(self.store, self.group, row), lambda _: self.reload())
+        self.app.push_screen(
+            SubmissionScreen(self.store, self.group, row, self.rules), lambda _: self.reload()
+        )
 
     # ------------------------------------------------------------------ visits
 

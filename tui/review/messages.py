@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from forms.rules import Rules
 from tui.review.model import BoardRow, SupervisionRow, VisitRow
 
 
 @dataclass
 class BoardLoaded(Message):
-    """The group's board rows were read from the store."""
+    """The group's board rows (and the campaign's rules) were read from the store."""
 
     rows: list[BoardRow]
+    rules: Rules
 
 
 @dataclass

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from forms.errors import KaopingError
+from forms.rules import Rules
 from forms.scoring import score_response, star_for, visible_items
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
@@ -35,11 +36,12 @@ class SubmissionScreen(Screen[None]):
         Binding("escape", "back", t("key.back")),
     ]
 
-    def __init__(self, store: CampaignStore, group: str, row: BoardRow) -> None:
+    def __init__(self, store: CampaignStore, group: str, row: BoardRow, rules: Rules) -> None:
         super().__init__(classes="sa-submission")
         self.store = store
         self.group = group
         self.row = row
+        self.rules = rules
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,7 +91,7 @@ class SubmissionScreen(Screen[None]):
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         own = score_response(row.form, record.answers, record.notes)
         verified = score_response(row.form, record.verified_answers(), record.notes)
-        rules = self.store.rules()
+        rules = self.rules
         verified_percent = percent(verified.total, verified.max_total)
         summary = t(
             "review.summary",
