@@ -256,6 +256,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.change.none": ("无星级", "no star"),
     "results.why.veto": ("否决：{items}", "veto: {items}"),
     "results.why.quota": ("五星名额已满，评为四星", "five-star quota full: four stars"),
+    "results.why.satisfaction": ("满意度低于规定，不评星级", "satisfaction below the threshold: no star"),
     "results.why.provisional": ("未审核，暂按自评分", "not yet reviewed: own score for now"),
     "results.quota": (
         "五星 {five} 个，限额 {allowed} 个：{verdict}（因限额降为四星 {held} 个）；已评星 {rated}/{total} 个党支部",

@@ -13,12 +13,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from exports.model import CampaignResults
+from exports.stars import BranchStars, branch_stars
 from forms.errors import InputError, KaopingError
 from store.api import CampaignStore, open_store
 from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import error_text, t
-from tui.results.branch_stars import BranchStars, load_branch_stars
 from tui.results.chart import StarChart, star_label
 from tui.selfassess.dialogs import TextPromptScreen
 from tui.selfassess.signin import SignInScreen
@@ -138,7 +138,7 @@ class ResultsScreen(Screen[None]):
         branches = organizations = None
         weights: dict[str, float] = {}
         try:
-            branches = load_branch_stars(self.store)
+            branches = branch_stars(self.store)
         except KaopingError as error:
             problems.append(error_text(error))
         try:
@@ -175,10 +175,12 @@ class ResultsScreen(Screen[None]):
                 why.append(t("results.why.veto", items="；".join(row.vetoes)))
             if row.reason == "quota":
                 why.append(t("results.why.quota"))
+            if row.reason == "satisfaction":
+                why.append(t("results.why.satisfaction"))
             if row.score is not None and not row.verified:
                 why.append(t("results.why.provisional"))
             table.add_row(
-                row.unit.name,
+                row.name,
                 row.parent_name,
                 t(f"self.state.{row.state}"),
                 _score(row.score),
@@ -186,7 +188,7 @@ class ResultsScreen(Screen[None]):
                 _star(row.last_star),
                 change_text(row.change),
                 "；".join(why),
-                key=row.unit.id,
+                key=row.unit_id,
             )
         allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
         verdict = t("results.quota.ok") if found.within_quota else t("results.quota.over")
@@ -248,8 +250,8 @@ class ResultsScreen(Screen[None]):
     def _unit_name(self, unit_id: str) -> str:
         """The name shown for a unit of either table (read from the loaded results, not the store)."""
         for row in self.branches.rows if self.branches else ():
-            if row.unit.id == unit_id:
-                return row.unit.name
+            if row.unit_id == unit_id:
+                return row.name
         found = self.organizations.unit(unit_id) if self.organizations else None
         return found.name if found else unit_id
 

@@ -9,7 +9,7 @@ from forms.rules import Rules
 from forms.scoring import score_response, supervision_score
 from store.api import CampaignStore, SelfAssessment, Unit, Visit
 from tui.selfassess.app import display_state
-from tui.selfassess.assigned import applies, group_of
+from tui.selfassess.assigned import group_of
 
 STATE_ORDER = {"new": 0, "draft": 1, "returned": 2, "submitted": 3, "reviewed": 4}
 """Board order of the states: what still needs the unit first, what needs the group next."""
@@ -60,13 +60,11 @@ def board_row(unit: Unit, form: Form, record: SelfAssessment | None) -> BoardRow
 
 def load_board(store: CampaignStore, group: str) -> list[BoardRow]:
     """Every unit of the group with each form it fills, and the state of each (blocking: use a worker)."""
-    forms = store.forms_of_scope("unit")
     records = {(record.unit_id, record.form_id): record for record in store.self_assessments(group=group)}
     rows: list[BoardRow] = []
     for unit in group_units(store, group):
-        for form in forms:
-            if applies(form, unit):
-                rows.append(board_row(unit, form, records.get((unit.id, form.id))))
+        for form in store.unit_forms(unit.id):
+            rows.append(board_row(unit, form, records.get((unit.id, form.id))))
     return rows
 
 

@@ -181,7 +181,8 @@ async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
     campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The built-in forms give each unit one form; a campaign may assign more (every unit form here).
-    monkeypatch.setattr("tui.selfassess.assigned.applies", lambda form, unit: form.scope == "unit")
+    store = campaign.store
+    monkeypatch.setattr(store, "unit_forms", lambda unit_id: store.forms_of_scope("unit"))
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, campaign.unit_codes["U02"])

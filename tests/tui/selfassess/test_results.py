@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
+from exports.stars import branch_stars
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.results.app import ResultsApp, ResultsScreen
-from tui.results.branch_stars import load_branch_stars
 from tui.results.chart import StarChart, distribution
 from tui.selfassess.dialogs import TextPromptScreen
 from tui.selfassess.signin import SignInScreen
@@ -29,9 +29,9 @@ def _rate_the_branches(campaign: Campaign) -> None:
 
 def test_stars_against_last_year_with_the_quota_and_a_veto(campaign: Campaign) -> None:
     _rate_the_branches(campaign)
-    found = load_branch_stars(campaign.store)
+    found = branch_stars(campaign.store)
     assert found is not None
-    rows = {row.unit.id: row for row in found.rows}
+    rows = {row.unit_id: row for row in found.rows}
     assert set(rows) == {"B011", "B012", "B021", "B031"}
     # floor(30% x 4) = 1 five-star branch: the best keeps it, the next two are held at four stars.
     assert (rows["B011"].star, rows["B011"].last_star, rows["B011"].change) == (5, 4, "up")
@@ -50,16 +50,16 @@ def test_an_adjustment_changes_the_verified_score_and_star(campaign: Campaign) -
     store = campaign.store
     fill_and_submit(store, "B011", "star_branch")
     store.adjust_item("B011", "star_branch", "veto_ideology", True, "年度意识形态工作出现问题", "第一联络组")
-    submitted = load_branch_stars(store)
+    submitted = branch_stars(store)
     assert submitted is not None
-    row = next(row for row in submitted.rows if row.unit.id == "B011")
+    row = next(row for row in submitted.rows if row.unit_id == "B011")
     assert (
         row.band_stars == 5 and not row.verified and row.vetoes == ()
     )  # until reviewed, the own answers count
     store.mark_reviewed("B011", "star_branch", "第一联络组")
-    reviewed = load_branch_stars(store)
+    reviewed = branch_stars(store)
     assert reviewed is not None
-    row = next(row for row in reviewed.rows if row.unit.id == "B011")
+    row = next(row for row in reviewed.rows if row.unit_id == "B011")
     assert row.verified and row.star == 1 and row.reason == "veto"
 
 
