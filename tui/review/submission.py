@@ -98,7 +98,7 @@ class SubmissionScreen(Screen[None]):
             state=t(f"self.state.{row.state}"),
             own=f"{percent(own.total, own.max_total):.1f}",
             verified=f"{verified_percent:.1f}",
-            star=star_label(star_for(verified_percent, rules, verified.star_cap)),
+            star=star_label(star_for(verified_percent, rules, verified.star_cap, verified.satisfaction)),
             adjustments=len(record.adjustments),
         )
         if record.return_note and row.state == "returned":

@@ -109,8 +109,8 @@ class SelfSession:
         return score.total / score.max_total * 100.0
 
     def star(self, score: ResponseScore) -> int:
-        """The star this response would give on its own (0 = none), vetoes applied."""
-        return star_for(self.percent(score), self.rules, score.star_cap)
+        """The star this response would give alone (0 = none): vetoes and the satisfaction rule applied."""
+        return star_for(self.percent(score), self.rules, score.star_cap, score.satisfaction)
 
     @staticmethod
     def section_done(section: Section, score: ResponseScore) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from tests.tui.selfassess.conftest import Campaign
+from tests.tui.selfassess.conftest import Campaign, full_marks
 from tui.selfassess.session import NOTE_MAX_LENGTH, SelfSession
 
 
@@ -77,3 +77,15 @@ def test_live_score_star_and_vetoes(campaign: Campaign) -> None:
     score = session.score()
     assert [hit.item for hit in score.vetoes] == ["veto_ideology"]
     assert session.star(score) <= 1
+
+
+def test_satisfaction_below_the_threshold_gives_no_star(campaign: Campaign) -> None:
+    session = _session(campaign)
+    for item_id, value in full_marks(session.form).items():
+        session.accept(item_id, value, "")
+    assert session.star(session.score()) == 5
+    assert session.enter("satisfaction", 40, "群众满意度测评结果偏低") is None
+    score = session.score()
+    assert score.satisfaction == 40
+    assert session.percent(score) >= 60
+    assert session.star(score) == 0
