@@ -106,10 +106,10 @@ def self_assess(
     if len(reason) > REASON_MAX_LENGTH:
         raise InputError("self.cli.reason_too_long", length=len(reason), limit=REASON_MAX_LENGTH)
     store = _campaign(context)
-    store.unit(reopen_unit)
+    unit = store.unit(reopen_unit)
     check_admin(store, passphrase)
     titles = reopen(store, reopen_unit, form_id, reason)
-    click.echo(t("self.cli.reopened", unit=reopen_unit, forms="、".join(titles)))
+    click.echo(t("self.cli.reopened", unit=unit.name, forms="、".join(titles)))
 
 
 @click.command("review", help=t("review.cli.help"))

@@ -334,7 +334,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{unit}”没有已提交或已审核的自评，无需退回。",
         "“{unit}” has no submitted or reviewed self-assessment to reopen.",
     ),
-    "self.cli.reopened": ("已退回单位 {unit} 重填：{forms}。", "Reopened for unit {unit}: {forms}."),
+    "self.cli.reopened": (
+        "已退回“{unit}”重填：{forms}（已记入日志）。",
+        "Reopened for “{unit}”: {forms} (logged).",
+    ),
     # ---------------------------------------------------------------- results chart
     "results.star.0": ("无星级", "No star"),
     "results.star.none": ("无星级", "No star"),

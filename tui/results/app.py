@@ -278,7 +278,9 @@ class ResultsScreen(Screen[None]):
         except KaopingError as error:
             self.post_message(ReopenRefused(error_text(error)))
             return
-        self.post_message(Reopened(t("self.cli.reopened", unit=unit_id, forms="、".join(titles))))
+        self.post_message(
+            Reopened(t("self.cli.reopened", unit=self._unit_name(unit_id), forms="、".join(titles)))
+        )
 
     def on_reopened(self, message: Reopened) -> None:
         self.notify(message.text)
