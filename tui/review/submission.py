@@ -103,6 +103,17 @@ class SubmissionScreen(Screen[None]):
         )
         if record.return_note and row.state == "returned":
             summary += "\n" + t("self.banner.returned", note=record.return_note)
+        if record.history:
+            steps = [
+                t(
+                    "review.history.step",
+                    day=event.day,
+                    action=t(f"review.history.{event.action}"),
+                    actor=event.actor,
+                )
+                for event in record.history[-4:]
+            ]
+            summary += "\n" + t("review.history", steps="；".join(steps))
         self.query_one("#sa-summary", Static).update(summary)
 
     # ------------------------------------------------------------------ actions

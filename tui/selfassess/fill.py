@@ -19,7 +19,7 @@ from forms.scoring import ResponseScore, visible_items
 from tui.i18n import error_text, language, t
 from tui.results.chart import star_label
 from tui.selfassess.dialogs import ConfirmScreen
-from tui.selfassess.item_editor import ItemEditor
+from tui.selfassess.item_editor import ItemEditor, value_to_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
 from tui.selfassess.session import SelfSession
 
@@ -179,7 +179,17 @@ class FillScreen(Screen[None]):
             return
         item = editor.item
         help_text = item.help.get(language()) or t("self.criteria.none")
-        text.update(t("self.criteria.title") + "\n" + help_text)
+        shown = t("self.criteria.title") + "\n" + help_text
+        adjustment = self.session.adjustments.get(item.id)
+        if adjustment is not None:
+            shown += "\n\n" + t(
+                "self.criteria.adjusted",
+                value=value_to_text(item, adjustment.value),
+                reason=adjustment.reason,
+                group=adjustment.group,
+                day=adjustment.day,
+            )
+        text.update(shown)
 
     # ------------------------------------------------------------------ totals and marks
 

@@ -23,7 +23,7 @@ from forms.scoring import (
     star_for,
     validate_answer,
 )
-from store.api import CampaignStore, SelfAssessment, Unit
+from store.api import Adjustment, CampaignStore, SelfAssessment, Unit
 from tui.i18n import t
 
 NOTE_MAX_LENGTH = 500
@@ -61,6 +61,8 @@ class SelfSession:
     notes: dict[str, str]
     position: str | None = None
     return_note: str = ""
+    adjustments: dict[str, Adjustment] = field(default_factory=dict)
+    """The liaison group's latest adjustment of each item (shown to the unit beside its own answer)."""
     _pending: dict[str, tuple[AnswerValue, str]] = field(default_factory=dict, repr=False)
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -89,6 +91,7 @@ class SelfSession:
             dict(record.notes),
             record.position,
             record.return_note if record.state == "returned" else "",
+            {adjustment.item_id: adjustment for adjustment in record.adjustments},
         )
 
     # ------------------------------------------------------------------ reading

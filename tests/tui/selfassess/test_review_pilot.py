@@ -159,6 +159,8 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert store.self_assessment("B011", "star_branch").state == "reviewed"
+        summary = str(app.screen.query_one("#sa-summary").render())
+        assert "提交" in summary and "退回" in summary and "审核通过" in summary
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, BoardScreen)
@@ -227,3 +229,18 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert store.visits() == []
+
+
+async def test_the_unit_sees_the_groups_adjustment_beside_its_answer(campaign: Campaign) -> None:
+    store = campaign.store
+    fill_and_submit(store, "B011", "star_branch")
+    store.adjust_item("B011", "star_branch", "committee", 4, "换届逾期两个月", "第一联络组")
+    store.mark_reviewed("B011", "star_branch", "第一联络组")
+    app = SelfAssessApp(campaign.context, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, campaign.unit_codes["B011"])
+        fill = app.screen
+        assert isinstance(fill, FillScreen)
+        assert not fill.session.editable
+        criteria = str(fill.query_one("#sa-criteria-text").render())
+        assert "联络组核定为：4" in criteria and "换届逾期两个月" in criteria and "第一联络组" in criteria
