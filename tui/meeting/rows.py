@@ -23,13 +23,18 @@ class AnswerGiven(Message):
 
     item_id: str
     value: AnswerValue
-    advance: bool = True
 
 
 class RatingRow(Widget, can_focus=True):
     """One rating item: its label above the levels; the level key or a click on a level chooses it."""
 
     value: reactive[str | None] = reactive(None)
+
+    @dataclass
+    class Clicked(Message):
+        """The evaluator clicked this row: the screen's cursor moves here."""
+
+        row: RatingRow
 
     def __init__(self, item: ItemSpec, value: AnswerValue, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="answer-row")
@@ -59,25 +64,41 @@ class RatingRow(Widget, can_focus=True):
         self.set_class(self.value is not None, "-answered")
 
     def on_key(self, event: events.Key) -> None:
-        choice = self.item.choice_for_key(event.key)
-        if choice is None and event.key in ("delete", "backspace"):
+        if event.key in ("delete", "backspace"):
             event.stop()
             self.value = None
-            self.post_message(AnswerGiven(self.item.item_id, None, advance=False))
+            self.post_message(AnswerGiven(self.item.item_id, None))
             return
-        if choice is not None:
-            event.stop()
-            self.value = choice.value
-            self.post_message(AnswerGiven(self.item.item_id, choice.value))
+        if self.item.choice_for_key(event.key) is None:
+            return
+        event.stop()
+        # Keys typed in a burst were all queued here before the focus could move on: the screen's own
+        # cursor (moved at once, unlike the focus) says which row each one is for.
+        screen = self.screen
+        rate = getattr(screen, "rate_key", None)
+        if rate is not None:
+            rate(event.key)
+        else:
+            self.choose(event.key)
+
+    def choose(self, key: str) -> bool:
+        """Choose the level bound to `key`; False when the key means nothing here."""
+        choice = self.item.choice_for_key(key)
+        if choice is None:
+            return False
+        self.value = choice.value
+        self.post_message(AnswerGiven(self.item.item_id, choice.value))
+        return True
 
     def on_click(self, event: events.Click) -> None:
         self.focus()
+        self.post_message(self.Clicked(self))
         if event.y != 1:
             return
         for start, end, value in self._spans:
             if start <= event.x < end:
                 self.value = value
-                self.post_message(AnswerGiven(self.item.item_id, value, advance=False))
+                self.post_message(AnswerGiven(self.item.item_id, value))
 
 
 def _line_width(text: Text) -> int:
@@ -127,7 +148,7 @@ class ScoreRow(Horizontal):
     def _give(self, value: AnswerValue) -> None:
         if value != self._last:
             self._last = value
-            self.post_message(AnswerGiven(self.item.item_id, value, advance=False))
+            self.post_message(AnswerGiven(self.item.item_id, value))
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
@@ -162,7 +183,7 @@ class CommentRow(Horizontal):
         text = event.value.strip() or None
         if text != self._last:
             self._last = text
-            self.post_message(AnswerGiven(self.item.item_id, text, advance=False))
+            self.post_message(AnswerGiven(self.item.item_id, text))
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

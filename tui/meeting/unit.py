@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
 class UnitScreen(Screen[None]):
     """The items about one unit; answers are autosaved as they are given."""
 
+    AUTO_FOCUS = None
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,n", "move(1)", t("meeting.key.next"), key_display="PgDn/n"),
         Binding("pageup,p", "move(-1)", t("meeting.key.previous"), key_display="PgUp/p"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
+        Binding("down,tab", "cursor(1)", show=False),
+        Binding("up,shift+tab", "cursor(-1)", show=False),
         Binding("j", "jump", t("meeting.key.jump")),
         Binding("r", "review", t("meeting.key.review")),
     ]
@@ -35,6 +38,8 @@ class UnitScreen(Screen[None]):
         super().__init__(classes="evaluator")
         self.draft = draft
         self.index = index
+        self.current = 0
+        """Index in `stops` of the item the next key is for; moves at once, the focus follows later."""
 
     @property
     def kiosk(self) -> MeetingApp:
@@ -73,17 +78,63 @@ class UnitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_state()
-        first_open = self._first_unanswered()
-        if first_open is not None:
-            first_open.focus()
-        else:
-            self.focus_next()
+        stops = self.stops
+        open_rows = [
+            number for number, stop in enumerate(stops) if isinstance(stop, RatingRow) and stop.value is None
+        ]
+        self.current = open_rows[0] if open_rows else 0
+        if stops:
+            stops[self.current].focus()
 
-    def _first_unanswered(self) -> Widget | None:
-        for row in self.query(RatingRow):
-            if row.value is None:
-                return row
-        return None
+    @property
+    def stops(self) -> list[Widget]:
+        """Where the cursor can be, in order: each rating row, and the box of each score or comment."""
+        found: list[Widget] = []
+        for row in self.query(".answer-row"):
+            found.extend([row] if isinstance(row, RatingRow) else list(row.query(Input)))
+        return found
+
+    def action_cursor(self, step: int) -> None:
+        """Arrows and Tab move the cursor (and then the focus) between the items."""
+        stops = self.stops
+        if stops:
+            self.current = max(0, min(len(stops) - 1, self.current + step))
+            stops[self.current].focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A click into a score or comment box moves the cursor there too."""
+        if isinstance(event.widget, Input):
+            stops = self.stops
+            if event.widget in stops:
+                self.current = stops.index(event.widget)
+
+    def on_rating_row_clicked(self, message: RatingRow.Clicked) -> None:
+        stops = self.stops
+        if message.row in stops:
+            self.current = stops.index(message.row)
+
+    def on_key(self, event: events.Key) -> None:
+        """Number keys typed before the first row has the focus still count, for the current row."""
+        if event.key.isdigit():
+            event.stop()
+            self.rate_key(event.key)
+
+    def rate_key(self, key: str) -> None:
+        """A number key: answer the current row and move the cursor on to the next rating row at once.
+
+        Keys typed in a burst all reach the row that had the focus before the focus could follow, so
+        the cursor, not the focus, decides which row a key is for; the cursor stops before any box.
+        """
+        stops = self.stops
+        if not stops or not isinstance(stops[self.current], RatingRow):
+            return
+        row = stops[self.current]
+        assert isinstance(row, RatingRow)
+        if not row.choose(key):
+            return
+        if self.current + 1 < len(stops) and isinstance(stops[self.current + 1], RatingRow):
+            self.current += 1
+            stops[self.current].focus()
 
     def _show_state(self) -> None:
         spec = self.kiosk.backend.ballot_spec
@@ -96,16 +147,6 @@ class UnitScreen(Screen[None]):
         self.draft.set_answer(unit.unit_id, message.item_id, message.value)
         self.kiosk.queue_answer(self.draft.code, unit.unit_id, message.item_id, message.value)
         self._show_state()
-        if message.advance:
-            self._advance()
-
-    def _advance(self) -> None:
-        """Move to the next rating row; never on into the comment box, where stray keys would land."""
-        rows = list(self.query(RatingRow))
-        if self.focused in rows:
-            position = rows.index(self.focused)
-            if position + 1 < len(rows):
-                rows[position + 1].focus()
 
     def action_move(self, step: int) -> None:
         target = self.index + step

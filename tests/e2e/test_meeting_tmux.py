@@ -1,0 +1,126 @@
+"""End to end in a real terminal: tmux runs the installed `kaoping meeting`; two evaluators vote by keys."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.api import open_store
+from store.demo import DemoResult
+
+pytestmark = pytest.mark.e2e
+
+KAOPING = Path(sys.executable).parent / "kaoping"
+ITEMS = ["overall", "political_leadership", "execution", "cohesion", "member_vanguard", "service"]
+LEVEL = {"1": "good", "2": "fairly_good", "3": "average", "4": "poor"}
+
+
+class Terminal:
+    """One tmux server of our own (`-L`), one window running a command, read with capture-pane."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def start(self, command: list[str], width: int = 100, height: int = 30) -> None:
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "meeting", *command)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "meeting")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "meeting", *keys)
+
+    def text(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "meeting", "-l", text)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if needle in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} did not appear; the screen shows:\n{shown}")
+            time.sleep(0.05)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (the CI installs it); this test needs a real terminal")
+    term = Terminal(f"kaoping-{secrets.token_hex(4)}")
+    try:
+        yield term
+    finally:
+        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True, check=False)
+
+
+def _keys_for(unit_number: int, evaluator: int) -> str:
+    """Six rating keys for a unit: 好 overall on every fourth unit only (the 30% quota holds)."""
+    overall = "1" if unit_number % 4 == evaluator else str(2 + (unit_number + evaluator) % 3)
+    return overall + "2342"[evaluator:] + "2342"[:evaluator] + str(1 + (unit_number % 4))
+
+
+def test_two_evaluators_vote_in_a_real_terminal(
+    terminal: Terminal, demo_data: tuple[Path, DemoResult]
+) -> None:
+    data_dir, demo = demo_data
+    campaign = open_store(data_dir).campaign(demo.campaign_id)
+    campaign.open_voting("e2e")
+    units = [unit.id for unit in campaign.meeting_units()]
+    codes = demo.ballot_codes["members"][:2]
+    terminal.start([str(KAOPING), "--data", str(data_dir), "meeting"])
+    keyed: list[dict[str, dict[str, str]]] = []
+    for evaluator, code in enumerate(codes):
+        welcome = terminal.wait_for("测评码，然后按回车")
+        assert f"已投 {evaluator} / 应投 178" in welcome
+        terminal.text(code.lower())
+        terminal.keys("Enter")
+        terminal.wait_for("开始评议")
+        terminal.keys("Enter")
+        answers: dict[str, dict[str, str]] = {}
+        for number, unit_id in enumerate(units):
+            shown = terminal.wait_for(f"第 {number + 1}/{len(units)} 个")
+            if number == 0:
+                assert "市委办公室" in shown and "书记：" in shown
+            keys = _keys_for(number, evaluator)
+            terminal.text(keys)
+            answers[unit_id] = {item: LEVEL[key] for item, key in zip(ITEMS, keys, strict=True)}
+            terminal.wait_for(
+                "全部已答" if number == len(units) - 1 else f"全票还差 {(len(units) - number - 1) * 6} 项"
+            )
+            terminal.keys("n")
+        review = terminal.wait_for("符合全部计票规则")
+        assert "个单位全部评议完毕" in review
+        terminal.keys("s")
+        terminal.wait_for("确定投出这张测评票吗")
+        terminal.keys("y")
+        terminal.wait_for("投票成功")
+        terminal.keys("Enter")
+        keyed.append(answers)
+    after = terminal.wait_for("测评码，然后按回车")
+    assert "已投 2 / 应投 178" in after
+    assert "市委办公室" not in after, "nothing of the last evaluator is left on screen"
+    terminal.keys("C-c", "C-q", "Escape")
+    time.sleep(0.3)
+    assert "测评码，然后按回车" in terminal.screen(), "Ctrl+C and Ctrl+Q do not leave the kiosk"
+    sealed = list(open_store(data_dir).campaign(demo.campaign_id).sealed_ballots("review_ballot"))
+    assert len(sealed) == 2
+    stored = sorted(
+        ({unit: dict(values) for unit, values in ballot.answers.items()} for ballot in sealed),
+        key=lambda answers: answers[units[0]]["overall"],
+    )
+    expected = sorted(keyed, key=lambda answers: answers[units[0]]["overall"])
+    for got, want in zip(stored, expected, strict=True):
+        assert {unit: {item: got[unit][item] for item in ITEMS} for unit in units} == want
