@@ -11,10 +11,10 @@ from forms.rules import Rules
 from forms.scoring import (
     UnitBallot,
     aggregate_unit,
+    assign_grades,
     assign_stars,
     check_ballot,
     composite,
-    grade_for,
     item_points,
     quota_limit,
     rank,
@@ -161,6 +161,11 @@ def compute_results(sources: ResultSources) -> CampaignResults:
     }
     satisfactions = {unit_id: aggregates[unit_id].satisfaction for unit_id in scored}
     awards = assign_stars(scored, rules, caps, satisfactions)
+    # assign_grades, not grade_for: a band's `max_share` quota in the rules file must hold.
+    grade_caps = {
+        unit_id: score.grade_caps for unit_id, score in sources.self_scores.items() if score.grade_caps
+    }
+    grades = assign_grades(scored, rules, grade_caps)
     ranks = rank(composites)
 
     results: list[UnitResult] = []
@@ -168,9 +173,8 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         aggregate = aggregates[unit.unit_id]
         own_score = sources.self_scores.get(unit.unit_id)
         value = composites[unit.unit_id]
-        grade_code = (
-            grade_for(value, rules, own_score.grade_caps if own_score else ()) if value is not None else None
-        )
+        grade_award = grades.get(unit.unit_id)
+        grade_code = grade_award.grade if grade_award is not None else None
         band = rules.grade_band(grade_code) if grade_code else None
         award = awards.get(unit.unit_id)
         stars = award.stars if award is not None else None

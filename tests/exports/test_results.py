@@ -15,7 +15,7 @@ from exports.compute import (
 )
 from exports.results import campaign_results
 from forms.builtin import builtin_form
-from forms.rules import default_rules
+from forms.rules import Rules, default_rules
 
 
 def test_campaign_results_count_every_ballot_and_flag_the_straight_lined_one(campaign: Campaign) -> None:
@@ -177,3 +177,41 @@ def test_brand_ties_share_a_place() -> None:
         ("B3", 1, 3),
         ("B4", 0, 4),
     ]
+
+
+def test_a_grade_quota_in_the_rules_file_moves_the_lowest_good_units_down() -> None:
+    from forms.rules import builtin_rules_text, rules_from_text
+
+    text = builtin_rules_text().replace(
+        'label = "好"\nlabel_en = "Good"\nmin_score = 90.0\n',
+        'label = "好"\nlabel_en = "Good"\nmin_score = 90.0\nmax_share = 0.2\n',
+    )
+    rules = rules_from_text(text, "考核规则.toml")
+    band = rules.grade_band("good")
+    assert band is not None and band.max_share == 0.2
+    ballots = [_ballot(f"b{n}", "members", MIXED) for n in range(5)]
+    # U3 gets 较好 on two ballots: 96 after trimming, still in the 好 band but third of three.
+    ballots += [
+        _ballot(f"c{n}", "members", ["good", "good", "fairly_good", *MIXED[3:8], "good", "average"])
+        for n in range(2)
+    ]
+    unconstrained = compute_results(_sources(ballots))
+    assert [unconstrained.unit(u).grade for u in ("U1", "U2", "U3")] == ["good"] * 3  # type: ignore[union-attr]
+    results = compute_results(_quota_sources(ballots, rules))
+    grades = {unit.unit_id: unit.grade for unit in results.units}
+    assert grades["U1"] == grades["U2"] == "good"
+    assert grades["U3"] == "fairly_good"
+    assert sum(1 for grade in grades.values() if grade == "good") == 2  # floor(0.2 x 10 units)
+    assert results.unit("U3").grade_zh == "较好"  # type: ignore[union-attr]
+
+
+def _quota_sources(ballots: list[BallotRecord], rules: Rules) -> ResultSources:
+    units = [UnitInfo(f"U{i}", f"单位{i}", "第一联络组", 4) for i in range(1, 11)]
+    return ResultSources(
+        campaign_id="c",
+        campaign_name="测试",
+        rules=rules,
+        ballot_form=builtin_form("review_ballot"),
+        units=units,
+        ballots=ballots,
+    )
