@@ -97,6 +97,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "还有 {count} 项未完成（必答项或须填写说明的项），已跳到第一项。",
         "{count} items are still open (required answers or notes); the first one is shown.",
     ),
+    "self.submit.fix_refused": (
+        "有未被接受的填写（红色提示处）：请先改正或清空，再提交。",
+        "Some entries were refused (see the red notes): correct or clear them before submitting.",
+    ),
     "self.submit.done": ("已提交，等待联络组审核。", "Submitted; the liaison group will review it."),
     # ---------------------------------------------------------------- review (liaison groups)
     "review.app.subtitle": ("联络组审核与日常督导", "Liaison review and supervision"),

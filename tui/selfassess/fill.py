@@ -66,7 +66,6 @@ class FillScreen(Screen[None]):
     def __init__(self, session: SelfSession) -> None:
         super().__init__(classes="sa-fill")
         self.session = session
-        self.section_index = 0
         self.focused_item: str | None = None
         self.last_score: ResponseScore | None = None
         self._save_note = ""
@@ -334,6 +333,12 @@ class FillScreen(Screen[None]):
         session = self.session
         if not session.editable:
             self.notify(t("self.read_only"), severity="warning")
+            return
+        refused = [editor for editor in self.query(ItemEditor) if editor.problem_text]
+        if refused:
+            # What the screen shows must be what is submitted: a refused value is not in the session.
+            self._focus_editor(refused[0])
+            self.notify(t("self.submit.fix_refused"), severity="warning")
             return
         score = session.score()
         if not score.complete:

@@ -206,3 +206,23 @@ async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
         assert app.screen is listing
         assert [entry.state for entry in listing.entries] == ["new", "draft"]
         assert campaign.store.self_assessment("U02", "duty_list").answers[first.id] == best
+
+
+async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Campaign) -> None:
+    fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B012"])
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        editor = await _type_into(pilot, "committee", "60")  # refused; the stored 6 stays
+        assert editor.problem_text
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, FillScreen)  # no confirmation
+        assert campaign.store.self_assessment("B012", "star_branch").state == "draft"
+        await _type_into(pilot, "committee", "6")
+        assert not editor.problem_text
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
