@@ -28,8 +28,6 @@ def meeting(context: AppContext, paper: bool, double_entry: bool, vote: str | No
     ready_exit = bool(os.environ.get(READY_ENV))
     app = create_meeting_app(context, mode=mode, double_entry=double_entry, exit_when_ready=ready_exit)
     app.run(headless=ready_exit)
-    if ready_exit:
-        click.echo("KAOPING-MEETING-READY")
 
 
 COMMANDS: list[click.Command] = [meeting]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import sys
 import time
 from typing import Any, ClassVar
 
@@ -21,6 +22,8 @@ KIOSK_KEYS = ("ctrl+q", "ctrl+c", "ctrl+z", "ctrl+x", "ctrl+v", "ctrl+s", "ctrl+
 """Keys that could quit, suspend, screenshot, open the palette or touch the clipboard: all swallowed."""
 
 WRONG_TRIES_BEFORE_WAIT = 5
+READY_MARKER = "KAOPING-MEETING-READY"
+"""Printed when the welcome screen is ready, if the app was asked to exit then (bench/bench_meeting.py)."""
 
 
 class MeetingApp(KaopingApp, inherit_bindings=False):
@@ -140,6 +143,14 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
 
         self.ballot = None
         self.go(ThanksScreen())
+
+    def report_ready(self) -> None:
+        """The welcome screen is painted and takes input: say so on stdout and leave (the benchmark)."""
+        stdout = sys.__stdout__
+        if stdout is not None:
+            stdout.write(READY_MARKER + "\n")
+            stdout.flush()
+        self.exit()
 
     # -- wrong codes ---------------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from forms.errors import KaopingError
 from forms.model import Form, Item
-from forms.scoring import check_ballot
 from tui.i18n import error_text, t
 from tui.meeting.model import (
     AnswerValue,
@@ -167,6 +166,8 @@ class MeetingBackend:
 
     def check(self, draft: BallotDraft) -> list[RuleBreak]:
         """The ballot rules this draft breaks, each with what breaks it, in the user's words."""
+        from forms.scoring import check_ballot  # not needed before the first review page
+
         result = check_ballot(self.form, self.ballot_answers(draft))
         names = {unit.unit_id: unit.name for unit in self.ballot_spec.units}
         breaks: list[RuleBreak] = []

@@ -51,6 +51,8 @@ class WelcomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#code", Input).cursor_blink = False
+        if self.kiosk.exit_when_ready:
+            self.call_after_refresh(self.kiosk.report_ready)
         self.load_info()
         if self.kiosk.wait_left() > 0:
             self._start_wait()
@@ -65,8 +67,6 @@ class WelcomeScreen(Screen[None]):
         if not info.voting_open:
             text += "  " + t("meeting.welcome.not_open")
         self.query_one("#welcome-count", Static).update(text)
-        if self.kiosk.exit_when_ready:
-            self.call_after_refresh(self.app.exit)
 
     def _say(self, text: str, error: bool = True) -> None:
         message = self.query_one("#welcome-message", Static)

@@ -1,0 +1,163 @@
+"""Meeting benchmark: `kaoping meeting` start-up to a ready welcome screen against `import textual.app`,
+and a key press answering an item until the screen shows it, with 500 sealed ballots in the store."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.report import Row, median, percentile
+
+KAOPING = Path(sys.executable).parent / "kaoping"
+READY_MARKER = "KAOPING-MEETING-READY"
+SEALED = 500
+
+
+def _demo(data_dir: Path, sealed: int) -> str:
+    """The demo campaign with voting open and `sealed` ballots already sealed; its id."""
+    from store.api import open_store
+    from store.demo import create_demo
+    from store.simulate import simulate_ballots
+
+    store = open_store(data_dir)
+    result = create_demo(store, seed=2026)
+    campaign = store.campaign(result.campaign_id)
+    campaign.open_voting("bench")
+    if sealed:
+        for _ in simulate_ballots(campaign, sealed, random.Random(7)):
+            pass
+    return result.campaign_id
+
+
+def _timed(command: list[str]) -> float:
+    """Seconds for `command` to run to its end."""
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def _until_marker(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawning `command` until it prints the ready marker (its exit is not timed)."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if READY_MARKER in line:
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise RuntimeError(
+                f"kaoping meeting never got ready: {proc.stderr.read() if proc.stderr else ''}"
+            )
+        proc.wait(timeout=60)
+    return elapsed
+
+
+def _startup(data_dir: Path, runs: int) -> list[Row]:
+    env = {**os.environ, "KAOPING_MEETING_EXIT_WHEN_READY": "1", "KAOPING_LANG": "zh"}
+    meeting = [str(KAOPING), "--data", str(data_dir), "meeting"]
+    baseline_cmd = [sys.executable, "-c", "import textual.app"]
+    _timed(baseline_cmd)  # warm the file cache for both
+    _until_marker(meeting, env)
+    baseline: list[float] = []
+    startup: list[float] = []
+    for _ in range(runs):  # interleaved, so a busy neighbour slows both alike
+        baseline.append(_timed(baseline_cmd))
+        startup.append(_until_marker(meeting, env))
+    ratio = median(startup) / median(baseline)
+    return [
+        Row("meeting", "import textual.app (baseline)", median(baseline) * 1000, "ms"),
+        Row("meeting", "kaoping meeting -> welcome ready", median(startup) * 1000, "ms"),
+        Row("meeting", "start-up / baseline", ratio, "x", "<= 1.5x", ratio <= 1.5),
+    ]
+
+
+async def _key_latency(data_dir: Path, campaign_id: str, presses: int) -> list[float]:
+    """Seconds from a key event reaching the app to the frame that shows the chosen level.
+
+    The key goes in through the driver, as a terminal's would; the clock stops when the app hands the
+    compositor's update to the display and that frame has been turned into terminal output (the
+    headless driver then drops it). Pilot's own waits for an idle process are not part of it.
+    """
+    from textual import events
+
+    from store.api import open_store
+    from tui.context import AppContext
+    from tui.meeting import create_meeting_app
+    from tui.meeting.rows import RatingRow
+
+    campaign = open_store(data_dir).campaign(campaign_id)
+    code = campaign.issue_codes("members", 1)[0]
+    app = create_meeting_app(AppContext(data_dir=data_dir, campaign_id=campaign_id), campaign)
+    samples: list[float] = []
+    shown = asyncio.Event()
+    watched: dict[str, object] = {}
+    original_display = app._display
+
+    def display(screen: object, renderable: object) -> None:
+        original_display(screen, renderable)  # type: ignore[arg-type]
+        row = watched.get("row")
+        if renderable is not None and row is not None and row.value == watched["value"]:  # type: ignore[attr-defined]
+            renderable.render_segments(app.console)  # type: ignore[attr-defined]
+            shown.set()
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for name, keys in (("WelcomeScreen", [*code, "enter"]), ("InstructionScreen", ["enter"])):
+            while type(app.screen).__name__ != name:
+                await pilot.pause(0.01)
+            await pilot.press(*keys)
+        while type(app.screen).__name__ != "UnitScreen":
+            await pilot.pause(0.01)
+        screen = app.screen
+        rows = list(screen.query(RatingRow))
+        for number in range(presses):
+            row = rows[number % len(rows)]
+            screen.current = number % len(rows)  # type: ignore[attr-defined]
+            row.focus()
+            key = str(1 + (number + number // len(rows)) % 4)
+            choice = row.item.choice_for_key(key)
+            assert choice is not None
+            await pilot.pause()
+            watched.update(row=row, value=choice.value)
+            shown.clear()
+            started = time.perf_counter()
+            app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+            await asyncio.wait_for(shown.wait(), timeout=5)
+            samples.append(time.perf_counter() - started)
+            watched.clear()
+        app.wait_for_saves()
+    return samples
+
+
+def run(quick: bool) -> list[Row]:
+    """Start-up against its baseline, and key-to-screen latency with 500 sealed ballots."""
+    with tempfile.TemporaryDirectory(prefix="kaoping-bench-meeting-") as tmp:
+        data_dir = Path(tmp) / "data"
+        campaign_id = _demo(data_dir, SEALED if not quick else 100)
+        rows = _startup(data_dir, 3 if quick else 9)
+        samples = asyncio.run(_key_latency(data_dir, campaign_id, 24 if quick else 120))
+        latency = median(samples) * 1000
+        rows += [
+            Row(
+                "meeting",
+                f"key -> screen, {SEALED if not quick else 100} sealed (median)",
+                latency,
+                "ms",
+                "<= 30 ms",
+                latency <= 30.0,
+            ),
+            Row("meeting", "key -> screen (p90)", percentile(samples, 0.9) * 1000, "ms"),
+        ]
+    return rows
