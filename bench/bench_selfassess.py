@@ -2,7 +2,7 @@
 
 Every case runs the real store in a temporary data directory and the real screens under Textual's Pilot.
 The 60-item form is synthetic: the campaign pins it through the store's form source exactly as it pins a
-built-in form (the bench swaps in its text for the id `bench_sixty`).
+built-in form (the bench swaps in its text for the id `bench_branch_sixty`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from bench.report import Row, median
 from store.api import CampaignStore, Unit, open_store
 
-FORM_ID = "bench_sixty"
+FORM_ID = "bench_branch_sixty"  # "branch" in the id: the store assigns it to branches
 PINNING_HOOK = "builtin_form_text"  # where store.campaign takes the text of a form it pins
 ORGANIZATIONS = 66
 BRANCHES = 700
@@ -34,7 +34,7 @@ def sixty_item_form_text() -> str:
         f'id = "{FORM_ID}"',
         'version = "1"',
         'scope = "unit"',
-        'title = "基准测试自评表（60项）"',
+        'title = "星级党支部基准测试自评表（60项）"',
         "max_total = 600",
     ]
     for section in range(SECTIONS):
@@ -90,8 +90,8 @@ def roster() -> list[Unit]:
             Unit(
                 org_id,
                 f"市直机关第{org + 1}单位",
-                f"中共第{org + 1}单位委员会",
-                "机关党委",
+                f"中共第{org + 1}单位机关党支部",
+                "机关党支部",  # an organization that is itself a branch fills the star form too
                 group=group,
                 order=order,
             )

@@ -100,14 +100,13 @@ class BoardScreen(Screen[None]):
         if tables:
             tables.first().focus()
 
-    def reload(self) -> None:
-        """Read the board and the visits again (after an action, or on F5)."""
-        self.load_board()
-        self.load_visits()
-
     @work(thread=True, exclusive=True, group="board")
-    def load_board(self) -> None:
-        """Read the group's self-assessments and post them as board rows."""
+    def reload(self) -> None:
+        """Read the board, then the visits (after an action, or on F5).
+
+        One worker, board first: the board is what the group sees first, and two workers would only
+        take turns at the store's lock while competing with the screen for the interpreter.
+        """
         try:
             rows = load_board(self.store, self.group)
             rules = self.store.rules()
@@ -115,16 +114,16 @@ class BoardScreen(Screen[None]):
             self.post_message(StoreRefused(error_text(error)))
             return
         self.post_message(BoardLoaded(rows, rules))
-
-    @work(thread=True, exclusive=True, group="visits")
-    def load_visits(self) -> None:
-        """Read the group's visits and post them with the supervision scores."""
         try:
             visits, scores = load_visits(self.store, self.group)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return
         self.post_message(VisitsLoaded(visits, scores))
+
+    def _came_back(self, _: None) -> None:
+        """Back from a submission or a visit: show what changed."""
+        self.reload()
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.rows = message.rows
@@ -217,9 +216,7 @@ class BoardScreen(Screen[None]):
             return
         from tui.review.submission import SubmissionScreen
 
-        self.app.push_screen(
-            SubmissionScreen(self.store, self.group, row, self.rules), lambda _: self.reload()
-        )
+        self.app.push_screen(SubmissionScreen(self.store, self.group, row, self.rules), self._came_back)
 
     # ------------------------------------------------------------------ visits
 
@@ -237,7 +234,7 @@ class BoardScreen(Screen[None]):
         from tui.review.visit import VisitScreen
 
         self.query_one("#sa-tabs", TabbedContent).active = "tab-visits"
-        self.app.push_screen(VisitScreen(self.store, self.group, None), lambda _: self.reload())
+        self.app.push_screen(VisitScreen(self.store, self.group, None), self._came_back)
 
     def action_edit_visit(self) -> None:
         from tui.review.visit import VisitScreen
@@ -249,7 +246,7 @@ class BoardScreen(Screen[None]):
         if row is None:
             self.notify(t("review.visit.none_selected"), severity="warning")
             return
-        self.app.push_screen(VisitScreen(self.store, self.group, row.visit), lambda _: self.reload())
+        self.app.push_screen(VisitScreen(self.store, self.group, row.visit), self._came_back)
 
     @on(DataTable.RowSelected, "#sa-visits")
     def _visit_chosen(self, event: DataTable.RowSelected) -> None:

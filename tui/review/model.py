@@ -52,8 +52,10 @@ def board_row(unit: Unit, form: Form, record: SelfAssessment | None) -> BoardRow
     if record is not None and state != "new":
         own_score = score_response(form, record.answers, record.notes)
         own = percent(own_score.total, own_score.max_total)
-        verified_score = score_response(form, record.verified_answers(), record.notes)
-        verified = percent(verified_score.total, verified_score.max_total)
+        verified = own
+        if record.adjustments:  # without adjustments the verified answers are the unit's own
+            verified_score = score_response(form, record.verified_answers(), record.notes)
+            verified = percent(verified_score.total, verified_score.max_total)
     adjustments = len(record.adjustments) if record is not None else 0
     return BoardRow(unit, form, state, own, verified, adjustments, record)
 

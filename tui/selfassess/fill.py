@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ListItem, ListView, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from forms.errors import KaopingError
 from forms.model import Section
@@ -36,21 +37,9 @@ def parse_position(position: str | None) -> tuple[str | None, str | None]:
     return section or None, item or None
 
 
-class SectionEntry(ListItem):
-    """One section in the side list: its title and a mark saying whether it is complete."""
-
-    def __init__(self, section: Section) -> None:
-        super().__init__(id=f"section-{section.id}")
-        self.section = section
-        self.label = Label("", markup=False)
-
-    def compose(self) -> ComposeResult:
-        yield self.label
-
-    def mark(self, done: bool) -> None:
-        """Show the completion mark (✓ complete, ○ still open)."""
-        self.label.update(("✓ " if done else "○ ") + self.section.title.get(language()))
-        self.set_class(done, "-done")
+def section_prompt(section: Section, done: bool) -> str:
+    """A section's line in the side list: a completion mark (✓ complete, ○ still open) and its title."""
+    return ("✓ " if done else "○ ") + section.title.get(language())
 
 
 class FillScreen(Screen[None]):
@@ -70,6 +59,7 @@ class FillScreen(Screen[None]):
         self.last_score: ResponseScore | None = None
         self._save_note = ""
         self._section_lock = asyncio.Lock()
+        self._marks: dict[str, bool] = {}
         section_id, self._resume_item = parse_position(session.position)
         sections = session.form.sections
         self.section_index = next((i for i, s in enumerate(sections) if s.id == section_id), 0)
@@ -80,8 +70,13 @@ class FillScreen(Screen[None]):
         yield Header()
         yield Static("", id="sa-banner", classes="sa-banner -hidden", markup=False)
         with Horizontal(id="sa-body"):
-            yield ListView(
-                *[SectionEntry(section) for section in self.session.form.sections], id="sa-sections"
+            # One OptionList rather than a ListView of items: a single widget to mount and lay out.
+            yield OptionList(
+                *[
+                    Option(section_prompt(section, False), id=section.id)
+                    for section in self.session.form.sections
+                ],
+                id="sa-sections",
             )
             # The first section is composed with the screen: one mount pass, no empty frame.
             with VerticalScroll(id="sa-items"):
@@ -96,8 +91,8 @@ class FillScreen(Screen[None]):
         self.title = f"{self.session.unit.name} · {form.title.get(language())}"
         self._show_banner()
         self.refresh_totals()
-        listing = self.query_one("#sa-sections", ListView)
-        listing.index = self.section_index
+        listing = self.query_one("#sa-sections", OptionList)
+        listing.highlighted = self.section_index
         self._focus_after_showing(list(self.query(ItemEditor)), self._resume_item)
 
     def _show_banner(self) -> None:
@@ -125,9 +120,9 @@ class FillScreen(Screen[None]):
         if not sections:
             return
         self.section_index = max(0, min(index, len(sections) - 1))
-        listing = self.query_one("#sa-sections", ListView)
-        if listing.index != self.section_index:
-            listing.index = self.section_index
+        listing = self.query_one("#sa-sections", OptionList)
+        if listing.highlighted != self.section_index:
+            listing.highlighted = self.section_index
         panel = self.query_one("#sa-items", VerticalScroll)
         await panel.remove_children()
         widgets = self._section_widgets(self.section_index)
@@ -216,8 +211,12 @@ class FillScreen(Screen[None]):
             line.append("\n")
             line.append(t("self.totals.vetoes", items="；".join(labels)), style="bold red")
         self.query_one("#sa-totals", Static).update(line)
-        for entry in self.query(SectionEntry):
-            entry.mark(SelfSession.section_done(entry.section, score))
+        listing = self.query_one("#sa-sections", OptionList)
+        for index, section in enumerate(self.session.form.sections):
+            done = SelfSession.section_done(section, score)
+            if self._marks.get(section.id) != done:
+                self._marks[section.id] = done
+                listing.replace_option_prompt_at_index(index, section_prompt(section, done))
 
     def _apply_visibility(self) -> None:
         shown, _ = visible_items(self.session.form, self.session.answers)
@@ -251,11 +250,11 @@ class FillScreen(Screen[None]):
             section = self.session.form.sections[self.section_index]
             self.remember_position(f"{section.id}/{event.item_id}")
 
-    @on(ListView.Selected, "#sa-sections")
-    async def _section_chosen(self, event: ListView.Selected) -> None:
+    @on(OptionList.OptionSelected, "#sa-sections")
+    async def _section_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.index != self.section_index:
-            await self.show_section(event.index)
+        if event.option_index != self.section_index:
+            await self.show_section(event.option_index)
         else:
             self._focus_first()
 
