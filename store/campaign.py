@@ -37,6 +37,7 @@ def create_campaign(
     rules_text: str | None,
     *,
     demo: bool = False,
+    last_stars_from: str | None = None,
 ) -> CampaignStore:
     """Create a campaign pinning the named built-in forms and the rules; see `Store.create_campaign`."""
     name = name.strip()
@@ -53,6 +54,12 @@ def create_campaign(
         pinned.append({"id": form.id, "version": form.version, "scope": form.scope, "text": text})
     rules_text = default_rules_text() if rules_text is None else rules_text
     rules = parse_rules(rules_text, "rules.toml")
+    if last_stars_from is not None and last_stars_from not in {info.id for info in store.campaigns()}:
+        raise InputError(
+            "store.unknown_campaign",
+            campaign=last_stars_from,
+            known=", ".join(info.id for info in store.campaigns()),
+        )
     campaign_id = f"{int(year)}-{secrets.token_hex(3)}"
     info = {
         "id": campaign_id,
@@ -62,6 +69,7 @@ def create_campaign(
         "rater_groups": [group.id for group in rules.rater_groups],
         "created_day": today(),
         "demo": demo,
+        "last_stars_from": last_stars_from or "",
     }
     with store.locked():
         directory = store.campaign_dir(campaign_id)

@@ -52,6 +52,7 @@ def info_from_doc(doc: Mapping[str, Any]) -> CampaignInfo:
         rater_groups=tuple(doc.get("rater_groups", ())),
         created_day=str(doc.get("created_day", "")),
         demo=bool(doc.get("demo", False)),
+        last_stars_from=str(doc["last_stars_from"]) if doc.get("last_stars_from") else None,
     )
 
 

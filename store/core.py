@@ -201,11 +201,18 @@ class Store:
         rules_text: str | None = None,
         *,
         demo: bool = False,
+        last_stars_from: str | None = None,
     ) -> CampaignStore:
-        """A new campaign pinning copies of the built-in forms and of the rules (defaults when None)."""
+        """A new campaign pinning copies of the built-in forms and of the rules (defaults when None).
+
+        `last_stars_from` names an earlier campaign of this directory whose final stars the commands carry
+        into the new roster where it gives no last-year star (the store only records the choice).
+        """
         from .campaign import create_campaign
 
-        return create_campaign(self, name, year, form_ids, rules_text, demo=demo)
+        return create_campaign(
+            self, name, year, form_ids, rules_text, demo=demo, last_stars_from=last_stars_from
+        )
 
     def campaign_dir(self, campaign_id: str) -> Path:
         """The directory holding one campaign's files."""

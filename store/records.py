@@ -30,7 +30,7 @@ DEFAULT_RATER_GROUPS: tuple[str, ...] = ("工委领导", "部门负责人", "党
 
 @dataclass(frozen=True)
 class CampaignInfo:
-    """One year's assessment: its id, name, year, the forms it pinned and its rater groups."""
+    """One year's assessment: id, name, year, pinned forms, rater groups, where last stars come from."""
 
     id: str
     name: str
@@ -39,6 +39,9 @@ class CampaignInfo:
     rater_groups: tuple[str, ...]
     created_day: str
     demo: bool = False
+    # The earlier campaign whose final stars fill a unit's last-year star when its roster gives none
+    # (None: no carry-over).
+    last_stars_from: str | None = None
 
 
 @dataclass(frozen=True)

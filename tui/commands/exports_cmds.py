@@ -18,7 +18,7 @@ from tui.i18n import t
 if TYPE_CHECKING:
     from exports.model import CampaignResults
     from exports.roster import RosterProblem
-    from store.api import CampaignStore, Visit
+    from store.api import CampaignStore, Unit, Visit
 
 KIND_CHOICES = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 
@@ -155,6 +155,7 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
         )
         for index, row in enumerate(reading.units, start=1)
     ]
+    units = carry_last_stars(campaign, units)
     count = campaign.import_units(units)
     encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"
     click.echo(t("import.units.done", file=str(file), count=count, encoding=encoding))
@@ -168,6 +169,28 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
             f"{name} {n}" for name, n in groups_found.items()
         )
         click.echo(t("import.units.groups", groups=listing))
+
+
+def carry_last_stars(campaign: CampaignStore, units: Sequence[Unit]) -> list[Unit]:
+    """`units` with last year's star filled from the campaign's source campaign where the roster gives none;
+    says on stderr how many were carried and from where (nothing when the campaign carries no stars)."""
+    from exports.carryover import previous_stars, source_campaign, with_last_stars
+
+    source = source_campaign(campaign)
+    if source is None:
+        return list(units)
+    roster = with_last_stars(units, previous_stars(source))
+    click.echo(
+        t(
+            "export.carry.done",
+            carried=roster.carried,
+            name=source.info.name,
+            id=source.info.id,
+            given=roster.from_roster,
+        ),
+        err=True,
+    )
+    return list(roster.units)
 
 
 # ---------------------------------------------------------------------- brands import

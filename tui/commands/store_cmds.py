@@ -19,7 +19,7 @@ from tui.context import AppContext
 from tui.i18n import language, t
 
 if TYPE_CHECKING:
-    from store.api import CampaignStore, Unit
+    from store.api import CampaignStore, Store, Unit
     from store.demo import DemoResult
 
 # Cells a spreadsheet would take for a formula (OWASP CSV injection), neutralised in text columns.
@@ -171,6 +171,9 @@ def _read_units(path: Path) -> list[Unit]:
 )
 @click.option("--codes", "codes", multiple=True, metavar="GROUP=N", help=t("store.opt.codes"))
 @click.option("--passphrase", help=t("store.opt.passphrase"))
+@click.option(
+    "--last-stars-from", "last_stars_from", metavar="CAMPAIGN|none", help=t("export.opt.last_stars_from")
+)
 @click.option("--yes", is_flag=True, help=t("store.opt.yes"))
 @click.pass_obj
 def init_command(
@@ -181,6 +184,7 @@ def init_command(
     units_file: Path | None,
     codes: tuple[str, ...],
     passphrase: str | None,
+    last_stars_from: str | None,
     yes: bool,
 ) -> None:
     from forms.rules import builtin_rules_text, rules_from_text
@@ -233,10 +237,17 @@ def init_command(
     if len(answers.passphrase) < 6:
         raise InputError("store.passphrase_short", min=6)
     store = open_store(context.data_dir)
-    campaign = store.create_campaign(answers.name, answers.year, list(answers.form_ids))
+    source = _stars_source(store, last_stars_from)
+    campaign = store.create_campaign(
+        answers.name, answers.year, list(answers.form_ids), last_stars_from=source
+    )
     campaign.set_passphrase(answers.passphrase)
     if units:
-        campaign.import_units(units)
+        from tui.commands.exports_cmds import carry_last_stars
+
+        campaign.import_units(carry_last_stars(campaign, units))
+    elif source is None and last_stars_from is not None:
+        click.echo(t("export.carry.off"), err=True)
     ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
     unit_codes = campaign.issue_unit_codes() if units else {}
     group_codes = campaign.issue_group_codes() if units else {}
@@ -245,6 +256,22 @@ def init_command(
     click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
     for sheet in sheets:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
+
+
+def _stars_source(store: Store, wanted: str | None) -> str | None:
+    """The campaign a new one takes last year's stars from: `wanted` (an id, or "none"), by default the
+    newest earlier campaign that is not a demo."""
+    if wanted is not None and wanted.strip().lower() in ("none", "无", "不沿用"):
+        return None
+    known = store.campaigns()
+    if wanted is not None:
+        if wanted not in {info.id for info in known}:
+            raise InputError(
+                "store.unknown_campaign", campaign=wanted, known=", ".join(info.id for info in known) or "—"
+            )
+        return wanted
+    real = [info for info in known if not info.demo]
+    return real[-1].id if real else None
 
 
 # ---------------------------------------------------------------------- demo

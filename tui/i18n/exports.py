@@ -445,4 +445,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "已从 {file}（{encoding}）导入 {count} 个单位。",
         "Imported {count} units from {file} ({encoding}).",
     ),
+    # --- last year's stars carried from an earlier campaign
+    "export.carry.done": (
+        "{carried} 个单位的上年星级取自考核活动“{name}”（{id}）的最终结果；名单中已填上年星级的 {given} 个以名单为准。",
+        "{carried} units took last year's star from the final results of campaign “{name}” ({id}); the {given} with a star in the roster keep the roster's.",
+    ),
+    "export.carry.off": (
+        "本考核活动不沿用往年星级：上年星级只取自名单。",
+        "This campaign carries no stars over: last year's stars come from the roster only.",
+    ),
+    "export.opt.last_stars_from": (
+        "上年星级取自哪个往年考核活动（编号，或 none 表示不沿用；默认：最近的一个往年活动）",
+        "the earlier campaign last year's stars come from (an id, or none; default: the newest earlier one)",
+    ),
 }
