@@ -8,7 +8,6 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
@@ -20,6 +19,7 @@ from tui.i18n import error_text, language, t
 from tui.review.messages import StoreRefused
 from tui.review.model import check_in_group, group_units, percent
 from tui.selfassess.item_editor import ItemEditor, Unparsable
+from tui.selfassess.panel import Panel
 
 VISIT_NOTE_MAX_LENGTH = 500
 """The visit's notes: what was seen and what the unit must put right."""
@@ -55,7 +55,7 @@ class VisitScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield VerticalScroll(id="sa-visit-body", classes="sa-form-scroll")
+        yield Panel(id="sa-visit-body", classes="sa-form-scroll")
         yield Static("", id="sa-visit-total", classes="sa-totals")
         yield Footer()
 
@@ -86,7 +86,7 @@ class VisitScreen(Screen[None]):
         self.form = form
         self.units = units
         visit = self.visit
-        body = self.query_one("#sa-visit-body", VerticalScroll)
+        body = self.query_one("#sa-visit-body", Panel)
         lang = language()
         widgets = [
             Static(form.title.get(lang), classes="sa-section-title", markup=False),

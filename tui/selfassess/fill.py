@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +22,7 @@ from tui.results.chart import star_label
 from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.item_editor import ItemEditor, value_to_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
+from tui.selfassess.panel import Panel
 from tui.selfassess.session import SelfSession
 
 
@@ -79,9 +80,9 @@ class FillScreen(Screen[None]):
                 id="sa-sections",
             )
             # The first section is composed with the screen: one mount pass, no empty frame.
-            with VerticalScroll(id="sa-items"):
+            with Panel(id="sa-items"):
                 yield from self._section_widgets(self.section_index)
-            with VerticalScroll(id="sa-criteria"):
+            with Panel(id="sa-criteria"):
                 yield Static("", id="sa-criteria-text", markup=False)
         yield Static("", id="sa-totals", classes="sa-totals")
         yield Footer()
@@ -123,7 +124,7 @@ class FillScreen(Screen[None]):
         listing = self.query_one("#sa-sections", OptionList)
         if listing.highlighted != self.section_index:
             listing.highlighted = self.section_index
-        panel = self.query_one("#sa-items", VerticalScroll)
+        panel = self.query_one("#sa-items", Panel)
         await panel.remove_children()
         widgets = self._section_widgets(self.section_index)
         await panel.mount_all(widgets)
