@@ -226,3 +226,20 @@ async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Ca
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> None:
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, campaign.unit_codes["B021"])
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        await pilot.press("shift+tab")  # from the first item to the section list
+        assert app.focused is not None and app.focused.id == "sa-sections"
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert screen.section_index == 2
+        assert screen.focused_item == screen.session.form.sections[2].items[0].id
+        await pilot.press("f7")
+        await settle(pilot)
+        assert screen.section_index == 1
