@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tui.base import KaopingApp
 from tui.context import AppContext
@@ -64,6 +65,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         self.wrong_tries = 0
         self.locked_until = 0.0
         self.last_activity = time.monotonic()
+        self._closing = False
         self._saves: queue.Queue[tuple[str, str, str, AnswerValue] | tuple[str, int] | None] = queue.Queue()
         self.title = t("meeting.title")
         self.sub_title = backend.campaign_name
@@ -181,16 +183,23 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
 
     @work(thread=True, group="saver", exit_on_error=False)
     def _save_loop(self) -> None:
+        """Write queued answers in order until the app closes; whatever is queued is written first."""
+        worker = get_current_worker()
         while True:
-            job = self._saves.get()
+            try:
+                job = self._saves.get(timeout=0.1)
+            except queue.Empty:
+                if self._closing or worker.is_cancelled:
+                    return  # nothing left to write: a thread worker must end by itself
+                continue
             try:
                 if job is None:
-                    return
-                if len(job) == 4:
+                    self._closing = True
+                elif len(job) == 4:
                     self.backend.save_answer(*job)
                 else:
                     self.backend.save_position(*job)
-            except Exception as error:  # every failure is shown, the loop keeps saving
+            except Exception as error:  # every failure is shown; the loop keeps saving
                 self.post_message(SaveFailed(self.backend.describe(error)))
             finally:
                 self._saves.task_done()
@@ -199,12 +208,16 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         self.notify(message.text, title=t("meeting.save_failed"), severity="error", timeout=10)
 
     async def action_quit(self) -> None:
-        """Leave for real (only the admin panel calls this): let the saver finish first."""
+        """Leave for real (only the admin panel calls this); the saver writes what is queued, then ends."""
         self._saves.put(None)
         self.exit()
 
-    def on_unmount(self) -> None:
+    def exit(self, *args: Any, **kwargs: Any) -> None:
         self._saves.put(None)
+        super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        self._closing = True
 
     # -- kiosk safety ----------------------------------------------------------------------------------------
 

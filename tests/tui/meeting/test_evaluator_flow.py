@@ -206,3 +206,21 @@ async def test_an_idle_ballot_returns_to_the_welcome_and_keeps_its_draft(small_m
         app.wait_for_saves()
     draft = small_meeting.reopen().load_draft(code)
     assert draft is not None and draft.answers["U01"]["overall"] == "good"
+
+
+async def test_english_on_request(small_meeting: Meeting) -> None:
+    from tui.context import AppContext
+    from tui.meeting import create_meeting_app
+
+    context = AppContext(data_dir=small_meeting.data_dir, lang="en", campaign_id=small_meeting.campaign.id)
+    app = create_meeting_app(context, small_meeting.campaign)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Type the code printed on your slip" in message(app, "#welcome-prompt")
+        assert "Voted 0 of 8" in message(app, "#welcome-count")
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        assert "Unit 1 of 4" in message(app, "#unit-counter")
+        assert "Secretary:" in message(app, "#unit-who")
+        assert "Good" in str(app.screen.query_one(RatingRow).render())

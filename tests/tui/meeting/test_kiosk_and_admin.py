@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -153,9 +154,14 @@ async def test_quit_from_the_admin_panel_ends_the_app(small_meeting: Meeting) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await _open_admin(pilot, small_meeting)
-        await pilot.click("#quit-app")
-        await pilot.pause()
+        app.screen.query_one("#quit-app", Button).press()
+        for _ in range(50):
+            if app._exit:
+                break
+            await asyncio.sleep(0.02)
+        assert app._exit, "the quit button asked the app to exit"
     assert not app.is_running
+    assert app.return_code == 0
 
 
 def test_the_bar_chart_grows_in_eighths() -> None:
