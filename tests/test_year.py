@@ -28,6 +28,7 @@ NAME = "2026年度市直机关党建考核"
 PASSPHRASE = "工委考核2026"
 FORMS = "review_ballot,duty_list,star_branch,supervision_visit"
 GOOD_UNITS = 8  # U01..U08 are rated 好 on every ballot: 好 grade, five stars
+DIMENSIONS = ("political_leadership", "execution", "cohesion", "member_vanguard", "service")
 LAST_STARS = {"U01": 4, "U02": 5, "U10": 3, "U11": 2}  # given by the 2026 roster
 
 
@@ -428,3 +429,101 @@ def test_room_two_verifies_its_own_meeting(year_2026: Year, tmp_path: Path) -> N
     room2 = copy_dir(year_2026.room2, tmp_path / "room2")
     result = run(room2, "verify")
     assert open_store(room2).campaign().closings()[-1].digest in result.output
+
+
+# ---------------------------------------------------------------------- 2027: scenario 16
+
+
+def init_2027(data: Path, *extra: str, code: int = 0) -> Result:
+    return run(
+        data,
+        "init",
+        "--name",
+        "2027年度市直机关党建考核",
+        "--year",
+        "2027",
+        "--forms",
+        FORMS,
+        "--codes",
+        "members=6",
+        "--passphrase",
+        PASSPHRASE,
+        *extra,
+        code=code,
+    )
+
+
+def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
+    year_2026: Year, tmp_path: Path
+) -> None:
+    from exports.stars import branch_stars
+
+    data = copy_dir(year_2026.room1, tmp_path / "data")
+    old = open_store(data).campaign(year_2026.campaign_id)
+    final_2026 = {row["单位编号"]: row["星级"] for row in read_summary(year_2026.summary).values()}
+    stars_2026 = branch_stars(old)
+    assert stars_2026 is not None
+    branch_2026 = {row.unit_id: row.star for row in stars_2026.rows}
+    # Four branches tie at full marks: the 30% five-star quota holds them all at four stars.
+    assert stars_2026.five_star <= (stars_2026.five_star_allowed or 0)
+    assert branch_2026["U01-1"] == 4 and branch_2026["U02-2"] is not None
+
+    # The 2027 roster gives U03's star itself (the roster wins) and leaves the rest blank.
+    roster = roster_with_branches({"U03": 3})
+    result = init_2027(data, "--units", str(write_csv(tmp_path / "2027名单.csv", roster, "gbk")))
+    assert year_2026.campaign_id in result.stderr
+    store = open_store(data)
+    assert [info.year for info in store.campaigns()] == [2026, 2027]
+    new = store.campaign()
+    assert new.info.last_stars_from == year_2026.campaign_id
+    assert new.unit("U01").last_star == 5 and new.unit("U03").last_star == 3
+    assert final_2026["U59"] in ("2", "3", "4") and new.unit("U59").last_star == int(final_2026["U59"])
+    # U66 fell below 50% satisfaction in 2026: no star then, so none to carry.
+    assert final_2026["U66"] == "0" and new.unit("U66").last_star is None
+    assert new.unit("U01-1").last_star == 4 and new.unit("U02-2").last_star == branch_2026["U02-2"]
+
+    # The 2027 meeting rates the other way round: U01 falls, U59 rises (能上能下).
+    new.open_voting("admin")
+    with (new.dir / "codes" / "ballot-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        codes = [row[2] for row in list(csv.reader(handle))[1:]]
+    units = new.meeting_units()
+    for evaluator, code in enumerate(codes):
+        answers = {
+            unit.id: {item: rating(65 - index, evaluator) for item in ("overall", *DIMENSIONS)}
+            for index, unit in enumerate(units)
+        }
+        for unit_id, row in answers.items():
+            new.save_answers(code, unit_id, row)
+        new.seal_ballot(code, "review_ballot", dict(answers))
+    new.close_voting("admin")
+    summary = tmp_path / "2027汇总.csv"
+    run(data, "export", "summary", "-o", str(summary))
+    rows = read_summary(summary)
+    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("5", "降")
+    assert int(rows["U01"]["星级"]) < 5
+    assert rows["U59"]["星级"] == "5" and rows["U59"]["升降"] == "升"
+    assert rows["U03"]["上年星级"] == "3"
+    # The 2026 campaign is still there and unchanged in its results.
+    run(data, "--campaign", year_2026.campaign_id, "verify")
+
+
+def test_2027_without_carry_over_or_from_an_unknown_campaign(year_2026: Year, tmp_path: Path) -> None:
+    data = copy_dir(year_2026.room1, tmp_path / "data")
+    roster = write_csv(tmp_path / "名单.csv", roster_with_branches({"U03": 3}), "utf-8-sig")
+    before = snapshot(data)
+    result = init_2027(data, "--last-stars-from", "2019-abcdef", "--units", str(roster), code=2)
+    assert "2019-abcdef" in result.stderr and year_2026.campaign_id in result.stderr
+    assert snapshot(data) == before
+    init_2027(data, "--last-stars-from", "none", "--units", str(roster))
+    new = open_store(data).campaign()
+    assert new.info.last_stars_from is None
+    assert new.unit("U01").last_star is None and new.unit("U03").last_star == 3
+
+
+def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: Year, tmp_path: Path) -> None:
+    data = copy_dir(year_2026.room1, tmp_path / "data")
+    init_2027(data, "--last-stars-from", year_2026.campaign_id)
+    result = run(data, "units", "import", str(SAMPLE_ROSTER))
+    assert year_2026.campaign_id in result.stderr
+    new = open_store(data).campaign()
+    assert new.unit("U01").last_star == 5 and new.unit("U02").last_star == 5
