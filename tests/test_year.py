@@ -264,7 +264,8 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     with (files / "组码.csv").open(encoding="utf-8-sig", newline="") as handle:
         group_codes = {row[1]: row[2] for row in list(csv.reader(handle))[1:]}
     campaign = open_store(room1).campaign()
-    assert campaign.unit_for_code(unit_codes["U03"]).id == "U03"
+    signed_in = campaign.unit_for_code(unit_codes["U03"])
+    assert signed_in is not None and signed_in.id == "U03"
     assert campaign.group_for_code(group_codes["第一联络组"]) == "第一联络组"
     # Reissuing without --yes is refused: old codes would stop working.
     run(room1, "codes", "units", code=2)
