@@ -49,7 +49,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the demo admin passphrase is {passphrase}",
     ),
     "home.demo.creating": ("正在创建演示活动……", "Creating the demo campaign..."),
-    "home.counts": ("参评单位 {units} 个，已封存测评票 {ballots} 张", "{units} reporting units, {ballots} sealed ballots"),
+    "home.counts": (
+        "参评单位 {units} 个，已封存测评票 {ballots} 张",
+        "{units} reporting units, {ballots} sealed ballots",
+    ),
     "home.voting.not_open": ("测评未开始", "voting not open"),
     "home.voting.open": ("测评进行中", "voting open"),
     "home.voting.closed": ("测评已结束", "voting closed"),
