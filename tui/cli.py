@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from forms.errors import KaopingError
-from tui.commands import ALL_COMMANDS
+from tui.commands import COMMAND_MODULES, load_command
 from tui.context import AppContext, default_data_dir
 from tui.i18n import error_text, set_language, t
 
@@ -26,7 +26,16 @@ class KaopingFailure(click.ClickException):
 
 
 class KaopingGroup(click.Group):
-    """A click group that turns every `KaopingError` of a command into a clean message and exit code."""
+    """The root group: commands imported on first use, and every `KaopingError` as a clean message."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = self.commands.get(cmd_name) or load_command(cmd_name)
+        if command is not None:
+            self.commands[cmd_name] = command
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -61,10 +70,6 @@ def cli(ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str |
         from tui.home import run_home
 
         run_home(ctx.obj)
-
-
-for _command in ALL_COMMANDS:
-    cli.add_command(_command)
 
 
 def main() -> None:
