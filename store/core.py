@@ -81,19 +81,22 @@ class Store:
 
     def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
         self.data_dir = Path(data_dir).absolute()
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            (self.data_dir / CAMPAIGNS_DIR).mkdir(exist_ok=True, mode=0o700)
-        except OSError as error:
-            raise StoreWriteError(self.data_dir, error) from error
         self._lock = DirectoryLock(self.data_dir / LOCK_FILE, lock_timeout)
         self._cache: dict[Path, tuple[tuple[int, int, int, int], Data]] = {}
+        # Opening writes nothing: a command that only reads (and fails on an empty directory) leaves the
+        # directory as it found it. The directory, its lock and the terminal id appear with the first write.
+        self._terminal_id = ""
+        if self.root_path.exists():
+            self._ensure_terminal_id()
+
+    def _ensure_terminal_id(self) -> str:
         with self.locked():
             root = self.read(self.root_path)
             if root is None or not single(root, "terminal").get("id"):
                 with self.edit(self.root_path) as db:
                     db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
-        self._terminal_id = str(single(self.read(self.root_path), "terminal")["id"])
+            self._terminal_id = str(single(self.read(self.root_path), "terminal")["id"])
+        return self._terminal_id
 
     # ------------------------------------------------------------------ files and lock
 
@@ -109,7 +112,12 @@ class Store:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the directory's cross-process lock (re-entrant)."""
+        """Hold the directory's cross-process lock (re-entrant); creates the directory when missing."""
+        if not (self.data_dir / CAMPAIGNS_DIR).is_dir():
+            try:
+                (self.data_dir / CAMPAIGNS_DIR).mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as error:
+                raise StoreWriteError(self.data_dir, error) from error
         with self._lock.held():
             yield
 
@@ -165,12 +173,14 @@ class Store:
 
     def terminal_id(self) -> str:
         """A random id of this data directory, stamped on exports and sealed ballots."""
-        return self._terminal_id
+        return self._terminal_id or self._ensure_terminal_id()
 
     def campaigns(self) -> list[CampaignInfo]:
         """Every campaign, oldest first."""
         from .campaign import info_from_doc
 
+        if not self.root_path.exists():
+            return []  # nothing stored yet (the root file appears atomically with the first campaign)
         with self.locked():
             root = self.read(self.root_path)
         with damaged_record(self.root_path, "campaigns"):
@@ -210,6 +220,7 @@ class Store:
         """
         from .campaign import create_campaign
 
+        self.terminal_id()  # the directory's first write gives it its id, before any campaign exists
         return create_campaign(
             self, name, year, form_ids, rules_text, demo=demo, last_stars_from=last_stars_from
         )
@@ -237,8 +248,16 @@ class Store:
         return files
 
     def backup(self) -> Path:
-        """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed."""
+        """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed.
+
+        Refused (InputError) when there is nothing to back up, and (StoreCorruptError naming the file) when
+        a data file is damaged: such a backup could not be restored, and it would rotate a good one out.
+        """
+        if not self.root_path.exists():
+            raise InputError("store.no_campaign", path=str(self.data_dir))
         with self.locked():
+            for path in self._data_files():
+                decode(path, path.read_bytes())
             self.backups_dir.mkdir(exist_ok=True, mode=0o700)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")  # name order = time order
             target = self.backups_dir / f"kaoping-{stamp}-{secrets.token_hex(3)}.zip"
