@@ -139,7 +139,12 @@ class Exporter:
             rows,
             campaign_id=self.store.info.id,
             campaign_name=self.store.info.name,
-            closing_digests=tuple(closing.digest for closing in self.store.closings()),
+            # Imported ballots travel on with the digest of the room that sealed them.
+            closing_digests=tuple(
+                dict.fromkeys(
+                    [closing.digest for closing in self.store.closings()] + self.store.imported_closings()
+                )
+            ),
             terminal_id=self.store.store.terminal_id(),
             forms=forms,
             plain=self.plain,

@@ -171,7 +171,12 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         ballots=ballots,
         year=campaign_store.info.year,
         closed=campaign_store.voting_state() == "closed",
-        closing_digests=tuple(closing.digest for closing in campaign_store.closings()),
+        # This terminal's minutes first, then those of the rooms whose ballots were imported.
+        closing_digests=tuple(
+            dict.fromkeys(
+                [closing.digest for closing in campaign_store.closings()] + campaign_store.imported_closings()
+            )
+        ),
         self_scores=self_scores(campaign_store.self_assessments(), form_of),
         visit_totals=visit_totals(campaign_store, form_of),
         codes_issued=issued or None,

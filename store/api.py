@@ -8,7 +8,9 @@ disk: call them from a worker thread, never from the UI thread.
 
 Store
     `campaigns()`, `campaign(campaign_id=None)` (None = newest), `create_campaign(name, year, form_ids,
-    rules_text=None, demo=False)`, `terminal_id()`, `backup()`, `backups()`, `restore(path)`.
+    rules_text=None, demo=False, last_stars_from=None)` (`CampaignInfo.last_stars_from`: the earlier
+    campaign whose final stars the commands carry into a roster that gives none), `terminal_id()`,
+    `backup()`, `backups()`, `restore(path)`.
 
 CampaignStore (one year's assessment)
     `info`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the pinned copies;
@@ -29,7 +31,8 @@ CampaignStore (one year's assessment)
     Paper ballots: `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`,
     `seal_paper_ballot(rater_group, form_id, answers) -> ballot_id`.
     Meeting: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`, `closings()`,
-    `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`.
+    `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
+    `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests).
     Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`, `unit_for_code(code)`,
     `group_for_code(code)` (reissuing replaces the earlier codes), `units_with_codes()`,
     `groups_with_codes()`.

@@ -302,12 +302,13 @@ class Store:
                 continue
         return None
 
-    def restore(self, backup: Path) -> Path:
+    def restore(self, backup: Path) -> Path | None:
         """Replace every data file by the backup's, after checking it whole; returns the safety backup
-        taken of the current state first."""
+        taken of the current state first (None when the directory held nothing yet, e.g. a second
+        meeting room's laptop receiving the campaign)."""
         members = check_backup(backup)
         with self.locked():
-            safety = self.backup()
+            safety = self.backup() if self.root_path.exists() else None
             staging = self.data_dir / f".restore-{secrets.token_hex(4)}"
             try:
                 staging.mkdir(mode=0o700)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tinydb.table import Document
 
 from forms.errors import InputError
@@ -70,6 +72,25 @@ class MeetingMixin(BallotsMixin):
             directory = self.dir / folder
             for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
                 write_atomic(path, path.read_bytes())
+
+    def record_imported_closings(self, digests: Sequence[str]) -> int:
+        """Keep the closing digests of the other terminals whose ballots were imported (read from their
+        export manifests), so the results notice lists every room's minutes; returns how many were new."""
+        with self._op():
+            known = set(self.imported_closings()) | {closing.digest for closing in self.closings()}
+            fresh = [digest for digest in dict.fromkeys(digests) if digest and digest not in known]
+            if fresh:
+                with self.store.edit(self._path(MAIN)) as db:
+                    db.table("imported_closings", cache_size=0).insert_multiple(
+                        {"digest": digest} for digest in fresh
+                    )
+                self.audit("admin", "closings.import", " ".join(fresh))
+        return len(fresh)
+
+    def imported_closings(self) -> list[str]:
+        """The closing digests of other terminals recorded with their imported ballots, in import order."""
+        docs = table(self._main_cached(), "imported_closings")
+        return [str(docs[key]["digest"]) for key in sorted(docs, key=int)]
 
     def closings(self) -> list[Closing]:
         """Every close of voting, oldest first."""

@@ -409,7 +409,11 @@ def test_report_and_verify_then_an_edited_ballot_is_caught(year_2026: Year, tmp_
     text = notice.read_text(encoding="utf-8")
     campaign = open_store(room1).campaign()
     digest = campaign.closings()[-1].digest
-    assert NAME in text and "市委办公室" in text and "好" in text and digest in text
+    room2_digest = open_store(year_2026.room2).campaign().closings()[-1].digest
+    assert NAME in text and "市委办公室" in text and "好" in text
+    # Both rooms' minutes digests: this laptop's own and the one that came with room 2's ballots.
+    assert digest in text and room2_digest in text
+    assert campaign.imported_closings() == [room2_digest]
     result = run(room1, "verify")
     assert "11" in result.output and digest in result.output
 

@@ -262,6 +262,7 @@ def import_ballots(context: AppContext, files: tuple[Path, ...]) -> None:
         _echo_conflicts(ballots.conflicts)
         raise ProblemFound("consolidate.conflicts", count=len(ballots.conflicts))
     outcome = campaign.import_sealed_ballots(sealed_for_import(ballots, campaign))
+    campaign.record_imported_closings(ballots.closing_digests)
     click.echo(
         t(
             "import.ballots.done",

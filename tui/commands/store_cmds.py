@@ -498,7 +498,10 @@ def restore_command(context: AppContext, backup_file: Path, passphrase: str | No
         if not questionary.confirm(question, default=False).unsafe_ask():
             raise click.exceptions.Abort
     safety = store.restore(backup_file)
-    click.echo(t("store.cmd.restore_done", backup=str(backup_file), safety=str(safety)))
+    if safety is None:
+        click.echo(t("store.cmd.restore_done_fresh", backup=str(backup_file), path=str(store.data_dir)))
+    else:
+        click.echo(t("store.cmd.restore_done", backup=str(backup_file), safety=str(safety)))
 
 
 COMMANDS: list[click.Command] = [

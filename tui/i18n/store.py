@@ -345,6 +345,10 @@ TEXTS.update(
             "用备份 {backup} 替换 {path} 中的全部数据？（当前数据会先自动备份）",
             "Replace all data in {path} by the backup {backup}? (the current data is backed up first)",
         ),
+        "store.cmd.restore_done_fresh": (
+            "已从 {backup} 恢复到 {path}（该目录此前没有数据）。",
+            "Restored from {backup} into {path} (it held no data before).",
+        ),
         "store.cmd.restore_done": (
             "已从 {backup} 恢复。恢复前的数据已备份到 {safety}",
             "Restored from {backup}. The data before the restore was backed up to {safety}",
