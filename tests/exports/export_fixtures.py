@@ -149,10 +149,10 @@ def build_campaign(
     # Branch stars: the first branch reviewed at full marks, the second submitted with a point off, the third
     # not started.
     for branch, lower in ((branches[0], 0), (branches[1], 1)):
-        answers = self_answers(star_form)
+        branch_answers = self_answers(star_form)
         if lower:
-            answers["dues_late"] = lower
-        for item_id, value in answers.items():
+            branch_answers["dues_late"] = lower
+        for item_id, value in branch_answers.items():
             note = "有一次迟交党费，已整改" if item_id == "dues_late" and lower else None
             campaign.save_self_answer(branch.id, "star_branch", item_id, value, note)
         campaign.submit_self(branch.id, "star_branch", actor=branch.id)
