@@ -45,9 +45,10 @@ def previous_stars(source: CampaignStore) -> PreviousStars:
     """
     by_id: dict[str, int] = {}
     names: dict[str, str] = {unit.id: unit.name for unit in source.units()}
-    for result in campaign_results(source).units:
-        if result.star is not None and result.star > 0:
-            by_id[result.unit_id] = result.star
+    if source.forms_of_scope("ballot"):  # without a review meeting there are no organization stars
+        for result in campaign_results(source).units:
+            if result.star is not None and result.star > 0:
+                by_id[result.unit_id] = result.star
     stars = branch_stars(source)
     if stars is not None:
         for row in stars.rows:

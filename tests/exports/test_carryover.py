@@ -134,3 +134,15 @@ def test_an_explicit_source_is_used_even_when_newer_campaigns_exist(tmp_path: Pa
     assert new.info.last_stars_from == first.store.info.id
     carried = [unit for unit in new.units() if unit.last_star is not None]
     assert carried and {unit.id for unit in carried} <= {unit.id for unit in first.units}
+
+
+def test_a_damaged_earlier_campaign_stops_init_before_anything_is_created(tmp_path: Path) -> None:
+    first = build_campaign(tmp_path / "data", units=6, ballots=6)
+    main = first.store.dir / "campaign.json"
+    main.write_bytes(main.read_bytes()[:200])
+    before = {p: p.read_bytes() for p in sorted(first.data_dir.rglob("*")) if p.is_file()}
+    args = ["--data", str(first.data_dir), "init", "--name", "2027年度考核", "--year", "2027"]
+    result = CliRunner().invoke(cli, [*args, "--passphrase", "口令一二三四", "--units", str(ROSTER)])
+    assert result.exit_code in (1, 2) and "campaign.json" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert {p: p.read_bytes() for p in sorted(first.data_dir.rglob("*")) if p.is_file()} == before

@@ -16,6 +16,7 @@ from tui.context import AppContext
 from tui.i18n import t
 
 if TYPE_CHECKING:
+    from exports.carryover import PreviousStars
     from exports.model import CampaignResults
     from exports.roster import RosterProblem
     from store.api import CampaignStore, Unit, Visit
@@ -171,21 +172,25 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
         click.echo(t("import.units.groups", groups=listing))
 
 
-def carry_last_stars(campaign: CampaignStore, units: Sequence[Unit]) -> list[Unit]:
-    """`units` with last year's star filled from the campaign's source campaign where the roster gives none;
-    says on stderr how many were carried and from where (nothing when the campaign carries no stars)."""
+def carry_last_stars(
+    campaign: CampaignStore, units: Sequence[Unit], previous: PreviousStars | None = None
+) -> list[Unit]:
+    """`units` with last year's star filled from the campaign's source campaign where the roster gives none
+    (`previous`: those stars read beforehand); says on stderr how many were carried and from where."""
     from exports.carryover import previous_stars, source_campaign, with_last_stars
 
-    source = source_campaign(campaign)
-    if source is None:
-        return list(units)
-    roster = with_last_stars(units, previous_stars(source))
+    if previous is None:
+        source = source_campaign(campaign)
+        if source is None:
+            return list(units)
+        previous = previous_stars(source)
+    roster = with_last_stars(units, previous)
     click.echo(
         t(
             "export.carry.done",
             carried=roster.carried,
-            name=source.info.name,
-            id=source.info.id,
+            name=previous.campaign_name,
+            id=previous.campaign_id,
             given=roster.from_roster,
         ),
         err=True,

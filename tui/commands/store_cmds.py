@@ -238,6 +238,12 @@ def init_command(
         raise InputError("store.passphrase_short", min=6)
     store = open_store(context.data_dir)
     source = _stars_source(store, last_stars_from)
+    previous = None
+    if source is not None and units:
+        from exports.carryover import previous_stars
+
+        # Read before anything is created: a damaged earlier campaign stops init with nothing half-made.
+        previous = previous_stars(store.campaign(source))
     campaign = store.create_campaign(
         answers.name, answers.year, list(answers.form_ids), last_stars_from=source
     )
@@ -245,7 +251,7 @@ def init_command(
     if units:
         from tui.commands.exports_cmds import carry_last_stars
 
-        campaign.import_units(carry_last_stars(campaign, units))
+        campaign.import_units(carry_last_stars(campaign, units, previous))
     elif source is None and last_stars_from is not None:
         click.echo(t("export.carry.off"), err=True)
     ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
