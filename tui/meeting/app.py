@@ -22,6 +22,9 @@ from tui.meeting.model import AnswerValue, BallotDraft
 KIOSK_KEYS = ("ctrl+q", "ctrl+c", "ctrl+z", "ctrl+x", "ctrl+v", "ctrl+s", "ctrl+p", "ctrl+backslash")
 """Keys that could quit, suspend, screenshot, open the palette or touch the clipboard: all swallowed."""
 
+PRIORITY_KEYS = frozenset((*KIOSK_KEYS, "f12"))
+"""Keys the app's own priority bindings handle before any screen sees them."""
+
 WRONG_TRIES_BEFORE_WAIT = 5
 READY_MARKER = "KAOPING-MEETING-READY"
 """Printed when the welcome screen is ready, if the app was asked to exit then (bench/bench_meeting.py)."""
@@ -253,6 +256,12 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self.last_activity = time.monotonic()
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key not in PRIORITY_KEYS:
+            from tui.meeting.unit import UnitScreen
+
+            screen = self.screen
+            if isinstance(screen, UnitScreen) and screen.take_key(event.key):
+                return  # handled here, in typing order (see UnitScreen.take_key)
         await super().on_event(event)
 
     def _check_idle(self) -> None:

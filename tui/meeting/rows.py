@@ -66,8 +66,7 @@ class RatingRow(Widget, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         if event.key in ("delete", "backspace"):
             event.stop()
-            self.value = None
-            self.post_message(AnswerGiven(self.item.item_id, None))
+            self.clear()
             return
         if self.item.choice_for_key(event.key) is None:
             return
@@ -80,6 +79,11 @@ class RatingRow(Widget, can_focus=True):
             rate(event.key)
         else:
             self.choose(event.key)
+
+    def clear(self) -> None:
+        """Take the answer back (Delete or Backspace)."""
+        self.value = None
+        self.post_message(AnswerGiven(self.item.item_id, None))
 
     def choose(self, key: str) -> bool:
         """Choose the level bound to `key`; False when the key means nothing here."""

@@ -40,6 +40,7 @@ class UnitScreen(Screen[None]):
         self.index = index
         self.current = 0
         """Index in `stops` of the item the next key is for; moves at once, the focus follows later."""
+        self.leaving = False
 
     @property
     def kiosk(self) -> MeetingApp:
@@ -113,6 +114,38 @@ class UnitScreen(Screen[None]):
         if message.row in stops:
             self.current = stops.index(message.row)
 
+    def take_key(self, key: str) -> bool:
+        """Handle a key in the order it was typed, straight from the app (True when it was used).
+
+        Widgets each have their own message queue, so keys that reach different rows while the focus
+        is still moving can be handled out of order. The app hands every key of this screen here first,
+        in typing order; only typing into a score or comment box goes the usual way.
+        """
+        if self.leaving:
+            return True  # typed ahead of the next unit's page: dropped rather than put on this unit
+        stops = self.stops
+        on_row = bool(stops) and isinstance(stops[self.current], RatingRow)
+        moves = {"down": 1, "tab": 1, "up": -1, "shift+tab": -1}
+        if key in moves:
+            self.action_cursor(moves[key])
+        elif key == "pagedown" or (on_row and key == "n"):
+            self.action_move(1)
+        elif key == "pageup" or (on_row and key == "p"):
+            self.action_move(-1)
+        elif on_row and key == "j":
+            self.action_jump()
+        elif on_row and key == "r":
+            self.action_review()
+        elif on_row and key in ("delete", "backspace"):
+            row = stops[self.current]
+            assert isinstance(row, RatingRow)
+            row.clear()
+        elif on_row and key.isdigit():
+            self.rate_key(key)
+        else:
+            return False
+        return True
+
     def on_key(self, event: events.Key) -> None:
         """Number keys typed before the first row has the focus still count, for the current row."""
         if event.key.isdigit():
@@ -150,12 +183,15 @@ class UnitScreen(Screen[None]):
 
     def action_move(self, step: int) -> None:
         target = self.index + step
+        if target >= 0:
+            self.leaving = True
         if target >= len(self.kiosk.backend.ballot_spec.units):
             self.kiosk.open_review()
         elif target >= 0:
             self.kiosk.open_unit(target)
 
     def action_review(self) -> None:
+        self.leaving = True
         self.kiosk.open_review()
 
     def action_jump(self) -> None:

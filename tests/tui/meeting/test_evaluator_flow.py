@@ -224,3 +224,21 @@ async def test_english_on_request(small_meeting: Meeting) -> None:
         assert "Unit 1 of 4" in message(app, "#unit-counter")
         assert "Secretary:" in message(app, "#unit-who")
         assert "Good" in str(app.screen.query_one(RatingRow).render())
+
+
+async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Meeting) -> None:
+    from textual import events
+
+    app = small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        for key in "432143":  # all at once, as a fast typist or a terminal paste delivers them
+            app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+        await settle(pilot)
+        values = [row.value for row in app.screen.query(RatingRow)]
+        assert values == ["poor", "average", "fairly_good", "good", "poor", "average"]
+        app.wait_for_saves()
+    draft = small_meeting.reopen().load_draft(small_meeting.codes["members"][0])
+    assert draft is not None and draft.answers["U01"]["cohesion"] == "good"
