@@ -1,4 +1,5 @@
-"""Export and consolidation speed and memory: ballot export vs a bare csv.writer, 20-file consolidation."""
+"""Export and consolidation speed and memory: ballot export vs a bare csv.writer, 20-file consolidation,
+last year's stars carried from the demo campaign."""
 
 from __future__ import annotations
 
@@ -212,6 +213,34 @@ def results_seconds(ballots: int, repeats: int) -> list[float]:
     return times
 
 
+def carry_over_seconds(folder: str, repeats: int) -> tuple[list[float], list[float], int]:
+    """Times of reading last year's stars from the demo campaign (66 organizations, ~700 branches, every
+    branch's star form, 30 sealed ballots) against `campaign_results` alone, which the organizations' stars
+    need anyway."""
+    from exports.carryover import previous_stars
+    from exports.results import campaign_results
+    from store.api import open_store
+    from store.demo import create_demo
+    from store.simulate import simulate_ballots
+
+    store = open_store(Path(folder) / "carry")
+    campaign = store.campaign(create_demo(store, seed=2026).campaign_id)
+    for _ in simulate_ballots(campaign, 30, random.Random(5)):
+        pass  # a meeting's worth of ballots, so the organizations have stars too
+    campaign.close_voting("bench")
+    stars = previous_stars(campaign)
+    ours: list[float] = []
+    base: list[float] = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        campaign_results(campaign)
+        base.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        previous_stars(campaign)
+        ours.append(time.perf_counter() - start)
+    return ours, base, len(stars.by_id)
+
+
 def _in_child(function: str, *args: object) -> dict[str, float]:
     script = (
         "import json, sys\n"
@@ -272,5 +301,14 @@ def run(quick: bool) -> list[Row]:
         rows_out += [
             Row(case, "rows read, checked, counted", rate, "rows/s", ">= 150,000 rows/s", rate >= 150_000),
             Row(case, "peak RSS", peak, "MB", "<= 200 MB", peak <= 200),
+        ]
+        carried, results_only, count = carry_over_seconds(folder, repeats)
+        took = median(carried) * 1000
+        ratio = median(carried) / median(results_only)
+        case = f"last year's stars of the demo ({count} units with a star)"
+        rows_out += [
+            Row(case, "campaign_results alone", median(results_only) * 1000, "ms"),
+            Row(case, "previous_stars", took, "ms", "<= 2000 ms", took <= 2000),
+            Row(case, "previous_stars vs results alone", ratio, "x", "<= 3x", ratio <= 3),
         ]
     return rows_out
