@@ -337,6 +337,11 @@ class Store:
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             self._cache.clear()
+            if safety is None:
+                # A directory that held nothing is another laptop receiving the campaign (a second
+                # meeting room): it is a terminal of its own, so its ballots and exports say so.
+                with self.edit(self.root_path) as db:
+                    db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
             self._terminal_id = str(
                 single(self.read(self.root_path), "terminal").get("id", self._terminal_id)
             )

@@ -316,6 +316,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     run(room2, "restore", str(backup), "--yes")
     second = open_store(room2).campaign()
     assert second.info.id == campaign.info.id and len(second.meeting_units()) == 66
+    assert open_store(room2).terminal_id() != open_store(room1).terminal_id()  # a terminal of its own
     # Room 2 votes with codes issued on its own laptop, so a slip works in one room only.
     run(room2, "codes", "issue", "--count", "4", "--group", "served", "-o", str(files / "二会场.csv"))
     with (files / "二会场.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -340,6 +341,11 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     room1_csv, room2_csv = files / "room1.csv", files / "room2.csv"
     run(room1, "export", "ballots", "-o", str(room1_csv))
     run(room2, "export", "ballots", "-o", str(room2_csv))
+    terminals = {
+        json.loads(path.with_name(path.name + ".manifest.json").read_text(encoding="utf-8"))["terminal_id"]
+        for path in (room1_csv, room2_csv)
+    }
+    assert len(terminals) == 2
 
     # A file opened and re-saved by Excel on the way (a rating changed) is refused with a clear message.
     tampered = files / "room2-excel.csv"
