@@ -20,6 +20,7 @@ from tui.cli import cli
 from tui.i18n import set_language
 
 MISSING = "缺少的文件.csv"
+NAME = "2026年度市直机关党建考核"  # user data: may appear in an English sentence
 # Commands that succeed on an empty data directory, and may write there: that is their job.
 SUCCEED_WHEN_EMPTY = {"demo", "forms list", "forms show", "forms check"}
 # Commands that read no campaign: they succeed whatever the data directory holds.
@@ -97,10 +98,10 @@ def damaged_dir(tmp_path: Path) -> Path:
 
 
 def _check(
-    path: tuple[str, ...], command: click.Command, data: Path, scratch: Path, success_ok: bool
+    path: tuple[str, ...], command: click.Command, data: Path, scratch: Path, success_ok: bool, lang: str
 ) -> None:
     before = _snapshot(data) if data.exists() else None
-    args = ["--data", str(data), *path, *_minimal_args(command, scratch)]
+    args = ["--data", str(data), "--lang", lang, *path, *_minimal_args(command, scratch)]
     result = CliRunner().invoke(cli, args)
     everything = result.output + result.stderr
     assert "Traceback" not in everything, args
@@ -115,26 +116,32 @@ def _check(
     message = result.stderr.strip()
     assert message, args
     lines = [line for line in message.splitlines() if line.strip()]
+    if lang == "en":  # the English sentence, not a Chinese one left untranslated
+        assert not any(
+            "\u4e00" <= char <= "\u9fff" for char in message.replace(MISSING, "").replace(NAME, "")
+        ), (args, message)
     # One sentence: a single line that says what went wrong (click's usage errors add a usage line).
     assert len(lines) == 1, (args, message)
     assert (_snapshot(data) if data.exists() else None) == before, args
     assert not (scratch / MISSING).exists()
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(path) for path, _ in COMMANDS])
 def test_an_empty_data_directory_gives_a_sentence_not_a_traceback(
-    path: tuple[str, ...], command: click.Command, tmp_path: Path
+    path: tuple[str, ...], command: click.Command, lang: str, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    _check(path, command, data, tmp_path, " ".join(path) in SUCCEED_WHEN_EMPTY)
+    _check(path, command, data, tmp_path, " ".join(path) in SUCCEED_WHEN_EMPTY, lang)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(path) for path, _ in COMMANDS])
 def test_a_truncated_campaign_file_gives_a_sentence_not_a_traceback(
-    path: tuple[str, ...], command: click.Command, damaged_dir: Path, tmp_path: Path
+    path: tuple[str, ...], command: click.Command, lang: str, damaged_dir: Path, tmp_path: Path
 ) -> None:
-    _check(path, command, damaged_dir, tmp_path, " ".join(path) in NEED_NO_STORE)
+    _check(path, command, damaged_dir, tmp_path, " ".join(path) in NEED_NO_STORE, lang)
 
 
 def test_the_walk_finds_every_area() -> None:
