@@ -89,7 +89,7 @@ class MeetingBackend:
             choices=choices,
             minimum=item.min if item.min is not None else 0.0,
             maximum=item.max if item.max is not None else 100.0,
-            hint=item.help.get(self.lang) if item.type != "rating" else "",
+            hint=item.help.get(self.lang),
             required=item.required or item.type != "text",
             max_length=item.max_length or 200,
         )

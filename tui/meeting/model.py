@@ -39,7 +39,7 @@ class ItemSpec:
     choices: tuple[Choice, ...] = ()
     minimum: float = 0.0
     maximum: float = 100.0
-    hint: str = ""
+    hint: str = ""  # the scoring criteria (评分标准), shown under the items for the current one
     required: bool = True
     max_length: int = 200
 

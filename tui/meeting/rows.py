@@ -45,8 +45,6 @@ class RatingRow(Widget, can_focus=True):
     def render(self) -> Text:
         text = Text()
         text.append(self.item.label, style="bold")
-        if self.item.hint:
-            text.append("  " + self.item.hint, style="dim")
         text.append("\n")
         self._spans = []
         for choice in self.item.choices:

@@ -75,6 +75,7 @@ class UnitScreen(Screen[None]):
                 else:
                     row = RatingRow(item, value, id=row_id)
                 yield row
+        yield Static("", id="unit-help")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,6 +87,13 @@ class UnitScreen(Screen[None]):
         self.current = open_rows[0] if open_rows else 0
         if stops:
             stops[self.current].focus()
+        self._show_help()
+
+    def _show_help(self) -> None:
+        """The criteria of the item under the cursor, below the items."""
+        spec = self.kiosk.backend.ballot_spec
+        hint = spec.items[self.current].hint if self.current < len(spec.items) else ""
+        self.query_one("#unit-help", Static).update(hint)
 
     @property
     def stops(self) -> list[Widget]:
@@ -101,6 +109,7 @@ class UnitScreen(Screen[None]):
         if stops:
             self.current = max(0, min(len(stops) - 1, self.current + step))
             stops[self.current].focus()
+            self._show_help()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click into a score or comment box moves the cursor there too."""
@@ -108,11 +117,13 @@ class UnitScreen(Screen[None]):
             stops = self.stops
             if event.widget in stops:
                 self.current = stops.index(event.widget)
+                self._show_help()
 
     def on_rating_row_clicked(self, message: RatingRow.Clicked) -> None:
         stops = self.stops
         if message.row in stops:
             self.current = stops.index(message.row)
+            self._show_help()
 
     def take_key(self, key: str) -> bool:
         """Handle a key in the order it was typed, straight from the app (True when it was used).
@@ -168,6 +179,7 @@ class UnitScreen(Screen[None]):
         if self.current + 1 < len(stops) and isinstance(stops[self.current + 1], RatingRow):
             self.current += 1
             stops[self.current].focus()
+            self._show_help()
 
     def _show_state(self) -> None:
         spec = self.kiosk.backend.ballot_spec
