@@ -244,3 +244,41 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
         app.wait_for_saves()
     draft = small_meeting.reopen().load_draft(small_meeting.codes["members"][0])
     assert draft is not None and draft.answers["U01"]["cohesion"] == "good"
+
+
+async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself(
+    small_meeting: Meeting,
+) -> None:
+    app = small_meeting.app(thanks_seconds=0.3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        rows = list(app.screen.query(RatingRow))
+        # second line of the row: " 1 好    2 较好    3 一般 ..." -> the 较好 span starts at cell 8
+        await pilot.click(f"#{rows[3].id}", offset=(11, 1))
+        await settle(pilot)
+        assert rows[3].value == "fairly_good"
+        assert app.screen.current == 3  # type: ignore[attr-defined]
+        await pilot.press("3")
+        assert rows[3].value == "average", "keys follow the clicked row"
+        # finish quickly and let the thank-you screen time out
+        await pilot.press("pageup")
+        await rate_all_from_unit(pilot)
+        await pilot.press("s")
+        await wait_for_screen(pilot, "ConfirmSeal")
+        await pilot.press("y")
+        await wait_for_screen(pilot, "ThanksScreen")
+        await pilot.pause(0.6)
+        await wait_for_screen(pilot, "WelcomeScreen")
+
+
+async def rate_all_from_unit(pilot) -> None:  # type: ignore[no-untyped-def]
+    """On unit 1 of 4: rate every unit (valid under the quota) and go to the review page."""
+    for keys in ["123412", "234123", "341234", "412341"]:
+        await wait_for_screen(pilot, "UnitScreen")
+        pilot.app.screen.current = 0
+        await pilot.press(*keys, "pagedown")
+        await pilot.pause()
+    await wait_for_screen(pilot, "ReviewScreen")
+    await settle(pilot)

@@ -169,3 +169,21 @@ def test_the_bar_chart_grows_in_eighths() -> None:
     assert bar(0.0, width=10) == ""
     assert bar(55.0, width=10) == "█████▌"
     assert bar(None) == ""
+
+
+async def test_the_admin_opens_voting_and_the_next_code_is_taken(closed_small_meeting: Meeting) -> None:
+    app = closed_small_meeting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _open_admin(pilot, closed_small_meeting)
+        assert "投票尚未开始" in message(app, "#admin-state")
+        app.screen.query_one("#open-voting", Button).press()
+        await settle(pilot)
+        await settle(pilot)
+        assert "投票进行中" in message(app, "#admin-state")
+        assert not app.screen.query_one("#open-voting", Button).display
+        await pilot.press("escape")
+        await wait_for_screen(pilot, "WelcomeScreen")
+        await type_code(pilot, closed_small_meeting.codes["leaders"][0])
+        await wait_for_screen(pilot, "InstructionScreen")
+    assert closed_small_meeting.reopen().voting_state() == "open"
