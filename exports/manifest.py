@@ -54,6 +54,9 @@ def write_manifest(path: Path, manifest: Manifest) -> Path:
 def read_manifest(path: Path) -> Manifest:
     """The manifest of the export at `path`; a missing or unreadable one is a clear `InputError`."""
     source = manifest_path(path)
+    if not Path(path).is_file():
+        # Name the file that is really missing, not its manifest.
+        raise InputError("import.file_missing", file=str(path))
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -357,7 +357,14 @@ def test_import_ballots_refuses_conflicts_and_changed_files(tmp_path: Path) -> N
     )
     missing = run(tmp_path / "room2", "import", "ballots", str(tmp_path / "nowhere.csv"))
     assert missing.exit_code == 2
-    assert "缺少清单文件" in missing.stderr
+    assert (
+        "找不到文件" in missing.stderr and "nowhere.csv" in missing.stderr
+    )  # the file itself, not its manifest
+    alone = tmp_path / "没有清单.csv"
+    alone.write_bytes(second.read_bytes())
+    no_manifest = run(tmp_path / "room2", "import", "ballots", str(alone))
+    assert no_manifest.exit_code == 2
+    assert "缺少清单文件" in no_manifest.stderr
 
 
 def test_brands_and_supervision_problems_in_english(campaign: Campaign, tmp_path: Path) -> None:
