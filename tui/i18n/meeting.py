@@ -184,6 +184,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "passphrase (Enter to confirm, Esc to cancel)",
     ),
     "meeting.admin.passphrase_wrong": ("口令不正确。", "Wrong passphrase."),
+    "meeting.admin.passphrase_wait": ("连续多次输错，请等待 {seconds} 秒后再试。", "Several wrong tries in a row: please wait {seconds} seconds before trying again."),
     "meeting.admin.title": ("管理面板 · {campaign}", "Admin panel · {campaign}"),
     "meeting.admin.leave": ("返回测评", "Back to voting"),
     "meeting.admin.refresh": ("刷新", "Refresh"),
@@ -302,6 +303,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "meeting.export.write": ("导出", "Export"),
     "meeting.export.writing": ("正在导出……", "Exporting…"),
     "meeting.export.done": ("已导出 {rows} 行：{path}", "Exported {rows} rows: {path}"),
-    "meeting.export.not_closed": ("投票结束后才能导出（计票保密）。", "Exports are available once voting is closed (ballot secrecy)."),
-    "meeting.export.folder": ("无法使用导出文件夹 {path}：{detail}。请换一个文件夹。", "Cannot use the export folder {path}: {detail}. Choose another folder."),
+    "meeting.export.not_closed": (
+        "投票结束后才能导出（计票保密）。",
+        "Exports are available once voting is closed (ballot secrecy).",
+    ),
+    "meeting.export.folder": (
+        "无法使用导出文件夹 {path}：{detail}。请换一个文件夹。",
+        "Cannot use the export folder {path}: {detail}. Choose another folder.",
+    ),
 }

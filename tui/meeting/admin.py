@@ -59,15 +59,37 @@ class PassphraseScreen(ModalScreen[bool]):
         ok = cast("MeetingApp", self.app).backend.check_passphrase(passphrase)
         self.app.call_from_thread(self._checked, ok)
 
+    def on_mount(self) -> None:
+        if cast("MeetingApp", self.app).wait_left() > 0:
+            self._wait()
+
     def _checked(self, ok: bool) -> None:
+        kiosk = cast("MeetingApp", self.app)
         if ok:
+            kiosk.wrong_tries = 0
             self.dismiss(True)
             return
         field = self.query_one("#passphrase", Input)
         field.value = ""
+        if kiosk.record_wrong_code():  # wrong passphrases count like wrong codes: guessing gets slow
+            self._wait()
+            return
         field.disabled = False
         field.focus()
         self.query_one("#passphrase-message", Static).update(t("meeting.admin.passphrase_wrong"))
+
+    def _wait(self) -> None:
+        kiosk = cast("MeetingApp", self.app)
+        self.query_one("#passphrase", Input).disabled = True
+        seconds = max(1, round(kiosk.wait_left()))
+        self.query_one("#passphrase-message", Static).update(t("meeting.admin.passphrase_wait", seconds=seconds))
+        self.set_timer(kiosk.wait_left() + 0.05, self._end_wait)
+
+    def _end_wait(self) -> None:
+        field = self.query_one("#passphrase", Input)
+        field.disabled = False
+        field.focus()
+        self.query_one("#passphrase-message", Static).update("")
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -187,3 +187,23 @@ async def test_the_admin_opens_voting_and_the_next_code_is_taken(closed_small_me
         await type_code(pilot, closed_small_meeting.codes["leaders"][0])
         await wait_for_screen(pilot, "InstructionScreen")
     assert closed_small_meeting.reopen().voting_state() == "open"
+
+
+async def test_guessing_the_passphrase_gets_slow(small_meeting: Meeting) -> None:
+    app = small_meeting.app(wait_seconds=0.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f12")
+        await wait_for_screen(pilot, "PassphraseScreen")
+        for guess in ["口令一", "口令二", "口令三", "口令四", "口令五"]:
+            app.screen.query_one("#passphrase", Input).value = guess
+            await pilot.press("enter")
+            await settle(pilot)
+        field = app.screen.query_one("#passphrase", Input)
+        assert field.disabled
+        assert "连续多次输错" in message(app, "#passphrase-message")
+        await pilot.pause(0.7)
+        assert not field.disabled
+        field.value = small_meeting.passphrase
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "AdminScreen")
