@@ -82,7 +82,9 @@ class PassphraseScreen(ModalScreen[bool]):
         kiosk = cast("MeetingApp", self.app)
         self.query_one("#passphrase", Input).disabled = True
         seconds = max(1, round(kiosk.wait_left()))
-        self.query_one("#passphrase-message", Static).update(t("meeting.admin.passphrase_wait", seconds=seconds))
+        self.query_one("#passphrase-message", Static).update(
+            t("meeting.admin.passphrase_wait", seconds=seconds)
+        )
         self.set_timer(kiosk.wait_left() + 0.05, self._end_wait)
 
     def _end_wait(self) -> None:
