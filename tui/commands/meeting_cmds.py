@@ -17,8 +17,18 @@ READY_ENV = "KAOPING_MEETING_EXIT_WHEN_READY"
 @click.option("--paper", is_flag=True, help=t("meeting.cli.paper"))
 @click.option("--double-entry", is_flag=True, help=t("meeting.cli.double_entry"))
 @click.option("--vote", type=click.Choice(["brands"]), default=None, help=t("meeting.cli.vote"))
+@click.option(
+    "--idle",
+    "idle_seconds",
+    type=click.IntRange(30, 3600),
+    default=180,
+    show_default=True,
+    help=t("meeting.cli.idle"),
+)
 @click.pass_obj
-def meeting(context: AppContext, paper: bool, double_entry: bool, vote: str | None) -> None:
+def meeting(
+    context: AppContext, paper: bool, double_entry: bool, vote: str | None, idle_seconds: int
+) -> None:
     from forms.errors import InputError
     from tui.meeting import create_meeting_app
 
@@ -26,7 +36,13 @@ def meeting(context: AppContext, paper: bool, double_entry: bool, vote: str | No
         raise InputError("meeting.paper_and_vote")
     mode = "paper" if paper else ("brands" if vote == "brands" else "ballot")
     ready_exit = bool(os.environ.get(READY_ENV))
-    app = create_meeting_app(context, mode=mode, double_entry=double_entry, exit_when_ready=ready_exit)
+    app = create_meeting_app(
+        context,
+        mode=mode,
+        double_entry=double_entry,
+        idle_timeout=float(idle_seconds),
+        exit_when_ready=ready_exit,
+    )
     app.run(headless=ready_exit)
 
 

@@ -18,6 +18,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "改为进行服务品牌评选投票（brands：十佳机关服务品牌）。",
         "Run the service-brand vote instead (brands: the top ten service brands).",
     ),
+    "meeting.cli.idle": (
+        "评议人多少秒无操作后回到首页（草稿保留，凭同一测评码可继续）。",
+        "Seconds without a key or click before an abandoned ballot returns to the welcome screen (its draft is kept).",
+    ),
     "meeting.bad_mode": (
         "未知的会议模式“{mode}”；可用：ballot、brands、paper。",
         "Unknown meeting mode '{mode}'; use ballot, brands or paper.",

@@ -64,3 +64,14 @@ def test_the_modes_reach_the_app(small_meeting: Meeting, no_tui: list[dict[str, 
         ("paper", True),
     ]
     assert all(run["headless"] is False for run in no_tui)
+
+
+def test_the_idle_timeout_is_an_option(small_meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.meeting.app import MeetingApp
+
+    seen: list[float] = []
+    monkeypatch.setattr(MeetingApp, "run", lambda self, **options: seen.append(self.idle_timeout))
+    assert _run("--data", str(small_meeting.data_dir), "meeting", "--idle", "90")[0] == 0
+    assert seen == [90.0]
+    code, output = _run("--data", str(small_meeting.data_dir), "meeting", "--idle", "5")
+    assert code == 2 and "--idle" in output
