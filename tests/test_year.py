@@ -231,8 +231,11 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     bad = write_csv(files / "单位名单-有误.csv", broken, "utf-8-sig")
     before = snapshot(room1)
     result = run(room1, "units", "import", str(bad), code=2)
-    assert "38" in result.stderr and "53" in result.stderr  # header is line 1
-    assert result.stderr.count("\n") >= 3
+    # Row 37 and row 52 of data are lines 38 and 53 of the file (the header is line 1).
+    assert f"{bad}:38: 单位名称: " in result.stderr and f"{bad}:53: 上年星级: " in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(
+        f"{bad} 有 2 处错误（见上），未导入任何单位；请改正后重新导入。"
+    )
     assert snapshot(room1) == before and open_store(room1).campaign().units() == []
 
     # The sample as Excel saves "CSV UTF-8" (BOM, CRLF), then the full roster as Chinese Excel saves it (GBK).
