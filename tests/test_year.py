@@ -332,12 +332,33 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     second.open_voting("admin")
     for evaluator, code in enumerate(init_codes[:6] + extra[:1]):
         vote(first, code, evaluator)
+    # 10. The battery dies mid-ballot: after the restart the same code resumes the draft where it was.
+    resumed = init_codes[6]
+    units = first.meeting_units()
+    for unit in units[:3]:
+        first.save_answer(resumed, unit.id, "overall", "good")
+    first.save_position(resumed, units[2].id)
+    restarted = open_store(room1).campaign()
+    draft = restarted.load_draft(resumed)
+    assert draft is not None and draft.position == units[2].id
+    assert {unit_id: row["overall"] for unit_id, row in draft.answers.items()} == {
+        unit.id: "good" for unit in units[:3]
+    }
+    vote(restarted, resumed, 7)
+    # 11. One evaluator voted on paper: the operator enters it against a paper slip of the group.
+    first.issue_paper_slips("members", 1)
+    paper = {
+        unit.id: {item: rating(index, 8) for item in ("overall", *DIMENSIONS)}
+        for index, unit in enumerate(units)
+    }
+    first.seal_paper_ballot("members", "review_ballot", dict(paper))
+    assert first.paper_slips_left("members") == 0
     for evaluator, code in enumerate(room2_codes):
-        vote(second, code, evaluator + 7)
+        vote(second, code, evaluator + 9)
     with pytest.raises(InputError):  # a code seals once
         vote(first, init_codes[0], 0)
     closings = [first.close_voting("admin"), second.close_voting("admin")]
-    assert [closing.count for closing in closings] == [7, 4]
+    assert [closing.count for closing in closings] == [9, 4]
     assert all(len(closing.digest) >= 16 for closing in closings)
 
     # 13. Each laptop exports its ballots.
@@ -376,8 +397,8 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
 
     # 15. The admin's laptop takes room 2's ballots in, writes the notice, and verify passes.
     run(room1, "import", "ballots", str(room2_csv))
-    assert open_store(room1).campaign().ballot_count("review_ballot") == 11
-    return Year(room1, room2, files, campaign.info.id, summary, 7, 4)
+    assert open_store(room1).campaign().ballot_count("review_ballot") == 13
+    return Year(room1, room2, files, campaign.info.id, summary, 9, 4)
 
 
 def copy_dir(source: Path, target: Path) -> Path:
@@ -396,7 +417,7 @@ def read_summary(path: Path) -> dict[str, dict[str, str]]:
 def test_the_summary_has_grades_ranks_and_stars_against_last_year(year_2026: Year) -> None:
     rows = read_summary(year_2026.summary)
     assert len(rows) == 66
-    assert rows["U01"]["单位名称"] == "市委办公室" and rows["U01"]["有效票数"] == "11"
+    assert rows["U01"]["单位名称"] == "市委办公室" and rows["U01"]["有效票数"] == "13"
     for unit_id in ("U01", "U02", "U08"):
         assert rows[unit_id]["名次"] == "1" and rows[unit_id]["等次"] == "好" and rows[unit_id]["星级"] == "5"
     assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("4", "升")
@@ -424,7 +445,7 @@ def test_report_and_verify_then_an_edited_ballot_is_caught(year_2026: Year, tmp_
     assert digest in text and room2_digest in text
     assert campaign.imported_closings() == [room2_digest]
     result = run(room1, "verify")
-    assert "11" in result.output and digest in result.output
+    assert "13 张" in result.output and digest in result.output
 
     # Someone edits one sealed ballot in its file: verify finds it and exits 1.
     edited = False
@@ -442,7 +463,12 @@ def test_report_and_verify_then_an_edited_ballot_is_caught(year_2026: Year, tmp_
 def test_room_two_verifies_its_own_meeting(year_2026: Year, tmp_path: Path) -> None:
     room2 = copy_dir(year_2026.room2, tmp_path / "room2")
     result = run(room2, "verify")
-    assert open_store(room2).campaign().closings()[-1].digest in result.output
+    closing = open_store(room2).campaign().closings()[-1]
+    assert closing.digest in result.output and closing.count == year_2026.ballots_room2
+    room1 = open_store(year_2026.room1).campaign()
+    assert room1.closings()[-1].count == year_2026.ballots_room1
+    # Room 1 holds both rooms' ballots after the import; its own closing covers only its own.
+    assert room1.ballot_count("review_ballot") == year_2026.ballots_room1 + year_2026.ballots_room2
 
 
 # ---------------------------------------------------------------------- 2027: scenario 16
