@@ -166,8 +166,13 @@ def self_assess(campaign: CampaignStore, unit_id: str, form_id: str, answers: di
     """The unit fills the form section by section (each answer autosaved with a note) and submits."""
     for item_id, value in answers.items():
         campaign.save_self_answer(unit_id, form_id, item_id, value, "见支部台账第3册")
-    campaign.save_self_position(unit_id, form_id, next(iter(answers)))
+    last = list(answers)[-1]
+    campaign.save_self_position(unit_id, form_id, last)
+    # Back from lunch (a new process): the same place, the answers kept, still a draft.
+    back = open_store(campaign.store.data_dir).campaign(campaign.id).self_assessment(unit_id, form_id)
+    assert back.position == last and back.answers[last] == answers[last] and back.state != "submitted"
     campaign.submit_self(unit_id, form_id, actor=unit_id)
+    assert campaign.self_assessment(unit_id, form_id).state == "submitted"
 
 
 # ---------------------------------------------------------------------- the 2026 campaign
@@ -294,6 +299,8 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
         self_assess(campaign, unit_id, "duty_list", duty)
     for branch in ("U01-1", "U01-2", "U02-1", "U02-2"):
         self_assess(campaign, branch, "star_branch", star)
+    with pytest.raises(InputError):  # submitted: read-only
+        campaign.save_self_answer("U01", "duty_list", "problems", "改一下", None)
     campaign.send_back("U03", "duty_list", "请补充理论学习的佐证材料", "第一联络组")
     assert campaign.self_assessment("U03", "duty_list").state != "submitted"
     campaign.save_self_answer("U03", "duty_list", next(iter(duty)), duty[next(iter(duty))], "已补充学习记录")
