@@ -188,7 +188,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "passphrase (Enter to confirm, Esc to cancel)",
     ),
     "meeting.admin.passphrase_wrong": ("口令不正确。", "Wrong passphrase."),
-    "meeting.admin.passphrase_wait": ("连续多次输错，请等待 {seconds} 秒后再试。", "Several wrong tries in a row: please wait {seconds} seconds before trying again."),
+    "meeting.admin.passphrase_wait": (
+        "连续多次输错，请等待 {seconds} 秒后再试。",
+        "Several wrong tries in a row: please wait {seconds} seconds before trying again.",
+    ),
     "meeting.admin.title": ("管理面板 · {campaign}", "Admin panel · {campaign}"),
     "meeting.admin.leave": ("返回测评", "Back to voting"),
     "meeting.admin.refresh": ("刷新", "Refresh"),
