@@ -302,3 +302,23 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
         csv.reader((campaign.dir / "codes" / "group-codes.csv").read_text(encoding="utf-8-sig").splitlines())
     )
     assert campaign.group_for_code(group_rows[1][2]) == "第一联络组"
+
+
+def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.commands
+
+    # Until the lead's lazy command map names it (requested in docs/requests/lead.md).
+    monkeypatch.setitem(tui.commands.COMMAND_MODULES, "campaigns", "store_cmds")
+    empty = run(data_dir, "campaigns")
+    assert empty.exit_code == 2 and "还没有考核活动" in empty.stderr
+    store = open_store(data_dir)
+    old = store.create_campaign("2026年度市直机关党建考核", 2026, ["review_ballot"])
+    old.open_voting("admin")
+    new = store.create_campaign("2027年度市直机关党建考核", 2027, ["review_ballot"], last_stars_from=old.id)
+    result = run(data_dir, "campaigns")
+    assert result.exit_code == 0, result.output
+    first, second = result.output.splitlines()
+    assert first.startswith(old.id) and "2026年度市直机关党建考核" in first and "投票进行中" in first
+    assert second.startswith(new.id) and "未开始" in second and f"上年星级取自 {old.id}" in second

@@ -280,6 +280,38 @@ def _stars_source(store: Store, wanted: str | None) -> str | None:
     return real[-1].id if real else None
 
 
+# ---------------------------------------------------------------------- campaigns
+
+
+@click.command("campaigns", help=t("store.cmd.campaigns"))
+@click.pass_obj
+def campaigns_command(context: AppContext) -> None:
+    """Every campaign of the data directory, oldest first, with the ids `--campaign` and others take."""
+    from store.api import open_store
+
+    store = open_store(context.data_dir)
+    known = store.campaigns()
+    if not known:
+        raise InputError("store.no_campaign", path=str(store.data_dir))
+    names = {info.id: info.name for info in known}
+    for info in known:
+        campaign = store.campaign(info.id)
+        source = info.last_stars_from
+        click.echo(
+            t(
+                "store.cmd.campaign_line",
+                id=info.id,
+                name=info.name,
+                year=info.year,
+                state=t(f"store.voting.{campaign.voting_state()}"),
+                ballots=campaign.ballot_count(),
+                units=len(campaign.meeting_units()),
+            )
+            + (t("store.cmd.campaign_demo") if info.demo else "")
+            + (t("store.cmd.campaign_stars_from", id=source, name=names.get(source, "")) if source else "")
+        )
+
+
 # ---------------------------------------------------------------------- demo
 
 
@@ -512,6 +544,7 @@ def restore_command(context: AppContext, backup_file: Path, passphrase: str | No
 
 COMMANDS: list[click.Command] = [
     init_command,
+    campaigns_command,
     demo_command,
     codes_group,
     simulate_command,

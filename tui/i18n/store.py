@@ -309,6 +309,22 @@ TEXTS.update(
             "已创建演示活动“{name}”：{units} 个直属党组织、{branches} 个党支部、{brands} 个服务品牌。",
             'Created the demo campaign "{name}": {units} organizations, {branches} branches, {brands} service brands.',
         ),
+        "store.cmd.campaigns": (
+            "列出数据目录中的全部考核活动（编号、名称、年度、投票状态、测评票数；--campaign 和 --last-stars-from 使用这里的编号）。",
+            "List every campaign of the data directory (id, name, year, voting state, ballots; the ids --campaign and --last-stars-from take).",
+        ),
+        "store.cmd.campaign_line": (
+            "{id}  {name}（{year}年度）  {units} 个单位  {state}  {ballots} 张测评票",
+            "{id}  {name} ({year})  {units} units  {state}  {ballots} ballots",
+        ),
+        "store.cmd.campaign_demo": ("  [演示]", "  [demo]"),
+        "store.cmd.campaign_stars_from": (
+            "  上年星级取自 {id} {name}",
+            "  last year's stars from {id} {name}",
+        ),
+        "store.voting.not_open": ("投票未开始", "voting not open"),
+        "store.voting.open": ("投票进行中", "voting open"),
+        "store.voting.closed": ("投票已结束", "voting closed"),
         "store.cmd.data_dir": ("数据目录：{path}", "Data directory: {path}"),
         "store.cmd.demo_passphrase": (
             "演示活动的管理员口令：{passphrase}",
