@@ -569,7 +569,8 @@ def test_2027_without_carry_over_or_from_an_unknown_campaign(year_2026: Year, tm
 
 def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: Year, tmp_path: Path) -> None:
     data = copy_dir(year_2026.room1, tmp_path / "data")
-    init_2027(data, "--last-stars-from", year_2026.campaign_id)
+    result = init_2027(data, "--last-stars-from", year_2026.campaign_id)
+    assert f"{NAME}”（{year_2026.campaign_id}）" in result.stderr  # said before the roster comes in
     result = run(data, "units", "import", str(SAMPLE_ROSTER))
     assert year_2026.campaign_id in result.stderr
     new = open_store(data).campaign()

@@ -252,7 +252,11 @@ def init_command(
         from tui.commands.exports_cmds import carry_last_stars
 
         campaign.import_units(carry_last_stars(campaign, units, previous))
-    elif source is None and last_stars_from is not None:
+    elif source is not None:
+        # Said now, so a wrong default is noticed before the roster comes in.
+        names = {info.id: info.name for info in store.campaigns()}
+        click.echo(t("export.carry.later", id=source, name=names.get(source, "")), err=True)
+    elif last_stars_from is not None:
         click.echo(t("export.carry.off"), err=True)
     ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
     unit_codes = campaign.issue_unit_codes() if units else {}

@@ -450,6 +450,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{carried} 个单位的上年星级取自考核活动“{name}”（{id}）的最终结果；名单中已填上年星级的 {given} 个以名单为准。",
         "{carried} units took last year's star from the final results of campaign “{name}” ({id}); the {given} with a star in the roster keep the roster's.",
     ),
+    "export.carry.later": (
+        "导入单位名单时，名单未填上年星级的单位将沿用考核活动“{name}”（{id}）的最终星级；名单中填写的上年星级优先。",
+        "When the roster is imported, units without a last-year star will take their final star from campaign “{name}” ({id}); a star written in the roster wins.",
+    ),
     "export.carry.off": (
         "本考核活动不沿用往年星级：上年星级只取自名单。",
         "This campaign carries no stars over: last year's stars come from the roster only.",
