@@ -168,7 +168,15 @@ def mode_app(mode: str, context: AppContext) -> KaopingApp:
 
 
 def run_home(context: AppContext) -> None:
-    """Open the home screen; run the chosen mode's app, then come back home until the user quits."""
+    """Open the home screen; run the chosen mode's app, then come back home until the user quits.
+
+    The store is opened first, so a damaged data directory stops with one sentence instead of a screen.
+    """
+    from store.api import open_store
+
+    store = open_store(context.data_dir)
+    if store.campaigns():
+        store.campaign(context.campaign_id)
     while True:
         chosen = HomeApp(context).run()
         if chosen not in MODES:

@@ -14,6 +14,7 @@ import click
 COMMAND_MODULES: dict[str, str] = {
     "forms": "forms_cmds",
     "init": "store_cmds",
+    "campaigns": "store_cmds",
     "demo": "store_cmds",
     "codes": "store_cmds",
     "simulate": "store_cmds",
