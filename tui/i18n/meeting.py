@@ -60,6 +60,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "meeting.key.review": ("检查全票", "Review"),
     "meeting.key.seal": ("投出", "Seal"),
     "meeting.save_failed": ("答案未能保存", "An answer was not saved"),
+    "meeting.worker_failed": ("操作未能完成", "Something could not be done"),
     # welcome
     "meeting.welcome.count": ("已投 {voted} / 应投 {expected}", "Voted {voted} of {expected}"),
     "meeting.welcome.not_open": ("（投票尚未开始）", "(voting is not open)"),

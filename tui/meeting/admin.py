@@ -54,10 +54,21 @@ class PassphraseScreen(ModalScreen[bool]):
         event.input.disabled = True
         self.check(event.value)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check(self, passphrase: str) -> None:
-        ok = cast("MeetingApp", self.app).backend.check_passphrase(passphrase)
+        backend = cast("MeetingApp", self.app).backend
+        try:
+            ok = backend.check_passphrase(passphrase)
+        except Exception as error:  # the store failed: not a wrong passphrase
+            self.app.call_from_thread(self._failed, backend.describe(error))
+            return
         self.app.call_from_thread(self._checked, ok)
+
+    def _failed(self, text: str) -> None:
+        field = self.query_one("#passphrase", Input)
+        field.disabled = False
+        field.focus()
+        self.query_one("#passphrase-message", Static).update(text)
 
     def on_mount(self) -> None:
         if cast("MeetingApp", self.app).wait_left() > 0:
@@ -179,12 +190,16 @@ class AdminScreen(Screen[None]):
     def action_refresh(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load(self) -> None:
         backend = self.kiosk.backend
-        state = backend.voting_state()
-        groups = backend.participation()
-        receipt = backend.last_closing() if state == "closed" else None
+        try:
+            state = backend.voting_state()
+            groups = backend.participation()
+            receipt = backend.last_closing() if state == "closed" else None
+        except Exception as error:  # shown to the admin; F5 tries again
+            self.app.call_from_thread(self.notify, backend.describe(error), severity="error", timeout=10)
+            return
         self.app.call_from_thread(self._show, state, groups, receipt)
 
     def _show(self, state: str, groups: list[GroupParticipation], receipt: CloseReceipt | None) -> None:
@@ -244,7 +259,7 @@ class AdminScreen(Screen[None]):
             self.query_one("#export-message", Static).update(t("meeting.export.writing"))
             self.export(kind, Path(folder).expanduser())
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, kind: str, folder: Path) -> None:
         backend = self.kiosk.backend
         try:
@@ -257,7 +272,7 @@ class AdminScreen(Screen[None]):
             text = backend.describe(error)
         self.app.call_from_thread(self.query_one("#export-message", Static).update, text)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_voting(self) -> None:
         try:
             self.kiosk.backend.open_voting()
@@ -265,7 +280,7 @@ class AdminScreen(Screen[None]):
             self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
         self.app.call_from_thread(self.load)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def close_voting(self) -> None:
         try:
             receipt = self.kiosk.backend.close_voting()

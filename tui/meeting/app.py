@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.base import KaopingApp
 from tui.context import AppContext
@@ -206,6 +206,12 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
                 self.post_message(SaveFailed(self.backend.describe(error)))
             finally:
                 self._saves.task_done()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The last safety net: a worker that failed anyway is reported, never a crash of the kiosk."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            text = self.backend.describe(event.worker.error)
+            self.notify(text, title=t("meeting.worker_failed"), severity="error", timeout=10)
 
     def on_save_failed(self, message: SaveFailed) -> None:
         self.notify(message.text, title=t("meeting.save_failed"), severity="error", timeout=10)

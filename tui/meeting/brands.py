@@ -77,9 +77,14 @@ class BrandScreen(Screen[None]):
         self.query_one("#brands-filter", Input).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load(self) -> None:
-        brands = self.kiosk.backend.brands()
+        try:
+            brands = self.kiosk.backend.brands()
+        except Exception as error:  # shown where the count would be
+            text = self.kiosk.backend.describe(error)
+            self.app.call_from_thread(self.query_one("#brands-count", Static).update, text)
+            return
         self.app.call_from_thread(self._loaded, tuple(brands))
 
     def _loaded(self, brands: tuple[Brand, ...]) -> None:
@@ -169,7 +174,7 @@ class BrandScreen(Screen[None]):
 
         self.app.push_screen(ConfirmSeal(), confirmed)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def seal(self) -> None:
         self.kiosk.wait_for_saves()
         try:

@@ -128,11 +128,16 @@ class PaperScreen(Screen[None]):
         self.group = str(event.value)
         self.load_slips()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load_slips(self) -> None:
         group = self.group or ""
-        left = self.kiosk.backend.paper_slips_left(group)
-        state = self.kiosk.backend.voting_state()
+        try:
+            left = self.kiosk.backend.paper_slips_left(group)
+            state = self.kiosk.backend.voting_state()
+        except Exception as error:  # shown to the operator
+            text = self.kiosk.backend.describe(error)
+            self.app.call_from_thread(self.query_one("#paper-left", Static).update, text)
+            return
         self.app.call_from_thread(self._show_slips, left, state)
 
     def _show_slips(self, left: int, state: str) -> None:
@@ -246,7 +251,7 @@ class PaperScreen(Screen[None]):
 
         self.app.push_screen(ConfirmSeal(), confirmed)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def seal(self, grid: Grid) -> None:
         backend = self.kiosk.backend
         group = self.group or ""

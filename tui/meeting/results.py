@@ -44,7 +44,7 @@ class ResultsView(Vertical):
     def refresh_results(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="results")
+    @work(thread=True, exclusive=True, group="results", exit_on_error=False)
     def load(self) -> None:
         backend = cast("MeetingApp", self.app).backend
         try:

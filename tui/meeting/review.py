@@ -89,9 +89,19 @@ class ReviewScreen(Screen[None]):
         table.focus()
         self.check_rules()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check_rules(self) -> None:
-        self.post_message(RulesChecked(self.kiosk.backend.check(self.draft)))
+        try:
+            breaks = self.kiosk.backend.check(self.draft)
+        except Exception as error:  # shown where the rules would be
+            self.app.call_from_thread(self._rules_failed, self.kiosk.backend.describe(error))
+            return
+        self.post_message(RulesChecked(breaks))
+
+    def _rules_failed(self, text: str) -> None:
+        rules = self.query_one("#review-rules", Static)
+        rules.update(text)
+        rules.set_class(True, "-error")
 
     def on_rules_checked(self, message: RulesChecked) -> None:
         rules = self.query_one("#review-rules", Static)
@@ -138,7 +148,7 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(ConfirmSeal(invalid=self.blocking), confirmed)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def seal(self) -> None:
         self.kiosk.wait_for_saves()
         try:

@@ -57,9 +57,12 @@ class WelcomeScreen(Screen[None]):
         if self.kiosk.wait_left() > 0:
             self._start_wait()
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load_info(self) -> None:
-        self.post_message(InfoLoaded(self.kiosk.backend.info()))
+        try:
+            self.post_message(InfoLoaded(self.kiosk.backend.info()))
+        except Exception as error:  # a locked or damaged store: say so, keep the kiosk up
+            self.app.call_from_thread(self.store_failed, self.kiosk.backend.describe(error))
 
     def on_info_loaded(self, message: InfoLoaded) -> None:
         info = message.info
@@ -85,10 +88,21 @@ class WelcomeScreen(Screen[None]):
         self._say(t("meeting.welcome.checking"), error=False)
         self.check_code(code)
 
-    @work(thread=True, exclusive=True, group="store")
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check_code(self, code: str) -> None:
-        state, draft = self.kiosk.backend.check_code(code)
+        try:
+            state, draft = self.kiosk.backend.check_code(code)
+        except Exception as error:  # the code is not counted as wrong: the store failed
+            self.app.call_from_thread(self.store_failed, self.kiosk.backend.describe(error))
+            return
         self.post_message(CodeChecked(code, state, draft))
+
+    def store_failed(self, text: str) -> None:
+        """The store could not answer: the sentence, and the code box ready for another try."""
+        code_input = self.query_one("#code", Input)
+        code_input.disabled = self.kiosk.wait_left() > 0
+        code_input.focus()
+        self._say(text)
 
     def on_code_checked(self, message: CodeChecked) -> None:
         code_input = self.query_one("#code", Input)

@@ -282,3 +282,26 @@ async def rate_all_from_unit(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
     await wait_for_screen(pilot, "ReviewScreen")
     await settle(pilot)
+
+
+async def test_a_store_failure_is_one_sentence_and_the_kiosk_stays_up(
+    small_meeting: Meeting, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from store.errors import StoreLockedError
+
+    app = small_meeting.app()
+
+    def locked(typed: str) -> None:
+        raise StoreLockedError(Path("/数据/kaoping.lock"), 5)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app.backend, "check_code", locked)
+        await type_code(pilot, small_meeting.codes["members"][0])
+        assert app.is_running and type(app.screen).__name__ == "WelcomeScreen"
+        shown = message(app, "#welcome-message")
+        assert "Traceback" not in shown and shown.strip()
+        assert app.wrong_tries == 0, "a store failure is not a wrong code"
+        assert not app.screen.query_one("#code", Input).disabled
