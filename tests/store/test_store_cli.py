@@ -322,3 +322,19 @@ def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(
     first, second = result.output.splitlines()
     assert first.startswith(old.id) and "2026年度市直机关党建考核" in first and "投票进行中" in first
     assert second.startswith(new.id) and "未开始" in second and f"上年星级取自 {old.id}" in second
+
+
+def test_code_sheet_guards_formula_holders_with_the_exports_guard(tmp_path: Path) -> None:
+    from exports.csvio import neutralize
+    from tui.commands.store_cmds import SheetRow, write_code_sheet
+
+    rows = [SheetRow('=HYPERLINK("x") 市财政局', "ABCD-2345"), SheetRow("＋第一组", "EFGH-6789")]
+    sheet = tmp_path / "codes.csv"
+    text_path = write_code_sheet(sheet, "测试码单", "评议组", rows)
+    raw = sheet.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    read = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert read[1] == ["1", neutralize(rows[0].holder), "ABCD-2345"]
+    assert read[1][1].startswith("'=") and read[2][1] == "'＋第一组"
+    assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
+    assert "ABCD-2345" in text_path.read_text(encoding="utf-8")

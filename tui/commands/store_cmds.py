@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 import sys
 from collections.abc import Sequence
@@ -21,9 +19,6 @@ from tui.i18n import language, t
 if TYPE_CHECKING:
     from store.api import CampaignStore, Store, Unit
     from store.demo import DemoResult
-
-# Cells a spreadsheet would take for a formula (OWASP CSV injection), neutralised in text columns.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def _has_terminal() -> bool:
@@ -47,20 +42,13 @@ class SheetRow:
     code: str
 
 
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow]) -> Path:
     """Write a CSV for Excel (UTF-8 with BOM, CRLF) and a plain-text sheet of slips to cut beside it
     (same name, .txt); both mode 0600, written atomically. Returns the text sheet's path."""
+    from exports.csvio import cell, write_csv
+    from store.errors import StoreWriteError
     from store.storage import write_atomic
 
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([t("store.sheet.number"), holder_header, t("store.sheet.code")])
-    for number, row in enumerate(rows, start=1):
-        writer.writerow([number, _cell(row.holder), row.code])
     slips = [title, ""]
     cut = "-" * 20 + " ✂ " + "-" * 20
     for number, row in enumerate(rows, start=1):
@@ -68,7 +56,14 @@ def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Seque
     slips.append(cut)
     text_path = csv_path.with_suffix(".txt")
     csv_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomic(csv_path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    # The project's Excel-safe writer (BOM, CRLF, formula guard, atomic; its temp file is already 0600);
+    # a disk error is reported like the store's own writes.
+    header = [t("store.sheet.number"), holder_header, t("store.sheet.code")]
+    lines = ([number, cell(row.holder), row.code] for number, row in enumerate(rows, start=1))
+    try:
+        write_csv(csv_path, [header], lines)
+    except OSError as error:
+        raise StoreWriteError(csv_path, error) from error
     write_atomic(text_path, ("\n".join(slips) + "\n").encode("utf-8"))
     return text_path
 
