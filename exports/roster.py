@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms.errors import InputError
+from store.api import Unit
 
 from .csvio import read_csv
 
@@ -220,3 +221,21 @@ def read_roster(
         raise InputError("import.roster_empty", file=str(path))
     problems.sort(key=lambda problem: problem.line)
     return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored))
+
+
+def roster_units(rows: Iterable[RosterUnit]) -> list[Unit]:
+    """The roster's rows as store units, numbered in file order from 1 (the order lists show them in)."""
+    return [
+        Unit(
+            id=row.unit_id,
+            name=row.name,
+            org_name=row.org_name,
+            kind=row.org_type,
+            parent_id=row.parent or None,
+            group=row.group,
+            secretary=row.secretary,
+            last_star=row.last_star,
+            order=index,
+        )
+        for index, row in enumerate(rows, start=1)
+    ]

@@ -125,8 +125,7 @@ def units_group() -> None:
 @click.option("--groups", "groups", help=t("import.opt.groups"))
 @click.pass_obj
 def units_import(context: AppContext, file: Path, groups: str | None) -> None:
-    from exports.roster import read_roster
-    from store.api import Unit
+    from exports.roster import read_roster, roster_units
 
     campaign = _campaign(context)
     existing = campaign.units()
@@ -142,20 +141,7 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
         raise InputError("import.roster_rejected", file=str(file), count=len(reading.problems))
     if reading.ignored_columns:
         click.echo(t("import.roster.ignored_columns", columns="、".join(reading.ignored_columns)), err=True)
-    units = [
-        Unit(
-            id=row.unit_id,
-            name=row.name,
-            org_name=row.org_name,
-            kind=row.org_type,
-            parent_id=row.parent or None,
-            group=row.group,
-            secretary=row.secretary,
-            last_star=row.last_star,
-            order=index,
-        )
-        for index, row in enumerate(reading.units, start=1)
-    ]
+    units = roster_units(reading.units)
     units = carry_last_stars(campaign, units)
     count = campaign.import_units(units)
     encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"

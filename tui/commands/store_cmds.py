@@ -129,8 +129,7 @@ def _parse_codes(values: Sequence[str], groups: Sequence[str]) -> dict[str, int]
 
 def _read_units(path: Path) -> list[Unit]:
     """Units from a roster file (exports' reader); every bad row listed on stderr, nothing imported."""
-    from exports.roster import read_roster
-    from store.api import Unit
+    from exports.roster import read_roster, roster_units
 
     reading = read_roster(path)
     if not reading.ok:
@@ -141,20 +140,7 @@ def _read_units(path: Path) -> list[Unit]:
                 err=True,
             )
         raise InputError("store.cmd.roster_invalid", path=str(path), count=len(reading.problems))
-    return [
-        Unit(
-            id=row.unit_id,
-            name=row.name,
-            org_name=row.org_name,
-            kind=row.org_type,
-            parent_id=row.parent or None,
-            group=row.group,
-            secretary=row.secretary,
-            last_star=row.last_star,
-            order=index,
-        )
-        for index, row in enumerate(reading.units, start=1)
-    ]
+    return roster_units(reading.units)
 
 
 @click.command("init", help=t("store.cmd.init"))
