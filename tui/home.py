@@ -106,7 +106,11 @@ class HomeApp(KaopingApp):
             self._show_empty(True)
             return
         line.update(
-            t("home.campaign", name=summary.name, year=summary.year)
+            (
+                t("home.campaign_named", name=summary.name)
+                if str(summary.year) in summary.name
+                else t("home.campaign", name=summary.name, year=summary.year)
+            )
             + "\n"
             + t(
                 "home.state",

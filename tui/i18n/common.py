@@ -33,6 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "home.no_campaign": ("数据目录中还没有考核活动。", "There is no campaign in the data directory yet."),
     "home.data_dir": ("数据目录：{path}", "Data directory: {path}"),
     "home.campaign": ("考核活动：{name}（{year}年度）", "Campaign: {name} ({year})"),
+    "home.campaign_named": ("考核活动：{name}", "Campaign: {name}"),
     "home.state": ("状态：{state}", "State: {state}"),
     "home.mode.meeting": ("述职评议会议（测评终端）", "Review meeting (voting terminal)"),
     "home.mode.selfassess": ("单位自评", "Self-assessment by units"),
