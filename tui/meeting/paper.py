@@ -29,6 +29,8 @@ Grid = dict[str, dict[str, str]]
 """Answers typed so far: unit id -> item id -> level code."""
 
 FIRST_COLUMN = 2  # "#" and the unit name come before the items
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+"""Column headers of the grid; the legend above names each item."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class PaperScreen(Screen[None]):
             )
             yield Static("", id="paper-left")
         yield Static("", id="paper-stage")
+        legend = "  ".join(f"{CIRCLED[n]} {item.label}" for n, item in enumerate(self.items))
+        yield Static(legend, id="paper-legend")
         table: DataTable[Text] = DataTable(id="paper-grid", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Static(self.notice, id="paper-message")
@@ -109,8 +113,8 @@ class PaperScreen(Screen[None]):
         table = cast("DataTable[Text]", self.query_one("#paper-grid", DataTable))
         table.add_column(Text("#"), key="n")
         table.add_column(Text(t("meeting.review.unit")), key="unit")
-        for item in self.items:
-            table.add_column(Text(item.label if len(item.label) <= 6 else item.label[-4:]), key=item.item_id)
+        for number, item in enumerate(self.items):  # numbered columns keep the grid narrow at 80 columns
+            table.add_column(Text(CIRCLED[number], justify="center"), key=item.item_id, width=4)
         for number, (unit_id, name) in enumerate(self.units):
             table.add_row(
                 Text(str(number + 1), style="dim"),
