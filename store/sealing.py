@@ -29,8 +29,9 @@ def doc_id_of(digest: str) -> int:
     return int(digest[:15], 16)
 
 
-def _canonical(ballot: SealedBallot) -> bytes:
-    content = {
+def _content(ballot: SealedBallot) -> dict[str, Any]:
+    """The fields the content hash covers; the stored document is these plus the hash and the shard."""
+    return {
         "ballot_id": ballot.ballot_id,
         "terminal_id": ballot.terminal_id,
         "form_id": ballot.form_id,
@@ -41,6 +42,10 @@ def _canonical(ballot: SealedBallot) -> bytes:
         "valid": ballot.valid,
         "invalid_reasons": list(ballot.invalid_reasons),
     }
+
+
+def _canonical(ballot: SealedBallot) -> bytes:
+    content = _content(ballot)
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -56,19 +61,7 @@ def closing_digest(hashes: Iterable[str]) -> str:
 
 def ballot_to_doc(ballot: SealedBallot, shard: str | None = None) -> dict[str, Any]:
     """The stored document of a ballot, with the shard it goes to."""
-    return {
-        "ballot_id": ballot.ballot_id,
-        "terminal_id": ballot.terminal_id,
-        "form_id": ballot.form_id,
-        "form_version": ballot.form_version,
-        "rater_group": ballot.rater_group,
-        "day": ballot.day,
-        "answers": {unit: dict(items) for unit, items in ballot.answers.items()},
-        "valid": ballot.valid,
-        "invalid_reasons": list(ballot.invalid_reasons),
-        "content_hash": ballot.content_hash,
-        "shard": shard or new_shard(),
-    }
+    return {**_content(ballot), "content_hash": ballot.content_hash, "shard": shard or new_shard()}
 
 
 def ballot_from_doc(doc: Mapping[str, Any]) -> SealedBallot:
