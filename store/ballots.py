@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, cast
 
@@ -40,27 +40,30 @@ class BallotsMixin(CodesMixin):
         """Autosave several answers about one unit at once (e.g. a confirmed row of the ballot)."""
         checked = {item_id: check_value(value) for item_id, value in answers.items()}
         unit_key = unit_id or CAMPAIGN_WIDE
-        digest = self._hash(code)
-        if digest is None:
-            raise InputError("store.code_unknown")
-        with self._op():
-            path = self._draft_path(digest)
-            if not path.exists():
-                digest, _group = self._usable(code)
-            with self.store.edit(path) as db:
-                draft = db.table("draft", cache_size=0)
-                doc = draft.get(doc_id=1)
-                current = dict(doc) if doc is not None else {"answers": {}, "position": None}
-                unit_answers = current["answers"].setdefault(unit_key, {})
-                for item_id, value in checked.items():
-                    if value is None:
-                        unit_answers.pop(item_id, None)
-                    else:
-                        unit_answers[item_id] = value
-                draft.upsert(Document(current, doc_id=1))
+
+        def put_answers(current: dict[str, Any]) -> None:
+            unit_answers = current["answers"].setdefault(unit_key, {})
+            for item_id, value in checked.items():
+                if value is None:
+                    unit_answers.pop(item_id, None)
+                else:
+                    unit_answers[item_id] = value
+
+        self._update_draft(code, put_answers)
 
     def save_position(self, code: str, position: str | None) -> None:
         """Remember where the evaluator is in the ballot, so a resumed draft opens there."""
+
+        def put_position(current: dict[str, Any]) -> None:
+            current["position"] = position
+
+        self._update_draft(code, put_position)
+
+    def _update_draft(self, code: str, change: Callable[[dict[str, Any]], None]) -> None:
+        """Apply `change` to a code's draft (created empty on first use) under the lock; autosave's one path.
+
+        A code with no draft yet must be usable (known, not sealed) before a draft file is created for it.
+        """
         digest = self._hash(code)
         if digest is None:
             raise InputError("store.code_unknown")
@@ -72,7 +75,7 @@ class BallotsMixin(CodesMixin):
                 draft = db.table("draft", cache_size=0)
                 doc = draft.get(doc_id=1)
                 current = dict(doc) if doc is not None else {"answers": {}, "position": None}
-                current["position"] = position
+                change(current)
                 draft.upsert(Document(current, doc_id=1))
 
     def discard_draft(self, code: str) -> None:
