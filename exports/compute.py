@@ -340,6 +340,22 @@ def _trimmed(values: Sequence[float], trim_above: int) -> float | None:
     return trimmed_mean(values, trim_above)[0]
 
 
+def brand_picks(form: Form | None, answers: Mapping[str, AnswerValue]) -> list[str]:
+    """The brand ids one ballot picked: its campaign-wide `answers` to a vote form's brand items, in order."""
+    if form is None or form.scope != "vote":
+        return []
+    picks: list[str] = []
+    for item in form.items():
+        if item.choices_from != "brands":
+            continue
+        value = answers.get(item.id)
+        if isinstance(value, list):
+            picks.extend(value)
+        elif isinstance(value, str) and value:
+            picks.append(value)
+    return picks
+
+
 def tally_brands(
     votes: Iterable[Sequence[str]], brands: Iterable[tuple[str, str, str, str]]
 ) -> tuple[BrandTally, ...]:

@@ -14,7 +14,7 @@ from store.api import CampaignStore, SealedBallot
 
 from .ballot_files import BallotSet, ballots_without_conflicts, read_ballot_files
 from .ballot_rows import CAMPAIGN_WIDE, BallotData
-from .compute import BallotRecord, ResultSources, UnitInfo, compute_results, tally_brands
+from .compute import BallotRecord, ResultSources, UnitInfo, brand_picks, compute_results, tally_brands
 from .csvio import ProgressCallback
 from .kinds import Translate, summary_table, write_export
 from .manifest import Manifest
@@ -132,19 +132,7 @@ def _tally(votes: list[list[str]], brands: list[tuple[str, str, str, str]]) -> t
 
 
 def _brand_picks(ballot: BallotData, form: Form | None) -> list[str]:
-    if form is None or form.scope != "vote":
-        return []
-    answers = ballot.answers.get(CAMPAIGN_WIDE, {})
-    picks: list[str] = []
-    for item in form.items():
-        if item.choices_from != "brands":
-            continue
-        value = answers.get(item.id)
-        if isinstance(value, list):
-            picks.extend(value)
-        elif isinstance(value, str) and value:
-            picks.append(value)
-    return picks
+    return brand_picks(form, ballot.answers.get(CAMPAIGN_WIDE, {}))
 
 
 def write_summary(

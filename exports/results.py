@@ -16,6 +16,7 @@ from .compute import (
     ResultSources,
     SelfScore,
     UnitInfo,
+    brand_picks,
     compute_results,
     score_on_hundred,
     tally_brands,
@@ -126,22 +127,10 @@ def brand_tallies(
     brands = campaign_store.brands()
     if not brands:
         return ()
-    picks: list[list[str]] = []
-    for ballot in ballots:
-        form = form_of.get(ballot.form_id)
-        if form is None or form.scope != "vote":
-            continue
-        answers = ballot.answers.get(CAMPAIGN_WIDE, {})
-        chosen: list[str] = []
-        for item in form.items():
-            if item.choices_from != "brands":
-                continue
-            value = answers.get(item.id)
-            if isinstance(value, list):
-                chosen.extend(value)
-            elif isinstance(value, str) and value:
-                chosen.append(value)
-        picks.append(chosen)
+    # A ballot of another form picks nothing, and an empty pick counts for no brand.
+    picks = [
+        brand_picks(form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
+    ]
     names = {unit.id: unit.name for unit in campaign_store.units()}
     return tally_brands(picks, [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands])
 
