@@ -8,7 +8,6 @@ refuses a form with any problem.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -35,6 +34,7 @@ from forms.model import (
     Text,
 )
 from forms.problems import Problem, unknown_key
+from forms.toml_fields import KIND_NAMES, checked_fields, has_kind
 from forms.toml_lines import LineMap, TablePath, scan
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
@@ -134,37 +134,6 @@ INVALID_KEYS: Spec = {
 }
 INVALID_REQUIRED = ("id", "kind", "item", "text")
 
-_KIND_NAMES = {
-    "str": "string",
-    "int": "integer",
-    "number": "number",
-    "bool": "true/false",
-    "strs": "list of strings",
-    "table": "table",
-    "tables": "array of tables",
-    "scalar": "string, number or true/false",
-}
-
-
-def _has_kind(value: object, kind: str) -> bool:
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "strs":
-        return isinstance(value, list) and all(isinstance(entry, str) for entry in value)
-    if kind == "table":
-        return isinstance(value, dict)
-    if kind == "tables":
-        return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
-    if kind == "scalar":
-        return isinstance(value, (str, int, float, bool))
-    return False
-
 
 @dataclass
 class Reader:
@@ -182,20 +151,7 @@ class Reader:
         self, table: Mapping[str, Any], spec: Spec, required: tuple[str, ...], where: TablePath, path: str
     ) -> dict[str, Any]:
         """The table's keys of the right kind; unknown, missing and mistyped keys become problems."""
-        good: dict[str, Any] = {}
-        for key, value in table.items():
-            kind = spec.get(key)
-            line = self.lines.key(where, key)
-            if kind is None:
-                self.problems.append(unknown_key(self.file, line, path, key, spec))
-            elif not _has_kind(value, kind):
-                self.problem(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
-            else:
-                good[key] = value
-        for key in required:
-            if key not in table:
-                self.problem(self.lines.table(where), path, "forms.problem.missing_key", key=key)
-        return good
+        return checked_fields(self.file, self.lines, self.problems, table, spec, required, where, path)
 
     def choice_of(
         self, good: dict[str, Any], key: str, allowed: tuple[str, ...], where: TablePath, path: str
@@ -326,7 +282,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
         fields: dict[str, Any] = {}
         for key, kind in CONDITION_KEYS.items():
             if key in value:
-                if _has_kind(value[key], kind):
+                if has_kind(value[key], kind):
                     fields[key] = value[key]
                 else:
                     reader.problem(
@@ -334,7 +290,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
                         path,
                         "forms.problem.wrong_type",
                         key=f"show_if.{key}",
-                        expected=_KIND_NAMES[kind],
+                        expected=KIND_NAMES[kind],
                     )
         if "item" not in value:
             reader.problem(line, path, "forms.problem.missing_key", key="show_if.item")

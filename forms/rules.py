@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from forms.errors import ProblemFound
-from forms.problems import Problem, unknown_key
+from forms.problems import Problem
+from forms.toml_fields import checked_fields
 from forms.toml_lines import LineMap, TablePath, scan
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
@@ -174,31 +175,7 @@ _GRADE_KEYS: dict[str, str] = {
     "max_share": "number",
 }
 _STAR_KEYS: dict[str, str] = {"stars": "int", "min_score": "number"}
-_KIND_NAMES = {
-    "str": "string",
-    "int": "integer",
-    "number": "number",
-    "bool": "true/false",
-    "numbers": "table of numbers",
-    "tables": "array of tables",
-}
 _WEIGHT_TOLERANCE = 1e-6
-
-
-def _has_kind(value: object, kind: str) -> bool:
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "numbers":
-        return isinstance(value, dict) and all(_has_kind(entry, "number") for entry in value.values())
-    if kind == "tables":
-        return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
-    return False
 
 
 class _RulesReader:
@@ -220,20 +197,7 @@ class _RulesReader:
         where: TablePath,
         path: str,
     ) -> dict[str, Any]:
-        good: dict[str, Any] = {}
-        for key, value in table.items():
-            kind = spec.get(key)
-            line = self.lines.key(where, key)
-            if kind is None:
-                self.problems.append(unknown_key(self.file, line, path, key, spec))
-            elif not _has_kind(value, kind):
-                self.add(line, path, "forms.problem.wrong_type", key=key, expected=_KIND_NAMES[kind])
-            else:
-                good[key] = value
-        for key in required:
-            if key not in table:
-                self.add(self.lines.table(where), path, "forms.problem.missing_key", key=key)
-        return good
+        return checked_fields(self.file, self.lines, self.problems, table, spec, required, where, path)
 
     def weights_sum(self, weights: list[tuple[str, float]], line: int, path: str) -> None:
         total = math.fsum(weight for _, weight in weights)
