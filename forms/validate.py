@@ -109,16 +109,22 @@ def _check_ids(checker: _Checker) -> None:
 
 
 def _duplicates(checker: _Checker, entries: Iterable[tuple[str, int]], path_of: str, key: str) -> None:
+    _repeats(checker, ((ident, line, f"{path_of}{ident}") for ident, line in entries), key)
+
+
+def _repeats(
+    checker: _Checker, entries: Iterable[tuple[str, int, str]], key: str, first_at_key: bool = False
+) -> None:
+    """Every later use of an (ident, line, path) entry's ident is a problem naming the first one's line: its
+    table's line, or the line of the key itself when `first_at_key`. Empty idents are left to other checks."""
     seen: dict[str, int] = {}
-    for ident, line in entries:
+    for ident, line, path in entries:
         if not ident:
             continue
         if ident in seen:
-            checker.add(
-                line, key, f"{path_of}{ident}", "forms.problem.duplicate_id", id=ident, first=seen[ident]
-            )
+            checker.add(line, key, path, "forms.problem.duplicate_id", id=ident, first=seen[ident])
         else:
-            seen[ident] = line
+            seen[ident] = checker.line(line, key) if first_at_key else line
 
 
 def _check_scales(checker: _Checker) -> None:
@@ -129,19 +135,8 @@ def _check_scales(checker: _Checker) -> None:
         if not scale.levels:
             checker.add(scale.line, None, path, "forms.problem.no_levels")
         _duplicates(checker, ((level.code, level.line) for level in scale.levels), f"{path}.", "code")
-        keys: dict[str, int] = {}
-        for level in scale.levels:
-            if level.key in keys:
-                checker.add(
-                    level.line,
-                    "key",
-                    f"{path}.{level.code}",
-                    "forms.problem.duplicate_id",
-                    id=level.key,
-                    first=keys[level.key],
-                )
-            elif level.key:
-                keys[level.key] = checker.line(level.line, "key")
+        level_keys = ((level.key, level.line, f"{path}.{level.code}") for level in scale.levels)
+        _repeats(checker, level_keys, "key", first_at_key=True)
         for level in scale.levels:
             if level.points < 0:
                 checker.add(
@@ -178,20 +173,11 @@ def _check_sections(checker: _Checker) -> None:
     if not form.sections:
         checker.add(1, "sections", "form", "forms.problem.no_sections")
     _duplicates(checker, ((section.id, section.line) for section in form.sections), "", "id")
-    seen: dict[str, int] = {}
-    for section in form.sections:
-        for item in section.items:
-            if item.id in seen:
-                checker.add(
-                    item.line,
-                    "id",
-                    f"{section.id}.{item.id}",
-                    "forms.problem.duplicate_id",
-                    id=item.id,
-                    first=seen[item.id],
-                )
-            elif item.id:
-                seen[item.id] = item.line
+    # Item ids must be unique across the whole form, not only within their section.
+    items = (
+        (item.id, item.line, f"{section.id}.{item.id}") for section in form.sections for item in section.items
+    )
+    _repeats(checker, items, "id")
     part_ids = {part.id for part in form.parts}
     for section in form.sections:
         if not section.items:

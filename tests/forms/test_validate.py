@@ -108,7 +108,9 @@ def test_duplicate_item_ids_across_sections(check: Check) -> None:
         BASE
         + '\n[[sections]]\nid = "s2"\ntitle = "又一栏"\n\n[[sections.items]]\nid = "a"\ntype = "text"\nlabel = "说明"\n'
     )
-    assert found(check(text)) == [(21, "s2.a", "forms.problem.duplicate_id")]
+    problems = check(text)
+    assert found(problems) == [(21, "s2.a", "forms.problem.duplicate_id")]
+    assert problems[0].params == {"id": "a", "first": 10}  # the first item's table line
 
 
 SCALE = """
@@ -466,9 +468,9 @@ def test_duplicate_rule_ids(check: Check) -> None:
 
 
 def test_duplicate_level_keys(check: Check) -> None:
-    assert found(check(BALLOT.replace('key = "2"', 'key = "1"'))) == [
-        (20, "scales.r.poor", "forms.problem.duplicate_id")
-    ]
+    problems = check(BALLOT.replace('key = "2"', 'key = "1"'))
+    assert found(problems) == [(20, "scales.r.poor", "forms.problem.duplicate_id")]
+    assert problems[0].params == {"id": "1", "first": 14}  # the first level's key line
 
 
 def test_duplicate_scale_ids(check: Check) -> None:
