@@ -93,6 +93,19 @@ def parse_star(text: str) -> int | None:
     return int(amount)
 
 
+def row_id_problem(ident: str, line: int, column: str, first_line: dict[str, int]) -> RosterProblem | None:
+    """What is wrong with a row's id: missing, or already on an earlier line (named); None for a new id,
+    which `first_line` then remembers. Shared by every table whose rows are keyed by an id column."""
+    if not ident:
+        return RosterProblem(line, column, "import.roster.missing_id")
+    if ident in first_line:
+        return RosterProblem(
+            line, column, "import.roster.duplicate_id", {"id": ident, "first": first_line[ident]}
+        )
+    first_line[ident] = line
+    return None
+
+
 def read_roster(
     path: Path,
     *,
@@ -149,19 +162,8 @@ def read_roster(
         name = get(cells, "name")
         group = get(cells, "group")
         line = record.line
-        if not unit_id:
-            problems.append(RosterProblem(line, titles["unit_id"], "import.roster.missing_id"))
-        elif unit_id in first_line:
-            problems.append(
-                RosterProblem(
-                    line,
-                    titles["unit_id"],
-                    "import.roster.duplicate_id",
-                    {"id": unit_id, "first": first_line[unit_id]},
-                )
-            )
-        else:
-            first_line[unit_id] = line
+        if id_problem := row_id_problem(unit_id, line, titles["unit_id"], first_line):
+            problems.append(id_problem)
         if not name:
             problems.append(RosterProblem(line, titles["name"], "import.roster.missing_name"))
         if "group" in columns and groups is not None and group and group not in groups:

@@ -14,7 +14,7 @@ from store.api import Brand, CampaignStore, Visit
 
 from .answers import decode_answer
 from .csvio import TEXT_MARK, CsvRecord, detect_encoding, read_csv, restore
-from .roster import RosterProblem
+from .roster import RosterProblem, row_id_problem
 
 RowProblem = RosterProblem
 """One bad cell of an imported file: line, column as written, catalogue key and params."""
@@ -231,19 +231,8 @@ def read_brands(path: Path, campaign_store: CampaignStore) -> tuple[list[Brand],
             return _cell(cells, columns, name, True)
 
         brand_id, name = get("brand_id"), get("brand_name")
-        if not brand_id:
-            problems.append(RowProblem(line, titles["brand_id"], "import.roster.missing_id"))
-        elif brand_id in first:
-            problems.append(
-                RowProblem(
-                    line,
-                    titles["brand_id"],
-                    "import.roster.duplicate_id",
-                    {"id": brand_id, "first": first[brand_id]},
-                )
-            )
-        else:
-            first[brand_id] = line
+        if id_problem := row_id_problem(brand_id, line, titles["brand_id"], first):
+            problems.append(id_problem)
         if not name:
             problems.append(RowProblem(line, titles["brand_name"], "import.brand_missing_name"))
         unit_id = get("unit_id")
