@@ -63,6 +63,13 @@ class StderrProgress:
             click.echo("", err=True)
 
 
+def _refuse_problems(path: Path, problems: Sequence[RosterProblem], key: str = "import.rejected") -> None:
+    """A file with problems is refused whole: each problem on stderr, then `key` (nothing is stored)."""
+    if problems:
+        _echo_problems(path, problems)
+        raise InputError(key, file=str(path), count=len(problems))
+
+
 def _echo_problems(path: Path, problems: Sequence[RosterProblem]) -> None:
     for problem in problems:
         click.echo(
@@ -136,9 +143,7 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
     else:
         known = {unit.group for unit in existing if unit.group} or None
     reading = read_roster(file, known_groups=known)
-    if not reading.ok:
-        _echo_problems(file, reading.problems)
-        raise InputError("import.roster_rejected", file=str(file), count=len(reading.problems))
+    _refuse_problems(file, reading.problems, "import.roster_rejected")
     if reading.ignored_columns:
         click.echo(t("import.roster.ignored_columns", columns="、".join(reading.ignored_columns)), err=True)
     units = roster_units(reading.units)
@@ -200,9 +205,7 @@ def brands_import(context: AppContext, file: Path) -> None:
 
     campaign = _campaign(context)
     brands, reading = read_brands(file, campaign)
-    if reading.problems:
-        _echo_problems(file, reading.problems)
-        raise InputError("import.rejected", file=str(file), count=len(reading.problems))
+    _refuse_problems(file, reading.problems)
     count = campaign.import_brands(brands)
     click.echo(t("import.brands.done", file=str(file), count=count))
 
@@ -273,9 +276,7 @@ def import_supervision(context: AppContext, file: Path) -> None:
 
     campaign = _campaign(context)
     visits, reading = read_visits(file, campaign)
-    if reading.problems:
-        _echo_problems(file, reading.problems)
-        raise InputError("import.rejected", file=str(file), count=len(reading.problems))
+    _refuse_problems(file, reading.problems)
     if not visits:
         raise InputError("import.empty", file=str(file))
     fresh, skipped = without_known_visits(visits, campaign.visits())
