@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from forms.builtin import builtin_forms
@@ -19,7 +19,7 @@ from .csvio import ProgressCallback
 from .kinds import Translate, summary_table, write_export
 from .manifest import Manifest
 from .model import BrandTally, CampaignResults
-from .results import ballot_form_of, self_scores, unit_infos, visit_totals
+from .results import ballot_form_of, registered_brands, self_scores, unit_infos, visit_totals
 
 
 @dataclass(frozen=True)
@@ -89,40 +89,33 @@ def results_of(
     votes = [_brand_picks(ballot, forms.get(ballot.form_id)) for ballot in kept]
     if campaign_store is not None:
         units = unit_infos(campaign_store.meeting_units())
-        form_of = {pinned.id: pinned for pinned in campaign_store.forms()}
-        names = {unit.id: unit.name for unit in campaign_store.units()}
-        brands = [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in campaign_store.brands()]
-        sources = ResultSources(
-            campaign_id=ballots.campaign_id,
-            campaign_name=ballots.campaign_name,
-            rules=chosen_rules,
-            ballot_form=form,
-            units=units,
-            ballots=records,
-            year=campaign_store.info.year,
-            closed=True,
-            closing_digests=tuple(ballots.closing_digests),
-            self_scores=self_scores(campaign_store.self_assessments(), form_of),
-            visit_totals=visit_totals(campaign_store, form_of),
-            brands=_tally(votes, brands),
-        )
+        brands = registered_brands(campaign_store)
     else:
         units = [
             UnitInfo(unit_id, ballots.unit_names.get(unit_id, ""))
             for unit_id in ballots.unit_order
             if unit_id != CAMPAIGN_WIDE
         ]
-        picked = sorted({brand for vote in votes for brand in vote})
-        sources = ResultSources(
-            campaign_id=ballots.campaign_id,
-            campaign_name=ballots.campaign_name,
-            rules=chosen_rules,
-            ballot_form=form,
-            units=units,
-            ballots=records,
-            closed=True,
-            closing_digests=tuple(ballots.closing_digests),
-            brands=_tally(votes, [(brand, brand, "", "") for brand in picked]),
+        brands = [(brand, brand, "", "") for brand in sorted({brand for vote in votes for brand in vote})]
+    sources = ResultSources(
+        campaign_id=ballots.campaign_id,
+        campaign_name=ballots.campaign_name,
+        rules=chosen_rules,
+        ballot_form=form,
+        units=units,
+        ballots=records,
+        closed=True,
+        closing_digests=tuple(ballots.closing_digests),
+        brands=_tally(votes, brands),
+    )
+    if campaign_store is not None:
+        # What only the campaign's own store knows: its year, self-assessments and supervision.
+        form_of = {pinned.id: pinned for pinned in campaign_store.forms()}
+        sources = replace(
+            sources,
+            year=campaign_store.info.year,
+            self_scores=self_scores(campaign_store.self_assessments(), form_of),
+            visit_totals=visit_totals(campaign_store, form_of),
         )
     return compute_results(sources)
 

@@ -124,15 +124,23 @@ def brand_tallies(
     campaign_store: CampaignStore, ballots: Sequence[SealedBallot], form_of: Mapping[str, Form]
 ) -> tuple[BrandTally, ...]:
     """The service-brand vote counted over the sealed ballots of the campaign's vote forms."""
-    brands = campaign_store.brands()
+    brands = registered_brands(campaign_store)
     if not brands:
         return ()
     # A ballot of another form picks nothing, and an empty pick counts for no brand.
     picks = [
         brand_picks(form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
     ]
+    return tally_brands(picks, brands)
+
+
+def registered_brands(campaign_store: CampaignStore) -> list[tuple[str, str, str, str]]:
+    """The campaign's service brands as the tally lists them: (id, name, unit id, unit name)."""
+    brands = campaign_store.brands()
+    if not brands:
+        return []
     names = {unit.id: unit.name for unit in campaign_store.units()}
-    return tally_brands(picks, [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands])
+    return [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands]
 
 
 def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) -> CampaignResults:
