@@ -94,40 +94,30 @@ def write_csv(
     UTF-8 with a BOM, otherwise UTF-8 without one. The file appears only when complete: a failure leaves
     any older file as it was.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError("export.no_directory", path=str(directory))
     count = 0
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            sink = _HashingSink(raw)
-            if excel_safe:
-                sink.put(UTF8_BOM)
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            writer.writerows(header_rows)
-            iterator = iter(rows)
-            try:
-                while True:
-                    chunk = _take(iterator, ROWS_PER_CHUNK)
-                    if not chunk:
-                        break
-                    writer.writerows(chunk)
-                    count += len(chunk)
-                    sink.put(_drain(buffer))
-                    if on_progress is not None:
-                        on_progress(count)
+    with _replacing(path) as (handle, target), os.fdopen(handle, "wb") as raw:
+        sink = _HashingSink(raw)
+        if excel_safe:
+            sink.put(UTF8_BOM)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerows(header_rows)
+        iterator = iter(rows)
+        try:
+            while True:
+                chunk = _take(iterator, ROWS_PER_CHUNK)
+                if not chunk:
+                    break
+                writer.writerows(chunk)
+                count += len(chunk)
                 sink.put(_drain(buffer))
-            finally:
-                sha256 = sink.close()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
+                if on_progress is not None:
+                    on_progress(count)
+            sink.put(_drain(buffer))
+        finally:
+            sha256 = sink.close()
+        raw.flush()
+        os.fsync(raw.fileno())
     return WrittenFile(path=target, rows=count, sha256=sha256, excel_safe=excel_safe)
 
 
@@ -193,16 +183,26 @@ def _remove_quietly(name: str) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Writes a small text file (a manifest, a report) so that it appears whole or not at all."""
+    with _replacing(path) as (handle, _target), os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[tuple[int, Path]]:
+    """A temp file (descriptor, and the target path) beside `path` that replaces it when the block ends well.
+
+    The temp file is in the same directory so `os.replace` is atomic; on any failure it is removed and an
+    older file stays as it was. A missing directory is bad input, named before anything is created.
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise InputError("export.no_directory", path=str(directory))
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+        yield handle, target
         os.replace(temp_name, target)
     except BaseException:
         _remove_quietly(temp_name)

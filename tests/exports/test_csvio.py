@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exports.csvio import cell, detect_encoding, neutralize, read_csv, restore, write_csv
+from exports.csvio import cell, detect_encoding, neutralize, read_csv, restore, write_csv, write_text_atomic
 from forms.errors import InputError
 
 
@@ -149,6 +149,18 @@ def test_missing_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         write_csv(tmp_path / "nope" / "x.csv", [["h"]], [])
     assert caught.value.key == "export.no_directory"
+
+
+def test_text_files_are_replaced_whole_and_need_their_directory(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    report.write_text("旧报告", encoding="utf-8")
+    write_text_atomic(report, "新报告：66 个单位\n")
+    assert report.read_text(encoding="utf-8") == "新报告：66 个单位\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.txt"]
+    with pytest.raises(InputError) as caught:
+        write_text_atomic(tmp_path / "没有" / "报告.txt", "内容")
+    assert caught.value.key == "export.no_directory"
+    assert not (tmp_path / "没有").exists()
 
 
 def test_progress_is_reported_in_chunks(tmp_path: Path) -> None:
