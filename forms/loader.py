@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from forms.errors import InputError, ProblemFound
+from forms.errors import InputError
 from forms.model import (
     INVALID_KINDS,
     ITEM_TYPES,
@@ -33,7 +33,7 @@ from forms.model import (
     Section,
     Text,
 )
-from forms.problems import Problem, unknown_key
+from forms.problems import Problem, broken_file, unknown_key
 from forms.toml_fields import KIND_NAMES, checked_fields, has_kind
 from forms.toml_lines import LineMap, TablePath, scan
 
@@ -456,11 +456,7 @@ def form_from_text(text: str, file: str) -> Form:
     if form is not None:
         problems = problems + check_form(form, scan(text))
     if problems or form is None:
-        problems.sort(key=Problem.sort_key)
-        first = problems[0]
-        raise ProblemFound(
-            "forms.error.broken_form", file=file, line=first.line, count=len(problems), first=first.key
-        )
+        raise broken_file("forms.error.broken_form", file, problems)
     return form
 
 

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from forms.errors import ProblemFound
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,3 +45,11 @@ def unknown_key(file: str, line: int, path: str, key: str, known: Iterable[str],
         return Problem(file, line, path, "forms.problem.unknown_key_typo", params)
     listed = ", ".join(prefix + name for name in names)
     return Problem(file, line, path, "forms.problem.unknown_key", {"key": prefix + key, "known": listed})
+
+
+def broken_file(key: str, file: str, problems: list[Problem]) -> ProblemFound:
+    """The error refusing a file with `problems` (sorted in place, by file then line): it names the first
+    problem's line and key and counts them all, so the user knows where to start."""
+    problems.sort(key=Problem.sort_key)
+    first = problems[0]
+    return ProblemFound(key, file=file, line=first.line, count=len(problems), first=first.key)

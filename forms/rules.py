@@ -16,8 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from forms.errors import ProblemFound
-from forms.problems import Problem
+from forms.problems import Problem, broken_file
 from forms.toml_fields import checked_fields
 from forms.toml_lines import LineMap, TablePath, scan
 
@@ -366,11 +365,7 @@ def rules_from_text(text: str, file: str) -> Rules:
     """Rules from TOML text; ProblemFound naming the first problem (and the count) when broken."""
     rules, problems = parse_rules(text, file)
     if rules is None or problems:
-        problems.sort(key=Problem.sort_key)
-        first = problems[0]
-        raise ProblemFound(
-            "forms.error.broken_rules", file=file, line=first.line, count=len(problems), first=first.key
-        )
+        raise broken_file("forms.error.broken_rules", file, problems)
     return rules
 
 
