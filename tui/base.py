@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 
@@ -16,7 +16,15 @@ STYLES = Path(__file__).parent / "styles"
 class KaopingApp(App[object]):
     """Base of the home, meeting, self-assessment, review and results apps."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = [*sorted(STYLES.glob("*.tcss"))]
+    STYLESHEETS: ClassVar[tuple[str, ...]] = ()
+    """The area stylesheets (in `tui/styles/`) this app uses besides `base.tcss`; parsing only those keeps
+    start-up short (the meeting kiosk does not parse the self-assessment rules)."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "base.tcss"]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.CSS_PATH = [STYLES / "base.tcss", *(STYLES / name for name in cls.STYLESHEETS)]
 
     def __init__(self, context: AppContext) -> None:
         set_language(context.lang)

@@ -37,6 +37,8 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     types paper ballots). Every evaluator gets freshly built screens; nothing of the last one survives.
     """
 
+    STYLESHEETS = ("meeting.tcss",)
+
     ENABLE_COMMAND_PALETTE = False
     ESCAPE_TO_MINIMIZE = False
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -308,6 +308,8 @@ def check_admin_passphrase(store: CampaignStore, passphrase: str) -> bool:
 class ResultsApp(KaopingApp):
     """The admin's results: the passphrase first, then the results screen."""
 
+    STYLESHEETS = ("selfassess.tcss",)
+
     def __init__(self, context: AppContext, store: CampaignStore) -> None:
         super().__init__(context)
         self.store = store

@@ -22,6 +22,8 @@ def sign_in_group(store: CampaignStore, code: str) -> str:
 class ReviewApp(KaopingApp):
     """The liaison group's review of self-assessments and its supervision visits."""
 
+    STYLESHEETS = ("selfassess.tcss",)
+
     def __init__(self, context: AppContext, store: CampaignStore) -> None:
         super().__init__(context)
         self.store = store

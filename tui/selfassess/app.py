@@ -68,6 +68,8 @@ class OpenFailed(Message):
 class SelfAssessApp(KaopingApp):
     """Self-assessment by a unit: sign in, choose a form, fill in section by section, submit."""
 
+    STYLESHEETS = ("selfassess.tcss",)
+
     def __init__(self, context: AppContext, store: CampaignStore, unit_id: str | None = None) -> None:
         super().__init__(context)
         self.store = store
