@@ -74,14 +74,17 @@ def random_ballot(
     return ballot
 
 
-def simulate_ballots(campaign: CampaignStore, count: int, rng: random.Random) -> Iterator[str]:
+def simulate_ballots(
+    campaign: CampaignStore, count: int, rng: random.Random, scope: str = "ballot"
+) -> Iterator[str]:
     """Seal `count` random valid ballots the way the meeting screen does: take a fresh code (issuing
-    one when none is left), autosave the answers unit by unit as a draft, then seal. Yields each
-    ballot id once it is durable."""
+    one when none is left), autosave the answers unit by unit as a draft, then seal the one form the
+    meeting runs with that code (`scope` "ballot": the review ballot, as `kaoping meeting`; "vote": the
+    service-brand vote, as `kaoping meeting --vote brands`). Yields each ballot id once it is durable."""
     if count < 1:
         raise InputError("store.simulate_count", count=count)
-    ballot_forms = [form for form in campaign.forms() if form.scope in ("ballot", "vote")]
-    if not ballot_forms:
+    form = next((form for form in campaign.forms() if form.scope == scope), None)
+    if form is None:
         raise InputError("store.no_ballot_form")
     if campaign.voting_state() == "not_open":
         campaign.open_voting("simulate")
@@ -91,11 +94,10 @@ def simulate_ballots(campaign: CampaignStore, count: int, rng: random.Random) ->
     for _ in range(count):
         group = rng.choice(groups)
         code = campaign.issue_codes(group, 1)[0]
-        for form in ballot_forms:
-            for unit_id, answers in random_ballot(form, units, rng, brands).items():
-                campaign.save_answers(code, unit_id, answers)
-        ids = campaign.seal_ballots(code, [form.id for form in ballot_forms])
-        yield from ids
+        ballot = random_ballot(form, units, rng, brands)
+        for unit_id, answers in ballot.items():
+            campaign.save_answers(code, unit_id, answers)
+        yield campaign.seal_ballot(code, form.id, ballot)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

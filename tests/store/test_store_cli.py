@@ -77,11 +77,16 @@ def test_simulate_prints_one_durable_id_per_line_and_verify_passes(data_dir: Pat
     ids = result.output.split()
     campaign = open_store(data_dir).campaign()
     assert sorted(ids) == sorted(b.ballot_id for b in campaign.sealed_ballots())
-    assert len(ids) == 8  # the review ballot and the brand vote of each evaluator
+    assert len(ids) == 4  # one review ballot per evaluator, as the meeting seals it
+    assert {b.form_id for b in campaign.sealed_ballots()} == {"review_ballot"}
+    votes = run(data_dir, "simulate", "--ballots", "2", "--seed", "1", "--vote", "brands")
+    assert votes.exit_code == 0, votes.output
+    assert len(votes.output.split()) == 2
+    assert campaign.ballot_count("brand_vote") == 2
     verify = run(data_dir, "verify")
-    assert verify.exit_code == 0 and "8 张测评票均完好" in verify.output
+    assert verify.exit_code == 0 and "6 张测评票均完好" in verify.output
     english = run(data_dir, "verify", lang="en")
-    assert "all 8 ballots" in english.output
+    assert "all 6 ballots" in english.output
 
 
 def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:

@@ -443,13 +443,14 @@ def codes_groups_command(context: AppContext, output: Path | None, yes: bool) ->
 @click.command("simulate", help=t("store.cmd.simulate"))
 @click.option("--ballots", type=int, required=True, help=t("store.opt.ballots"))
 @click.option("--seed", type=int, default=None, help=t("store.opt.seed"))
+@click.option("--vote", type=click.Choice(["brands"]), default=None, help=t("store.opt.simulate_vote"))
 @click.pass_obj
-def simulate_command(context: AppContext, ballots: int, seed: int | None) -> None:
+def simulate_command(context: AppContext, ballots: int, seed: int | None, vote: str | None) -> None:
     from store.simulate import simulate_ballots
 
     campaign = _campaign(context)
     rng = random.Random(seed)
-    for ballot_id in simulate_ballots(campaign, ballots, rng):
+    for ballot_id in simulate_ballots(campaign, ballots, rng, scope="vote" if vote else "ballot"):
         # Printed only once the seal returned: the ballot is durable on disk.
         sys.stdout.write(ballot_id + "\n")
         sys.stdout.flush()

@@ -114,6 +114,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "单位 {unit} 的 {item} 答案无效：{reason}",
         "Unit {unit}, item {item}: the answer is not valid ({reason})",
     ),
+    "store.opt.simulate_vote": (
+        "模拟服务品牌评选票（同 kaoping meeting --vote brands），而不是述职评议测评票",
+        "simulate the service-brand vote (as kaoping meeting --vote brands) instead of the review ballot",
+    ),
     "store.simulate_count": (
         "模拟的测评票数量 {count} 无效：应至少为 1。",
         "The number of ballots to simulate ({count}) must be at least 1.",
