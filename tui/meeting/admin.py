@@ -177,6 +177,8 @@ class AdminScreen(Screen[None]):
                 yield Static("", id="export-message")
         yield Footer()
 
+    _focused_action = False
+
     def on_mount(self) -> None:
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.add_columns(
@@ -206,6 +208,10 @@ class AdminScreen(Screen[None]):
         self.query_one("#admin-state", Static).update(t(f"meeting.admin.state_{state}"))
         self.query_one("#open-voting", Button).display = state != "open"
         self.query_one("#close-voting", Button).display = state == "open"
+        if not self._focused_action:
+            # The admin came for the voting action: put it under Enter, not three Tabs away.
+            self._focused_action = True
+            self.query_one("#close-voting" if state == "open" else "#open-voting", Button).focus()
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.clear()
         for group in groups:

@@ -177,7 +177,8 @@ async def test_the_admin_opens_voting_and_the_next_code_is_taken(closed_small_me
         await settle(pilot)
         await _open_admin(pilot, closed_small_meeting)
         assert "投票尚未开始" in message(app, "#admin-state")
-        app.screen.query_one("#open-voting", Button).press()
+        assert app.focused is app.screen.query_one("#open-voting", Button)  # the action is one Enter away
+        await pilot.press("enter")
         await settle(pilot)
         await settle(pilot)
         assert "投票进行中" in message(app, "#admin-state")
