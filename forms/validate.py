@@ -9,7 +9,6 @@ from pathlib import Path
 
 from forms.model import Form, Item
 from forms.problems import Problem
-from forms.scoring import form_max_total
 from forms.toml_lines import LineMap, TablePath
 
 # Run-time choice lists the store can supply for `choices_from`.
@@ -424,6 +423,10 @@ def _check_total(checker: _Checker) -> None:
     form = checker.form
     if form.max_total is None or checker.problems:
         return
+    # Imported here: loading a pinned form (every start of the meeting kiosk) should not pay for the
+    # whole scoring package when the form declares no total.
+    from forms.scoring import form_max_total
+
     declared = form.max_total
     computed = form_max_total(
         Form(
