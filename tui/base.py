@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
@@ -32,3 +33,12 @@ class KaopingApp(App[object]):
         self.context = context
         self.title = t("app.title")
         self.sub_title = t("app.subtitle")
+
+    def on_ready(self) -> None:
+        """The first screen is shown: resume the garbage collector `tui.cli.main` paused for start-up.
+
+        What start-up built lives as long as the app, so it is frozen out of every later collection.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tui.cli import cli
@@ -58,3 +59,19 @@ def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert "kaoping, version" in result.output
+
+
+def test_main_pauses_the_garbage_collector_only_for_start_up(monkeypatch, capsys) -> None:
+    import gc
+
+    from tui.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kaoping", "--lang", "en", "forms", "list"])
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code == 0
+        assert "review_ballot" in capsys.readouterr().out
+        assert gc.isenabled(), "a command that opens no screen must run with the collector on"
+    finally:
+        gc.enable()

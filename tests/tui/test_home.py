@@ -52,3 +52,16 @@ def test_kaoping_without_a_command_opens_home(monkeypatch, data_dir: Path) -> No
     result = CliRunner().invoke(cli_module.cli, ["--data", str(data_dir), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert opened == [AppContext(data_dir=data_dir, lang="en", campaign_id=None)]
+
+
+async def test_a_screen_resumes_the_garbage_collector_paused_for_start_up(data_dir: Path) -> None:
+    import gc
+
+    gc.disable()  # as tui.cli.main leaves it for a full-screen command
+    try:
+        app = HomeApp(AppContext(data_dir=data_dir))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
