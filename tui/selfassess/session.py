@@ -11,14 +11,12 @@ import threading
 from dataclasses import dataclass, field
 
 from forms.errors import InputError
-from forms.model import AnswerValue, Form, Item, Section
+from forms.model import AnswerValue, Form, Section
 from forms.rules import Rules
 from forms.scoring import (
-    EPSILON,
     ResponseScore,
+    below_full,
     is_answered,
-    item_full_points,
-    item_points,
     score_response,
     star_for,
     validate_answer,
@@ -36,16 +34,6 @@ EDITABLE_STATES = frozenset({"draft", "returned"})
 def problem_text(key: str, params: dict[str, object]) -> str:
     """The sentence for a scoring engine's problem key, with its parameters."""
     return t(key, **params)
-
-
-def below_full(form: Form, item: Item, value: AnswerValue) -> bool:
-    """Whether an answer earns less than the item's full marks (a deduction taken counts as below)."""
-    earned = item_points(form, item, value)
-    if earned is None:
-        return False
-    if item.type == "deduct":
-        return earned < 0
-    return earned < item_full_points(form, item) - EPSILON
 
 
 @dataclass
