@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
-from tui.meeting.messages import BallotSealed
 from tui.meeting.model import BallotDraft
 from tui.meeting.pinyin import matches
+from tui.meeting.sealing import SealingScreen
 
 if TYPE_CHECKING:
     from store.api import Brand
-    from tui.meeting.app import MeetingApp
 
 CAMPAIGN_WIDE = "*"
 """The pseudo unit under which the store keeps a campaign-wide vote's answers (store.records)."""
 
 
-class BrandScreen(Screen[None]):
+class BrandScreen(SealingScreen):
     """One evaluator's brand ballot: filter box and list on the left, the picks on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,15 +36,9 @@ class BrandScreen(Screen[None]):
     ]
 
     def __init__(self, draft: BallotDraft) -> None:
-        super().__init__(classes="evaluator")
-        self.draft = draft
+        super().__init__(draft)
         self.all_brands: tuple[Brand, ...] = ()
         self.shown: list[Brand] = []
-        self.sealing = False
-
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
 
     @property
     def item_id(self) -> str:
@@ -161,32 +153,7 @@ class BrandScreen(Screen[None]):
         self.query_one("#brands-picked", Static).update("\n".join(lines) or t("meeting.brands.none"))
 
     def action_seal(self) -> None:
-        from tui.meeting.seal import ConfirmSeal
-
         if not self.picks:
             self.notify(t("meeting.brands.pick_one"), severity="warning")
             return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and not self.sealing:
-                self.sealing = True
-                self.seal()
-
-        self.app.push_screen(ConfirmSeal(), confirmed)
-
-    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
-    def seal(self) -> None:
-        self.kiosk.wait_for_saves()
-        try:
-            self.kiosk.backend.seal(self.draft)
-        except Exception as error:  # shown to the evaluator, the draft stays
-            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
-            return
-        self.post_message(BallotSealed(None))
-
-    def on_ballot_sealed(self, message: BallotSealed) -> None:
-        self.sealing = False
-        if message.error:
-            self.notify(message.error, title=t("meeting.seal.failed"), severity="error", timeout=10)
-            return
-        self.kiosk.show_thanks()
+        self.confirm_seal()

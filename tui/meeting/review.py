@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.i18n import t
-from tui.meeting.messages import BallotSealed, RulesChecked
+from tui.meeting.messages import RulesChecked
 from tui.meeting.model import BallotDraft
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.sealing import SealingScreen
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(SealingScreen):
     """Look over the whole ballot; Enter on a row goes back to that unit, S seals."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,15 +26,9 @@ class ReviewScreen(Screen[None]):
     ]
 
     def __init__(self, draft: BallotDraft) -> None:
-        super().__init__(classes="evaluator")
-        self.draft = draft
+        super().__init__(draft)
         self.rules_text = ""
         self.blocking = False
-        self.sealing = False
-
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(t("meeting.review.title"), id="review-title")
@@ -133,34 +124,9 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(JumpList(self.draft, table.cursor_row), chosen)
 
     def action_seal(self) -> None:
-        from tui.meeting.seal import ConfirmSeal
-
         spec = self.kiosk.backend.ballot_spec
         missing = self.draft.missing_count(spec)
         if missing:
             self.notify(t("meeting.review.cannot_seal", count=missing), severity="warning")
             return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and not self.sealing:
-                self.sealing = True
-                self.seal()
-
-        self.app.push_screen(ConfirmSeal(invalid=self.blocking), confirmed)
-
-    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
-    def seal(self) -> None:
-        self.kiosk.wait_for_saves()
-        try:
-            self.kiosk.backend.seal(self.draft)
-        except Exception as error:  # shown to the evaluator, the draft stays
-            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
-            return
-        self.post_message(BallotSealed(None))
-
-    def on_ballot_sealed(self, message: BallotSealed) -> None:
-        self.sealing = False
-        if message.error:
-            self.notify(message.error, title=t("meeting.seal.failed"), severity="error", timeout=10)
-            return
-        self.kiosk.show_thanks()
+        self.confirm_seal(invalid=self.blocking)

@@ -1,0 +1,56 @@
+"""The ballot screens' shared last step: confirm, seal off the UI thread, then thank or show the error."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.screen import Screen
+
+from tui.i18n import t
+from tui.meeting.messages import BallotSealed
+
+if TYPE_CHECKING:
+    from tui.meeting.app import MeetingApp
+    from tui.meeting.model import BallotDraft
+
+
+class SealingScreen(Screen[None]):
+    """A screen an evaluator can seal the ballot from (the review and the brand ballot)."""
+
+    def __init__(self, draft: BallotDraft) -> None:
+        super().__init__(classes="evaluator")
+        self.draft = draft
+        self.sealing = False
+
+    @property
+    def kiosk(self) -> MeetingApp:
+        return cast("MeetingApp", self.app)
+
+    def confirm_seal(self, invalid: bool = False) -> None:
+        """Ask once more, then seal; a second Enter while a seal runs does nothing."""
+        from tui.meeting.seal import ConfirmSeal
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and not self.sealing:
+                self.sealing = True
+                self.seal()
+
+        self.app.push_screen(ConfirmSeal(invalid=invalid), confirmed)
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def seal(self) -> None:
+        self.kiosk.wait_for_saves()
+        try:
+            self.kiosk.backend.seal(self.draft)
+        except Exception as error:  # shown to the evaluator, the draft stays
+            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
+            return
+        self.post_message(BallotSealed(None))
+
+    def on_ballot_sealed(self, message: BallotSealed) -> None:
+        self.sealing = False
+        if message.error:
+            self.notify(message.error, title=t("meeting.seal.failed"), severity="error", timeout=10)
+            return
+        self.kiosk.show_thanks()
