@@ -23,6 +23,7 @@ from textual.widgets import (
 )
 
 from tui.i18n import t
+from tui.meeting.confirm import ConfirmDialog
 from tui.meeting.messages import VotingClosed
 from tui.meeting.model import CloseReceipt, GroupParticipation
 
@@ -108,30 +109,11 @@ class PassphraseScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ConfirmClose(ModalScreen[bool]):
+class ConfirmClose(ConfirmDialog):
     """Closing voting is final for this session: ask once more."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", t("meeting.seal.yes_key")),
-        Binding("escape,n", "answer(False)", t("meeting.seal.no_key")),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(t("meeting.admin.close_question"), id="confirm-question")
-            with Horizontal(id="confirm-buttons"):
-                yield Button(t("meeting.admin.close"), id="yes", variant="error")
-                yield Button(t("meeting.seal.no"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    def __init__(self) -> None:
+        super().__init__(t("meeting.admin.close_question"), t("meeting.admin.close"), "error")
 
 
 class AdminScreen(Screen[None]):

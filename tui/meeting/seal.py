@@ -2,51 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
 
 from tui.i18n import t
+from tui.meeting.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from tui.meeting.app import MeetingApp
 
 
-class ConfirmSeal(ModalScreen[bool]):
+class ConfirmSeal(ConfirmDialog):
     """Asks once more: a sealed ballot cannot be changed. Returns True to seal."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", t("meeting.seal.yes_key")),
-        Binding("escape,n", "answer(False)", t("meeting.seal.no_key")),
-    ]
-
     def __init__(self, invalid: bool = False) -> None:
-        super().__init__(classes="evaluator")
+        warning = t("meeting.seal.will_be_invalid") if invalid else None
+        super().__init__(
+            t("meeting.seal.question"), t("meeting.seal.yes"), "primary", warning=warning, classes="evaluator"
+        )
         self.invalid = invalid
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(t("meeting.seal.question"), id="confirm-question")
-            if self.invalid:
-                yield Static(t("meeting.seal.will_be_invalid"), id="confirm-invalid", classes="-error")
-            with Horizontal(id="confirm-buttons"):
-                yield Button(t("meeting.seal.yes"), id="yes", variant="primary")
-                yield Button(t("meeting.seal.no"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class ThanksScreen(Screen[None]):
