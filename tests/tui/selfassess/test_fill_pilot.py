@@ -27,6 +27,14 @@ async def _sign_in(pilot, code: str) -> None:
             return
 
 
+async def _open_fill(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped-def]
+    """Signs in with a code that leads straight to one form and returns its fill screen."""
+    await _sign_in(pilot, code)
+    screen = pilot.app.screen
+    assert isinstance(screen, FillScreen)
+    return screen
+
+
 async def _type_into(pilot, item_id: str, value: str, note: str | None = None) -> ItemEditor:
     editor = pilot.app.screen.query_one(f"#item-{item_id}", ItemEditor)
     if note is not None:
@@ -44,9 +52,7 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, SignInScreen)
-        await _sign_in(pilot, code)
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, code)
         assert screen.session.form.id == "star_branch"
         editor = await _type_into(pilot, "committee", "6")
         assert editor.problem_text == ""
@@ -79,9 +85,7 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
 
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, code)
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, code)
         assert screen.section_index == 1
         assert screen.focused_item == second.items[1].id
         assert app.focused is not None
@@ -91,9 +95,7 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
 async def test_show_if_item_appears_and_disappears(campaign: Campaign) -> None:
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, campaign.unit_codes["B021"])
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, campaign.unit_codes["B021"])
         index = next(i for i, s in enumerate(screen.session.form.sections) if s.id == "vetoes")
         await screen.show_section(index)
         await pilot.pause()
@@ -112,9 +114,7 @@ async def test_show_if_item_appears_and_disappears(campaign: Campaign) -> None:
 async def test_submit_refuses_an_incomplete_form_and_jumps_to_the_first_open_item(campaign: Campaign) -> None:
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, campaign.unit_codes["B012"])
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, campaign.unit_codes["B012"])
         await pilot.press("f8", "f8")
         await pilot.pause()
         await pilot.press("f9")
@@ -129,9 +129,7 @@ async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: 
     fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
     app = SelfAssessApp(campaign.context, campaign.store, unit_id="B012")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, campaign.unit_codes["B012"])
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, campaign.unit_codes["B012"])
         assert "五星" in str(screen.query_one("#sa-totals").render())
         await pilot.press("f9")
         await pilot.pause()
@@ -212,9 +210,7 @@ async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Ca
     fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, campaign.unit_codes["B012"])
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        await _open_fill(pilot, campaign.unit_codes["B012"])
         editor = await _type_into(pilot, "committee", "60")  # refused; the stored 6 stays
         assert editor.problem_text
         await pilot.press("f9")
@@ -231,9 +227,7 @@ async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Ca
 async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> None:
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _sign_in(pilot, campaign.unit_codes["B021"])
-        screen = app.screen
-        assert isinstance(screen, FillScreen)
+        screen = await _open_fill(pilot, campaign.unit_codes["B021"])
         await pilot.press("shift+tab")  # from the first item to the section list
         assert app.focused is not None and app.focused.id == "sa-sections"
         await pilot.press("down", "down", "enter")
