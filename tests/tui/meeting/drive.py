@@ -37,6 +37,13 @@ async def type_code(pilot: Pilot[object], code: str) -> None:
     await settle(pilot)
 
 
+async def open_first_unit(pilot: Pilot[object], code: str) -> None:
+    """Sign in with an evaluator code and go past the instructions to the first unit's page."""
+    await type_code(pilot, code)
+    await pilot.press("enter")
+    await wait_for_screen(pilot, "UnitScreen")
+
+
 def message(app: MeetingApp, selector: str) -> str:
     """The plain text shown by a Static."""
     return str(app.screen.query_one(selector, Static).render())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.tui.meeting.conftest import Meeting
-from tests.tui.meeting.drive import message, rate_all, settle, type_code, wait_for_screen
+from tests.tui.meeting.drive import message, open_first_unit, rate_all, settle, type_code, wait_for_screen
 from tui.meeting.rows import RatingRow
 
 # Six rating items per unit (overall + the five strengths): 好 较好 一般 差 ...
@@ -172,9 +172,7 @@ async def test_review_marks_gaps_refuses_to_seal_and_enter_goes_back_to_the_unit
 async def test_the_jump_list_shows_each_units_state_and_goes_there(small_meeting: Meeting) -> None:
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, small_meeting.codes["members"][0])
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
+        await open_first_unit(pilot, small_meeting.codes["members"][0])
         await pilot.press(*"123412")
         await pilot.press("j")
         await wait_for_screen(pilot, "JumpList")
@@ -194,9 +192,7 @@ async def test_an_idle_ballot_returns_to_the_welcome_and_keeps_its_draft(small_m
     code = small_meeting.codes["members"][2]
     app = small_meeting.app(idle_timeout=0.4)
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, code)
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
+        await open_first_unit(pilot, code)
         await pilot.press("1")
         await settle(pilot)
         await pilot.pause(0.8)
@@ -218,9 +214,7 @@ async def test_english_on_request(small_meeting: Meeting) -> None:
         await settle(pilot)
         assert "Type the code printed on your slip" in message(app, "#welcome-prompt")
         assert "Voted 0 of 8" in message(app, "#welcome-count")
-        await type_code(pilot, small_meeting.codes["members"][0])
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
+        await open_first_unit(pilot, small_meeting.codes["members"][0])
         assert "Unit 1 of 4" in message(app, "#unit-counter")
         assert "Secretary:" in message(app, "#unit-who")
         assert "Good" in str(app.screen.query_one(RatingRow).render())
@@ -231,9 +225,7 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
 
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, small_meeting.codes["members"][0])
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
+        await open_first_unit(pilot, small_meeting.codes["members"][0])
         # all at once, before the focus can follow (the cross-queue reordering this also guards
         # against shows up in a real terminal: see tests/e2e/test_meeting_tmux.py)
         for key in "432143":
@@ -251,9 +243,7 @@ async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself
 ) -> None:
     app = small_meeting.app(thanks_seconds=0.3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, small_meeting.codes["members"][0])
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
+        await open_first_unit(pilot, small_meeting.codes["members"][0])
         rows = list(app.screen.query(RatingRow))
         # second line of the row: " 1 好    2 较好    3 一般 ..." -> the 较好 span starts at cell 8
         await pilot.click(f"#{rows[3].id}", offset=(11, 1))
