@@ -309,13 +309,7 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     assert campaign.group_for_code(group_rows[1][2]) == "第一联络组"
 
 
-def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import tui.commands
-
-    # Until the lead's lazy command map names it (requested in docs/requests/lead.md).
-    monkeypatch.setitem(tui.commands.COMMAND_MODULES, "campaigns", "store_cmds")
+def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(data_dir: Path) -> None:
     empty = run(data_dir, "campaigns")
     assert empty.exit_code == 2 and "还没有考核活动" in empty.stderr
     store = open_store(data_dir)
