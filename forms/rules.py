@@ -22,6 +22,8 @@ from forms.toml_lines import LineMap, TablePath, scan
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
 SUPERVISION_METHODS: tuple[str, ...] = ("mean", "median", "last", "min")
+DimensionsMode = Literal["required", "optional", "off"]
+DIMENSION_MODES: tuple[str, ...] = ("required", "optional", "off")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ class Rules:
     results_before_close: bool = False
     # How a unit's year supervision score comes from its visits' totals.
     supervision_method: SupervisionMethod = "mean"
+    # The ballot's 五力 dimensions: asked of every unit (required), offered on request (optional: the form
+    # says they do not count in the score), or not asked (off).
+    dimensions: DimensionsMode = "optional"
     source: str = ""
 
     def group(self, group_id: str) -> RaterGroup | None:
@@ -156,6 +161,7 @@ _TOP_KEYS: dict[str, str] = {
     "group_weighting": "bool",
     "results_before_close": "bool",
     "supervision_method": "str",
+    "dimensions": "str",
     "five_star_max_share": "number",
     "no_star_below_satisfaction": "number",
     "rating_points": "numbers",
@@ -228,18 +234,19 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
             changes[key] = good[key]
     if "trim_above" in good and good["trim_above"] < 0:
         reader.add(reader.lines.key((), "trim_above"), "rules", "forms.problem.negative", key="trim_above")
-    if "supervision_method" in good:
-        method = good["supervision_method"]
-        if method in SUPERVISION_METHODS:
-            changes["supervision_method"] = method
+    for key, allowed in (("supervision_method", SUPERVISION_METHODS), ("dimensions", DIMENSION_MODES)):
+        if key not in good:
+            continue
+        if good[key] in allowed:
+            changes[key] = good[key]
         else:
             reader.add(
-                reader.lines.key((), "supervision_method"),
+                reader.lines.key((), key),
                 "rules",
                 "forms.problem.bad_value",
-                key="supervision_method",
-                value=method,
-                allowed=", ".join(SUPERVISION_METHODS),
+                key=key,
+                value=good[key],
+                allowed=", ".join(allowed),
             )
     for key in ("five_star_max_share",):
         if key in good:
@@ -399,6 +406,7 @@ def rules_to_toml(rules: Rules) -> str:
         f"group_weighting = {_toml_value(rules.group_weighting)}",
         f"results_before_close = {_toml_value(rules.results_before_close)}",
         f"supervision_method = {_toml_value(rules.supervision_method)}",
+        f"dimensions = {_toml_value(rules.dimensions)}",
     ]
     if rules.five_star_max_share is not None:
         lines.append(f"five_star_max_share = {_toml_value(float(rules.five_star_max_share))}")

@@ -2,7 +2,8 @@
 grades, stars, composites and ranks. Results never depend on the order of their inputs.
 
 One module per step: `answers` (one answer), `response` (one response), `ballot` (one evaluator's
-ballot), `aggregate` (many ballots about one unit), `awards` (grades, stars, composites, ranks).
+ballot), `entry` (a ballot being filled),
+`aggregate` (many ballots about one unit), `awards` (grades, stars, composites, ranks).
 Everything is re-exported here: import from `forms.scoring`.
 """
 
@@ -25,6 +26,17 @@ from forms.scoring.awards import (
     supervision_score,
 )
 from forms.scoring.ballot import BallotCheck, BallotFlag, check_ballot, quota_limit
+from forms.scoring.entry import (
+    MissingAnswer,
+    QuotaTally,
+    asked_items,
+    dimension_items,
+    early_flags,
+    missing_answers,
+    quota_tallies,
+    refused_by,
+    required_items,
+)
 from forms.scoring.response import (
     ResponseScore,
     VetoHit,
@@ -44,6 +56,8 @@ __all__ = [
     "CompositeScore",
     "GradeAward",
     "GroupScore",
+    "MissingAnswer",
+    "QuotaTally",
     "ResponseScore",
     "StarAward",
     "StarChange",
@@ -51,19 +65,26 @@ __all__ = [
     "UnitBallot",
     "VetoHit",
     "aggregate_unit",
+    "asked_items",
     "assign_grades",
     "assign_stars",
     "below_full",
     "check_ballot",
     "composite",
+    "dimension_items",
+    "early_flags",
     "form_max_total",
     "grade_for",
     "is_answered",
     "is_number",
     "item_full_points",
     "item_points",
+    "missing_answers",
     "quota_limit",
+    "quota_tallies",
     "rank",
+    "refused_by",
+    "required_items",
     "score_response",
     "star_change",
     "star_for",

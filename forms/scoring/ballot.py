@@ -61,7 +61,7 @@ def check_ballot(form: Form, answers_by_unit: Mapping[str, Answers]) -> BallotCh
         limit = quota_limit(quota.max_share, quota.max_count, len(units))
         if limit is None:
             continue
-        hits = tuple(unit for unit in units if _value_in(answers_by_unit[unit].get(quota.item), quota.levels))
+        hits = tuple(unit for unit in units if value_in(answers_by_unit[unit].get(quota.item), quota.levels))
         if len(hits) > limit:
             flags.append(BallotFlag(quota.id, "quota", quota.text, quota.action, hits, len(hits), limit))
     for rule in form.invalid_rules:
@@ -72,7 +72,7 @@ def check_ballot(form: Form, answers_by_unit: Mapping[str, Answers]) -> BallotCh
         if item is None or len(answered) < 2 or len(answered) != len(values):
             continue
         if rule.kind == "all_identical":
-            fired = all(_same(value, answered[0]) for value in answered)
+            fired = all(same_answer(value, answered[0]) for value in answered)
         else:
             full = item_full_points(form, item)
             earned = [item_points(form, item, value) for value in answered]
@@ -82,13 +82,13 @@ def check_ballot(form: Form, answers_by_unit: Mapping[str, Answers]) -> BallotCh
     return BallotCheck(tuple(flags))
 
 
-def _value_in(value: AnswerValue, codes: Sequence[str]) -> bool:
+def value_in(value: AnswerValue, codes: Sequence[str]) -> bool:
     if isinstance(value, list):
         return any(code in codes for code in value)
     return isinstance(value, str) and value in codes
 
 
-def _same(a: AnswerValue, b: AnswerValue) -> bool:
+def same_answer(a: AnswerValue, b: AnswerValue) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return sorted(a) == sorted(b)
     return a == b

@@ -1,0 +1,54 @@
+"""The ballot-in-progress rules shared by the kiosk grid and the hall page (forms.scoring.entry)."""
+
+from __future__ import annotations
+
+from forms.builtin import builtin_form
+from forms.scoring import (
+    asked_items,
+    dimension_items,
+    early_flags,
+    missing_answers,
+    quota_tallies,
+    refused_by,
+    required_items,
+)
+
+FORM = builtin_form("review_ballot")
+UNITS = [f"U{n:02d}" for n in range(1, 67)]
+
+
+def test_the_30_percent_cap_of_66_units_is_19_and_refuses_the_20th_good() -> None:
+    # floor(0.30 x 66) = 19: nineteen 好 are allowed, the twentieth is refused at the moment it is typed.
+    answers = {unit: {"overall": "good"} for unit in UNITS[:19]}
+    (tally,) = quota_tallies(FORM, answers, len(UNITS))
+    assert (tally.count, tally.limit, tally.full, tally.exceeded) == (19, 19, True, False)
+    refusal = refused_by(FORM, answers, len(UNITS), UNITS[19], "overall", "good")
+    assert refusal is not None and refusal.rule == "good_share" and refusal.count == 20
+    # Other levels, and changing a unit that already holds 好, are never refused.
+    assert refused_by(FORM, answers, len(UNITS), UNITS[19], "overall", "fairly_good") is None
+    assert refused_by(FORM, answers, len(UNITS), UNITS[0], "overall", "good") is None
+
+
+def test_all_the_same_so_far_is_flagged_after_five_units_not_before() -> None:
+    four = {unit: {"overall": "average"} for unit in UNITS[:4]}
+    assert early_flags(FORM, four) == ()
+    five = {unit: {"overall": "average"} for unit in UNITS[:5]}
+    assert [flag.rule for flag in early_flags(FORM, five)] == ["all_identical"]
+    five["U05"]["overall"] = "poor"
+    assert early_flags(FORM, five) == ()
+
+
+def test_optional_dimensions_are_offered_but_not_required() -> None:
+    dims = {item.id for item in dimension_items(FORM)}
+    assert len(dims) == 5 and "overall" not in dims
+    assert [item.id for item in required_items(FORM, "optional")] == ["overall"]
+    assert {item.id for item in required_items(FORM, "required")} >= dims | {"overall"}
+    assert {item.id for item in asked_items(FORM, "off")}.isdisjoint(dims)
+    answers = {unit: {"overall": "good" if n % 4 == 0 else "fairly_good"} for n, unit in enumerate(UNITS)}
+    assert missing_answers(FORM, answers, UNITS, "optional") == ()
+    missing = missing_answers(FORM, answers, UNITS, "required")
+    assert len(missing) == 66 * 5
+    del answers["U07"]
+    assert [(m.unit_id, m.item_id) for m in missing_answers(FORM, answers, UNITS, "optional")] == [
+        ("U07", "overall")
+    ]
