@@ -1,61 +1,19 @@
-"""Pinyin initials of Chinese text without a dictionary: the GB2312 level-1 order is the pinyin order.
+"""Pinyin initials of Chinese text for type-to-filter (e.g. `nxyz` finds 暖心驿站).
 
-The 3,755 level-1 characters of GB2312 (every common one) are sorted by pinyin, so the first letter of a
-character's reading follows from where its GB2312 code falls. Level-2 characters (sorted by radical) get
-no initial; a few common polyphones in agency names are given all their readings.
+The table (`pinyin_table`) covers every CJK unified ideograph U+4E00..U+9FFF with all its readings; it is
+generated from pypinyin's dictionary by scripts/gen_pinyin_table.py and checked in, so no runtime dependency.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
-# The first GB2312 code of each initial (I, U and V start no reading).
-_STARTS = (
-    (0xB0A1, "a"),
-    (0xB0C5, "b"),
-    (0xB2C1, "c"),
-    (0xB4EE, "d"),
-    (0xB6EA, "e"),
-    (0xB7A2, "f"),
-    (0xB8C1, "g"),
-    (0xB9FE, "h"),
-    (0xBBF7, "j"),
-    (0xBFA6, "k"),
-    (0xC0AC, "l"),
-    (0xC2E8, "m"),
-    (0xC4C3, "n"),
-    (0xC5B6, "o"),
-    (0xC5BE, "p"),
-    (0xC6DA, "q"),
-    (0xC8BB, "r"),
-    (0xC8F6, "s"),
-    (0xCBFA, "t"),
-    (0xCDDA, "w"),
-    (0xCEF4, "x"),
-    (0xD1B9, "y"),
-    (0xD4D1, "z"),
-)
-_LEVEL1_END = 0xD7F9
-_CODES = [start for start, _ in _STARTS]
+from tui.meeting.pinyin_table import FIRST, OTHER_READINGS, PRIMARY
 
-# Characters with more than one common reading in agency and brand names (行: 银行/执行, 长: 局长/长效).
-_POLYPHONES = {
-    "行": "hx",
-    "长": "cz",
-    "重": "zc",
-    "乐": "ly",
-    "调": "dt",
-    "数": "s",
-    "会": "hk",
-    "都": "d",
-    "省": "sx",
-    "单": "ds",
-    "便": "bp",
-    "藏": "cz",
-    "朝": "cz",
-    "解": "jx",
-}
+
+@lru_cache(maxsize=1)
+def _other_readings() -> dict[str, str]:
+    return {entry[0]: entry[1:] for entry in OTHER_READINGS.split()}
 
 
 @lru_cache(maxsize=8192)
@@ -63,18 +21,13 @@ def initials_of(char: str) -> str:
     """Every possible initial of one character: "" when unknown, the character itself for ASCII."""
     if char.isascii():
         return char.lower() if char.isalnum() else ""
-    if char in _POLYPHONES:
-        return _POLYPHONES[char]
-    try:
-        encoded = char.encode("gb2312")
-    except UnicodeEncodeError:
-        return ""
-    if len(encoded) != 2:
-        return ""
-    code = encoded[0] << 8 | encoded[1]
-    if code < _CODES[0] or code > _LEVEL1_END:
-        return ""
-    return _STARTS[bisect_right(_CODES, code) - 1][1]
+    several = _other_readings().get(char)
+    if several:
+        return several
+    offset = ord(char) - FIRST
+    if 0 <= offset < len(PRIMARY) and PRIMARY[offset] != "_":
+        return PRIMARY[offset]
+    return ""
 
 
 def initials(text: str) -> list[str]:
