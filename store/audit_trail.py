@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .campaign_files import AUDIT, CampaignFiles
-from .core import now_seconds, table
+from .clock import now_seconds
+from .file_data import table
 from .records import AuditEntry
 
 

@@ -13,7 +13,7 @@ from forms.errors import InputError
 from . import codes as codebook
 from .audit_trail import AuditTrail
 from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles
-from .core import table
+from .file_data import table
 from .records import CodeStatus, Unit
 from .roster import Roster
 from .sealing import doc_id_of

@@ -14,7 +14,8 @@ from forms.model import Form
 from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
 from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
-from .core import damaged_record, single, table, today
+from .clock import today
+from .file_data import damaged_record, single, table
 from .pinned_forms import PinnedForms
 from .records import CAMPAIGN_WIDE, AnswerValue, BallotAnswers, Draft, ImportOutcome, SealedBallot
 from .roster import Roster

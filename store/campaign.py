@@ -25,7 +25,7 @@ from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
 from .ballots import Ballots
 from .campaign_files import MAIN, CampaignFiles, info_from_doc
-from .core import today
+from .clock import today
 from .formsource import builtin_form_text, default_rules_text, parse_form, parse_rules
 from .integrity import Integrity
 from .meeting import Meeting

@@ -21,7 +21,7 @@ from tinydb.table import Document
 from forms.errors import InputError
 
 from . import codes as codebook
-from .core import damaged_record, single, table
+from .file_data import damaged_record, single, table
 from .records import AnswerValue, CampaignInfo, VotingState
 from .sealing import doc_id_of
 from .storage import Data, remove_durably

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from .campaign_files import CampaignFiles
-from .core import single, table
 from .errors import SchemaError, StoreCorruptError
+from .file_data import single, table
 from .records import Finding
 from .sealing import ballot_from_doc, ballot_hash, closing_digest
 from .storage import Data

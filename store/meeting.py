@@ -12,7 +12,8 @@ from . import codes as codebook
 from .audit_trail import AuditTrail
 from .ballots import Ballots
 from .campaign_files import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN, CampaignFiles
-from .core import single, table, today
+from .clock import today
+from .file_data import single, table
 from .records import Closing, Participation, VotingState
 from .sealing import closing_digest
 from .storage import write_atomic

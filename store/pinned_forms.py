@@ -7,7 +7,7 @@ from forms.model import Form
 from forms.rules import Rules
 
 from .campaign_files import CampaignFiles
-from .core import single, table
+from .file_data import single, table
 from .formsource import parse_form, parse_rules
 
 

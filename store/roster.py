@@ -9,7 +9,7 @@ from forms.errors import InputError
 
 from .audit_trail import AuditTrail
 from .campaign_files import MAIN, CampaignFiles
-from .core import damaged_record, table
+from .file_data import damaged_record, table
 from .records import Brand, Unit
 from .storage import Data
 

@@ -15,7 +15,8 @@ from forms.model import Form
 
 from .audit_trail import AuditTrail
 from .campaign_files import CampaignFiles, check_value
-from .core import damaged_record, single, today
+from .clock import today
+from .file_data import damaged_record, single
 from .pinned_forms import PinnedForms
 from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState
 from .roster import Roster

@@ -13,7 +13,7 @@ from forms.errors import InputError
 
 from .audit_trail import AuditTrail
 from .campaign_files import VISITS, CampaignFiles, check_value
-from .core import damaged_record, table
+from .file_data import damaged_record, table
 from .pinned_forms import PinnedForms
 from .records import AnswerValue, Visit
 from .roster import Roster
