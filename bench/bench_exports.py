@@ -227,7 +227,7 @@ def carry_over_seconds(folder: str, repeats: int) -> tuple[list[float], list[flo
     campaign = store.campaign(create_demo(store, seed=2026).campaign_id)
     for _ in simulate_ballots(campaign, 30, random.Random(5)):
         pass  # a meeting's worth of ballots, so the organizations have stars too
-    campaign.close_voting("bench")
+    campaign.meeting.close_voting("bench")
     stars = previous_stars(campaign)
     ours: list[float] = []
     base: list[float] = []

@@ -29,7 +29,7 @@ def _demo(data_dir: Path, sealed: int) -> str:
     store = open_store(data_dir)
     result = create_demo(store, seed=2026)
     campaign = store.campaign(result.campaign_id)
-    campaign.open_voting("bench")
+    campaign.meeting.open_voting("bench")
     if sealed:
         for _ in simulate_ballots(campaign, sealed, random.Random(7)):
             pass
@@ -111,7 +111,7 @@ async def _key_latency(data_dir: Path, campaign_id: str, presses: int) -> list[f
     from tui.meeting.rows import RatingRow
 
     campaign = open_store(data_dir).campaign(campaign_id)
-    code = campaign.issue_codes("members", 1)[0]
+    code = campaign.codes.issue_codes("members", 1)[0]
     app = create_meeting_app(AppContext(data_dir=data_dir, campaign_id=campaign_id), campaign)
     samples: list[float] = []
     shown = asyncio.Event()

@@ -123,8 +123,8 @@ def build_campaign(directory: Path) -> tuple[CampaignStore, dict[str, str]]:
     """The campaign with the synthetic form, the roster, codes, and answers for the board's units."""
     with sixty_item_form_pinned():
         store = open_store(directory).create_campaign("基准测试", 2026, [FORM_ID], rules_text="")
-    store.import_units(roster())
-    codes = store.issue_unit_codes()
+    store.roster.import_units(roster())
+    codes = store.codes.issue_unit_codes()
     return store, codes
 
 
@@ -137,7 +137,7 @@ def prefill_board(store: CampaignStore, quick: bool) -> None:
         if position % 4 == 3:
             continue  # not started
         for index in range(2 if quick else 5):
-            store.save_self_answer(unit.id, FORM_ID, f"s0_i{index}", 10, None)
+            store.self_assessments.save_self_answer(unit.id, FORM_ID, f"s0_i{index}", 10, None)
 
 
 async def _time_open(store: CampaignStore, unit: Unit, repeats: int) -> tuple[list[float], list[float]]:
@@ -196,7 +196,7 @@ def _time_answers(store: CampaignStore, unit: Unit, repeats: int) -> tuple[list[
         samples.append((time.perf_counter() - start) * 1000)
         assert problem is None and written == 1
     # Baseline: rewriting a JSON file of the same answers with the standard library, no store.
-    record = store.self_assessment(unit.id, FORM_ID)
+    record = store.self_assessments.self_assessment(unit.id, FORM_ID)
     document = {"answers": dict(record.answers), "notes": dict(record.notes)}
     path = Path(tempfile.mkdtemp()) / "baseline.json"
     baseline: list[float] = []
@@ -240,7 +240,7 @@ def run(quick: bool) -> list[Row]:
     with tempfile.TemporaryDirectory() as directory:
         store, _codes = build_campaign(Path(directory) / "data")
         prefill_board(store, quick)
-        unit = next(unit for unit in store.units() if unit.parent_id is not None and unit.group == "")
+        unit = next(unit for unit in store.roster.units() if unit.parent_id is not None and unit.group == "")
         form_ms, blank_ms = asyncio.run(_time_open(store, unit, repeats))
         answer_ms, json_ms = _time_answers(store, unit, 20 if quick else 60)
         board_ms, rows = asyncio.run(_time_board(store, repeats))

@@ -31,7 +31,7 @@ def _city_campaign(data_dir: Path) -> CampaignStore:
 
     store = open_store(data_dir)
     campaign = store.create_campaign("2026年度基准测试", 2026, ["review_ballot"])
-    campaign.import_units(
+    campaign.roster.import_units(
         [
             Unit(
                 f"U{i:02d}",
@@ -47,7 +47,7 @@ def _city_campaign(data_dir: Path) -> CampaignStore:
             for i in range(1, UNITS + 1)
         ]
     )
-    campaign.open_voting("bench")
+    campaign.meeting.open_voting("bench")
     return campaign
 
 
@@ -63,8 +63,8 @@ def _ballot(rng: random.Random) -> dict[str, dict[str, str]]:
 
 def _fill(campaign: CampaignStore, codes: list[str], target: int, rng: random.Random) -> None:
     """Seal ballots with the codes issued before the meeting until `target` are stored."""
-    while campaign.ballot_count() < target:
-        campaign.seal_ballot(codes.pop(), "review_ballot", _ballot(rng))
+    while campaign.ballots.ballot_count() < target:
+        campaign.ballots.seal_ballot(codes.pop(), "review_ballot", _ballot(rng))
 
 
 def _autosave_samples(campaign: CampaignStore, code: str, rng: random.Random, answers: int) -> list[float]:
@@ -73,12 +73,12 @@ def _autosave_samples(campaign: CampaignStore, code: str, rng: random.Random, an
     for unit_id, row in ballot.items():
         for item_id, value in row.items():
             start = time.perf_counter()
-            campaign.save_answer(code, unit_id, item_id, value)
+            campaign.ballots.save_answer(code, unit_id, item_id, value)
             samples.append(time.perf_counter() - start)
             if len(samples) >= answers:
-                campaign.discard_draft(code)
+                campaign.ballots.discard_draft(code)
                 return samples
-    campaign.discard_draft(code)
+    campaign.ballots.discard_draft(code)
     return samples
 
 
@@ -88,7 +88,7 @@ def _seal_samples(campaign: CampaignStore, codes: list[str], rng: random.Random,
         code = codes.pop()
         ballot = _ballot(rng)
         start = time.perf_counter()
-        campaign.seal_ballot(code, "review_ballot", ballot)
+        campaign.ballots.seal_ballot(code, "review_ballot", ballot)
         samples.append(time.perf_counter() - start)
     return samples
 
@@ -98,11 +98,11 @@ import json, resource, sys, time
 start = time.perf_counter()
 from store.api import open_store
 campaign = open_store(sys.argv[1]).campaign()
-count = campaign.ballot_count()
-units = campaign.meeting_units()
-state = campaign.voting_state()
+count = campaign.ballots.ballot_count()
+units = campaign.roster.meeting_units()
+state = campaign.meeting.voting_state()
 opened = time.perf_counter() - start
-ballots = list(campaign.sealed_ballots())
+ballots = list(campaign.ballots.sealed_ballots())
 read_all = time.perf_counter() - start
 print(json.dumps({"open": opened, "read_all": read_all, "count": count, "ballots": len(ballots),
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
@@ -193,7 +193,7 @@ def _kill_loop(kills: int) -> tuple[int, int, int]:
     with tempfile.TemporaryDirectory(prefix="kaoping-bench-kill-") as tmp:
         data_dir = Path(tmp) / "data"
         campaign = _city_campaign(data_dir)
-        campaign.issue_codes("members", 1)
+        campaign.codes.issue_codes("members", 1)
         for kill in range(kills):
             read_end, write_end = os.pipe()
             pid = os.fork()
@@ -215,8 +215,8 @@ def _kill_loop(kills: int) -> tuple[int, int, int]:
             os.close(read_end)
             printed.extend(b"".join(chunks).decode().split())
             reopened = open_store(data_dir).campaign()
-            ids = [ballot.ballot_id for ballot in reopened.sealed_ballots()]
-            if reopened.verify() or len(ids) != len(set(ids)) or not set(printed) <= set(ids):
+            ids = [ballot.ballot_id for ballot in reopened.ballots.sealed_ballots()]
+            if reopened.integrity.verify() or len(ids) != len(set(ids)) or not set(printed) <= set(ids):
                 failures += 1
     return kills, failures, len(printed)
 
@@ -230,8 +230,8 @@ def run(quick: bool) -> list[Row]:
         campaign = _city_campaign(data_dir)
         seals = 10 if quick else 30
         # Codes are printed before the meeting: all of them exist from the first ballot on.
-        codes = campaign.issue_codes("members", big + 2 * seals + 10)
-        drafting = campaign.issue_codes("heads", 2)
+        codes = campaign.codes.issue_codes("members", big + 2 * seals + 10)
+        drafting = campaign.codes.issue_codes("heads", 2)
         _fill(campaign, codes, 10, rng)
         save_small = _autosave_samples(campaign, drafting[0], rng, 396)
         seal_small = _seal_samples(campaign, codes, rng, seals)

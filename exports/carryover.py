@@ -44,7 +44,7 @@ def previous_stars(source: CampaignStore) -> PreviousStars:
     left out, so the new roster keeps no last-year star for them.
     """
     by_id: dict[str, int] = {}
-    names: dict[str, str] = {unit.id: unit.name for unit in source.units()}
+    names: dict[str, str] = {unit.id: unit.name for unit in source.roster.units()}
     if source.forms_of_scope("ballot"):  # without a review meeting there are no organization stars
         for result in campaign_results(source).units:
             if result.star is not None and result.star > 0:

@@ -88,7 +88,7 @@ def results_of(
     ]
     votes = [_brand_picks(ballot, forms.get(ballot.form_id)) for ballot in kept]
     if campaign_store is not None:
-        units = unit_infos(campaign_store.meeting_units())
+        units = unit_infos(campaign_store.roster.meeting_units())
         brands = registered_brands(campaign_store)
     else:
         units = [
@@ -114,7 +114,7 @@ def results_of(
         sources = replace(
             sources,
             year=campaign_store.info.year,
-            self_scores=self_scores(campaign_store.self_assessments(), form_of),
+            self_scores=self_scores(campaign_store.self_assessments.self_assessments(), form_of),
             visit_totals=visit_totals(campaign_store, form_of),
         )
     return compute_results(sources)
@@ -162,7 +162,7 @@ def sealed_for_import(ballots: BallotSet, campaign_store: CampaignStore) -> list
     from forms.scoring import check_ballot
     from store.api import ballot_hash
 
-    meeting = [unit.id for unit in campaign_store.meeting_units()]
+    meeting = [unit.id for unit in campaign_store.roster.meeting_units()]
     forms = {form.id: form for form in campaign_store.forms()}
     sealed: list[SealedBallot] = []
     for ballot in ballots_without_conflicts(ballots):

@@ -120,7 +120,7 @@ class Exporter:
 
     def require_results_visible(self) -> None:
         """Results (and ballots) stay hidden while voting is open, unless the rules allow otherwise."""
-        if self.store.voting_state() == "open" and not self.rules.results_before_close:
+        if self.store.meeting.voting_state() == "open" and not self.rules.results_before_close:
             raise ProblemFound("export.voting_open")
 
     def write(
@@ -142,7 +142,8 @@ class Exporter:
             # Imported ballots travel on with the digest of the room that sealed them.
             closing_digests=tuple(
                 dict.fromkeys(
-                    [closing.digest for closing in self.store.closings()] + self.store.imported_closings()
+                    [closing.digest for closing in self.store.meeting.closings()]
+                    + self.store.meeting.imported_closings()
                 )
             ),
             terminal_id=self.store.store.terminal_id(),
@@ -158,8 +159,8 @@ class Exporter:
         """One row per sealed ballot x unit x item (no code, no evaluator, no time finer than the day)."""
         self.require_results_visible()
         forms = {form.id: form for form in self.store.forms()}
-        units = self.store.units()
-        sealed = sorted(self.store.sealed_ballots(), key=lambda ballot: ballot.ballot_id)
+        units = self.store.roster.units()
+        sealed = sorted(self.store.ballots.sealed_ballots(), key=lambda ballot: ballot.ballot_id)
         used = sorted({ballot.form_id for ballot in sealed} & set(forms))
         data = (
             BallotData(
@@ -269,12 +270,12 @@ class Exporter:
             "note",
         )
         columns = [self.col(column_id) for column_id in ids]
-        names = {unit.id: unit.name for unit in self.store.units()}
+        names = {unit.id: unit.name for unit in self.store.roster.units()}
         forms = {form.id: form for form in self.store.forms()}
         safe = self.safe
 
         def rows() -> Iterator[tuple[object, ...]]:
-            for assessment in self.store.self_assessments():
+            for assessment in self.store.self_assessments.self_assessments():
                 form = forms.get(assessment.form_id)
                 if form is None:
                     continue
@@ -312,12 +313,12 @@ class Exporter:
     def supervision(self, path: Path) -> Manifest:
         """One row per visit x item; `kaoping import supervision` reads this layout back."""
         columns = [self.col(column_id) for column_id in SUPERVISION_COLUMNS]
-        names = {unit.id: unit.name for unit in self.store.units()}
+        names = {unit.id: unit.name for unit in self.store.roster.units()}
         forms = {form.id: form for form in self.store.forms()}
         safe = self.safe
 
         def rows() -> Iterator[tuple[object, ...]]:
-            for visit in self.store.visits():
+            for visit in self.store.visits.visits():
                 form = forms.get(visit.form_id)
                 if form is None:
                     continue
@@ -343,7 +344,7 @@ class Exporter:
 
         used = [
             forms[form_id]
-            for form_id in sorted({visit.form_id for visit in self.store.visits()})
+            for form_id in sorted({visit.form_id for visit in self.store.visits.visits()})
             if form_id in forms
         ]
         return self.write("supervision", path, columns, rows(), used)

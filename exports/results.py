@@ -109,7 +109,7 @@ def self_scores(assessments: Iterable[SelfAssessment], form_of: Mapping[str, For
 def visit_totals(campaign_store: CampaignStore, form_of: Mapping[str, Form]) -> dict[str, list[float]]:
     """Every unit's supervision visit totals on 0..100, in visit order."""
     totals: dict[str, list[float]] = {}
-    for visit in campaign_store.visits():
+    for visit in campaign_store.visits.visits():
         form = form_of.get(visit.form_id)
         if form is None:
             continue
@@ -136,10 +136,10 @@ def brand_tallies(
 
 def registered_brands(campaign_store: CampaignStore) -> list[tuple[str, str, str, str]]:
     """The campaign's service brands as the tally lists them: (id, name, unit id, unit name)."""
-    brands = campaign_store.brands()
+    brands = campaign_store.roster.brands()
     if not brands:
         return []
-    names = {unit.id: unit.name for unit in campaign_store.units()}
+    names = {unit.id: unit.name for unit in campaign_store.roster.units()}
     return [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands]
 
 
@@ -151,30 +151,31 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
     chosen_rules = rules or campaign_store.rules()
     form = ballot_form_of(campaign_store)
     form_of = {pinned.id: pinned for pinned in campaign_store.forms()}
-    sealed = list(campaign_store.sealed_ballots())
+    sealed = list(campaign_store.ballots.sealed_ballots())
     ballots = [
         BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
         for ballot in sealed
         if ballot.form_id == form.id
     ]
     ballots.sort(key=lambda record: record.ballot_id)
-    issued = sum(entry.issued for entry in campaign_store.participation())
+    issued = sum(entry.issued for entry in campaign_store.meeting.participation())
     sources = ResultSources(
         campaign_id=campaign_store.info.id,
         campaign_name=campaign_store.info.name,
         rules=chosen_rules,
         ballot_form=form,
-        units=unit_infos(campaign_store.meeting_units()),
+        units=unit_infos(campaign_store.roster.meeting_units()),
         ballots=ballots,
         year=campaign_store.info.year,
-        closed=campaign_store.voting_state() == "closed",
+        closed=campaign_store.meeting.voting_state() == "closed",
         # This terminal's minutes first, then those of the rooms whose ballots were imported.
         closing_digests=tuple(
             dict.fromkeys(
-                [closing.digest for closing in campaign_store.closings()] + campaign_store.imported_closings()
+                [closing.digest for closing in campaign_store.meeting.closings()]
+                + campaign_store.meeting.imported_closings()
             )
         ),
-        self_scores=self_scores(campaign_store.self_assessments(), form_of),
+        self_scores=self_scores(campaign_store.self_assessments.self_assessments(), form_of),
         visit_totals=visit_totals(campaign_store, form_of),
         codes_issued=issued or None,
         brands=brand_tallies(campaign_store, sealed, form_of),

@@ -161,7 +161,7 @@ def branch_stars(campaign_store: CampaignStore, rules: Rules | None = None) -> B
     form = forms[0]
     return compute_branch_stars(
         form,
-        campaign_store.units(),
-        campaign_store.self_assessments(form_id=form.id),
+        campaign_store.roster.units(),
+        campaign_store.self_assessments.self_assessments(form_id=form.id),
         rules or campaign_store.rules(),
     )

@@ -108,7 +108,7 @@ def read_visits(path: Path, campaign_store: CampaignStore) -> tuple[list[Visit],
         return [], TableReading(tuple(problems), 0, encoding)
     # Our own exports guard formula-like text with an apostrophe; a spreadsheet never writes one itself.
     guarded = True
-    units = {unit.id: unit for unit in campaign_store.units()}
+    units = {unit.id: unit for unit in campaign_store.roster.units()}
     groups = {unit.group for unit in units.values() if unit.group}
     visit_forms = {form.id: form for form in campaign_store.forms_of_scope("visit")}
     default_form = next(iter(visit_forms.values()), None)
@@ -219,7 +219,7 @@ def read_brands(path: Path, campaign_store: CampaignStore) -> tuple[list[Brand],
     columns, titles, problems = _columns(header, BRAND_ALIASES, ("brand_id", "brand_name"))
     if problems:
         return [], TableReading(tuple(problems), 0, encoding)
-    units = campaign_store.units()
+    units = campaign_store.roster.units()
     by_id = {unit.id: unit for unit in units}
     by_name = {unit.name: unit for unit in units}
     brands: list[Brand] = []

@@ -8,14 +8,12 @@ refuses a form with any problem.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from forms.errors import InputError
 from forms.model import (
     INVALID_KINDS,
     ITEM_TYPES,
@@ -36,8 +34,8 @@ from forms.model import (
 from forms.problems import Problem, broken_file, unknown_key
 from forms.toml_fields import KIND_NAMES, checked_fields, has_kind
 from forms.toml_lines import LineMap, TablePath, scan
-
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+from forms.toml_text import read_text, syntax_problem
+from forms.validate import check_form
 
 # Expected value kinds of a key: "str", "int", "number", "bool", "strs" (list of strings),
 # "table" (an inline table), "tables" (an array of tables).
@@ -201,35 +199,6 @@ def _tables(
         if result is not None:
             built.append(result)
     return built
-
-
-def syntax_error_location(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
-    """(line, message without the position) of a TOML syntax error; Python 3.11 only puts the line in
-    the message text ("... (at line 15, column 25)")."""
-    text = str(error)
-    match = _AT_LINE.search(text)
-    if match is None:
-        return 0, text
-    return int(match.group(1)), text[: match.start()].rstrip()
-
-
-_UNQUOTED_TEXT = re.compile(r"^\s*[A-Za-z0-9_\-\.\"']+\s*=\s*[^\x00-\x7f]")
-
-
-def syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str, path: str) -> Problem:
-    """The problem for a TOML syntax error, with a hint for the slips a text editor makes easy:
-    Chinese (full-width) quotes or equals sign, and Chinese text without quotes."""
-    line, message = syntax_error_location(error)
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    key = "forms.problem.syntax"
-    if any(mark in source for mark in "“”‘’"):
-        key = "forms.problem.syntax_fullwidth_quotes"
-    elif "＝" in source:
-        key = "forms.problem.syntax_fullwidth_equals"
-    elif _UNQUOTED_TEXT.match(source):
-        key = "forms.problem.syntax_unquoted"
-    return Problem(file, line, path, key, {"error": message})
 
 
 def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
@@ -430,28 +399,8 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
     return form, reader.problems
 
 
-def read_text(path: Path) -> str:
-    """A form or rules file's text (UTF-8, BOM tolerated); a missing or unreadable file is an InputError."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("forms.error.no_file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("forms.error.is_directory", path=str(path)) from None
-    except OSError as error:
-        raise InputError(
-            "forms.error.unreadable", path=str(path), reason=error.strerror or str(error)
-        ) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError("forms.error.not_utf8", path=str(path), offset=error.start) from None
-
-
 def form_from_text(text: str, file: str) -> Form:
     """A checked form from TOML text; ProblemFound (naming the first problem and the count) when broken."""
-    from forms.validate import check_form
-
     form, problems = parse_form(text, file)
     if form is not None:
         problems = problems + check_form(form, scan(text))
@@ -464,3 +413,16 @@ def load_form(path: Path | str) -> Form:
     """Load and check a form file; InputError when unreadable, ProblemFound when it has problems."""
     path = Path(path)
     return form_from_text(read_text(path), str(path))
+
+
+def check_form_file(path: Path | str) -> list[Problem]:
+    """Every problem of a form file, sorted by line: TOML syntax, structure, and whole-form checks.
+
+    A missing or unreadable file raises InputError (exit 2) instead: there is nothing to check.
+    """
+    path = Path(path)
+    text = read_text(path)
+    form, problems = parse_form(text, str(path))
+    if form is not None:
+        problems = problems + check_form(form, scan(text))
+    return sorted(problems, key=Problem.sort_key)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from forms.problems import Problem, broken_file
 from forms.toml_fields import checked_fields
 from forms.toml_lines import LineMap, TablePath, scan
+from forms.toml_text import read_text, syntax_problem
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
 SUPERVISION_METHODS: tuple[str, ...] = ("mean", "median", "last", "min")
@@ -222,8 +223,6 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        from forms.loader import syntax_problem
-
         return None, [syntax_problem(error, text, file, "rules")]
     reader = _RulesReader(file, scan(text))
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
@@ -362,8 +361,6 @@ def _lowest_band(reader: _RulesReader, minimums: list[float], array: str) -> Non
 
 def check_rules_file(path: Path | str) -> list[Problem]:
     """Every problem of a rules file (InputError when it cannot be read)."""
-    from forms.loader import read_text
-
     path = Path(path)
     return sorted(parse_rules(read_text(path), str(path))[1], key=Problem.sort_key)
 
@@ -378,8 +375,6 @@ def rules_from_text(text: str, file: str) -> Rules:
 
 def load_rules(path: Path | str) -> Rules:
     """Read and check a rules file; InputError when unreadable, ProblemFound when it has problems."""
-    from forms.loader import read_text
-
     path = Path(path)
     return rules_from_text(read_text(path), str(path))
 

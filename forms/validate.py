@@ -6,7 +6,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 
 from forms.model import Form, Item
 from forms.problems import Problem
@@ -439,19 +438,3 @@ def _check_total(checker: _Checker) -> None:
             declared=f"{declared:g}",
             computed=f"{computed:g}",
         )
-
-
-def check_form_file(path: Path | str) -> list[Problem]:
-    """Every problem of a form file, sorted by line: TOML syntax, structure, and whole-form checks.
-
-    A missing or unreadable file raises InputError (exit 2) instead: there is nothing to check.
-    """
-    from forms.loader import parse_form, read_text
-    from forms.toml_lines import scan
-
-    path = Path(path)
-    text = read_text(path)
-    form, problems = parse_form(text, str(path))
-    if form is not None:
-        problems = problems + check_form(form, scan(text))
-    return sorted(problems, key=Problem.sort_key)

@@ -12,51 +12,52 @@ Store
     campaign whose final stars the commands carry into a roster that gives none), `terminal_id()`,
     `backup()`, `backups()`, `restore(path)`.
 
-CampaignStore (one year's assessment)
-    `info`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the pinned copies;
-    `forms_of_scope(scope)`, `unit_forms(unit_id)` (the self-assessment forms a unit fills).
-    Units: `units()`, `unit(id)`, `meeting_units()` (directly affiliated, in report order),
-    `branches(parent_id=None)`, `import_units(units)` (all-or-nothing, replaces the roster).
-    Ballot codes: `issue_codes(rater_group, count) -> list[str]` (plaintext only here), `code_status(code)`,
-    `normalise(code)`; codes are typed as 'ABCD-EFGH' but case, spaces, dashes and full-width characters are
-    forgiven.
-    Drafts: `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke autosave:
-    one small file per draft), `save_answers(code, unit_id, {item: value})` (one unit's row at once),
-    `save_position(code, position)`, `discard_draft(code)`.
-    Sealing: `seal_ballot(code, form_id, answers=None) -> ballot_id` (answers default to the draft's;
-    marks the code used in the same atomic step), `seal_ballots(code, form_ids) -> list[ballot_id]` (one
-    code's review ballot and brand vote sealed together from its draft, in one step),
-    `sealed_ballots(form_id=None)` (order does not follow sealing),
-    `ballot_count(form_id=None)`, `import_sealed_ballots(ballots)`.
-    Paper ballots: `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`,
+CampaignStore (one year's assessment): a small object holding named parts, one job each
+    On the campaign: `info`, `id`, `dir`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the
+    pinned copies; `forms_of_scope(scope)`, `unit_forms(unit_id)` (the self-assessment forms a unit fills).
+    `campaign.roster`: `units()`, `unit(id)`, `meeting_units()` (directly affiliated, in report order),
+    `branches(parent_id=None)`, `import_units(units)` (all-or-nothing, replaces the roster),
+    `brands()`, `import_brands(brands)`.
+    `campaign.codes`: `issue_codes(rater_group, count) -> list[str]` (plaintext only here),
+    `code_status(code)`, `normalise(code)`; codes are typed as 'ABCD-EFGH' but case, spaces, dashes and
+    full-width characters are forgiven. Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`,
+    `unit_for_code(code)`, `group_for_code(code)` (reissuing replaces the earlier codes),
+    `units_with_codes()`, `groups_with_codes()`.
+    `campaign.ballots`: drafts `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke
+    autosave: one small file per draft), `save_answers(code, unit_id, {item: value})` (one unit's row at
+    once), `save_position(code, position)`, `discard_draft(code)`; sealing `seal_ballot(code, form_id,
+    answers=None) -> ballot_id` (answers default to the draft's; marks the code used in the same atomic
+    step), `seal_ballots(code, form_ids) -> list[ballot_id]` (one code's review ballot and brand vote sealed
+    together from its draft, in one step), `sealed_ballots(form_id=None)` (order does not follow sealing),
+    `ballot_count(form_id=None)`, `import_sealed_ballots(ballots)`; paper ballots
+    `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`,
     `seal_paper_ballot(rater_group, form_id, answers) -> ballot_id`.
-    Meeting: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`, `closings()`,
-    `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
+    `campaign.meeting`: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`,
+    `closings()`, `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
     `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests).
-    Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`, `unit_for_code(code)`,
-    `group_for_code(code)` (reissuing replaces the earlier codes), `units_with_codes()`,
-    `groups_with_codes()`.
-    Self-assessments: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`, `save_self_position(...)`,
-    `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`, `mark_reviewed(...)`, `send_back(...)`,
-    `self_assessments(group=None, form_id=None)` -- one small file per unit.
-    Visits: `add_visit(...)`, `update_visit(...)`, `delete_visit(id)`, `visits(group=None, unit_id=None)`,
-    `import_visits(visits)`.
-    Brands: `import_brands(brands)`, `brands()`.
-    Audit: `audit(actor, action, detail)`, `audit_log()`.
-    Integrity: `verify() -> list[Finding]`.
+    `campaign.self_assessments`: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`,
+    `save_self_position(...)`, `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`,
+    `mark_reviewed(...)`, `send_back(...)`, `self_assessments(group=None, form_id=None)` -- one small file
+    per unit.
+    `campaign.visits`: `add_visit(...)`, `update_visit(...)`, `delete_visit(id)`, `visits(group=None,
+    unit_id=None)`, `import_visits(visits)`.
+    `campaign.audit_trail`: `audit(actor, action, detail)`, `audit_log()`.
+    `campaign.integrity`: `verify() -> list[Finding]`.
+    The parts share one `CampaignFiles` (`campaign.files`: the store, the campaign id, its files and lock).
 
 How answers are stored: a ballot's answers are `unit id -> item id -> value`. A `vote`-scope form (the brand
 vote, answered once per evaluator about the whole campaign) keeps its answers under the single pseudo unit
-`records.CAMPAIGN_WIDE` ("*"); `save_answer(code, None, item_id, value)` and `save_answer(code, "", ...)`
-mean that key. A draft holds the answers of every form the evaluator fills with one code; sealing a form
-seals the answers of the units (or "*") that form concerns. A code seals once: seal the review ballot and the
-brand vote of one evaluator together with `seal_ballots(code, [...])`.
+`records.CAMPAIGN_WIDE` ("*"); `ballots.save_answer(code, None, item_id, value)` and
+`ballots.save_answer(code, "", ...)` mean that key. A draft holds the answers of every form the evaluator
+fills with one code; sealing a form seals the answers of the units (or "*") that form concerns. A code seals
+once: seal the review ballot and the brand vote of one evaluator together with `ballots.seal_ballots(code,
+[...])`.
 
 Errors beyond InputError: `StoreCorruptError` (a file is empty, truncated or not ours: it names the file and
 the newest good backup, and the file is left as it was), `SchemaError`, `StoreLockedError` (another terminal
 held the lock longer than `lock_timeout`), `StoreWriteError` (disk full or failing; what was stored before is
 intact; if it interrupted a seal, the next operation of any process finishes that seal, so check
-`code_status` before telling the evaluator to retry).
+`codes.code_status` before telling the evaluator to retry).
 
 Also here: `ballot_hash(ballot)` and `closing_digest(hashes)` (for imports and the minutes); elsewhere in
 the package: `store.demo.create_demo(store, seed)`, `store.simulate.simulate_ballots(campaign, n, rng)`.

@@ -1,4 +1,4 @@
-"""Ballot codes (one-time, salted hashes) and the sign-in codes of units and liaison groups."""
+"""`CampaignCodes`: one-time ballot codes (salted hashes) and the sign-in codes of units and groups."""
 
 from __future__ import annotations
 
@@ -11,18 +11,30 @@ from tinydb.table import Document
 from forms.errors import InputError
 
 from . import codes as codebook
-from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, CampaignBase
-from .core import table
+from .audit_trail import AuditTrail
+from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles
+from .file_data import table
 from .records import CodeStatus, Unit
+from .roster import Roster
 from .sealing import doc_id_of
 
 
-class CodesMixin(CampaignBase):
+class CampaignCodes:
     """Issues and looks up ballot, unit and group codes."""
 
+    def __init__(self, files: CampaignFiles, roster: Roster, audit: AuditTrail) -> None:
+        self.files = files
+        self._roster = roster
+        self._audit = audit
+
+    def normalise(self, code: str) -> str | None:
+        """The code as printed ('ABCD-EFGH') if what was typed can be one, else None."""
+        normal = codebook.normalise_code(code)
+        return codebook.format_code(normal) if normal else None
+
     def _taken_hashes(self) -> set[str]:
-        taken = {str(doc.get("hash")) for doc in self._codes().values()}
-        main = self._main()
+        taken = {str(doc.get("hash")) for doc in self.files.codebook().values()}
+        main = self.files.main()
         for name in ("unit_codes", "group_codes"):
             taken.update(str(doc.get("hash")) for doc in table(main, name).values())
         return taken
@@ -31,7 +43,7 @@ class CodesMixin(CampaignBase):
         fresh: list[tuple[str, str]] = []
         while len(fresh) < count:
             code = codebook.new_code()
-            digest = codebook.hash_code(self._salt, codebook.normalise_code(code) or "")
+            digest = codebook.hash_code(self.files.salt, codebook.normalise_code(code) or "")
             if digest in taken:
                 continue
             taken.add(digest)
@@ -41,50 +53,53 @@ class CodesMixin(CampaignBase):
     def issue_codes(self, rater_group: str, count: int) -> list[str]:
         """Issue `count` new one-time ballot codes of a rater group; the plaintext exists only in the
         returned list (print it now), the store keeps salted hashes."""
-        if rater_group not in self.info.rater_groups:
+        info = self.files.info
+        if rater_group not in info.rater_groups:
             raise InputError(
-                "store.unknown_rater_group", group=rater_group, known=", ".join(self.info.rater_groups)
+                "store.unknown_rater_group", group=rater_group, known=", ".join(info.rater_groups)
             )
         if not 1 <= count <= MAX_CODES_PER_ISSUE:
             raise InputError("store.code_count", count=count, max=MAX_CODES_PER_ISSUE)
-        with self._op():
+        with self.files.op():
             fresh = self._fresh_codes(count, self._taken_hashes())
             by_shard: dict[Path, list[str]] = {}
             for _code, digest in fresh:
-                by_shard.setdefault(self._code_path(digest), []).append(digest)
+                by_shard.setdefault(self.files.code_path(digest), []).append(digest)
             for path, digests in sorted(by_shard.items()):
-                with self.store.edit(path) as db:
+                with self.files.store.edit(path) as db:
                     target = db.table("codes", cache_size=0)
                     for digest in digests:
                         target.insert(
                             Document({"hash": digest, "group": rater_group, "used": False}, doc_id_of(digest))
                         )
-            self.audit("admin", "codes.issue", f"{rater_group} x{count}")
+            self._audit.audit("admin", "codes.issue", f"{rater_group} x{count}")
         return [code for code, _ in fresh]
 
     def _code_doc(self, digest: str) -> dict[str, Any] | None:
-        doc = table(self.store.read_cached(self._code_path(digest)), "codes").get(str(doc_id_of(digest)))
+        data = self.files.store.read_cached(self.files.code_path(digest))
+        doc = table(data, "codes").get(str(doc_id_of(digest)))
         return doc if isinstance(doc, dict) and doc.get("hash") == digest else None
 
     def code_status(self, code: str) -> CodeStatus:
         """What a typed ballot code is (unknown, fresh, draft, used) and its rater group."""
-        digest = self._hash(code)
+        digest = self.files.code_hash(code)
         if digest is None:
             return CodeStatus("unknown")
-        with self._op():
+        with self.files.op():
             doc = self._code_doc(digest)
             if doc is None:
                 return CodeStatus("unknown")
             group = str(doc["group"])
             if doc.get("used"):
                 return CodeStatus("used", group)
-            if self._draft_path(digest).exists():
+            if self.files.draft_path(digest).exists():
                 return CodeStatus("draft", group)
             return CodeStatus("fresh", group)
 
-    def _usable(self, code: str) -> tuple[str, str]:
-        """(hash, rater group) of a code that may still vote; InputError when unknown or used."""
-        digest = self._hash(code)
+    def usable(self, code: str) -> tuple[str, str]:
+        """(hash, rater group) of a code that may still vote; InputError when unknown or used.
+        The caller holds the lock."""
+        digest = self.files.code_hash(code)
         doc = self._code_doc(digest) if digest else None
         if digest is None or doc is None:
             raise InputError("store.code_unknown")
@@ -94,7 +109,7 @@ class CodesMixin(CampaignBase):
 
     def issue_unit_codes(self, unit_ids: Sequence[str] | None = None) -> dict[str, str]:
         """New sign-in codes for units (all by default), replacing their earlier ones: unit id -> code."""
-        units = {unit.id for unit in self.units()}
+        units = {unit.id for unit in self._roster.units()}
         wanted = list(unit_ids) if unit_ids is not None else sorted(units)
         for unit_id in wanted:
             if unit_id not in units:
@@ -103,7 +118,7 @@ class CodesMixin(CampaignBase):
 
     def issue_group_codes(self, groups: Sequence[str] | None = None) -> dict[str, str]:
         """New sign-in codes for liaison groups (all by default): group -> code."""
-        known = sorted({unit.group for unit in self.meeting_units() if unit.group})
+        known = sorted({unit.group for unit in self._roster.meeting_units() if unit.group})
         wanted = list(groups) if groups is not None else known
         for group in wanted:
             if group not in known:
@@ -111,31 +126,31 @@ class CodesMixin(CampaignBase):
         return self._issue_keyed("group_codes", "group", wanted)
 
     def _issue_keyed(self, table_name: str, field: str, keys: Sequence[str]) -> dict[str, str]:
-        with self._op():
+        with self.files.op():
             fresh = self._fresh_codes(len(keys), self._taken_hashes())
             issued = {key: code for key, (code, _digest) in zip(keys, fresh, strict=True)}
-            with self.store.edit(self._path(MAIN)) as db:
+            with self.files.store.edit(self.files.path(MAIN)) as db:
                 target = db.table(table_name, cache_size=0)
                 target.remove(lambda doc: doc.get(field) in issued)
                 target.insert_multiple(
                     {"hash": digest, field: key} for key, (_c, digest) in zip(keys, fresh, strict=True)
                 )
-            self.audit("admin", f"{table_name}.issue", str(len(keys)))
+            self._audit.audit("admin", f"{table_name}.issue", str(len(keys)))
         return issued
 
     def units_with_codes(self) -> set[str]:
         """The ids of the units that have a sign-in code."""
-        return {str(doc["unit_id"]) for doc in table(self._main_cached(), "unit_codes").values()}
+        return {str(doc["unit_id"]) for doc in table(self.files.main_cached(), "unit_codes").values()}
 
     def groups_with_codes(self) -> set[str]:
         """The liaison groups that have a sign-in code."""
-        return {str(doc["group"]) for doc in table(self._main_cached(), "group_codes").values()}
+        return {str(doc["group"]) for doc in table(self.files.main_cached(), "group_codes").values()}
 
     def _lookup_keyed(self, table_name: str, field: str, code: str) -> str | None:
-        digest = self._hash(code)
+        digest = self.files.code_hash(code)
         if digest is None:
             return None
-        for doc in table(self._main_cached(), table_name).values():
+        for doc in table(self.files.main_cached(), table_name).values():
             if doc.get("hash") == digest:
                 return str(doc[field])
         return None
@@ -143,7 +158,7 @@ class CodesMixin(CampaignBase):
     def unit_for_code(self, code: str) -> Unit | None:
         """The unit a unit code signs in as, or None."""
         unit_id = self._lookup_keyed("unit_codes", "unit_id", code)
-        return self.unit(unit_id) if unit_id is not None else None
+        return self._roster.unit(unit_id) if unit_id is not None else None
 
     def group_for_code(self, code: str) -> str | None:
         """The liaison group a group code signs in as, or None."""

@@ -1,4 +1,4 @@
-"""Drafts autosaved per code, sealing (one atomic step with the code), paper ballots, sealed-ballot reads."""
+"""`Ballots`: drafts autosaved per code, sealing (one atomic step with the code), paper and sealed ballots."""
 
 from __future__ import annotations
 
@@ -11,22 +11,40 @@ from tinydb.table import Document
 from forms.errors import InputError, ProblemFound
 from forms.model import Form
 
-from .ballot_codes import CodesMixin
-from .campaign_base import MAIN, MAX_CODES_PER_ISSUE, check_value
-from .core import damaged_record, single, table, today
+from .audit_trail import AuditTrail
+from .ballot_codes import CampaignCodes
+from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
+from .clock import today
+from .file_data import damaged_record, single, table
+from .pinned_forms import PinnedForms
 from .records import CAMPAIGN_WIDE, AnswerValue, BallotAnswers, Draft, ImportOutcome, SealedBallot
+from .roster import Roster
 from .sealing import ballot_from_doc, ballot_hash, ballot_to_doc, new_ballot_id
 from .storage import remove_durably
 
 
-class BallotsMixin(CodesMixin):
-    """Drafts, sealing and the sealed ballots of a campaign."""
+class Ballots:
+    """Drafts, sealing and the sealed ballots of a campaign, typed-in paper ballots included."""
+
+    def __init__(
+        self,
+        files: CampaignFiles,
+        forms: PinnedForms,
+        roster: Roster,
+        codes: CampaignCodes,
+        audit: AuditTrail,
+    ) -> None:
+        self.files = files
+        self._forms = forms
+        self._roster = roster
+        self._codes = codes
+        self._audit = audit
 
     def load_draft(self, code: str) -> Draft | None:
         """The saved draft of a code (None for a fresh code); InputError when unknown or used."""
-        with self._op():
-            digest, group = self._usable(code)
-            data = self.store.read(self._draft_path(digest))
+        with self.files.op():
+            digest, group = self._codes.usable(code)
+            data = self.files.store.read(self.files.draft_path(digest))
         if data is None:
             return None
         doc = single(data, "draft")
@@ -64,14 +82,14 @@ class BallotsMixin(CodesMixin):
 
         A code with no draft yet must be usable (known, not sealed) before a draft file is created for it.
         """
-        digest = self._hash(code)
+        digest = self.files.code_hash(code)
         if digest is None:
             raise InputError("store.code_unknown")
-        with self._op():
-            path = self._draft_path(digest)
+        with self.files.op():
+            path = self.files.draft_path(digest)
             if not path.exists():
-                digest, _group = self._usable(code)
-            with self.store.edit(path) as db:
+                digest, _group = self._codes.usable(code)
+            with self.files.store.edit(path) as db:
                 draft = db.table("draft", cache_size=0)
                 doc = draft.get(doc_id=1)
                 current = dict(doc) if doc is not None else {"answers": {}, "position": None}
@@ -80,9 +98,9 @@ class BallotsMixin(CodesMixin):
 
     def discard_draft(self, code: str) -> None:
         """Throw away a code's draft; the code stays fresh."""
-        with self._op():
-            digest, _group = self._usable(code)
-            remove_durably(self._draft_path(digest))
+        with self.files.op():
+            digest, _group = self._codes.usable(code)
+            remove_durably(self.files.draft_path(digest))
 
     def _prepare(
         self, form_id: str, answers: BallotAnswers
@@ -90,12 +108,16 @@ class BallotsMixin(CodesMixin):
         """Check a ballot's answers against its form; its validity flags from the scoring rules."""
         from forms.scoring import check_ballot, score_response, validate_answer
 
-        if form_id not in self.info.form_ids:
-            raise InputError("store.form_not_in_campaign", form=form_id, known=", ".join(self.info.form_ids))
-        form = self.form(form_id)
+        if form_id not in self.files.info.form_ids:
+            raise InputError(
+                "store.form_not_in_campaign", form=form_id, known=", ".join(self.files.info.form_ids)
+            )
+        form = self._forms.form(form_id)
         if form.scope not in ("ballot", "vote"):
             raise InputError("store.form_not_ballot", form=form_id)
-        expected = [CAMPAIGN_WIDE] if form.scope == "vote" else [unit.id for unit in self.meeting_units()]
+        expected = (
+            [CAMPAIGN_WIDE] if form.scope == "vote" else [unit.id for unit in self._roster.meeting_units()]
+        )
         if not expected:
             raise InputError("store.no_units")
         cleaned: dict[str, dict[str, Any]] = {}
@@ -128,7 +150,7 @@ class BallotsMixin(CodesMixin):
     def _choices_for(self, form: Form, item_id: str) -> list[str] | None:
         item = form.item(item_id)
         if item is not None and item.choices_from == "brands":
-            return [brand.id for brand in self.brands()]
+            return [brand.id for brand in self._roster.brands()]
         return None
 
     def seal_ballot(self, code: str, form_id: str, answers: BallotAnswers | None = None) -> str:
@@ -146,18 +168,18 @@ class BallotsMixin(CodesMixin):
         the code used, all in one atomic step; the ids in the order of `form_ids`."""
         if not form_ids or len(set(form_ids)) != len(form_ids):
             raise InputError("store.seal_forms", forms=", ".join(form_ids))
-        with self._op():
-            self._require_open()
-            digest, group = self._usable(code)
+        with self.files.op():
+            self.files.require_open()
+            digest, group = self._codes.usable(code)
             if answers is None:
-                data = self.store.read(self._draft_path(digest))
+                data = self.files.store.read(self.files.draft_path(digest))
                 answers = cast(BallotAnswers, single(data, "draft").get("answers", {}))
             ballots = []
             for form_id in form_ids:
                 form, cleaned, valid, reasons = self._prepare(form_id, answers)
                 ballots.append(self._new_ballot(form, group, cleaned, valid, reasons))
             docs = [ballot_to_doc(ballot) for ballot in ballots]
-            self._commit({"ballots": docs, "code_hash": digest, "source": "code"})
+            self.files.commit({"ballots": docs, "code_hash": digest, "source": "code"})
             return [ballot.ballot_id for ballot in ballots]
 
     def _new_ballot(
@@ -170,12 +192,12 @@ class BallotsMixin(CodesMixin):
     ) -> SealedBallot:
         ballot_id = new_ballot_id()
         while str(int(ballot_id, 16)) in table(
-            self.store.read_cached(self._ledger_path(ballot_id)), "ledger"
+            self.files.store.read_cached(self.files.ledger_path(ballot_id)), "ledger"
         ):
             ballot_id = new_ballot_id()  # 60 random bits: a repeat is all but impossible, yet never merged
         ballot = SealedBallot(
             ballot_id=ballot_id,
-            terminal_id=self.store.terminal_id(),
+            terminal_id=self.files.store.terminal_id(),
             form_id=form.id,
             form_version=form.version,
             rater_group=group,
@@ -189,12 +211,14 @@ class BallotsMixin(CodesMixin):
 
     def sealed_ballots(self, form_id: str | None = None) -> Iterator[SealedBallot]:
         """Every sealed ballot (of one form), in an order unrelated to sealing (shard, then random id)."""
-        with self._op():
+        with self.files.op():
             found: list[SealedBallot] = []
             for path in (
-                sorted((self.dir / "ballots").glob("*.json")) if (self.dir / "ballots").is_dir() else []
+                sorted((self.files.dir / "ballots").glob("*.json"))
+                if (self.files.dir / "ballots").is_dir()
+                else []
             ):
-                for key, doc in table(self.store.read_cached(path), "ballots").items():
+                for key, doc in table(self.files.store.read_cached(path), "ballots").items():
                     with damaged_record(path, key):
                         if form_id is None or doc.get("form_id") == form_id:
                             found.append(ballot_from_doc(doc))
@@ -203,8 +227,8 @@ class BallotsMixin(CodesMixin):
     def ballot_count(self, form_id: str | None = None) -> int:
         """How many ballots are sealed (of one form)."""
         if form_id is None:
-            with self._op():
-                return len(self._ledger())
+            with self.files.op():
+                return len(self.files.ledger())
         return sum(1 for _ in self.sealed_ballots(form_id))
 
     def import_sealed_ballots(self, ballots: Iterable[SealedBallot]) -> ImportOutcome:
@@ -214,17 +238,19 @@ class BallotsMixin(CodesMixin):
         not match its content, the whole import is refused (ProblemFound naming the ballot).
         """
         incoming = list(ballots)
-        with self._op():
-            ledger = self._ledger()
+        with self.files.op():
+            ledger = self.files.ledger()
             fresh: list[dict[str, Any]] = []
             skipped = 0
             seen: dict[str, str] = {}
             for ballot in incoming:
                 if ballot_hash(ballot) != ballot.content_hash:
                     raise ProblemFound("store.import_hash", ballot=ballot.ballot_id)
-                if ballot.form_id not in self.info.form_ids:
+                if ballot.form_id not in self.files.info.form_ids:
                     raise InputError(
-                        "store.form_not_in_campaign", form=ballot.form_id, known=", ".join(self.info.form_ids)
+                        "store.form_not_in_campaign",
+                        form=ballot.form_id,
+                        known=", ".join(self.files.info.form_ids),
                     )
                 try:
                     key = str(int(ballot.ballot_id, 16))
@@ -239,48 +265,48 @@ class BallotsMixin(CodesMixin):
                 seen[key] = ballot.content_hash
                 fresh.append(ballot_to_doc(ballot))
             if fresh:
-                self._commit({"ballots": fresh, "source": "import"})
-                self.audit("admin", "ballots.import", f"{len(fresh)} added, {skipped} skipped")
+                self.files.commit({"ballots": fresh, "source": "import"})
+                self._audit.audit("admin", "ballots.import", f"{len(fresh)} added, {skipped} skipped")
         return ImportOutcome(added=len(fresh), skipped=skipped)
 
     def issue_paper_slips(self, rater_group: str, count: int) -> None:
         """Record that `count` more paper slips of a rater group were handed out."""
-        if rater_group not in self.info.rater_groups:
+        if rater_group not in self.files.info.rater_groups:
             raise InputError(
-                "store.unknown_rater_group", group=rater_group, known=", ".join(self.info.rater_groups)
+                "store.unknown_rater_group", group=rater_group, known=", ".join(self.files.info.rater_groups)
             )
         if not 1 <= count <= MAX_CODES_PER_ISSUE:
             raise InputError("store.code_count", count=count, max=MAX_CODES_PER_ISSUE)
-        with self._op(), self.store.edit(self._path(MAIN)) as db:
+        with self.files.op(), self.files.store.edit(self.files.path(MAIN)) as db:
             paper = db.table("paper", cache_size=0)
             current = paper.get(doc_id=1)
             issued = dict(current) if current is not None else {}
             issued[rater_group] = int(issued.get(rater_group, 0)) + count
             paper.upsert(Document(issued, doc_id=1))
-        self.audit("admin", "paper.issue", f"{rater_group} x{count}")
+        self._audit.audit("admin", "paper.issue", f"{rater_group} x{count}")
 
     def _paper(self) -> tuple[dict[str, int], dict[str, int]]:
-        issued = {k: int(v) for k, v in single(self._main(), "paper").items()}
+        issued = {k: int(v) for k, v in single(self.files.main(), "paper").items()}
         used: dict[str, int] = {}
-        for entry in self._ledger().values():
+        for entry in self.files.ledger().values():
             if entry.get("source") == "paper" and entry.get("primary"):
                 used[str(entry.get("group"))] = used.get(str(entry.get("group")), 0) + 1
         return issued, used
 
     def paper_slips_left(self, rater_group: str) -> int:
         """How many paper ballots of a rater group may still be entered."""
-        with self._op():
+        with self.files.op():
             issued, used = self._paper()
         return max(0, issued.get(rater_group, 0) - used.get(rater_group, 0))
 
     def seal_paper_ballot(self, rater_group: str, form_id: str, answers: BallotAnswers) -> str:
         """Seal a paper ballot typed in by an operator (no code; counts against the group's paper slips)."""
-        with self._op():
-            self._require_open()
+        with self.files.op():
+            self.files.require_open()
             issued, used = self._paper()
             if issued.get(rater_group, 0) - used.get(rater_group, 0) <= 0:
                 raise InputError("store.no_paper_left", group=rater_group)
             form, cleaned, valid, reasons = self._prepare(form_id, answers)
             ballot = self._new_ballot(form, rater_group, cleaned, valid, reasons)
-            self._commit({"ballots": [ballot_to_doc(ballot)], "source": "paper"})
+            self.files.commit({"ballots": [ballot_to_doc(ballot)], "source": "paper"})
             return ballot.ballot_id

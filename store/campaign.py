@@ -1,7 +1,11 @@
-"""`CampaignStore`: one campaign -- units, codes, drafts, sealed ballots, meeting, self-assessments, visits.
+"""`CampaignStore`: one campaign, a small object holding named parts with one job each.
 
-The parts live in their own modules (campaign_base, ballot_codes, ballots, meeting, selfassess, visits);
-this module puts them together and creates new campaigns.
+`campaign.roster` (units, brands), `campaign.codes` (ballot, unit and group codes), `campaign.ballots`
+(drafts, sealing, sealed and paper ballots, imports), `campaign.meeting` (voting state, closings,
+participation, passphrase), `campaign.self_assessments`, `campaign.visits`, `campaign.integrity`
+(verify) and `campaign.audit_trail`; the pinned forms and rules are read on the campaign itself. The
+parts share one `CampaignFiles` (the store, the campaign id, its files and lock). This module also
+creates new campaigns.
 """
 
 from __future__ import annotations
@@ -13,20 +17,27 @@ from typing import TYPE_CHECKING, Any
 from tinydb.table import Document
 
 from forms.errors import InputError
+from forms.model import Form
+from forms.rules import Rules
 
 from . import codes as codebook
-from .core import today
+from .audit_trail import AuditTrail
+from .ballot_codes import CampaignCodes
+from .ballots import Ballots
+from .campaign_files import MAIN, CampaignFiles, info_from_doc
+from .clock import today
 from .formsource import builtin_form_text, default_rules_text, parse_form, parse_rules
+from .integrity import Integrity
+from .meeting import Meeting
+from .pinned_forms import PinnedForms
+from .roster import Roster, check_units
+from .selfassess import SelfAssessments
+from .visits import Visits
 
 if TYPE_CHECKING:
     from .core import Store
 
-from .campaign_base import MAIN, CampaignBase, check_units, info_from_doc
-from .meeting import MeetingMixin
-from .selfassess import SelfAssessmentMixin
-from .visits import VisitsMixin
-
-__all__ = ["CampaignBase", "CampaignStore", "check_units", "create_campaign", "info_from_doc"]
+__all__ = ["CampaignStore", "check_units", "create_campaign", "info_from_doc"]
 
 
 def create_campaign(
@@ -84,9 +95,58 @@ def create_campaign(
             seq = 1 + max((int(doc.get("seq", 0)) for doc in campaigns.all()), default=0)
             campaigns.insert({**info, "seq": seq})  # the same info as the campaign file, for listing
         campaign = CampaignStore(store, campaign_id)
-        campaign.audit("admin", "campaign.create", f"{name} ({year})")
+        campaign.audit_trail.audit("admin", "campaign.create", f"{name} ({year})")
     return campaign
 
 
-class CampaignStore(MeetingMixin, SelfAssessmentMixin, VisitsMixin):
+class CampaignStore:
     """One campaign of a data directory; see the module docstring of `store.api` for the surface."""
+
+    def __init__(self, store: Store, campaign_id: str) -> None:
+        self.files = CampaignFiles(store, campaign_id)
+        self.store = store
+        self.id = campaign_id
+        self.dir = self.files.dir
+        self.info = self.files.info
+        self.pinned = PinnedForms(self.files)
+        self.audit_trail = AuditTrail(self.files)
+        self.roster = Roster(self.files, self.audit_trail)
+        self.codes = CampaignCodes(self.files, self.roster, self.audit_trail)
+        self.ballots = Ballots(self.files, self.pinned, self.roster, self.codes, self.audit_trail)
+        self.meeting = Meeting(self.files, self.ballots, self.audit_trail)
+        self.self_assessments = SelfAssessments(self.files, self.pinned, self.roster, self.audit_trail)
+        self.visits = Visits(self.files, self.pinned, self.roster, self.audit_trail)
+        self.integrity = Integrity(self.files)
+
+    def rules(self) -> Rules:
+        """The campaign's pinned rules."""
+        return self.pinned.rules()
+
+    def form_text(self, form_id: str) -> str:
+        """The pinned TOML text of one of the campaign's forms."""
+        return self.pinned.form_text(form_id)
+
+    def form(self, form_id: str) -> Form:
+        """One of the campaign's forms, as pinned when the campaign was created."""
+        return self.pinned.form(form_id)
+
+    def forms(self) -> list[Form]:
+        """Every form of the campaign, in the order they were chosen."""
+        return self.pinned.forms()
+
+    def forms_of_scope(self, scope: str) -> list[Form]:
+        """The campaign's forms of one scope (ballot, vote, unit, visit)."""
+        return self.pinned.forms_of_scope(scope)
+
+    def unit_forms(self, unit_id: str) -> list[Form]:
+        """The self-assessment forms a unit fills: the star form (e.g. star_branch) for branches and for
+        organizations that are themselves a branch (机关党支部), the other unit forms (e.g. the duty list)
+        for directly affiliated organizations."""
+        unit = self.roster.unit(unit_id)
+        is_branch = unit.parent_id is not None or unit.kind.endswith("支部")
+        chosen: list[Form] = []
+        for form in self.forms_of_scope("unit"):
+            branch_form = "branch" in form.id or "星" in form.title.zh
+            if (branch_form and is_branch) or (not branch_form and unit.parent_id is None):
+                chosen.append(form)
+        return chosen

@@ -9,15 +9,16 @@ import shutil
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
-from forms.errors import InputError, ProblemFound
+from forms.errors import InputError
 
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
+from .file_data import damaged_record, single, table
 from .lock import DirectoryLock
 from .storage import AtomicJSONStorage, BufferedStorage, Data, decode, fsync_dir, read_file, write_atomic
 
@@ -33,25 +34,6 @@ BACKUPS_KEPT = 20
 """How many backups the rotation keeps (the oldest go first)."""
 
 
-def today() -> str:
-    """The local day as YYYY-MM-DD: the finest time any ballot-related record carries."""
-    return date.today().isoformat()
-
-
-def now_seconds() -> str:
-    """UTC time to the second, for the audit log of admin actions (never for ballots)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@contextmanager
-def damaged_record(path: Path, record: str) -> Iterator[None]:
-    """Turn a record that a hand edit broke (missing or mistyped fields) into one clear error."""
-    try:
-        yield
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ProblemFound("store.record_damaged", file=str(path), record=record) from error
-
-
 class _Given:
     """Hands an existing storage instance to TinyDB, which wants a factory."""
 
@@ -60,20 +42,6 @@ class _Given:
 
     def __call__(self) -> BufferedStorage | AtomicJSONStorage:
         return self._storage
-
-
-def table(data: Data | None, name: str) -> dict[str, Any]:
-    """A table of raw file data (doc id -> document), empty when the file or table is missing."""
-    if data is None:
-        return {}
-    found = data.get(name)
-    return found if isinstance(found, dict) else {}
-
-
-def single(data: Data | None, name: str) -> dict[str, Any]:
-    """The one document of a single-document table (doc id 1), or an empty dict."""
-    doc = table(data, name).get("1")
-    return doc if isinstance(doc, dict) else {}
 
 
 class Store:

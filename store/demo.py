@@ -157,16 +157,16 @@ def create_demo(store: Store, seed: int = 2026) -> DemoResult:
         f"{year}年度市直机关党建考核（演示）", year, _demo_forms(), None, demo=True
     )
     units = demo_units(rng)
-    campaign.import_units(units)
-    campaign.import_brands(demo_brands(units, rng))
+    campaign.roster.import_units(units)
+    campaign.roster.import_brands(demo_brands(units, rng))
     ballot_codes = {
-        group: campaign.issue_codes(group, count)
+        group: campaign.codes.issue_codes(group, count)
         for group, count in DEMO_CODES.items()
         if group in campaign.info.rater_groups
     }
-    unit_codes = campaign.issue_unit_codes()
-    group_codes = campaign.issue_group_codes()
-    campaign.set_passphrase(DEMO_PASSPHRASE, actor="demo")
+    unit_codes = campaign.codes.issue_unit_codes()
+    group_codes = campaign.codes.issue_group_codes()
+    campaign.meeting.set_passphrase(DEMO_PASSPHRASE, actor="demo")
     _demo_visits(campaign, units, rng, year)
     return DemoResult(campaign.id, ballot_codes, unit_codes, group_codes)
 
@@ -193,4 +193,4 @@ def _demo_visits(campaign: CampaignStore, units: list[Unit], rng: random.Random,
             visits.append(
                 Visit("", unit.id, unit.group, day.isoformat(), form.id, form.version, answers, "督导检查")
             )
-    campaign.import_visits(visits)
+    campaign.visits.import_visits(visits)

@@ -1,21 +1,31 @@
-"""`verify`: recompute ballot hashes, the ledger, counts and the closing digest; report each finding."""
+"""`Integrity.verify`: recompute ballot hashes, the ledger, counts and the closing digest; each finding."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .core import single, table
+from .campaign_files import CampaignFiles
 from .errors import SchemaError, StoreCorruptError
+from .file_data import single, table
 from .records import Finding
 from .sealing import ballot_from_doc, ballot_hash, closing_digest
 from .storage import Data
 
-if TYPE_CHECKING:
-    from .campaign_base import CampaignBase
+
+class Integrity:
+    """Checks a campaign's sealed ballots against its ledger, code book and minutes."""
+
+    def __init__(self, files: CampaignFiles) -> None:
+        self.files = files
+
+    def verify(self) -> list[Finding]:
+        """Recompute every ballot hash and the ledger, counts and closing digest: each problem found."""
+        with self.files.op():
+            return verify_campaign(self.files)
 
 
-def verify_campaign(campaign: CampaignBase) -> list[Finding]:
+def verify_campaign(campaign: CampaignFiles) -> list[Finding]:
     """Every problem with a campaign's sealed ballots; the caller holds the lock."""
     store = campaign.store
     findings: list[Finding] = []

@@ -1,4 +1,4 @@
-"""Self-assessments (draft -> submitted -> reviewed, or returned), one small file per unit."""
+"""`SelfAssessments`: draft -> submitted -> reviewed (or returned), one small file per unit."""
 
 from __future__ import annotations
 
@@ -13,23 +13,35 @@ from tinydb.table import Document
 from forms.errors import InputError
 from forms.model import Form
 
-from .campaign_base import CampaignBase, check_value
-from .core import damaged_record, single, today
+from .audit_trail import AuditTrail
+from .campaign_files import CampaignFiles, check_value
+from .clock import today
+from .file_data import damaged_record, single
+from .pinned_forms import PinnedForms
 from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState
+from .roster import Roster
 from .storage import Data
 
 
-class SelfAssessmentMixin(CampaignBase):
+class SelfAssessments:
     """The units' self-assessments and the liaison groups' review of them."""
 
+    def __init__(self, files: CampaignFiles, forms: PinnedForms, roster: Roster, audit: AuditTrail) -> None:
+        self.files = files
+        self._forms = forms
+        self._roster = roster
+        self._audit = audit
+
     def _self_path(self, unit_id: str) -> Path:
-        return self.dir / "self" / f"{hashlib.sha256(unit_id.encode('utf-8')).hexdigest()[:24]}.json"
+        return self.files.dir / "self" / f"{hashlib.sha256(unit_id.encode('utf-8')).hexdigest()[:24]}.json"
 
     def _self_form(self, unit_id: str, form_id: str) -> Form:
-        self.unit(unit_id)
-        if form_id not in self.info.form_ids:
-            raise InputError("store.form_not_in_campaign", form=form_id, known=", ".join(self.info.form_ids))
-        form = self.form(form_id)
+        self._roster.unit(unit_id)
+        if form_id not in self.files.info.form_ids:
+            raise InputError(
+                "store.form_not_in_campaign", form=form_id, known=", ".join(self.files.info.form_ids)
+            )
+        form = self._forms.form(form_id)
         if form.scope != "unit":
             raise InputError("store.form_not_unit", form=form_id)
         return form
@@ -74,7 +86,7 @@ class SelfAssessmentMixin(CampaignBase):
     @contextmanager
     def _self_edit(self, unit_id: str, form_id: str) -> Iterator[tuple[Form, dict[str, Any]]]:
         form = self._self_form(unit_id, form_id)
-        with self._op(), self.store.edit(self._self_path(unit_id)) as db:
+        with self.files.op(), self.files.store.edit(self._self_path(unit_id)) as db:
             target = db.table(form.id, cache_size=0)
             found = target.get(doc_id=1)
             doc = dict(found) if found is not None else self._self_doc(None, unit_id, form)
@@ -85,8 +97,8 @@ class SelfAssessmentMixin(CampaignBase):
         """A unit's self-assessment of a form (an empty draft when not started)."""
         form = self._self_form(unit_id, form_id)
         path = self._self_path(unit_id)
-        with self._op():
-            data = self.store.read(path)
+        with self.files.op():
+            data = self.files.store.read(path)
         with damaged_record(path, f"{unit_id}/{form_id}"):
             return self._self_from_doc(self._self_doc(data, unit_id, form))
 
@@ -161,7 +173,7 @@ class SelfAssessmentMixin(CampaignBase):
                 )
             doc["state"] = "draft"
             self._event(doc, "reopened", actor, reason)
-        self.audit(actor, "self.reopen", f"{unit_id} {form_id}: {reason}")
+        self._audit.audit(actor, "self.reopen", f"{unit_id} {form_id}: {reason}")
 
     def adjust_item(
         self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, reason: str, group: str
@@ -217,15 +229,15 @@ class SelfAssessmentMixin(CampaignBase):
 
     def self_assessments(self, group: str | None = None, form_id: str | None = None) -> list[SelfAssessment]:
         """Every started self-assessment (of a liaison group's units, of one form), in unit order."""
-        units = self.units()
+        units = self._roster.units()
         groups = {unit.id: unit.group for unit in units}
         found: list[SelfAssessment] = []
-        with self._op():
+        with self.files.op():
             for unit in units:
                 unit_group = unit.group or groups.get(unit.parent_id or "", "")
                 if group is not None and unit_group != group:
                     continue
-                data = self.store.read_cached(self._self_path(unit.id))
+                data = self.files.store.read_cached(self._self_path(unit.id))
                 if data is None:
                     continue
                 for name in sorted(data):

@@ -86,18 +86,18 @@ def simulate_ballots(
     form = next((form for form in campaign.forms() if form.scope == scope), None)
     if form is None:
         raise InputError("store.no_ballot_form")
-    if campaign.voting_state() == "not_open":
-        campaign.open_voting("simulate")
-    units = [unit.id for unit in campaign.meeting_units()]
-    brands = [brand.id for brand in campaign.brands()]
+    if campaign.meeting.voting_state() == "not_open":
+        campaign.meeting.open_voting("simulate")
+    units = [unit.id for unit in campaign.roster.meeting_units()]
+    brands = [brand.id for brand in campaign.roster.brands()]
     groups = list(campaign.info.rater_groups)
     for _ in range(count):
         group = rng.choice(groups)
-        code = campaign.issue_codes(group, 1)[0]
+        code = campaign.codes.issue_codes(group, 1)[0]
         ballot = random_ballot(form, units, rng, brands)
         for unit_id, answers in ballot.items():
-            campaign.save_answers(code, unit_id, answers)
-        yield campaign.seal_ballot(code, form.id, ballot)
+            campaign.ballots.save_answers(code, unit_id, answers)
+        yield campaign.ballots.seal_ballot(code, form.id, ballot)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

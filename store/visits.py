@@ -1,4 +1,4 @@
-"""Supervision visits of the liaison groups (日常督导记录), in one file per campaign."""
+"""`Visits`: supervision visits of the liaison groups (日常督导记录), in one file per campaign."""
 
 from __future__ import annotations
 
@@ -11,13 +11,22 @@ from tinydb.table import Document
 
 from forms.errors import InputError
 
-from .campaign_base import VISITS, CampaignBase, check_value
-from .core import damaged_record, table
+from .audit_trail import AuditTrail
+from .campaign_files import VISITS, CampaignFiles, check_value
+from .file_data import damaged_record, table
+from .pinned_forms import PinnedForms
 from .records import AnswerValue, Visit
+from .roster import Roster
 
 
-class VisitsMixin(CampaignBase):
+class Visits:
     """Supervision visits: add, change, remove, list and import."""
+
+    def __init__(self, files: CampaignFiles, forms: PinnedForms, roster: Roster, audit: AuditTrail) -> None:
+        self.files = files
+        self._forms = forms
+        self._roster = roster
+        self._audit = audit
 
     @staticmethod
     def _visit_from_doc(doc: Mapping[str, Any]) -> Visit:
@@ -35,8 +44,8 @@ class VisitsMixin(CampaignBase):
     def _visit_doc(self, visit: Visit) -> dict[str, Any]:
         from forms.scoring import validate_answer
 
-        self.unit(visit.unit_id)
-        form = self.form(visit.form_id)
+        self._roster.unit(visit.unit_id)
+        form = self._forms.form(visit.form_id)
         if form.scope != "visit":
             raise InputError("store.form_not_visit", form=visit.form_id)
         _check_day(visit.day)
@@ -70,7 +79,7 @@ class VisitsMixin(CampaignBase):
         """Record a supervision visit; returns it with its new id."""
         draft = Visit(secrets.token_hex(6), unit_id, group, day, form_id, "", dict(answers or {}), note)
         doc = self._visit_doc(draft)
-        with self._op(), self.store.edit(self._path(VISITS)) as db:
+        with self.files.op(), self.files.store.edit(self.files.path(VISITS)) as db:
             db.table("visits", cache_size=0).insert(Document(doc, doc_id=int(doc["id"], 16)))
         return self._visit_from_doc(doc)
 
@@ -83,7 +92,7 @@ class VisitsMixin(CampaignBase):
         note: str | None = None,
     ) -> Visit:
         """Change a visit's day, answers or note."""
-        with self._op():
+        with self.files.op():
             current = self._visit(visit_id)
             changed = replace(
                 current,
@@ -92,7 +101,7 @@ class VisitsMixin(CampaignBase):
                 note=note if note is not None else current.note,
             )
             doc = self._visit_doc(changed)
-            with self.store.edit(self._path(VISITS)) as db:
+            with self.files.store.edit(self.files.path(VISITS)) as db:
                 db.table("visits", cache_size=0).upsert(Document(doc, doc_id=int(visit_id, 16)))
         return self._visit_from_doc(doc)
 
@@ -101,23 +110,23 @@ class VisitsMixin(CampaignBase):
             key = str(int(visit_id, 16))
         except ValueError:
             raise InputError("store.unknown_visit", visit=visit_id) from None
-        doc = table(self.store.read(self._path(VISITS)), "visits").get(key)
+        doc = table(self.files.store.read(self.files.path(VISITS)), "visits").get(key)
         if not doc:
             raise InputError("store.unknown_visit", visit=visit_id)
         return self._visit_from_doc(doc)
 
     def delete_visit(self, visit_id: str) -> None:
         """Remove a visit record."""
-        with self._op():
+        with self.files.op():
             self._visit(visit_id)
-            with self.store.edit(self._path(VISITS)) as db:
+            with self.files.store.edit(self.files.path(VISITS)) as db:
                 db.table("visits", cache_size=0).remove(doc_ids=[int(visit_id, 16)])
 
     def visits(self, group: str | None = None, unit_id: str | None = None) -> list[Visit]:
         """Visits (of a liaison group, of a unit), by day."""
-        with self._op():
-            docs = table(self.store.read(self._path(VISITS)), "visits")
-        with damaged_record(self._path(VISITS), "visits"):
+        with self.files.op():
+            docs = table(self.files.store.read(self.files.path(VISITS)), "visits")
+        with damaged_record(self.files.path(VISITS), "visits"):
             found = [self._visit_from_doc(doc) for doc in docs.values()]
         return sorted(
             (
@@ -131,11 +140,11 @@ class VisitsMixin(CampaignBase):
     def import_visits(self, visits: Sequence[Visit]) -> int:
         """Add visits from a file, all or nothing (ids are assigned anew)."""
         docs = [self._visit_doc(replace(v, id=secrets.token_hex(6))) for v in visits]
-        with self._op(), self.store.edit(self._path(VISITS)) as db:
+        with self.files.op(), self.files.store.edit(self.files.path(VISITS)) as db:
             target = db.table("visits", cache_size=0)
             for doc in docs:
                 target.insert(Document(doc, doc_id=int(doc["id"], 16)))
-        self.audit("admin", "visits.import", str(len(docs)))
+        self._audit.audit("admin", "visits.import", str(len(docs)))
         return len(docs)
 
 

@@ -117,7 +117,7 @@ def rating(unit_index: int, evaluator: int) -> str:
 
 def vote(campaign: CampaignStore, code: str, evaluator: int) -> str:
     """One evaluator at the kiosk: each answer autosaved as typed (`save_answer`), then sealed."""
-    units = campaign.meeting_units()
+    units = campaign.roster.meeting_units()
     answers: dict[str, dict[str, AnswerValue]] = {}
     form = campaign.form("review_ballot")
     dimensions = [item.id for item in form.items() if item.type == "rating" and item.id != "overall"]
@@ -125,14 +125,14 @@ def vote(campaign: CampaignStore, code: str, evaluator: int) -> str:
         value = rating(index, evaluator)
         row: dict[str, AnswerValue] = {}
         for item_id in [*dimensions, "overall"]:
-            campaign.save_answer(code, unit.id, item_id, value)
+            campaign.ballots.save_answer(code, unit.id, item_id, value)
             row[item_id] = value
         answers[unit.id] = row
-    campaign.save_answer(code, units[0].id, "comment", "述职实在，“第一议题”制度落实好")
+    campaign.ballots.save_answer(code, units[0].id, "comment", "述职实在，“第一议题”制度落实好")
     answers[units[0].id]["comment"] = "述职实在，“第一议题”制度落实好"
-    draft = campaign.load_draft(code)
+    draft = campaign.ballots.load_draft(code)
     assert draft is not None and draft.answers[units[5].id]["overall"] == answers[units[5].id]["overall"]
-    return campaign.seal_ballot(code, "review_ballot", answers)
+    return campaign.ballots.seal_ballot(code, "review_ballot", answers)
 
 
 def full_marks(campaign: CampaignStore, form_id: str) -> dict[str, AnswerValue]:
@@ -165,14 +165,18 @@ def full_marks(campaign: CampaignStore, form_id: str) -> dict[str, AnswerValue]:
 def self_assess(campaign: CampaignStore, unit_id: str, form_id: str, answers: dict[str, AnswerValue]) -> None:
     """The unit fills the form section by section (each answer autosaved with a note) and submits."""
     for item_id, value in answers.items():
-        campaign.save_self_answer(unit_id, form_id, item_id, value, "见支部台账第3册")
+        campaign.self_assessments.save_self_answer(unit_id, form_id, item_id, value, "见支部台账第3册")
     last = list(answers)[-1]
-    campaign.save_self_position(unit_id, form_id, last)
+    campaign.self_assessments.save_self_position(unit_id, form_id, last)
     # Back from lunch (a new process): the same place, the answers kept, still a draft.
-    back = open_store(campaign.store.data_dir).campaign(campaign.id).self_assessment(unit_id, form_id)
+    back = (
+        open_store(campaign.store.data_dir)
+        .campaign(campaign.id)
+        .self_assessments.self_assessment(unit_id, form_id)
+    )
     assert back.position == last and back.answers[last] == answers[last] and back.state != "submitted"
-    campaign.submit_self(unit_id, form_id, actor=unit_id)
-    assert campaign.self_assessment(unit_id, form_id).state == "submitted"
+    campaign.self_assessments.submit_self(unit_id, form_id, actor=unit_id)
+    assert campaign.self_assessments.self_assessment(unit_id, form_id).state == "submitted"
 
 
 # ---------------------------------------------------------------------- the 2026 campaign
@@ -241,7 +245,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     assert result.stderr.splitlines()[-1].endswith(
         f"{bad} 有 2 处错误（见上），未导入任何单位；请改正后重新导入。"
     )
-    assert snapshot(room1) == before and open_store(room1).campaign().units() == []
+    assert snapshot(room1) == before and open_store(room1).campaign().roster.units() == []
 
     # The sample as Excel saves "CSV UTF-8" (BOM, CRLF), then the full roster as Chinese Excel saves it (GBK).
     result = run(room1, "units", "import", str(SAMPLE_ROSTER))
@@ -252,9 +256,9 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     result = run(room1, "units", "import", str(gbk))
     assert "70" in result.output and "GBK" in result.output
     campaign = open_store(room1).campaign()
-    assert len(campaign.meeting_units()) == 66 and len(campaign.branches("U01")) == 2
-    assert campaign.unit("U02").last_star == 5 and campaign.unit("U05").last_star is None
-    assert campaign.unit("U01-1").name == "市委办公室第一党支部"
+    assert len(campaign.roster.meeting_units()) == 66 and len(campaign.roster.branches("U01")) == 2
+    assert campaign.roster.unit("U02").last_star == 5 and campaign.roster.unit("U05").last_star is None
+    assert campaign.roster.unit("U01-1").name == "市委办公室第一党支部"
 
     # 4. More ballot codes for one group, to a sheet of slips.
     result = run(
@@ -272,16 +276,16 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     with (files / "组码.csv").open(encoding="utf-8-sig", newline="") as handle:
         group_codes = {row[1]: row[2] for row in list(csv.reader(handle))[1:]}
     campaign = open_store(room1).campaign()
-    signed_in = campaign.unit_for_code(unit_codes["U03"])
+    signed_in = campaign.codes.unit_for_code(unit_codes["U03"])
     assert signed_in is not None and signed_in.id == "U03"
-    assert campaign.group_for_code(group_codes["第一联络组"]) == "第一联络组"
+    assert campaign.codes.group_for_code(group_codes["第一联络组"]) == "第一联络组"
     # Reissuing without --yes is refused: old codes would stop working.
     run(room1, "codes", "units", code=2)
 
     # 6. Visits: one recorded in the review screen, others imported from a group's spreadsheet.
     visit_form = campaign.form("supervision_visit")
     scores = {item.id: item.max for item in visit_form.items() if item.type == "score" and item.max}
-    campaign.add_visit(
+    campaign.visits.add_visit(
         "U01", "第一联络组", "2026-06-01", "supervision_visit", dict(scores), "调研“三会一课”台账"
     )
     visits_csv = [["单位编号", "所属联络组", "日期", "题目编号", "得分", "说明"]]
@@ -290,7 +294,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
             [unit_id, "第一联络组", day, item_id, str(value), "现场查看"] for item_id, value in scores.items()
         ]
     run(room1, "import", "supervision", str(write_csv(files / "督导记录.csv", visits_csv, "gbk")))
-    assert {visit.unit_id for visit in open_store(room1).campaign().visits()} == {"U01", "U02", "U03"}
+    assert {visit.unit_id for visit in open_store(room1).campaign().visits.visits()} == {"U01", "U02", "U03"}
 
     # 7-8. Self-assessments: submitted, one sent back and re-submitted, one adjusted with a reason, reviewed.
     duty = full_marks(campaign, "duty_list")
@@ -300,22 +304,24 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     for branch in ("U01-1", "U01-2", "U02-1", "U02-2"):
         self_assess(campaign, branch, "star_branch", star)
     with pytest.raises(InputError):  # submitted: read-only
-        campaign.save_self_answer("U01", "duty_list", "problems", "改一下", None)
-    campaign.send_back("U03", "duty_list", "请补充理论学习的佐证材料", "第一联络组")
-    assert campaign.self_assessment("U03", "duty_list").state != "submitted"
-    campaign.save_self_answer("U03", "duty_list", next(iter(duty)), duty[next(iter(duty))], "已补充学习记录")
-    campaign.submit_self("U03", "duty_list", actor="U03")
+        campaign.self_assessments.save_self_answer("U01", "duty_list", "problems", "改一下", None)
+    campaign.self_assessments.send_back("U03", "duty_list", "请补充理论学习的佐证材料", "第一联络组")
+    assert campaign.self_assessments.self_assessment("U03", "duty_list").state != "submitted"
+    campaign.self_assessments.save_self_answer(
+        "U03", "duty_list", next(iter(duty)), duty[next(iter(duty))], "已补充学习记录"
+    )
+    campaign.self_assessments.submit_self("U03", "duty_list", actor="U03")
     score_items = [item for item in campaign.form("star_branch").items() if item.type == "score" and item.max]
     lowered = score_items[0]
     assert lowered.max is not None
-    campaign.adjust_item(
+    campaign.self_assessments.adjust_item(
         "U02-2", "star_branch", lowered.id, lowered.max / 2, "台账缺少“第一议题”记录", "第一联络组"
     )
     for unit_id, form_id in (("U01", "duty_list"), ("U02", "duty_list"), ("U03", "duty_list")):
-        campaign.mark_reviewed(unit_id, form_id, "第一联络组")
+        campaign.self_assessments.mark_reviewed(unit_id, form_id, "第一联络组")
     for branch in ("U01-1", "U01-2", "U02-1", "U02-2"):
-        campaign.mark_reviewed(branch, "star_branch", "第一联络组")
-    adjusted = campaign.self_assessment("U02-2", "star_branch")
+        campaign.self_assessments.mark_reviewed(branch, "star_branch", "第一联络组")
+    adjusted = campaign.self_assessments.self_assessment("U02-2", "star_branch")
     assert adjusted.state == "reviewed" and adjusted.adjustments[-1].reason == "台账缺少“第一议题”记录"
 
     # 13 (set-up). The second room's laptop gets the same campaign: a backup restored into its own directory.
@@ -325,46 +331,48 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
         backup = open_store(room1).backups()[-1]
     run(room2, "restore", str(backup), "--yes")
     second = open_store(room2).campaign()
-    assert second.info.id == campaign.info.id and len(second.meeting_units()) == 66
+    assert second.info.id == campaign.info.id and len(second.roster.meeting_units()) == 66
     assert open_store(room2).terminal_id() != open_store(room1).terminal_id()  # a terminal of its own
     # Room 2 votes with codes issued on its own laptop, so a slip works in one room only.
     run(room2, "codes", "issue", "--count", "4", "--group", "served", "-o", str(files / "二会场.csv"))
     with (files / "二会场.csv").open(encoding="utf-8-sig", newline="") as handle:
         room2_codes = [row[2] for row in list(csv.reader(handle))[1:]]
-    assert open_store(room1).campaign().code_status(room2_codes[0]) != second.code_status(room2_codes[0])
+    assert open_store(room1).campaign().codes.code_status(room2_codes[0]) != second.codes.code_status(
+        room2_codes[0]
+    )
 
     # 9-12. The meeting in both rooms: voting opened, ballots sealed, voting closed with the digest.
     first = open_store(room1).campaign()
-    first.open_voting("admin")
-    second.open_voting("admin")
+    first.meeting.open_voting("admin")
+    second.meeting.open_voting("admin")
     for evaluator, code in enumerate(init_codes[:6] + extra[:1]):
         vote(first, code, evaluator)
     # 10. The battery dies mid-ballot: after the restart the same code resumes the draft where it was.
     resumed = init_codes[6]
-    units = first.meeting_units()
+    units = first.roster.meeting_units()
     for unit in units[:3]:
-        first.save_answer(resumed, unit.id, "overall", "good")
-    first.save_position(resumed, units[2].id)
+        first.ballots.save_answer(resumed, unit.id, "overall", "good")
+    first.ballots.save_position(resumed, units[2].id)
     restarted = open_store(room1).campaign()
-    draft = restarted.load_draft(resumed)
+    draft = restarted.ballots.load_draft(resumed)
     assert draft is not None and draft.position == units[2].id
     assert {unit_id: row["overall"] for unit_id, row in draft.answers.items()} == {
         unit.id: "good" for unit in units[:3]
     }
     vote(restarted, resumed, 7)
     # 11. One evaluator voted on paper: the operator enters it against a paper slip of the group.
-    first.issue_paper_slips("members", 1)
+    first.ballots.issue_paper_slips("members", 1)
     paper = {
         unit.id: {item: rating(index, 8) for item in ("overall", *DIMENSIONS)}
         for index, unit in enumerate(units)
     }
-    first.seal_paper_ballot("members", "review_ballot", dict(paper))
-    assert first.paper_slips_left("members") == 0
+    first.ballots.seal_paper_ballot("members", "review_ballot", dict(paper))
+    assert first.ballots.paper_slips_left("members") == 0
     for evaluator, code in enumerate(room2_codes):
         vote(second, code, evaluator + 9)
     with pytest.raises(InputError):  # a code seals once
         vote(first, init_codes[0], 0)
-    closings = [first.close_voting("admin"), second.close_voting("admin")]
+    closings = [first.meeting.close_voting("admin"), second.meeting.close_voting("admin")]
     assert [closing.count for closing in closings] == [9, 4]
     assert all(len(closing.digest) >= 16 for closing in closings)
 
@@ -404,7 +412,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
 
     # 15. The admin's laptop takes room 2's ballots in, writes the notice, and verify passes.
     run(room1, "import", "ballots", str(room2_csv))
-    assert open_store(room1).campaign().ballot_count("review_ballot") == 13
+    assert open_store(room1).campaign().ballots.ballot_count("review_ballot") == 13
     return Year(room1, room2, files, campaign.info.id, summary, 9, 4)
 
 
@@ -445,12 +453,12 @@ def test_report_and_verify_then_an_edited_ballot_is_caught(year_2026: Year, tmp_
     run(room1, "report", "-o", str(notice))
     text = notice.read_text(encoding="utf-8")
     campaign = open_store(room1).campaign()
-    digest = campaign.closings()[-1].digest
-    room2_digest = open_store(year_2026.room2).campaign().closings()[-1].digest
+    digest = campaign.meeting.closings()[-1].digest
+    room2_digest = open_store(year_2026.room2).campaign().meeting.closings()[-1].digest
     assert NAME in text and "市委办公室" in text and "好" in text
     # Both rooms' minutes digests: this laptop's own and the one that came with room 2's ballots.
     assert digest in text and room2_digest in text
-    assert campaign.imported_closings() == [room2_digest]
+    assert campaign.meeting.imported_closings() == [room2_digest]
     result = run(room1, "verify")
     assert "13 张" in result.output and digest in result.output
 
@@ -470,12 +478,12 @@ def test_report_and_verify_then_an_edited_ballot_is_caught(year_2026: Year, tmp_
 def test_room_two_verifies_its_own_meeting(year_2026: Year, tmp_path: Path) -> None:
     room2 = copy_dir(year_2026.room2, tmp_path / "room2")
     result = run(room2, "verify")
-    closing = open_store(room2).campaign().closings()[-1]
+    closing = open_store(room2).campaign().meeting.closings()[-1]
     assert closing.digest in result.output and closing.count == year_2026.ballots_room2
     room1 = open_store(year_2026.room1).campaign()
-    assert room1.closings()[-1].count == year_2026.ballots_room1
+    assert room1.meeting.closings()[-1].count == year_2026.ballots_room1
     # Room 1 holds both rooms' ballots after the import; its own closing covers only its own.
-    assert room1.ballot_count("review_ballot") == year_2026.ballots_room1 + year_2026.ballots_room2
+    assert room1.ballots.ballot_count("review_ballot") == year_2026.ballots_room1 + year_2026.ballots_room2
 
 
 # ---------------------------------------------------------------------- 2027: scenario 16
@@ -523,26 +531,28 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     assert [info.year for info in store.campaigns()] == [2026, 2027]
     new = store.campaign()
     assert new.info.last_stars_from == year_2026.campaign_id
-    assert new.unit("U01").last_star == 5 and new.unit("U03").last_star == 3
-    assert final_2026["U59"] in ("2", "3", "4") and new.unit("U59").last_star == int(final_2026["U59"])
+    assert new.roster.unit("U01").last_star == 5 and new.roster.unit("U03").last_star == 3
+    assert final_2026["U59"] in ("2", "3", "4") and new.roster.unit("U59").last_star == int(final_2026["U59"])
     # U66 fell below 50% satisfaction in 2026: no star then, so none to carry.
-    assert final_2026["U66"] == "0" and new.unit("U66").last_star is None
-    assert new.unit("U01-1").last_star == 4 and new.unit("U02-2").last_star == branch_2026["U02-2"]
+    assert final_2026["U66"] == "0" and new.roster.unit("U66").last_star is None
+    assert (
+        new.roster.unit("U01-1").last_star == 4 and new.roster.unit("U02-2").last_star == branch_2026["U02-2"]
+    )
 
     # The 2027 meeting rates the other way round: U01 falls, U59 rises (能上能下).
-    new.open_voting("admin")
+    new.meeting.open_voting("admin")
     with (new.dir / "codes" / "ballot-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
         codes = [row[2] for row in list(csv.reader(handle))[1:]]
-    units = new.meeting_units()
+    units = new.roster.meeting_units()
     for evaluator, code in enumerate(codes):
         answers = {
             unit.id: {item: rating(65 - index, evaluator) for item in ("overall", *DIMENSIONS)}
             for index, unit in enumerate(units)
         }
         for unit_id, row in answers.items():
-            new.save_answers(code, unit_id, row)
-        new.seal_ballot(code, "review_ballot", dict(answers))
-    new.close_voting("admin")
+            new.ballots.save_answers(code, unit_id, row)
+        new.ballots.seal_ballot(code, "review_ballot", dict(answers))
+    new.meeting.close_voting("admin")
     summary = tmp_path / "2027汇总.csv"
     run(data, "export", "summary", "-o", str(summary))
     rows = read_summary(summary)
@@ -564,7 +574,7 @@ def test_2027_without_carry_over_or_from_an_unknown_campaign(year_2026: Year, tm
     init_2027(data, "--last-stars-from", "none", "--units", str(roster))
     new = open_store(data).campaign()
     assert new.info.last_stars_from is None
-    assert new.unit("U01").last_star is None and new.unit("U03").last_star == 3
+    assert new.roster.unit("U01").last_star is None and new.roster.unit("U03").last_star == 3
 
 
 def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: Year, tmp_path: Path) -> None:
@@ -574,4 +584,4 @@ def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: 
     result = run(data, "units", "import", str(SAMPLE_ROSTER))
     assert year_2026.campaign_id in result.stderr
     new = open_store(data).campaign()
-    assert new.unit("U01").last_star == 5 and new.unit("U02").last_star == 5
+    assert new.roster.unit("U01").last_star == 5 and new.roster.unit("U02").last_star == 5

@@ -83,9 +83,9 @@ class HomeApp(KaopingApp):
             summary = CampaignSummary(
                 name=campaign.info.name,
                 year=campaign.info.year,
-                voting_state=campaign.voting_state(),
-                ballots=campaign.ballot_count(),
-                units=len(campaign.meeting_units()),
+                voting_state=campaign.meeting.voting_state(),
+                ballots=campaign.ballots.ballot_count(),
+                units=len(campaign.roster.meeting_units()),
                 demo=campaign.info.demo,
             )
         except KaopingError as error:

@@ -77,8 +77,8 @@ def test_two_evaluators_vote_in_a_real_terminal(
 ) -> None:
     data_dir, demo = demo_data
     campaign = open_store(data_dir).campaign(demo.campaign_id)
-    campaign.open_voting("e2e")
-    units = [unit.id for unit in campaign.meeting_units()]
+    campaign.meeting.open_voting("e2e")
+    units = [unit.id for unit in campaign.roster.meeting_units()]
     codes = demo.ballot_codes["members"][:2]
     terminal.start([str(KAOPING), "--data", str(data_dir), "meeting"])
     keyed: list[dict[str, dict[str, str]]] = []
@@ -114,7 +114,7 @@ def test_two_evaluators_vote_in_a_real_terminal(
     terminal.keys("C-c", "C-q", "Escape")
     time.sleep(0.3)
     assert "测评码，然后按回车" in terminal.screen(), "Ctrl+C and Ctrl+Q do not leave the kiosk"
-    sealed = list(open_store(data_dir).campaign(demo.campaign_id).sealed_ballots("review_ballot"))
+    sealed = list(open_store(data_dir).campaign(demo.campaign_id).ballots.sealed_ballots("review_ballot"))
     assert len(sealed) == 2
     stored = sorted(
         ({unit: dict(values) for unit, values in ballot.answers.items()} for ballot in sealed),

@@ -86,11 +86,11 @@ def test_a_branch_types_its_scores_and_submits(tmp_path: Path, tmux: Tmux) -> No
     data_dir = tmp_path / "data"
     result = create_demo(open_store(data_dir), seed=7)
     campaign = open_store(data_dir).campaign()
-    branch = campaign.branches()[0]
+    branch = campaign.roster.branches()[0]
     form = campaign.form("star_branch")
     for item_id, value in full_marks(form).items():
         if item_id not in TYPED:
-            campaign.save_self_answer(branch.id, "star_branch", item_id, value, None)
+            campaign.self_assessments.save_self_answer(branch.id, "star_branch", item_id, value, None)
 
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
     tmux.start([str(KAOPING), "--data", str(data_dir), "self-assess", "--unit", branch.id], env)
@@ -114,7 +114,7 @@ def test_a_branch_types_its_scores_and_submits(tmp_path: Path, tmux: Tmux) -> No
     tmux.wait_for("只读")
     tmux.send("C-q")
 
-    record = open_store(data_dir).campaign().self_assessment(branch.id, "star_branch")
+    record = open_store(data_dir).campaign().self_assessments.self_assessment(branch.id, "star_branch")
     assert record.state == "submitted"
     assert {item_id: record.answers[item_id] for item_id in TYPED} == TYPED
     assert record.notes["secretary"] == "书记未参加集中轮训，已安排补训"

@@ -96,8 +96,8 @@ def build_campaign(
         )
         for n in (1, 2, 3)
     ]
-    campaign.import_units([*chosen, *branches])
-    campaign.import_brands(
+    campaign.roster.import_units([*chosen, *branches])
+    campaign.roster.import_brands(
         [
             Brand(f"B{index:02d}", f"“为民服务”品牌{index}号", chosen[index % len(chosen)].id)
             for index in range(1, 13)
@@ -105,10 +105,10 @@ def build_campaign(
     )
     form = campaign.form("review_ballot")
     groups = list(campaign.info.rater_groups)
-    codes = {group: campaign.issue_codes(group, 4) for group in groups}
+    codes = {group: campaign.codes.issue_codes(group, 4) for group in groups}
     if snapshot is not None:
         shutil.copytree(data_dir, snapshot)
-    campaign.open_voting("admin")
+    campaign.meeting.open_voting("admin")
     unit_ids = [unit.id for unit in chosen]
     used: set[str] = set()
     brand_ids = [f"B{index:02d}" for index in range(1, 13)]
@@ -120,14 +120,14 @@ def build_campaign(
         if index == ballots - 1:  # one straight-lined ballot: invalid by the form's rule
             answers = {unit_id: {**row, "overall": "average"} for unit_id, row in answers.items()}
         answers["*"] = {"brands": rng.sample(brand_ids, 3)}
-        campaign.save_answer(code, unit_ids[0], "overall", answers[unit_ids[0]]["overall"])
-        campaign.seal_ballots(code, ["review_ballot", "brand_vote"], answers)
-    campaign.close_voting("admin")
+        campaign.ballots.save_answer(code, unit_ids[0], "overall", answers[unit_ids[0]]["overall"])
+        campaign.ballots.seal_ballots(code, ["review_ballot", "brand_vote"], answers)
+    campaign.meeting.close_voting("admin")
     if not close:
-        campaign.open_voting("admin")
+        campaign.meeting.open_voting("admin")
     visit_form = campaign.form("supervision_visit")
     for unit in chosen[:4]:
-        campaign.add_visit(
+        campaign.visits.add_visit(
             unit.id,
             unit.group,
             "2026-06-01",
@@ -138,13 +138,13 @@ def build_campaign(
     star_form = campaign.form("star_branch")
     for position, unit in enumerate(chosen[:2]):
         for item_id, value in self_answers(star_form).items():
-            campaign.save_self_answer(unit.id, "star_branch", item_id, value)
-        campaign.submit_self(unit.id, "star_branch", actor=unit.id)
+            campaign.self_assessments.save_self_answer(unit.id, "star_branch", item_id, value)
+        campaign.self_assessments.submit_self(unit.id, "star_branch", actor=unit.id)
         if position == 0:
-            campaign.adjust_item(
+            campaign.self_assessments.adjust_item(
                 unit.id, "star_branch", "theory_study", 1, "台账缺少“=第一议题”记录", unit.group
             )
-            campaign.mark_reviewed(unit.id, "star_branch", unit.group)
+            campaign.self_assessments.mark_reviewed(unit.id, "star_branch", unit.group)
     unused = [(group, code) for group in groups for code in codes[group] if code not in used]
     # Branch stars: the first branch reviewed at full marks, the second submitted with a point off, the third
     # not started.
@@ -154,9 +154,9 @@ def build_campaign(
             branch_answers["dues_late"] = lower
         for item_id, value in branch_answers.items():
             note = "有一次迟交党费，已整改" if item_id == "dues_late" and lower else None
-            campaign.save_self_answer(branch.id, "star_branch", item_id, value, note)
-        campaign.submit_self(branch.id, "star_branch", actor=branch.id)
-    campaign.mark_reviewed(branches[0].id, "star_branch", "第一联络组")
+            campaign.self_assessments.save_self_answer(branch.id, "star_branch", item_id, value, note)
+        campaign.self_assessments.submit_self(branch.id, "star_branch", actor=branch.id)
+    campaign.self_assessments.mark_reviewed(branches[0].id, "star_branch", "第一联络组")
     return Campaign(campaign, data_dir, chosen, unused)
 
 

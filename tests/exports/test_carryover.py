@@ -88,8 +88,8 @@ def test_the_wizard_carries_the_newest_earlier_campaigns_stars(
     new = open_store(campaign.data_dir).campaign()
     assert new.info.year == 2027 and new.info.last_stars_from == campaign.store.info.id
     for unit_id, star in final.items():
-        assert new.unit(unit_id).last_star == (star or None), unit_id
-    assert new.unit("U40").last_star is None  # not in last year's campaign
+        assert new.roster.unit(unit_id).last_star == (star or None), unit_id
+    assert new.roster.unit("U40").last_star is None  # not in last year's campaign
 
 
 def test_a_demo_campaign_is_never_the_default_source(demo_data: tuple[Path, DemoResult]) -> None:
@@ -132,7 +132,7 @@ def test_an_explicit_source_is_used_even_when_newer_campaigns_exist(tmp_path: Pa
     assert result.exit_code == 0, result.output + result.stderr
     new = open_store(first.data_dir).campaign()
     assert new.info.last_stars_from == first.store.info.id
-    carried = [unit for unit in new.units() if unit.last_star is not None]
+    carried = [unit for unit in new.roster.units() if unit.last_star is not None]
     assert carried and {unit.id for unit in carried} <= {unit.id for unit in first.units}
 
 

@@ -53,12 +53,12 @@ def test_round_trip_into_the_second_terminal_changes_nothing(
     exported = _export(room1.store, tmp_path / "room1.csv")
     room2 = open_store(room2_dir).campaign(room1.store.info.id)
     ballots = read_exports([exported], room2)
-    outcome = room2.import_sealed_ballots(sealed_for_import(ballots, room2))
+    outcome = room2.ballots.import_sealed_ballots(sealed_for_import(ballots, room2))
     assert (outcome.added, outcome.skipped) == (18, 0)
-    original = {(b.ballot_id, b.content_hash) for b in room1.store.sealed_ballots()}
-    imported = {(b.ballot_id, b.content_hash) for b in room2.sealed_ballots()}
+    original = {(b.ballot_id, b.content_hash) for b in room1.store.ballots.sealed_ballots()}
+    imported = {(b.ballot_id, b.content_hash) for b in room2.ballots.sealed_ballots()}
     assert imported == original
-    again = room2.import_sealed_ballots(sealed_for_import(read_exports([exported], room2), room2))
+    again = room2.ballots.import_sealed_ballots(sealed_for_import(read_exports([exported], room2), room2))
     assert (again.added, again.skipped) == (0, 18)
     # and exporting the second terminal gives the same rows
     second = _export(room2, tmp_path / "room2.csv")
@@ -71,7 +71,7 @@ def test_importing_into_the_same_store_finds_every_ballot_identical(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     exported = _export(campaign.store, tmp_path / "b.csv")
-    outcome = campaign.store.import_sealed_ballots(
+    outcome = campaign.store.ballots.import_sealed_ballots(
         sealed_for_import(read_exports([exported], campaign.store), campaign.store)
     )
     assert (outcome.added, outcome.skipped) == (0, 18)
@@ -82,13 +82,13 @@ def test_two_rooms_merge_and_the_same_file_twice_counts_once(
 ) -> None:
     room1, room2_dir = two_rooms
     room2 = open_store(room2_dir).campaign(room1.store.info.id)
-    room2.open_voting("admin")
+    room2.meeting.open_voting("admin")
     rng = random.Random(3)
     unit_ids = [unit.id for unit in room1.units]
     for _group, code in room1.unused_codes[:3]:
         answers = valid_ballot(room2.form("review_ballot"), unit_ids, rng, comments=False)
-        room2.seal_ballot(code, "review_ballot", answers)
-    room2.close_voting("admin")
+        room2.ballots.seal_ballot(code, "review_ballot", answers)
+    room2.meeting.close_voting("admin")
     a = _export(room1.store, tmp_path / "room1.csv")
     b = _export(room2, tmp_path / "room2.csv")
     a_again = _copy(a, tmp_path / "room1-copy.csv")

@@ -35,7 +35,7 @@ def test_every_kind_writes_a_bom_file_and_a_matching_manifest(
     assert saved["campaign_id"] == campaign.store.info.id
     assert saved["sha256"] == hashlib.sha256(data).hexdigest()
     assert saved["rows"] == len(_rows(out)) - 1 == manifest.rows
-    assert saved["closing_digests"] == [closing.digest for closing in campaign.store.closings()]
+    assert saved["closing_digests"] == [closing.digest for closing in campaign.store.meeting.closings()]
     assert manifest.rows > 0
 
 

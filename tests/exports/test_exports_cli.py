@@ -98,7 +98,7 @@ def test_units_import_the_sample_and_a_gbk_copy(tmp_path: Path) -> None:
     again = run(data, "units", "import", str(gbk), lang="en")
     assert again.exit_code == 0, again.output
     assert "Imported 66 units" in again.stdout and "GBK/GB18030" in again.stdout
-    units = open_store(data).campaign().units()
+    units = open_store(data).campaign().roster.units()
     assert len(units) == 66 and units[0].name == "市委办公室"
 
 
@@ -112,7 +112,7 @@ def test_units_import_lists_every_bad_row_and_imports_nothing(tmp_path: Path) ->
     assert f"{bad}:37: 单位名称: 单位名称为空" in lines
     assert f"{bad}:52: 上年星级: 星级“6”无效，应为 1 到 5 的整数" in lines
     assert lines[-1].startswith("错误：") and "2 处错误" in lines[-1]
-    assert campaign.units() == []
+    assert campaign.roster.units() == []
     english = run(data, "units", "import", str(bad), lang="en")
     assert f"{bad}:37: 单位名称: the unit name is empty" in english.stderr.splitlines()
     assert "no unit was imported" in english.stderr
@@ -150,7 +150,7 @@ def test_brands_import(campaign: Campaign, tmp_path: Path) -> None:
     )
     result = run(campaign.data_dir, "brands", "import", str(good))
     assert result.exit_code == 0, result.output
-    assert [brand.unit_id for brand in campaign.store.brands()] == ["U01", "U03"]
+    assert [brand.unit_id for brand in campaign.store.roster.brands()] == ["U01", "U03"]
     bad = tmp_path / "坏.csv"
     bad.write_text("品牌编号,品牌名称,单位名称\nP1,,市委办公室\nP1,重复,不存在的局\n", encoding="utf-8")
     failed = run(campaign.data_dir, "brands", "import", str(bad))
@@ -158,18 +158,18 @@ def test_brands_import(campaign: Campaign, tmp_path: Path) -> None:
     assert f"{bad}:2: 品牌名称: 品牌名称为空" in failed.stderr
     assert f"{bad}:3: 品牌编号: 编号 P1 重复（第 2 行已使用）" in failed.stderr
     assert f"{bad}:3: 单位名称: 没有名为“不存在的局”的单位" in failed.stderr
-    assert len(campaign.store.brands()) == 2
+    assert len(campaign.store.roster.brands()) == 2
 
 
 def test_supervision_round_trip_through_its_export(campaign: Campaign, tmp_path: Path) -> None:
     out = tmp_path / "督导.csv"
     assert run(campaign.data_dir, "export", "supervision", "-o", str(out)).exit_code == 0
-    before = campaign.store.visits()
-    campaign.store.delete_visit(before[0].id)
+    before = campaign.store.visits.visits()
+    campaign.store.visits.delete_visit(before[0].id)
     result = run(campaign.data_dir, "import", "supervision", str(out))
     assert result.exit_code == 0, result.output
     assert "导入 1 条督导记录，3 条与已有记录相同被跳过" in result.stdout
-    after = campaign.store.visits()
+    after = campaign.store.visits.visits()
 
     def key(visit: object) -> tuple[object, ...]:
         return (visit.unit_id, visit.group, visit.day, sorted(visit.answers.items()), visit.note)  # type: ignore[attr-defined]
@@ -191,7 +191,7 @@ def test_supervision_import_reports_bad_rows(campaign: Campaign, tmp_path: Path)
     assert f"{bad}:2: 单位编号: 没有编号为 U99 的单位" in errors
     assert any(line.startswith(f"{bad}:3: 日期:") for line in errors)
     assert f"{bad}:4: 答案: 答案“99”对此题无效" in errors
-    assert len(campaign.store.visits()) == 4
+    assert len(campaign.store.visits.visits()) == 4
 
 
 # ---------------------------------------------------------------------- ballots, consolidation, report
@@ -292,7 +292,7 @@ def test_report_is_the_results_notice(campaign: Campaign, tmp_path: Path) -> Non
     for heading in ("参评情况", "考核等次", "星级评定", "十佳机关服务品牌", "投票封存校验"):
         assert heading in text
     assert "共发放测评码 16 个，收回测评票 9 张" in text and "有效票 8 张、无效票 1 张" in text
-    assert campaign.store.closings()[0].digest in text
+    assert campaign.store.meeting.closings()[0].digest in text
     for unit in campaign.units:
         assert f"| {unit.name} |" in text
     assert "“为民服务”品牌" in text
@@ -348,7 +348,7 @@ def test_import_ballots_refuses_conflicts_and_changed_files(tmp_path: Path) -> N
     conflict = run(tmp_path / "room2", "import", "ballots", str(first), str(second))
     assert conflict.exit_code == 1
     assert f"冲突：测评票 {ballot_id}" in conflict.stderr
-    assert list(open_store(tmp_path / "room2").campaign().sealed_ballots()) == []
+    assert list(open_store(tmp_path / "room2").campaign().ballots.sealed_ballots()) == []
     second.write_bytes(second.read_bytes() + b"\r\n")
     changed = run(tmp_path / "room2", "import", "ballots", str(second), lang="en")
     assert changed.exit_code == 1

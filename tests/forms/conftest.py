@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from form_texts import BASE  # noqa: F401 - re-exported for fixtures
 
+from forms.loader import check_form_file
 from forms.problems import Problem
-from forms.validate import check_form_file
 
 
 @pytest.fixture

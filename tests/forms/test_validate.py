@@ -9,8 +9,8 @@ import pytest
 from form_texts import BASE
 
 from forms.errors import InputError
+from forms.loader import check_form_file
 from forms.problems import Problem
-from forms.validate import check_form_file
 
 Check = Callable[[str], list[Problem]]
 

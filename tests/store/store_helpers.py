@@ -38,18 +38,18 @@ def make_small_campaign(data_dir: Path, *, open_voting: bool = True) -> Campaign
     """A campaign with the review ballot, the brand vote and the star form; 10 units, 3 brands."""
     store = open_store(data_dir)
     campaign = store.create_campaign("2026年度测试考核", 2026, ["review_ballot", "brand_vote", "star_branch"])
-    campaign.import_units(SMALL_UNITS)
-    campaign.import_brands([Brand(f"B{i}", f"“暖心服务站{i}”", "U01") for i in range(1, 4)])
-    campaign.set_passphrase("口令123456")
+    campaign.roster.import_units(SMALL_UNITS)
+    campaign.roster.import_brands([Brand(f"B{i}", f"“暖心服务站{i}”", "U01") for i in range(1, 4)])
+    campaign.meeting.set_passphrase("口令123456")
     if open_voting:
-        campaign.open_voting("admin")
+        campaign.meeting.open_voting("admin")
     return campaign
 
 
 def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, object]]:
     """A complete, valid review ballot: 2 of 10 units rated 好, the rest 较好/一般."""
     answers: dict[str, dict[str, object]] = {}
-    for index, unit in enumerate(campaign.meeting_units()):
+    for index, unit in enumerate(campaign.roster.meeting_units()):
         level = "good" if index < 2 else ("fairly_good" if index % 2 else "average")
         row: dict[str, object] = {
             item: level

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def check_invariants(data_dir: Path, printed: list[str]) -> CampaignStore:
     """The store opens, verify passes, every printed id is there exactly once, no code used without a seal."""
     campaign = open_store(data_dir).campaign()
-    assert campaign.verify() == []
-    ids = [ballot.ballot_id for ballot in campaign.sealed_ballots()]
+    assert campaign.integrity.verify() == []
+    ids = [ballot.ballot_id for ballot in campaign.ballots.sealed_ballots()]
     assert len(ids) == len(set(ids))
     assert set(printed) <= set(ids)
     assert len(printed) == len(set(printed))
@@ -77,8 +77,8 @@ def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
             check_invariants(data_dir, printed)
     campaign = check_invariants(data_dir, printed)
     assert len(printed) > 20, "the children sealed almost nothing: the loop tests too little"
-    used = sum(p.used for p in campaign.participation())
-    assert used == campaign.ballot_count()  # one sealed ballot per used code, nothing half-done
+    used = sum(p.used for p in campaign.meeting.participation())
+    assert used == campaign.ballots.ballot_count()  # one sealed ballot per used code, nothing half-done
 
 
 def _kaoping() -> str:
@@ -127,8 +127,8 @@ def test_three_processes_sealing_at_once_lose_and_double_nothing(data_dir: Path)
         printed.extend(out.split())
     assert len(printed) == 3 * 12
     campaign = check_invariants(data_dir, printed)
-    assert campaign.ballot_count() == len(printed)
-    assert sum(p.used for p in campaign.participation()) == 36
+    assert campaign.ballots.ballot_count() == len(printed)
+    assert sum(p.used for p in campaign.meeting.participation()) == 36
 
 
 # ---------------------------------------------------------------------- disk faults
@@ -159,10 +159,10 @@ def fault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str,
     """A campaign with one sealed ballot and a second code with a complete draft."""
     data_dir = tmp_path_factory.mktemp("faults") / "data"
     campaign = make_small_campaign(data_dir)
-    first, second = campaign.issue_codes("members", 2)
-    campaign.seal_ballot(first, "review_ballot", good_ballot(campaign))
+    first, second = campaign.codes.issue_codes("members", 2)
+    campaign.ballots.seal_ballot(first, "review_ballot", good_ballot(campaign))
     for unit_id, row in good_ballot(campaign).items():
-        campaign.save_answers(second, unit_id, row)
+        campaign.ballots.save_answers(second, unit_id, row)
     return data_dir, first, second
 
 
@@ -184,7 +184,7 @@ def test_a_failing_disk_during_a_seal_gives_an_error_and_keeps_everything_consis
         faulty = FaultyOs(target, nth, code)
         monkeypatch.setattr(storage, "os", faulty)
         try:
-            campaign.seal_ballot(second, "review_ballot")
+            campaign.ballots.seal_ballot(second, "review_ballot")
             outcomes.add("sealed")
         except StoreWriteError as error:
             assert error.errno == code
@@ -192,16 +192,16 @@ def test_a_failing_disk_during_a_seal_gives_an_error_and_keeps_everything_consis
         finally:
             monkeypatch.setattr(storage, "os", os)
         reopened = check_invariants(data_dir, [])
-        assert reopened.code_status(first).state == "used"
-        state = reopened.code_status(second).state
-        count = reopened.ballot_count()
+        assert reopened.codes.code_status(first).state == "used"
+        state = reopened.codes.code_status(second).state
+        count = reopened.ballots.ballot_count()
         # Either both steps happened (the code is used and its ballot is there) or neither did
         # (the code still has its whole draft).
         if state == "used":
             assert count == 2
         else:
             assert state == "draft" and count == 1
-            draft = reopened.load_draft(second)
+            draft = reopened.ballots.load_draft(second)
             assert draft is not None and len(draft.answers) == 10
         assert not list(data_dir.rglob("*.tmp"))
     assert outcomes == {"sealed", "failed"}
@@ -211,17 +211,17 @@ def test_a_failing_disk_during_a_seal_gives_an_error_and_keeps_everything_consis
 def test_a_failing_disk_during_autosave_keeps_the_previous_answers(
     small: CampaignStore, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
-    code = small.issue_codes("heads", 1)[0]
-    small.save_answer(code, "U01", "overall", "good")
+    code = small.codes.issue_codes("heads", 1)[0]
+    small.ballots.save_answer(code, "U01", "overall", "good")
     monkeypatch.setattr(storage, "os", FaultyOs(target, 1, errno.ENOSPC))
     with pytest.raises(StoreWriteError) as error:
-        small.save_answer(code, "U02", "overall", "average")
+        small.ballots.save_answer(code, "U02", "overall", "average")
     monkeypatch.setattr(storage, "os", os)
     assert error.value.key == "store.write_failed"
-    draft = small.load_draft(code)
+    draft = small.ballots.load_draft(code)
     assert draft is not None and draft.answers["U01"]["overall"] == "good"
-    small.save_answer(code, "U02", "overall", "average")
-    assert (small.load_draft(code) or draft).answers["U02"]["overall"] == "average"
+    small.ballots.save_answer(code, "U02", "overall", "average")
+    assert (small.ballots.load_draft(code) or draft).answers["U02"]["overall"] == "average"
 
 
 # ---------------------------------------------------------------------- double voting
@@ -229,14 +229,14 @@ def test_a_failing_disk_during_autosave_keeps_the_previous_answers(
 
 def test_a_used_code_is_refused_also_after_a_restart(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    code = campaign.issue_codes("members", 1)[0]
-    campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    code = campaign.codes.issue_codes("members", 1)[0]
+    campaign.ballots.seal_ballot(code, "review_ballot", good_ballot(campaign))
     script = (
         "import sys\nfrom store.api import open_store\n"
         f"c = open_store({str(data_dir)!r}).campaign()\n"
-        f"print(c.code_status({code!r}).state)\n"
+        f"print(c.codes.code_status({code!r}).state)\n"
         "try:\n"
-        f"    c.seal_ballot({code!r}, 'review_ballot')\n"
+        f"    c.ballots.seal_ballot({code!r}, 'review_ballot')\n"
         "except Exception as error:\n"
         "    print(error.key)\n"
     )
@@ -250,22 +250,22 @@ def test_a_crash_between_the_two_steps_is_finished_on_the_next_open(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     campaign = make_small_campaign(data_dir)
-    code = campaign.issue_codes("members", 1)[0]
+    code = campaign.codes.issue_codes("members", 1)[0]
     for unit_id, row in good_ballot(campaign).items():
-        campaign.save_answers(code, unit_id, row)
+        campaign.ballots.save_answers(code, unit_id, row)
     # The commit record and the ballot shard are written (2 replaces), then the codes file fails:
     # what a power cut between sealing the ballot and marking the code used leaves behind.
     monkeypatch.setattr(storage, "os", FaultyOs("replace", 3, errno.EIO))
     with pytest.raises(StoreWriteError):
-        campaign.seal_ballot(code, "review_ballot")
+        campaign.ballots.seal_ballot(code, "review_ballot")
     monkeypatch.setattr(storage, "os", os)
     assert (campaign.dir / "pending.json").exists()
     restarted = open_store(data_dir).campaign()
-    assert restarted.code_status(code).state == "used"
-    assert restarted.ballot_count() == 1
+    assert restarted.codes.code_status(code).state == "used"
+    assert restarted.ballots.ballot_count() == 1
     with pytest.raises(Exception) as again:
-        restarted.seal_ballot(code, "review_ballot", good_ballot(restarted))
+        restarted.ballots.seal_ballot(code, "review_ballot", good_ballot(restarted))
     assert getattr(again.value, "key", "") == "store.code_used"
     assert not (campaign.dir / "pending.json").exists()
     assert not list((campaign.dir / "drafts").glob("*.json"))
-    assert check_invariants(data_dir, []).ballot_count() == 1
+    assert check_invariants(data_dir, []).ballots.ballot_count() == 1

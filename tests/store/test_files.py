@@ -34,7 +34,7 @@ def test_utf8_whatever_the_locale(data_dir: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("LC_ALL", "C")
     monkeypatch.setenv("PYTHONIOENCODING", "ascii")
     campaign = make_small_campaign(data_dir)
-    assert open_store(data_dir).campaign(campaign.id).unit("U02").name == "市测试局2"
+    assert open_store(data_dir).campaign(campaign.id).roster.unit("U02").name == "市测试局2"
 
 
 def test_a_bad_value_fails_before_the_disk_is_touched(data_dir: Path) -> None:
@@ -85,7 +85,7 @@ def test_a_broken_file_without_a_backup_says_so(data_dir: Path) -> None:
     shard.parent.mkdir()
     shard.write_bytes(b"")
     with pytest.raises(StoreCorruptError) as error:
-        campaign.issue_codes("members", 1)
+        campaign.codes.issue_codes("members", 1)
     assert error.value.key == "store.corrupt_no_backup"
     assert shard.read_bytes() == b""
 
@@ -117,7 +117,7 @@ def test_a_newer_schema_is_refused_and_an_older_one_migrated(
     monkeypatch.setitem(storage.MIGRATIONS, storage.SCHEMA_VERSION - 1, add_field)
     data = storage.read_file(target)
     assert data is not None and data["info"]["1"]["migrated"] is True
-    campaign.set_passphrase("新口令123456")
+    campaign.meeting.set_passphrase("新口令123456")
     assert json.loads(target.read_text(encoding="utf-8"))["_kaoping"]["1"]["schema"] == storage.SCHEMA_VERSION
 
 
@@ -128,13 +128,13 @@ def test_backups_rotate_and_restore_brings_the_data_back(
 
     campaign = make_small_campaign(data_dir)
     backup = campaign.store.backup()
-    campaign.import_units(campaign.units()[:3])
-    assert len(campaign.units()) == 3
+    campaign.roster.import_units(campaign.roster.units()[:3])
+    assert len(campaign.roster.units()) == 3
     sheet = campaign.dir / "codes" / "ballot-codes.csv"
     sheet.parent.mkdir()
     sheet.write_text("序号,评议人类别,测评码\r\n1,党员代表,ABCD-EFGH\r\n", encoding="utf-8-sig")
     safety = campaign.store.restore(backup)
-    assert len(open_store(data_dir).campaign().units()) == 11
+    assert len(open_store(data_dir).campaign().roster.units()) == 11
     assert safety.exists()
     assert "ABCD-EFGH" in sheet.read_text(encoding="utf-8-sig"), "the printed codes survive a restore"
     monkeypatch.setattr(core, "BACKUPS_KEPT", 3)
@@ -203,16 +203,16 @@ def test_reads_see_another_process_writes(data_dir: Path) -> None:
     import sys
 
     campaign = make_small_campaign(data_dir)
-    assert campaign.units()[0].name == "市测试局1"
+    assert campaign.roster.units()[0].name == "市测试局1"
     script = (
         "from store.api import open_store\n"
         f"c = open_store({str(data_dir)!r}).campaign()\n"
-        "units = c.units()\n"
+        "units = c.roster.units()\n"
         "from dataclasses import replace\n"
-        "c.import_units([replace(units[0], name='市测试局一（改名）'), *units[1:]])\n"
+        "c.roster.import_units([replace(units[0], name='市测试局一（改名）'), *units[1:]])\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).resolve().parents[2])
-    assert campaign.units()[0].name == "市测试局一（改名）"
+    assert campaign.roster.units()[0].name == "市测试局一（改名）"
     assert os.path.exists(data_dir / ".kaoping.lock")
 
 

@@ -42,14 +42,14 @@ def sealed_200(tmp_path_factory: pytest.TempPathFactory) -> tuple[CampaignStore,
     data_dir = tmp_path_factory.mktemp("secrecy") / "data"
     campaign = make_small_campaign(data_dir)
     form = campaign.form("review_ballot")
-    units = [unit.id for unit in campaign.meeting_units()]
+    units = [unit.id for unit in campaign.roster.meeting_units()]
     rng = random.Random(200)
-    codes = campaign.issue_codes("members", 120) + campaign.issue_codes("served", 80)
+    codes = campaign.codes.issue_codes("members", 120) + campaign.codes.issue_codes("served", 80)
     order: list[str] = []
     for code in codes:
         for unit_id, row in random_ballot(form, units, rng).items():
-            campaign.save_answers(code, unit_id, row)
-        order.append(campaign.seal_ballot(code, "review_ballot"))
+            campaign.ballots.save_answers(code, unit_id, row)
+        order.append(campaign.ballots.seal_ballot(code, "review_ballot"))
     return campaign, codes, order
 
 
@@ -61,7 +61,7 @@ def test_sealed_ballots_hold_no_code_no_person_no_time(
         path.read_text(encoding="utf-8") for path in sorted((campaign.dir / "ballots").glob("*.json"))
     ]
     everything = "\n".join(shard_texts)
-    salt = campaign._salt
+    salt = campaign.files.salt
     for code in codes:
         normal = codebook.normalise_code(code) or ""
         assert code not in everything and normal not in everything
@@ -92,7 +92,7 @@ def test_storage_and_export_order_do_not_follow_sealing(
         in_files.extend(
             doc["ballot_id"] for doc in json.loads(path.read_text(encoding="utf-8"))["ballots"].values()
         )
-    exported = [ballot.ballot_id for ballot in campaign.sealed_ballots()]
+    exported = [ballot.ballot_id for ballot in campaign.ballots.sealed_ballots()]
     assert sorted(in_files) == sorted(order) == sorted(exported)
     for observed in (in_files, exported):
         assert observed != order and observed != order[::-1]
@@ -106,7 +106,7 @@ def test_storage_and_export_order_do_not_follow_sealing(
 
 
 def test_an_untouched_store_verifies(sealed_200: tuple[CampaignStore, list[str], list[str]]) -> None:
-    assert sealed_200[0].verify() == []
+    assert sealed_200[0].integrity.verify() == []
 
 
 # ---------------------------------------------------------------------- tamper
@@ -115,8 +115,8 @@ def test_an_untouched_store_verifies(sealed_200: tuple[CampaignStore, list[str],
 @pytest.fixture
 def sealed_few(data_dir: Path) -> CampaignStore:
     campaign = make_small_campaign(data_dir)
-    for code in campaign.issue_codes("members", 6):
-        campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    for code in campaign.codes.issue_codes("members", 6):
+        campaign.ballots.seal_ballot(code, "review_ballot", good_ballot(campaign))
     return campaign
 
 
@@ -130,7 +130,7 @@ def test_an_edited_score_is_caught(sealed_few: CampaignStore) -> None:
     doc = next(iter(data["ballots"].values()))
     doc["answers"]["U03"]["overall"] = "poor"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    findings = open_store(sealed_few.store.data_dir).campaign().verify()
+    findings = open_store(sealed_few.store.data_dir).campaign().integrity.verify()
     assert [(f.kind, f.record) for f in findings] == [("edited", doc["ballot_id"])]
 
 
@@ -142,7 +142,7 @@ def test_an_edited_score_with_a_recomputed_hash_is_still_caught(sealed_few: Camp
     doc["answers"]["U03"]["overall"] = "poor"
     doc["content_hash"] = ballot_hash(ballot_from_doc(doc))
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert [f.kind for f in sealed_few.verify()] == ["edited"]
+    assert [f.kind for f in sealed_few.integrity.verify()] == ["edited"]
 
 
 def test_a_deleted_ballot_is_caught(sealed_few: CampaignStore) -> None:
@@ -150,7 +150,7 @@ def test_a_deleted_ballot_is_caught(sealed_few: CampaignStore) -> None:
     key, doc = next(iter(data["ballots"].items()))
     del data["ballots"][key]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    findings = sealed_few.verify()
+    findings = sealed_few.integrity.verify()
     assert [(f.kind, f.record) for f in findings] == [("deleted", doc["ballot_id"])]
 
 
@@ -168,7 +168,7 @@ def test_a_duplicated_ballot_is_caught(sealed_few: CampaignStore) -> None:
     )
     other_data["ballots"][str(int(doc["ballot_id"], 16))] = doc
     other.write_text(json.dumps(other_data, ensure_ascii=False), encoding="utf-8")
-    findings = sealed_few.verify()
+    findings = sealed_few.integrity.verify()
     assert [(f.kind, f.record) for f in findings] == [("duplicated", doc["ballot_id"])]
 
 
@@ -179,13 +179,13 @@ def test_an_added_ballot_and_a_reset_code_are_caught(sealed_few: CampaignStore) 
     data["ballots"][str(int(doc["ballot_id"], 16))] = doc
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _reset_one_used_code(sealed_few)
-    kinds = sorted(f.kind for f in sealed_few.verify())
+    kinds = sorted(f.kind for f in sealed_few.integrity.verify())
     assert kinds == ["added", "count"]
 
 
 def test_the_closing_digest_catches_a_rewritten_ledger(sealed_few: CampaignStore) -> None:
-    sealed_few.close_voting("管理员")
-    assert sealed_few.verify() == []
+    sealed_few.meeting.close_voting("管理员")
+    assert sealed_few.integrity.verify() == []
     path, data = _a_shard(sealed_few)
     key, doc = next(iter(data["ballots"].items()))
     del data["ballots"][key]
@@ -195,7 +195,7 @@ def test_the_closing_digest_catches_a_rewritten_ledger(sealed_few: CampaignStore
     del ledger["ledger"][key]
     ledger_path.write_text(json.dumps(ledger, ensure_ascii=False), encoding="utf-8")
     _reset_one_used_code(sealed_few)
-    assert [f.kind for f in sealed_few.verify()] == ["digest"]
+    assert [f.kind for f in sealed_few.integrity.verify()] == ["digest"]
 
 
 def _reset_one_used_code(campaign: CampaignStore) -> None:
@@ -218,9 +218,9 @@ def test_a_ballot_with_a_field_cut_out_is_a_clear_error_when_read(sealed_few: Ca
     del doc["answers"]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ProblemFound) as error:
-        list(sealed_few.sealed_ballots())
+        list(sealed_few.ballots.sealed_ballots())
     assert error.value.key == "store.record_damaged" and error.value.params["file"] == str(path)
-    assert [f.kind for f in sealed_few.verify()] == ["edited"]
+    assert [f.kind for f in sealed_few.integrity.verify()] == ["edited"]
 
 
 def test_after_the_close_file_times_do_not_tell_which_file_was_written_when(
@@ -229,8 +229,8 @@ def test_after_the_close_file_times_do_not_tell_which_file_was_written_when(
     import os
 
     campaign, _codes, _order = sealed_200
-    if campaign.voting_state() == "open":
-        campaign.close_voting("管理员")
+    if campaign.meeting.voting_state() == "open":
+        campaign.meeting.close_voting("管理员")
     files = [
         path
         for folder in ("ballots", "ledger", "codebook")
@@ -238,4 +238,4 @@ def test_after_the_close_file_times_do_not_tell_which_file_was_written_when(
     ]
     stamps = [os.stat(path).st_mtime for path in files] + [os.stat(path).st_ctime for path in files]
     assert max(stamps) - min(stamps) < 5, "the close rewrote every ballot, ledger and code file"
-    assert campaign.verify() == []
+    assert campaign.integrity.verify() == []

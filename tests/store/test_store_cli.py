@@ -39,12 +39,12 @@ def test_demo_writes_code_sheets_and_refuses_a_second_campaign(data_dir: Path) -
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == ["序号", "评议人类别", "测评码"]
-    assert campaign.code_status(rows[1][2]).state == "fresh"
+    assert campaign.codes.code_status(rows[1][2]).state == "fresh"
     units = list(
         csv.reader((campaign.dir / "codes" / "unit-codes.csv").read_text(encoding="utf-8-sig").splitlines())
     )
     unit_id = units[1][1].split()[0]
-    found = campaign.unit_for_code(units[1][2])
+    found = campaign.codes.unit_for_code(units[1][2])
     assert found is not None and found.id == unit_id
     assert (campaign.dir / "codes" / "group-codes.txt").read_text(encoding="utf-8").count("✂") == 4
     again = run(data_dir, "demo")
@@ -58,12 +58,12 @@ def test_codes_issue_writes_csv_and_slips_and_never_overwrites(data_dir: Path, t
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1:]
     assert len(rows) == 5 and all(row[1] == "党员代表" for row in rows)
-    assert all(campaign.code_status(row[2]).rater_group == "members" for row in rows)
+    assert all(campaign.codes.code_status(row[2]).rater_group == "members" for row in rows)
     slips = out.with_suffix(".txt").read_text(encoding="utf-8")
     assert all(row[2] in slips for row in rows)
     again = run(data_dir, "codes", "issue", "--count", "5", "--group", "members", "-o", str(out))
     assert again.exit_code == 2 and "已存在" in again.output
-    assert sum(p.issued for p in campaign.participation()) == 5
+    assert sum(p.issued for p in campaign.meeting.participation()) == 5
     unknown = run(
         data_dir, "codes", "issue", "--count", "1", "--group", "路人", "-o", str(tmp_path / "x.csv")
     )
@@ -76,13 +76,13 @@ def test_simulate_prints_one_durable_id_per_line_and_verify_passes(data_dir: Pat
     assert result.exit_code == 0, result.output
     ids = result.output.split()
     campaign = open_store(data_dir).campaign()
-    assert sorted(ids) == sorted(b.ballot_id for b in campaign.sealed_ballots())
+    assert sorted(ids) == sorted(b.ballot_id for b in campaign.ballots.sealed_ballots())
     assert len(ids) == 4  # one review ballot per evaluator, as the meeting seals it
-    assert {b.form_id for b in campaign.sealed_ballots()} == {"review_ballot"}
+    assert {b.form_id for b in campaign.ballots.sealed_ballots()} == {"review_ballot"}
     votes = run(data_dir, "simulate", "--ballots", "2", "--seed", "1", "--vote", "brands")
     assert votes.exit_code == 0, votes.output
     assert len(votes.output.split()) == 2
-    assert campaign.ballot_count("brand_vote") == 2
+    assert campaign.ballots.ballot_count("brand_vote") == 2
     verify = run(data_dir, "verify")
     assert verify.exit_code == 0 and "6 张测评票均完好" in verify.output
     english = run(data_dir, "verify", lang="en")
@@ -107,7 +107,7 @@ def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:
 
 def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    campaign.issue_codes("members", 2)
+    campaign.codes.issue_codes("members", 2)
     backup = campaign.store.backup()
     next((campaign.dir / "codebook").glob("*.json")).write_bytes(b'{"codes": {"1": ')
     result = run(data_dir, "verify")
@@ -120,15 +120,15 @@ def test_backup_and_restore_with_passphrase(data_dir: Path) -> None:
     result = run(data_dir, "backup")
     assert result.exit_code == 0
     backup = Path(result.output.strip().split("备份到 ")[1])
-    campaign.import_units(campaign.units()[:2])
+    campaign.roster.import_units(campaign.roster.units()[:2])
     no_terminal = run(data_dir, "restore", str(backup))
     assert no_terminal.exit_code == 2 and "交互式终端" in no_terminal.output
     wrong = run(data_dir, "restore", str(backup), "--yes", "--passphrase", "不对的口令")
     assert wrong.exit_code == 2 and "口令不正确" in wrong.output
-    assert len(open_store(data_dir).campaign().units()) == 2
+    assert len(open_store(data_dir).campaign().roster.units()) == 2
     done = run(data_dir, "restore", str(backup), "--yes", "--passphrase", "口令123456")
     assert done.exit_code == 0, done.output
-    assert len(open_store(data_dir).campaign().units()) == 11
+    assert len(open_store(data_dir).campaign().roster.units()) == 11
     missing = run(data_dir, "restore", str(data_dir / "nope.zip"), "--yes", "--passphrase", "口令123456")
     assert missing.exit_code == 2
 
@@ -168,9 +168,9 @@ def test_init_from_flags(data_dir: Path, tmp_path: Path) -> None:
     campaign = open_store(data_dir).campaign()
     assert campaign.info.name == "2026年度市直机关党建考核"
     assert campaign.info.form_ids == ("review_ballot", "star_branch")
-    assert [u.name for u in campaign.meeting_units()] == ["市委办公室", "市财政局"]
-    assert {p.rater_group: p.issued for p in campaign.participation()}["members"] == 3
-    assert campaign.check_passphrase("口令123456")
+    assert [u.name for u in campaign.roster.meeting_units()] == ["市委办公室", "市财政局"]
+    assert {p.rater_group: p.issued for p in campaign.meeting.participation()}["members"] == 3
+    assert campaign.meeting.check_passphrase("口令123456")
     assert (campaign.dir / "codes" / "unit-codes.csv").exists()
 
 
@@ -230,13 +230,13 @@ def test_init_wizard_asks_what_the_flags_left_open(data_dir: Path, monkeypatch: 
     campaign = open_store(data_dir).campaign()
     assert campaign.info.name == "2026年度市直机关党建考核"
     assert campaign.info.form_ids == ("review_ballot", "brand_vote")
-    assert {p.rater_group: p.issued for p in campaign.participation()} == {
+    assert {p.rater_group: p.issued for p in campaign.meeting.participation()} == {
         "leaders": 5,
         "heads": 0,
         "members": 10,
         "served": 0,
     }
-    assert campaign.check_passphrase("口令一二三四")
+    assert campaign.meeting.check_passphrase("口令一二三四")
 
 
 def test_wizard_validators_reject_bad_answers() -> None:
@@ -275,7 +275,7 @@ def test_the_real_questionary_asker_reads_typed_answers() -> None:
 def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> None:
     make_small_campaign(data_dir)
     run(data_dir, "simulate", "--ballots", "3", "--seed", "5")
-    closing = open_store(data_dir).campaign().close_voting("管理员")
+    closing = open_store(data_dir).campaign().meeting.close_voting("管理员")
     result = run(data_dir, "verify")
     assert result.exit_code == 0
     assert closing.digest in result.output and f"{closing.count} 张" in result.output
@@ -288,15 +288,15 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     sheet = campaign.dir / "codes" / "unit-codes.csv"
     rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))[1:]
     assert len(rows) == 11 and rows[0][1] == "U01 市测试局1"
-    assert campaign.unit_for_code(rows[0][2]) == campaign.unit("U01")
+    assert campaign.codes.unit_for_code(rows[0][2]) == campaign.roster.unit("U01")
     again = run(data_dir, "codes", "units", "--unit", "U01")
     assert again.exit_code == 2 and "--yes" in again.output
     out = tmp_path / "U01.csv"
     redo = run(data_dir, "codes", "units", "--unit", "U01", "--yes", "-o", str(out))
     assert redo.exit_code == 0, redo.output
-    assert campaign.unit_for_code(rows[0][2]) is None
+    assert campaign.codes.unit_for_code(rows[0][2]) is None
     new_code = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1][2]
-    assert campaign.unit_for_code(new_code) == campaign.unit("U01")
+    assert campaign.codes.unit_for_code(new_code) == campaign.roster.unit("U01")
     groups = run(data_dir, "codes", "groups")
     assert groups.exit_code == 0
     partial = run(data_dir, "codes", "units", "--unit", "U02", "--yes")
@@ -306,7 +306,7 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     group_rows = list(
         csv.reader((campaign.dir / "codes" / "group-codes.csv").read_text(encoding="utf-8-sig").splitlines())
     )
-    assert campaign.group_for_code(group_rows[1][2]) == "第一联络组"
+    assert campaign.codes.group_for_code(group_rows[1][2]) == "第一联络组"
 
 
 def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(data_dir: Path) -> None:
@@ -314,7 +314,7 @@ def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(data_d
     assert empty.exit_code == 2 and "还没有考核活动" in empty.stderr
     store = open_store(data_dir)
     old = store.create_campaign("2026年度市直机关党建考核", 2026, ["review_ballot"])
-    old.open_voting("admin")
+    old.meeting.open_voting("admin")
     new = store.create_campaign("2027年度市直机关党建考核", 2027, ["review_ballot"], last_stars_from=old.id)
     result = run(data_dir, "campaigns")
     assert result.exit_code == 0, result.output

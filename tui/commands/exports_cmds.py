@@ -135,7 +135,7 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
     from exports.roster import read_roster, roster_units
 
     campaign = _campaign(context)
-    existing = campaign.units()
+    existing = campaign.roster.units()
     if groups:
         known: set[str] | None = {
             name.strip() for name in groups.replace("，", ",").split(",") if name.strip()
@@ -148,7 +148,7 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
         click.echo(t("import.roster.ignored_columns", columns="、".join(reading.ignored_columns)), err=True)
     units = roster_units(reading.units)
     units = carry_last_stars(campaign, units)
-    count = campaign.import_units(units)
+    count = campaign.roster.import_units(units)
     encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"
     click.echo(t("import.units.done", file=str(file), count=count, encoding=encoding))
     groups_found: dict[str, int] = {}
@@ -206,7 +206,7 @@ def brands_import(context: AppContext, file: Path) -> None:
     campaign = _campaign(context)
     brands, reading = read_brands(file, campaign)
     _refuse_problems(file, reading.problems)
-    count = campaign.import_brands(brands)
+    count = campaign.roster.import_brands(brands)
     click.echo(t("import.brands.done", file=str(file), count=count))
 
 
@@ -255,8 +255,8 @@ def import_ballots(context: AppContext, files: tuple[Path, ...]) -> None:
     if ballots.conflicts:
         _echo_conflicts(ballots.conflicts)
         raise ProblemFound("consolidate.conflicts", count=len(ballots.conflicts))
-    outcome = campaign.import_sealed_ballots(sealed_for_import(ballots, campaign))
-    campaign.record_imported_closings(ballots.closing_digests)
+    outcome = campaign.ballots.import_sealed_ballots(sealed_for_import(ballots, campaign))
+    campaign.meeting.record_imported_closings(ballots.closing_digests)
     click.echo(
         t(
             "import.ballots.done",
@@ -279,8 +279,8 @@ def import_supervision(context: AppContext, file: Path) -> None:
     _refuse_problems(file, reading.problems)
     if not visits:
         raise InputError("import.empty", file=str(file))
-    fresh, skipped = without_known_visits(visits, campaign.visits())
-    count = campaign.import_visits(fresh) if fresh else 0
+    fresh, skipped = without_known_visits(visits, campaign.visits.visits())
+    count = campaign.visits.import_visits(fresh) if fresh else 0
     click.echo(t("import.visits.done", file=str(file), count=count, skipped=skipped))
 
 
@@ -485,7 +485,7 @@ def report_command(context: AppContext, output: Path) -> None:
 
     campaign = _campaign(context)
     rules = campaign.rules()
-    if campaign.voting_state() == "open" and not rules.results_before_close:
+    if campaign.meeting.voting_state() == "open" and not rules.results_before_close:
         raise ProblemFound("export.voting_open")
     if not output.parent.is_dir() and str(output.parent):
         raise InputError("export.no_directory", path=str(output.parent))

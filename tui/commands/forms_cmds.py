@@ -11,12 +11,12 @@ import click
 
 from forms.builtin import BUILTIN_IDS, builtin_form, builtin_forms
 from forms.errors import InputError, ProblemFound
-from forms.loader import load_form, read_text
+from forms.loader import check_form_file, load_form
 from forms.model import Condition, Form, Item
 from forms.problems import Problem
 from forms.rules import Rules, check_rules_file, default_rules, load_rules
 from forms.scoring import form_max_total, item_full_points
-from forms.validate import check_form_file
+from forms.toml_text import read_text
 from tui.i18n import language, t
 
 RULES_ID = "rules"

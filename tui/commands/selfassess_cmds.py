@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,11 +11,14 @@ from forms.errors import InputError
 from tui.context import AppContext
 from tui.i18n import t
 
+if TYPE_CHECKING:
+    from store.api import CampaignStore
+
 REASON_MAX_LENGTH = 200
 """A reopen reason is a sentence for the audit log, not a report."""
 
 
-def _campaign(context: AppContext) -> Any:
+def _campaign(context: AppContext) -> CampaignStore:
     from store.api import open_store
 
     return open_store(context.data_dir).campaign(context.campaign_id)
@@ -44,20 +47,22 @@ def _ask_passphrase() -> str:
     return str(answer or "")
 
 
-def check_admin(store: Any, passphrase: str | None) -> None:
+def check_admin(store: CampaignStore, passphrase: str | None) -> None:
     """Refuse unless `passphrase` (asked for when missing) is the campaign's admin passphrase."""
-    if not store.has_passphrase():
+    if not store.meeting.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
     given = passphrase if passphrase is not None else _ask_passphrase()
-    if not store.check_passphrase(given):
+    if not store.meeting.check_passphrase(given):
         raise InputError("self.cli.bad_passphrase")
 
 
-def reopen(store: Any, unit_id: str, form_id: str | None, reason: str, actor: str = "admin") -> list[str]:
+def reopen(
+    store: CampaignStore, unit_id: str, form_id: str | None, reason: str, actor: str = "admin"
+) -> list[str]:
     """Reopen the unit's submitted or reviewed forms (or just `form_id`); the titles reopened."""
     from tui.selfassess.assigned import unit_forms
 
-    unit = store.unit(unit_id)
+    unit = store.roster.unit(unit_id)
     forms = unit_forms(store, unit)
     if form_id is not None:
         forms = [form for form in forms if form.id == form_id]
@@ -65,8 +70,8 @@ def reopen(store: Any, unit_id: str, form_id: str | None, reason: str, actor: st
             raise InputError("self.cli.form_not_for_unit", form=form_id, unit=unit.name)
     reopened: list[str] = []
     for form in forms:
-        if store.self_assessment(unit.id, form.id).state in ("submitted", "reviewed"):
-            store.reopen_self(unit.id, form.id, reason, actor)
+        if store.self_assessments.self_assessment(unit.id, form.id).state in ("submitted", "reviewed"):
+            store.self_assessments.reopen_self(unit.id, form.id, reason, actor)
             reopened.append(form.title.get("zh"))
     if not reopened:
         raise InputError("self.cli.nothing_to_reopen", unit=unit.name)
@@ -93,7 +98,7 @@ def self_assess(
             raise InputError("self.cli.reopen_only")
         store = _campaign(context)
         if unit_id is not None:
-            store.unit(unit_id)  # an unknown unit is refused here, before any screen opens
+            store.roster.unit(unit_id)  # an unknown unit is refused here, before any screen opens
         from tui.selfassess.app import create_selfassess_app
 
         run_app(create_selfassess_app(context, unit_id=unit_id, store=store))
@@ -106,7 +111,7 @@ def self_assess(
     if len(reason) > REASON_MAX_LENGTH:
         raise InputError("self.cli.reason_too_long", length=len(reason), limit=REASON_MAX_LENGTH)
     store = _campaign(context)
-    unit = store.unit(reopen_unit)
+    unit = store.roster.unit(reopen_unit)
     check_admin(store, passphrase)
     titles = reopen(store, reopen_unit, form_id, reason)
     click.echo(t("self.cli.reopened", unit=unit.name, forms="、".join(titles)))
@@ -125,7 +130,7 @@ def review(context: AppContext) -> None:
 @click.pass_obj
 def results(context: AppContext) -> None:
     store = _campaign(context)
-    if not store.has_passphrase():
+    if not store.meeting.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
     from tui.results.app import create_results_app
 

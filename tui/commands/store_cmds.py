@@ -93,7 +93,7 @@ def _write_all_sheets(
         write_code_sheet(path, t("store.sheet.ballot_title", name=name), t("store.sheet.rater_group"), rows)
         written.append(path)
     if unit_codes:
-        names = {unit.id: unit.name for unit in campaign.units()}
+        names = {unit.id: unit.name for unit in campaign.roster.units()}
         rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in unit_codes.items()]
         path = folder / "unit-codes.csv"
         write_code_sheet(path, t("store.sheet.unit_title", name=name), t("store.sheet.unit"), rows)
@@ -228,20 +228,20 @@ def init_command(
     campaign = store.create_campaign(
         answers.name, answers.year, list(answers.form_ids), last_stars_from=source
     )
-    campaign.set_passphrase(answers.passphrase)
+    campaign.meeting.set_passphrase(answers.passphrase)
     if units:
         from tui.commands.exports_cmds import carry_last_stars
 
-        campaign.import_units(carry_last_stars(campaign, units, previous))
+        campaign.roster.import_units(carry_last_stars(campaign, units, previous))
     elif source is not None:
         # Said now, so a wrong default is noticed before the roster comes in.
         names = {info.id: info.name for info in store.campaigns()}
         click.echo(t("export.carry.later", id=source, name=names.get(source, "")), err=True)
     elif last_stars_from is not None:
         click.echo(t("export.carry.off"), err=True)
-    ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
-    unit_codes = campaign.issue_unit_codes() if units else {}
-    group_codes = campaign.issue_group_codes() if units else {}
+    ballot_codes = {g: campaign.codes.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
+    unit_codes = campaign.codes.issue_unit_codes() if units else {}
+    group_codes = campaign.codes.issue_group_codes() if units else {}
     sheets = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes)
     click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
     click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
@@ -288,9 +288,9 @@ def campaigns_command(context: AppContext) -> None:
                 id=info.id,
                 name=info.name,
                 year=info.year,
-                state=t(f"store.voting.{campaign.voting_state()}"),
-                ballots=campaign.ballot_count(),
-                units=len(campaign.meeting_units()),
+                state=t(f"store.voting.{campaign.meeting.voting_state()}"),
+                ballots=campaign.ballots.ballot_count(),
+                units=len(campaign.roster.meeting_units()),
             )
             + (t("store.cmd.campaign_demo") if info.demo else "")
             + (t("store.cmd.campaign_stars_from", id=source, name=names.get(source, "")) if source else "")
@@ -318,9 +318,9 @@ def demo_command(context: AppContext, seed: int) -> None:
         t(
             "store.cmd.demo_done",
             name=campaign.info.name,
-            units=len(campaign.meeting_units()),
-            branches=len(campaign.branches()),
-            brands=len(campaign.brands()),
+            units=len(campaign.roster.meeting_units()),
+            branches=len(campaign.roster.branches()),
+            brands=len(campaign.roster.brands()),
         )
     )
     click.echo(t("store.cmd.data_dir", path=str(store.data_dir)))
@@ -362,7 +362,7 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
             raise InputError("store.cmd.output_exists", path=str(path))
     if not output.parent.is_dir():
         raise InputError("store.cmd.no_directory", path=str(output.parent))
-    codes = campaign.issue_codes(group_id, count)
+    codes = campaign.codes.issue_codes(group_id, count)
     label = _group_label(campaign, group_id)
     rows = [SheetRow(label, code) for code in codes]
     title = t("store.sheet.ballot_title", name=campaign.info.name)
@@ -399,15 +399,15 @@ def codes_units_command(
     context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
 ) -> None:
     campaign = _campaign(context)
-    wanted = list(unit_ids) or [unit.id for unit in campaign.units()]
+    wanted = list(unit_ids) or [unit.id for unit in campaign.roster.units()]
     if not wanted:
         raise InputError("store.no_units")
-    replaced = sorted(set(wanted) & campaign.units_with_codes())
+    replaced = sorted(set(wanted) & campaign.codes.units_with_codes())
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
     target = _sheet_target(campaign, output, "unit-codes.csv")
-    codes = campaign.issue_unit_codes(wanted)
-    names = {unit.id: unit.name for unit in campaign.units()}
+    codes = campaign.codes.issue_unit_codes(wanted)
+    names = {unit.id: unit.name for unit in campaign.roster.units()}
     rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in codes.items()]
     title = t("store.sheet.unit_title", name=campaign.info.name)
     text_path = write_code_sheet(target, title, t("store.sheet.unit"), rows)
@@ -423,13 +423,13 @@ def codes_units_command(
 @click.pass_obj
 def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
     campaign = _campaign(context)
-    if not campaign.meeting_units():
+    if not campaign.roster.meeting_units():
         raise InputError("store.no_units")
-    replaced = campaign.groups_with_codes()
+    replaced = campaign.codes.groups_with_codes()
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
     target = _sheet_target(campaign, output, "group-codes.csv")
-    codes = campaign.issue_group_codes()
+    codes = campaign.codes.issue_group_codes()
     rows = [SheetRow(group, code) for group, code in codes.items()]
     title = t("store.sheet.group_title", name=campaign.info.name)
     text_path = write_code_sheet(target, title, t("store.sheet.group"), rows)
@@ -463,7 +463,7 @@ def simulate_command(context: AppContext, ballots: int, seed: int | None, vote: 
 @click.pass_obj
 def verify_command(context: AppContext) -> None:
     campaign = _campaign(context)
-    findings = campaign.verify()
+    findings = campaign.integrity.verify()
     for finding in findings:
         click.echo(
             t(
@@ -475,8 +475,8 @@ def verify_command(context: AppContext) -> None:
         )
     if findings:
         raise ProblemFound("store.cmd.verify_failed", count=len(findings))
-    closings = campaign.closings()
-    click.echo(t("store.cmd.verify_ok", name=campaign.info.name, count=campaign.ballot_count()))
+    closings = campaign.meeting.closings()
+    click.echo(t("store.cmd.verify_ok", name=campaign.info.name, count=campaign.ballots.ballot_count()))
     if closings:
         last = closings[-1]
         click.echo(t("store.cmd.verify_closing", count=last.count, digest=last.digest, day=last.day))
@@ -504,7 +504,7 @@ def restore_command(context: AppContext, backup_file: Path, passphrase: str | No
     check_backup(backup_file)
     campaigns = store.campaigns()
     guard = store.campaign(campaigns[-1].id) if campaigns else None
-    needs_passphrase = guard is not None and guard.has_passphrase()
+    needs_passphrase = guard is not None and guard.meeting.has_passphrase()
     interactive = _has_terminal()
     if not interactive and (not yes or (needs_passphrase and passphrase is None)):
         raise InputError("error.no_terminal")
@@ -513,7 +513,7 @@ def restore_command(context: AppContext, backup_file: Path, passphrase: str | No
             import questionary
 
             passphrase = str(questionary.password(t("store.cmd.ask_passphrase")).unsafe_ask())
-        if not guard.check_passphrase(passphrase):
+        if not guard.meeting.check_passphrase(passphrase):
             raise InputError("store.cmd.wrong_passphrase")
     if not yes:
         import questionary

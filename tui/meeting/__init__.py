@@ -38,7 +38,7 @@ def create_meeting_app(
         from store.api import open_store
 
         campaign = open_store(context.data_dir).campaign(context.campaign_id)
-    if not campaign.has_passphrase():
+    if not campaign.meeting.has_passphrase():
         raise InputError("meeting.no_passphrase")
     backend = MeetingBackend(campaign, context.lang, vote=mode == "brands")
     if mode == "paper" and any(item.kind == "score" for item in backend.ballot_spec.items):

@@ -47,7 +47,7 @@ class MeetingBackend:
         self.campaign_name = info.name
         self.form = self._find_form(campaign, "vote" if vote else "ballot")
         self.meeting_name = self.form.title.get(lang)
-        self.unit_records = tuple(campaign.meeting_units())
+        self.unit_records = tuple(campaign.roster.meeting_units())
         self.group_labels = {
             group.id: (group.en if lang == "en" and group.en else group.zh)
             for group in campaign.rules().rater_groups
@@ -116,24 +116,24 @@ class MeetingBackend:
             meeting_name=self.meeting_name,
             voted=sum(group.used for group in groups),
             expected=sum(group.issued for group in groups),
-            voting_open=self.campaign.voting_state() == "open",
+            voting_open=self.campaign.meeting.voting_state() == "open",
         )
 
     def check_code(self, typed: str) -> tuple[CodeState, BallotDraft | None]:
         """What a typed code may do now, and the draft to start from when it may vote."""
-        if self.campaign.voting_state() != "open":
+        if self.campaign.meeting.voting_state() != "open":
             return CodeState.CLOSED, None
-        code = self.campaign.normalise(typed)
+        code = self.campaign.codes.normalise(typed)
         if code is None:
             return CodeState.UNKNOWN, None
-        status = self.campaign.code_status(code)
+        status = self.campaign.codes.code_status(code)
         if status.state == "used":
             return CodeState.USED, None
         if status.state == "unknown" or status.rater_group is None:
             return CodeState.UNKNOWN, None
         if status.state == "fresh":
             return CodeState.FRESH, BallotDraft(code=code, rater_group=status.rater_group)
-        saved = self.campaign.load_draft(code)
+        saved = self.campaign.ballots.load_draft(code)
         draft = BallotDraft(code=code, rater_group=status.rater_group)
         if saved is not None:
             draft.answers = {unit: dict(answers) for unit, answers in saved.answers.items()}
@@ -149,12 +149,12 @@ class MeetingBackend:
     # -- answers and sealing ----------------------------------------------------------------------------
 
     def save_answer(self, code: str, unit_id: str, item_id: str, value: AnswerValue) -> None:
-        self.campaign.save_answer(code, unit_id, item_id, value)
+        self.campaign.ballots.save_answer(code, unit_id, item_id, value)
 
     def save_position(self, code: str, index: int) -> None:
         units = self.ballot_spec.units
         if units:
-            self.campaign.save_position(code, units[max(0, min(index, len(units) - 1))].unit_id)
+            self.campaign.ballots.save_position(code, units[max(0, min(index, len(units) - 1))].unit_id)
 
     def ballot_answers(self, draft: BallotDraft) -> dict[str, dict[str, AnswerValue]]:
         """The answers this form concerns: every meeting unit (empty ones too), or the campaign-wide key."""
@@ -183,7 +183,7 @@ class MeetingBackend:
         return breaks
 
     def seal(self, draft: BallotDraft) -> None:
-        self.campaign.seal_ballot(draft.code, self.form.id, self.ballot_answers(draft))
+        self.campaign.ballots.seal_ballot(draft.code, self.form.id, self.ballot_answers(draft))
 
     def describe(self, error: BaseException) -> str:
         """One sentence for any failure of the store below."""
@@ -194,26 +194,26 @@ class MeetingBackend:
     # -- admin ---------------------------------------------------------------------------------------------
 
     def check_passphrase(self, passphrase: str) -> bool:
-        return bool(self.campaign.check_passphrase(passphrase))
+        return bool(self.campaign.meeting.check_passphrase(passphrase))
 
     def participation(self) -> list[GroupParticipation]:
         return [
             GroupParticipation(entry.rater_group, entry.issued, entry.used)
-            for entry in self.campaign.participation()
+            for entry in self.campaign.meeting.participation()
         ]
 
     def voting_state(self) -> str:
-        return str(self.campaign.voting_state())
+        return str(self.campaign.meeting.voting_state())
 
     def open_voting(self) -> None:
-        self.campaign.open_voting(ADMIN)
+        self.campaign.meeting.open_voting(ADMIN)
 
     def close_voting(self) -> CloseReceipt:
-        closing = self.campaign.close_voting(ADMIN)
+        closing = self.campaign.meeting.close_voting(ADMIN)
         return CloseReceipt(closing.count, closing.digest)
 
     def last_closing(self) -> CloseReceipt | None:
-        closings = list(self.campaign.closings())
+        closings = list(self.campaign.meeting.closings())
         if not closings:
             return None
         return CloseReceipt(closings[-1].count, closings[-1].digest)
@@ -243,7 +243,7 @@ class MeetingBackend:
         return path, manifest.rows
 
     def brands(self) -> Sequence[Brand]:
-        return tuple(self.campaign.brands())
+        return tuple(self.campaign.roster.brands())
 
     # -- paper ballots ------------------------------------------------------------------------------------
 
@@ -255,7 +255,7 @@ class MeetingBackend:
         return self.group_labels.get(group_id, group_id)
 
     def paper_slips_left(self, rater_group: str) -> int:
-        return int(self.campaign.paper_slips_left(rater_group))
+        return int(self.campaign.ballots.paper_slips_left(rater_group))
 
     def seal_paper(self, rater_group: str, answers: dict[str, dict[str, AnswerValue]]) -> None:
-        self.campaign.seal_paper_ballot(rater_group, self.form.id, answers)
+        self.campaign.ballots.seal_paper_ballot(rater_group, self.form.id, answers)

@@ -298,9 +298,9 @@ class ResultsScreen(Screen[None]):
 
 def check_admin_passphrase(store: CampaignStore, passphrase: str) -> bool:
     """True for the admin passphrase; refused otherwise (and when none was ever set)."""
-    if not store.has_passphrase():
+    if not store.meeting.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
-    if not store.check_passphrase(passphrase):
+    if not store.meeting.check_passphrase(passphrase):
         raise InputError("self.cli.bad_passphrase")
     return True
 

@@ -13,7 +13,7 @@ from tui.selfassess.signin import SignInScreen
 
 def sign_in_group(store: CampaignStore, code: str) -> str:
     """The liaison group a code belongs to; refused when the code is unknown."""
-    group = store.group_for_code(code)
+    group = store.codes.group_for_code(code)
     if group is None:
         raise InputError("review.signin.unknown_code")
     return group

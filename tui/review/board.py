@@ -271,7 +271,7 @@ class BoardScreen(Screen[None]):
     def delete_visit(self, visit_id: str) -> None:
         """Remove a visit record from the store."""
         try:
-            self.store.delete_visit(visit_id)
+            self.store.visits.delete_visit(visit_id)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return

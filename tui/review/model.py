@@ -40,7 +40,7 @@ class BoardRow:
 
 def group_units(store: CampaignStore, group: str) -> list[Unit]:
     """The units (organizations and their branches) of a liaison group, in roster order."""
-    units = store.units()
+    units = store.roster.units()
     by_id = {unit.id: unit for unit in units}
     return [unit for unit in units if group_of(unit, by_id) == group]
 
@@ -62,7 +62,10 @@ def board_row(unit: Unit, form: Form, record: SelfAssessment | None) -> BoardRow
 
 def load_board(store: CampaignStore, group: str) -> list[BoardRow]:
     """Every unit of the group with each form it fills, and the state of each (blocking: use a worker)."""
-    records = {(record.unit_id, record.form_id): record for record in store.self_assessments(group=group)}
+    records = {
+        (record.unit_id, record.form_id): record
+        for record in store.self_assessments.self_assessments(group=group)
+    }
     rows: list[BoardRow] = []
     for unit in group_units(store, group):
         for form in store.unit_forms(unit.id):
@@ -112,7 +115,7 @@ def load_visits(store: CampaignStore, group: str) -> tuple[list[VisitRow], list[
     rows: list[VisitRow] = []
     totals: dict[str, list[float]] = {}
     visits_per_unit: dict[str, int] = {}
-    for visit in store.visits(group=group):
+    for visit in store.visits.visits(group=group):
         form = forms.get(visit.form_id)
         if form is None:
             form = forms[visit.form_id] = store.form(visit.form_id)

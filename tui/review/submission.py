@@ -150,7 +150,7 @@ class SubmissionScreen(Screen[None]):
         row = self.row
         try:
             check_in_group(self.store, self.group, row.unit.id)
-            self.store.adjust_item(
+            self.store.self_assessments.adjust_item(
                 row.unit.id, row.form.id, item_id, adjustment.value, adjustment.reason, self.group
             )
         except KaopingError as error:
@@ -177,7 +177,7 @@ class SubmissionScreen(Screen[None]):
         """Mark the submission reviewed by this group."""
         try:
             check_in_group(self.store, self.group, self.row.unit.id)
-            self.store.mark_reviewed(self.row.unit.id, self.row.form.id, self.group)
+            self.store.self_assessments.mark_reviewed(self.row.unit.id, self.row.form.id, self.group)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return
@@ -204,7 +204,7 @@ class SubmissionScreen(Screen[None]):
         """Return the submission to the unit with the note."""
         try:
             check_in_group(self.store, self.group, self.row.unit.id)
-            self.store.send_back(self.row.unit.id, self.row.form.id, note, self.group)
+            self.store.self_assessments.send_back(self.row.unit.id, self.row.form.id, note, self.group)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return
@@ -214,7 +214,7 @@ class SubmissionScreen(Screen[None]):
         """Read the record again (worker thread) and show it."""
         row = self.row
         try:
-            record = self.store.self_assessment(row.unit.id, row.form.id)
+            record = self.store.self_assessments.self_assessment(row.unit.id, row.form.id)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return

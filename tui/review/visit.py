@@ -242,9 +242,9 @@ class VisitScreen(Screen[None]):
         try:
             check_in_group(self.store, self.group, unit_id)
             if self.visit is None:
-                self.store.add_visit(unit_id, self.group, day, form.id, answers, note)
+                self.store.visits.add_visit(unit_id, self.group, day, form.id, answers, note)
             else:
-                self.store.update_visit(self.visit.id, day=day, answers=answers, note=note)
+                self.store.visits.update_visit(self.visit.id, day=day, answers=answers, note=note)
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return

@@ -39,7 +39,7 @@ class SignedInUnit:
 
 def sign_in_unit(store: CampaignStore, code: str, unit_id: str | None = None) -> SignedInUnit:
     """The unit a code belongs to (and its forms); refused when unknown, or when it is another unit's code."""
-    unit = store.unit_for_code(code)
+    unit = store.codes.unit_for_code(code)
     if unit is None:
         raise InputError("self.signin.unknown_code")
     if unit_id is not None and unit.id != unit_id:
@@ -47,7 +47,10 @@ def sign_in_unit(store: CampaignStore, code: str, unit_id: str | None = None) ->
     forms = unit_forms(store, unit)
     if not forms:
         raise InputError("self.signin.no_forms", unit=unit.name)
-    entries = [FormEntry(form, display_state(store.self_assessment(unit.id, form.id))) for form in forms]
+    entries = [
+        FormEntry(form, display_state(store.self_assessments.self_assessment(unit.id, form.id)))
+        for form in forms
+    ]
     return SignedInUnit(unit, entries)
 
 
@@ -110,7 +113,7 @@ class SelfAssessApp(KaopingApp):
         assert self.signed_in is not None
         unit = self.signed_in.unit
         try:
-            record = self.store.self_assessment(unit.id, form.id)
+            record = self.store.self_assessments.self_assessment(unit.id, form.id)
             session = SelfSession.from_record(self.store, unit, form, self.store.rules(), record)
         except KaopingError as error:
             self.post_message(OpenFailed(error_text(error)))

@@ -59,7 +59,7 @@ class SelfSession:
     def open(cls, store: CampaignStore, unit: Unit, form_id: str) -> SelfSession:
         """Load the unit's saved answers, notes and place (blocking: call from a worker)."""
         form = store.form(form_id)
-        record = store.self_assessment(unit.id, form_id)
+        record = store.self_assessments.self_assessment(unit.id, form_id)
         return cls.from_record(store, unit, form, store.rules(), record)
 
     @classmethod
@@ -175,7 +175,9 @@ class SelfSession:
             written = 0
             try:
                 for item_id, (value, note) in batch.items():
-                    self.store.save_self_answer(self.unit.id, self.form.id, item_id, value, note)
+                    self.store.self_assessments.save_self_answer(
+                        self.unit.id, self.form.id, item_id, value, note
+                    )
                     written += 1
             except BaseException:
                 # Put back what was not written (unless newer values arrived meanwhile), then report.
@@ -188,7 +190,7 @@ class SelfSession:
     def save_position(self, position: str) -> None:
         """Remember where the unit is (section/item), so a restart resumes there."""
         self.position = position
-        self.store.save_self_position(self.unit.id, self.form.id, position)
+        self.store.self_assessments.save_self_position(self.unit.id, self.form.id, position)
 
     def submit(self) -> None:
         """Write what is queued, then submit; refused when the response is incomplete."""
@@ -196,6 +198,6 @@ class SelfSession:
         score = self.score()
         if not score.complete:
             raise InputError("self.submit.incomplete", count=len(score.missing) + len(score.notes_missing))
-        self.store.submit_self(self.unit.id, self.form.id, actor=self.unit.id)
+        self.store.self_assessments.submit_self(self.unit.id, self.form.id, actor=self.unit.id)
         self.state = "submitted"
         self.return_note = ""

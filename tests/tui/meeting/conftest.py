@@ -45,8 +45,8 @@ def _fixed_campaign(data_dir: Path, units: int, open_voting: bool) -> Meeting:
     store = open_store(data_dir)
     campaign = store.create_campaign("2026年度市直机关党建考核", 2026, ["review_ballot", "brand_vote"])
     tops = [unit for unit in demo_units(random.Random(2026)) if unit.parent_id is None][:units]
-    campaign.import_units(tops)
-    campaign.import_brands(
+    campaign.roster.import_units(tops)
+    campaign.roster.import_brands(
         [
             Brand("B001", "市委办公室“阳光政务”服务站", tops[0].id),
             Brand("B002", "市财政局“惠企直通车”", tops[1].id),
@@ -54,10 +54,10 @@ def _fixed_campaign(data_dir: Path, units: int, open_voting: bool) -> Meeting:
             *(Brand(f"B{n:03d}", f"第{n}号“红色先锋”服务队", tops[n % len(tops)].id) for n in range(4, 20)),
         ]
     )
-    codes = {group: campaign.issue_codes(group, 4) for group in ("leaders", "members")}
-    campaign.set_passphrase(PASSPHRASE)
+    codes = {group: campaign.codes.issue_codes(group, 4) for group in ("leaders", "members")}
+    campaign.meeting.set_passphrase(PASSPHRASE)
     if open_voting:
-        campaign.open_voting("test")
+        campaign.meeting.open_voting("test")
     return Meeting(data_dir, store, campaign, codes, PASSPHRASE)
 
 
@@ -92,5 +92,5 @@ def demo_meeting(demo_data: tuple[Path, DemoResult]) -> Meeting:
     data_dir, result = demo_data
     store = open_store(data_dir)
     campaign = store.campaign(result.campaign_id)
-    campaign.open_voting("test")
+    campaign.meeting.open_voting("test")
     return Meeting(data_dir, store, campaign, result.ballot_codes, result.passphrase)

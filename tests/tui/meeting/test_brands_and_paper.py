@@ -42,10 +42,10 @@ async def test_the_brand_vote_filters_and_allows_at_most_ten(demo_meeting: Meeti
         await wait_for_screen(pilot, "ConfirmSeal")
         await pilot.press("y")
         await wait_for_screen(pilot, "ThanksScreen")
-    ballots = list(demo_meeting.reopen().sealed_ballots("brand_vote"))
+    ballots = list(demo_meeting.reopen().ballots.sealed_ballots("brand_vote"))
     assert len(ballots) == 1
     assert ballots[0].answers["*"]["brands"] == picked[:9], "the tenth pick was dropped again"
-    assert demo_meeting.reopen().code_status(code).state == "used"
+    assert demo_meeting.reopen().codes.code_status(code).state == "used"
 
 
 def test_pinyin_initials_filter_chinese_names_without_a_dictionary() -> None:
@@ -60,7 +60,7 @@ def test_pinyin_initials_filter_chinese_names_without_a_dictionary() -> None:
 async def test_paper_double_entry_shows_the_mismatch_and_seals_the_resolved_ballot(
     small_meeting: Meeting,
 ) -> None:
-    small_meeting.campaign.issue_paper_slips("members", 2)
+    small_meeting.campaign.ballots.issue_paper_slips("members", 2)
     app = small_meeting.app(mode="paper", double_entry=True)
     rows = ["123412", "234123", "341234", "412341"]
     async with app.run_test(size=(120, 40)) as pilot:
@@ -94,16 +94,16 @@ async def test_paper_double_entry_shows_the_mismatch_and_seals_the_resolved_ball
         await settle(pilot)
         assert "已封存一张党员代表的纸质票" in message(app, "#paper-message")
     campaign = small_meeting.reopen()
-    ballots = list(campaign.sealed_ballots("review_ballot"))
+    ballots = list(campaign.ballots.sealed_ballots("review_ballot"))
     assert len(ballots) == 1
     assert ballots[0].answers["U03"]["overall"] == "average"
     assert ballots[0].answers["U02"]["execution"] == "poor"
     assert ballots[0].rater_group == "members"
-    assert campaign.paper_slips_left("members") == 1
+    assert campaign.ballots.paper_slips_left("members") == 1
 
 
 async def test_paper_entry_refuses_a_grid_with_an_empty_cell(small_meeting: Meeting) -> None:
-    small_meeting.campaign.issue_paper_slips("leaders", 1)
+    small_meeting.campaign.ballots.issue_paper_slips("leaders", 1)
     app = small_meeting.app(mode="paper")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, "PaperScreen")
@@ -113,4 +113,4 @@ async def test_paper_entry_refuses_a_grid_with_an_empty_cell(small_meeting: Meet
         await pilot.pause()
         assert "第 2 行（市人大常委会办公室）还有未录入的格子" in message(app, "#paper-message")
         assert type(app.screen).__name__ == "PaperScreen"
-    assert list(small_meeting.reopen().sealed_ballots()) == []
+    assert list(small_meeting.reopen().ballots.sealed_ballots()) == []

@@ -38,7 +38,7 @@ async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting:
             await wait_for_screen(pilot, "WelcomeScreen")
             assert app.screen is not welcome, "every evaluator gets a new welcome screen"
             assert app.clipboard == ""
-    ballots = list(small_meeting.reopen().sealed_ballots("review_ballot"))
+    ballots = list(small_meeting.reopen().ballots.sealed_ballots("review_ballot"))
     assert len(ballots) == 3
     first_units = sorted(ballot.answers["U01"]["overall"] for ballot in ballots)
     assert first_units == sorted(["good", "fairly_good", "average"])
@@ -60,7 +60,7 @@ async def test_answers_are_autosaved_and_a_restart_resumes_the_draft(small_meeti
         app.wait_for_saves()
     # the app is gone (battery died); a new one on a new store handle resumes the same code
     campaign = small_meeting.reopen()
-    assert campaign.code_status(code).state == "draft"
+    assert campaign.codes.code_status(code).state == "draft"
     app = small_meeting.app(campaign)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_code(pilot, code)
@@ -96,10 +96,10 @@ async def test_a_used_code_is_refused_and_a_wrong_code_says_so(small_meeting: Me
                 strict=True,
             )
         }
-        for unit in small_meeting.campaign.meeting_units()
+        for unit in small_meeting.campaign.roster.meeting_units()
     }
     answers["U02"]["overall"] = "average"
-    small_meeting.campaign.seal_ballot(code, "review_ballot", answers)
+    small_meeting.campaign.ballots.seal_ballot(code, "review_ballot", answers)
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await type_code(pilot, code.lower())
@@ -200,7 +200,7 @@ async def test_an_idle_ballot_returns_to_the_welcome_and_keeps_its_draft(small_m
         assert app.ballot is None
         assert "凭同一测评码可继续" in message(app, "#welcome-message")
         app.wait_for_saves()
-    draft = small_meeting.reopen().load_draft(code)
+    draft = small_meeting.reopen().ballots.load_draft(code)
     assert draft is not None and draft.answers["U01"]["overall"] == "good"
 
 
@@ -234,7 +234,7 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
         values = [row.value for row in app.screen.query(RatingRow)]
         assert values == ["poor", "average", "fairly_good", "good", "poor", "average"]
         app.wait_for_saves()
-    draft = small_meeting.reopen().load_draft(small_meeting.codes["members"][0])
+    draft = small_meeting.reopen().ballots.load_draft(small_meeting.codes["members"][0])
     assert draft is not None and draft.answers["U01"]["cohesion"] == "good"
 
 

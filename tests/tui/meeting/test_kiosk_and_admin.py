@@ -130,7 +130,7 @@ async def test_results_are_hidden_until_voting_closes_then_shown_with_the_digest
         await wait_for_screen(pilot, "AdminScreen")
         await settle(pilot)
         await settle(pilot)
-        closing = small_meeting.reopen().closings()[-1]
+        closing = small_meeting.reopen().meeting.closings()[-1]
         assert closing.count == 2
         digest = message(app, "#admin-digest")
         assert closing.digest[:8] in digest and closing.digest[-8:] in digest
@@ -149,7 +149,7 @@ async def test_results_are_hidden_until_voting_closes_then_shown_with_the_digest
         exported = tmp_path / "导出" / f"ballots-{small_meeting.campaign.id}.csv"
         assert exported.is_file(), message(app, "#export-message")
         assert "已导出" in message(app, "#export-message")
-    assert small_meeting.reopen().voting_state() == "closed"
+    assert small_meeting.reopen().meeting.voting_state() == "closed"
 
 
 async def test_quit_from_the_admin_panel_ends_the_app(small_meeting: Meeting) -> None:
@@ -190,7 +190,7 @@ async def test_the_admin_opens_voting_and_the_next_code_is_taken(closed_small_me
         await wait_for_screen(pilot, "WelcomeScreen")
         await type_code(pilot, closed_small_meeting.codes["leaders"][0])
         await wait_for_screen(pilot, "InstructionScreen")
-    assert closed_small_meeting.reopen().voting_state() == "open"
+    assert closed_small_meeting.reopen().meeting.voting_state() == "open"
 
 
 async def test_guessing_the_passphrase_gets_slow(small_meeting: Meeting) -> None:

@@ -71,10 +71,10 @@ def campaign(tmp_path: Path) -> Campaign:
         ["review_ballot", "star_branch", "duty_list", "supervision_visit"],
         rules_text="",  # the documented defaults, independent of the rules file format
     )
-    store.import_units(list(UNITS))
-    unit_codes = store.issue_unit_codes()
-    group_codes = store.issue_group_codes()
-    store.set_passphrase("考评口令2026")
+    store.roster.import_units(list(UNITS))
+    unit_codes = store.codes.issue_unit_codes()
+    group_codes = store.codes.issue_group_codes()
+    store.meeting.set_passphrase("考评口令2026")
     return Campaign(store, AppContext(data_dir=data_dir, lang="zh"), unit_codes, group_codes)
 
 
@@ -112,9 +112,9 @@ def fill_and_submit(
     """Answer a unit's form with full marks through the store (and submit it); the answers given."""
     answers = full_marks(store.form(form_id))
     for item_id, value in answers.items():
-        store.save_self_answer(unit_id, form_id, item_id, value, None)
+        store.self_assessments.save_self_answer(unit_id, form_id, item_id, value, None)
     if submit:
-        store.submit_self(unit_id, form_id, actor=unit_id)
+        store.self_assessments.submit_self(unit_id, form_id, actor=unit_id)
     return answers
 
 

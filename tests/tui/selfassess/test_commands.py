@@ -83,7 +83,7 @@ def test_reopen_needs_a_reason(campaign: Campaign) -> None:
         campaign.passphrase,
     )
     assert code == 2 and "201" in output
-    assert campaign.store.self_assessment("B011", "star_branch").state == "submitted"
+    assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "submitted"
 
 
 def test_reopen_refuses_a_wrong_passphrase_and_a_missing_terminal(campaign: Campaign) -> None:
@@ -94,7 +94,7 @@ def test_reopen_refuses_a_wrong_passphrase_and_a_missing_terminal(campaign: Camp
     assert code == 2 and "口令不正确" in output
     code, output = _run(campaign, "self-assess", "--reopen", "B011", "--reason", "更正")
     assert code == 2 and "终端" in output
-    assert campaign.store.self_assessment("B011", "star_branch").state == "submitted"
+    assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "submitted"
 
 
 def test_reopen_of_nothing_submitted_is_refused(campaign: Campaign) -> None:
@@ -123,10 +123,10 @@ def test_reopen_with_the_passphrase_is_logged(campaign: Campaign) -> None:
     )
     assert code == 0, output
     assert "星级党支部" in output
-    record = campaign.store.self_assessment("B011", "star_branch")
+    record = campaign.store.self_assessments.self_assessment("B011", "star_branch")
     assert record.state == "draft"
     assert record.history[-1].action == "reopened" and record.history[-1].note == "单位申请更正"
-    assert any("单位申请更正" in entry.detail for entry in campaign.store.audit_log())
+    assert any("单位申请更正" in entry.detail for entry in campaign.store.audit_trail.audit_log())
 
 
 def test_english_messages_with_lang_en(campaign: Campaign) -> None:

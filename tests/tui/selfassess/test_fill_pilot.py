@@ -59,17 +59,17 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
         # Below full marks without a note: refused beside the field, nothing saved.
         editor = await _type_into(pilot, "secretary", "4")
         assert "说明" in editor.problem_text
-        stored = campaign.store.self_assessment("B011", "star_branch")
+        stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
         assert stored.answers == {"committee": 6}
         editor = await _type_into(pilot, "secretary", "4", note="书记未参加年度轮训，已补训")
         assert editor.problem_text == ""
-        stored = campaign.store.self_assessment("B011", "star_branch")
+        stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
         assert stored.answers["secretary"] == 4
         assert stored.notes["secretary"] == "书记未参加年度轮训，已补训"
         # Out of bounds: refused with the reason, the stored value stays.
         editor = await _type_into(pilot, "setup", "9")
         assert editor.problem_text != ""
-        assert "setup" not in campaign.store.self_assessment("B011", "star_branch").answers
+        assert "setup" not in campaign.store.self_assessments.self_assessment("B011", "star_branch").answers
         # Go to the second section and put the cursor on its second item.
         await pilot.press("f8")
         await pilot.pause()
@@ -80,7 +80,8 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
         await pilot.press("escape")
         await pilot.pause()
     assert (
-        campaign.store.self_assessment("B011", "star_branch").position == f"{second.id}/{second.items[1].id}"
+        campaign.store.self_assessments.self_assessment("B011", "star_branch").position
+        == f"{second.id}/{second.items[1].id}"
     )
 
     app = SelfAssessApp(campaign.context, campaign.store)
@@ -122,7 +123,7 @@ async def test_submit_refuses_an_incomplete_form_and_jumps_to_the_first_open_ite
         assert isinstance(app.screen, FillScreen)  # no confirmation for an incomplete form
         assert screen.section_index == 0
         assert screen.focused_item == "committee"
-        assert campaign.store.self_assessment("B012", "star_branch").state == "draft"
+        assert campaign.store.self_assessments.self_assessment("B012", "star_branch").state == "draft"
 
 
 async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: Campaign) -> None:
@@ -136,19 +137,21 @@ async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert campaign.store.self_assessment("B012", "star_branch").state == "submitted"
+        assert campaign.store.self_assessments.self_assessment("B012", "star_branch").state == "submitted"
         assert not screen.session.editable
         assert "只读" in str(screen.query_one("#sa-banner").render())
         assert all(field.disabled for field in screen.query("#answer"))
         # Entering anyway (as a stray event would) is refused by the session, nothing stored.
         assert screen.session.enter("committee", 1, "") is not None
-        assert campaign.store.self_assessment("B012", "star_branch").answers["committee"] == 6
+        assert (
+            campaign.store.self_assessments.self_assessment("B012", "star_branch").answers["committee"] == 6
+        )
 
     reopen(campaign.store, "B012", None, "单位申请更正第二部分的分数")
-    record = campaign.store.self_assessment("B012", "star_branch")
+    record = campaign.store.self_assessments.self_assessment("B012", "star_branch")
     assert record.state == "draft"
     assert record.history[-1].note == "单位申请更正第二部分的分数"
-    assert any(entry.action == "self.reopen" for entry in campaign.store.audit_log())
+    assert any(entry.action == "self.reopen" for entry in campaign.store.audit_trail.audit_log())
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, campaign.unit_codes["B012"])
@@ -203,7 +206,7 @@ async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
         await settle(pilot)
         assert app.screen is listing
         assert [entry.state for entry in listing.entries] == ["new", "draft"]
-        assert campaign.store.self_assessment("U02", "duty_list").answers[first.id] == best
+        assert campaign.store.self_assessments.self_assessment("U02", "duty_list").answers[first.id] == best
 
 
 async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Campaign) -> None:
@@ -216,7 +219,7 @@ async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Ca
         await pilot.press("f9")
         await settle(pilot)
         assert isinstance(app.screen, FillScreen)  # no confirmation
-        assert campaign.store.self_assessment("B012", "star_branch").state == "draft"
+        assert campaign.store.self_assessments.self_assessment("B012", "star_branch").state == "draft"
         await _type_into(pilot, "committee", "6")
         assert not editor.problem_text
         await pilot.press("f9")

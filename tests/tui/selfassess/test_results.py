@@ -18,13 +18,17 @@ def _rate_the_branches(campaign: Campaign) -> None:
     group = {"B011": "第一联络组", "B012": "第一联络组", "B021": "第一联络组", "B031": "第二联络组"}
     for unit_id in group:
         fill_and_submit(store, unit_id, "star_branch", submit=False)
-    store.save_self_answer("B012", "star_branch", "committee", 5, "支部委员缺一人，已启动增补")
-    store.save_self_answer("B021", "star_branch", "committee", 4, "换届逾期两个月")
-    store.save_self_answer("B031", "star_branch", "veto_discipline", True, None)
-    store.save_self_answer("B031", "star_branch", "veto_details", "支部委员受到党内严重警告处分", None)
+    store.self_assessments.save_self_answer(
+        "B012", "star_branch", "committee", 5, "支部委员缺一人，已启动增补"
+    )
+    store.self_assessments.save_self_answer("B021", "star_branch", "committee", 4, "换届逾期两个月")
+    store.self_assessments.save_self_answer("B031", "star_branch", "veto_discipline", True, None)
+    store.self_assessments.save_self_answer(
+        "B031", "star_branch", "veto_details", "支部委员受到党内严重警告处分", None
+    )
     for unit_id, liaison in group.items():
-        store.submit_self(unit_id, "star_branch", actor=unit_id)
-        store.mark_reviewed(unit_id, "star_branch", liaison)
+        store.self_assessments.submit_self(unit_id, "star_branch", actor=unit_id)
+        store.self_assessments.mark_reviewed(unit_id, "star_branch", liaison)
 
 
 def test_stars_against_last_year_with_the_quota_and_a_veto(campaign: Campaign) -> None:
@@ -49,14 +53,16 @@ def test_stars_against_last_year_with_the_quota_and_a_veto(campaign: Campaign) -
 def test_an_adjustment_changes_the_verified_score_and_star(campaign: Campaign) -> None:
     store = campaign.store
     fill_and_submit(store, "B011", "star_branch")
-    store.adjust_item("B011", "star_branch", "veto_ideology", True, "年度意识形态工作出现问题", "第一联络组")
+    store.self_assessments.adjust_item(
+        "B011", "star_branch", "veto_ideology", True, "年度意识形态工作出现问题", "第一联络组"
+    )
     submitted = branch_stars(store)
     assert submitted is not None
     row = next(row for row in submitted.rows if row.unit_id == "B011")
     assert (
         row.band_stars == 5 and not row.verified and row.vetoes == ()
     )  # until reviewed, the own answers count
-    store.mark_reviewed("B011", "star_branch", "第一联络组")
+    store.self_assessments.mark_reviewed("B011", "star_branch", "第一联络组")
     reviewed = branch_stars(store)
     assert reviewed is not None
     row = next(row for row in reviewed.rows if row.unit_id == "B011")
@@ -99,5 +105,5 @@ async def test_results_screen_behind_the_passphrase(campaign: Campaign) -> None:
         prompt.query_one("#answer", Input).value = "支部申请更正组织生活得分"
         await pilot.press("enter")
         await settle(pilot)
-        assert campaign.store.self_assessment("B011", "star_branch").state == "draft"
-        assert any(entry.action == "self.reopen" for entry in campaign.store.audit_log())
+        assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "draft"
+        assert any(entry.action == "self.reopen" for entry in campaign.store.audit_trail.audit_log())

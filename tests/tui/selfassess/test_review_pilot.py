@@ -109,12 +109,12 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         # No reason: refused in place, nothing stored.
         assert app.screen is dialog
         assert "理由" in str(dialog.query_one("#reason-problem").render())
-        assert store.self_assessment("B011", "star_branch").adjustments == ()
+        assert store.self_assessments.self_assessment("B011", "star_branch").adjustments == ()
         dialog.query_one("#reason", Input).value = "换届逾期两个月，按标准扣2分"
         dialog.query_one("#ok").press()
         await settle(pilot)
         assert isinstance(app.screen, SubmissionScreen)
-        record = store.self_assessment("B011", "star_branch")
+        record = store.self_assessments.self_assessment("B011", "star_branch")
         (adjustment,) = record.adjustments
         assert (adjustment.original, adjustment.value, adjustment.group) == (6, 4, "第一联络组")
         assert adjustment.reason == "换届逾期两个月，按标准扣2分"
@@ -128,7 +128,7 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         prompt.query_one("#answer", Input).value = "请补充第三季度组织生活会记录"
         await pilot.press("enter")
         await settle(pilot)
-        record = store.self_assessment("B011", "star_branch")
+        record = store.self_assessments.self_assessment("B011", "star_branch")
         assert record.state == "returned"
         assert record.return_note == "请补充第三季度组织生活会记录"
 
@@ -145,7 +145,7 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         assert isinstance(unit_app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert store.self_assessment("B011", "star_branch").state == "submitted"
+        assert store.self_assessments.self_assessment("B011", "star_branch").state == "submitted"
 
     app = ReviewApp(campaign.context, store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -158,7 +158,7 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert store.self_assessment("B011", "star_branch").state == "reviewed"
+        assert store.self_assessments.self_assessment("B011", "star_branch").state == "reviewed"
         summary = str(app.screen.query_one("#sa-summary").render())
         assert "提交" in summary and "退回" in summary and "审核通过" in summary
         await pilot.press("escape")
@@ -184,7 +184,7 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         await pilot.pause()
         assert app.screen is visit_screen  # a bad day and missing answers: nothing saved
         assert "日期不对" in str(visit_screen.query_one("#day-problem").render())
-        assert store.visits() == []
+        assert store.visits.visits() == []
         visit_screen.query_one("#day", Input).value = "2026-05-20"
         visit_screen.query_one("#unit", Select).value = "B021"
         form = visit_screen.form
@@ -205,7 +205,7 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, BoardScreen)
-        (visit,) = store.visits(group="第一联络组")
+        (visit,) = store.visits.visits(group="第一联络组")
         assert (visit.unit_id, visit.day, visit.note) == ("B021", "2026-05-20", "查阅台账，个别谈话三人")
         board = app.screen
         assert len(board.visit_rows) == 1
@@ -221,21 +221,21 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         edit.query_one("#day", Input).value = "2026/6/1"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert store.visits()[0].day == "2026-06-01"
+        assert store.visits.visits()[0].day == "2026-06-01"
         # Delete with confirmation.
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
-        assert store.visits() == []
+        assert store.visits.visits() == []
 
 
 async def test_the_unit_sees_the_groups_adjustment_beside_its_answer(campaign: Campaign) -> None:
     store = campaign.store
     fill_and_submit(store, "B011", "star_branch")
-    store.adjust_item("B011", "star_branch", "committee", 4, "换届逾期两个月", "第一联络组")
-    store.mark_reviewed("B011", "star_branch", "第一联络组")
+    store.self_assessments.adjust_item("B011", "star_branch", "committee", 4, "换届逾期两个月", "第一联络组")
+    store.self_assessments.mark_reviewed("B011", "star_branch", "第一联络组")
     app = SelfAssessApp(campaign.context, store)
     async with app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, campaign.unit_codes["B011"])

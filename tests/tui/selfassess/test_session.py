@@ -10,7 +10,7 @@ from tui.selfassess.session import NOTE_MAX_LENGTH, SelfSession
 
 def _session(campaign: Campaign, unit_id: str = "B021") -> SelfSession:
     store = campaign.store
-    return SelfSession.open(store, store.unit(unit_id), "star_branch")
+    return SelfSession.open(store, store.roster.unit(unit_id), "star_branch")
 
 
 def test_out_of_bounds_and_off_step_scores_are_refused_and_not_queued(campaign: Campaign) -> None:
@@ -19,7 +19,7 @@ def test_out_of_bounds_and_off_step_scores_are_refused_and_not_queued(campaign: 
     assert session.enter("committee", 5.3, "书记缺位") is not None  # step 0.5
     assert not session.dirty
     assert session.flush() == 0
-    assert campaign.store.self_assessment("B021", "star_branch").answers == {}
+    assert campaign.store.self_assessments.self_assessment("B021", "star_branch").answers == {}
 
 
 def test_a_note_over_its_limit_and_a_missing_required_note_are_refused(campaign: Campaign) -> None:
@@ -29,7 +29,7 @@ def test_a_note_over_its_limit_and_a_missing_required_note_are_refused(campaign:
     assert str(NOTE_MAX_LENGTH) in (session.enter("committee", 5, too_long) or "")
     assert session.enter("committee", 5, "纪检委员空缺，已报批增补") is None
     assert session.flush() == 1
-    record = campaign.store.self_assessment("B021", "star_branch")
+    record = campaign.store.self_assessments.self_assessment("B021", "star_branch")
     assert record.answers == {"committee": 5}
     assert record.notes == {"committee": "纪检委员空缺，已报批增补"}
 
@@ -41,7 +41,9 @@ def test_text_over_its_limit_is_refused(campaign: Campaign) -> None:
     assert session.enter("veto_details", "支部委员受到党内严重警告处分", "") is None
     session.flush()
     assert (
-        campaign.store.self_assessment("B021", "star_branch").answers["veto_details"].startswith("支部委员")
+        campaign.store.self_assessments.self_assessment("B021", "star_branch")
+        .answers["veto_details"]
+        .startswith("支部委员")
     )
 
 
@@ -57,7 +59,7 @@ def test_overlapping_flushes_leave_the_latest_value(campaign: Campaign) -> None:
     for thread in threads:
         thread.join()
     assert not session.dirty
-    assert campaign.store.self_assessment("B021", "star_branch").answers["committee"] == 6
+    assert campaign.store.self_assessments.self_assessment("B021", "star_branch").answers["committee"] == 6
 
 
 def test_clearing_an_answer_removes_it_from_the_store(campaign: Campaign) -> None:
@@ -66,7 +68,7 @@ def test_clearing_an_answer_removes_it_from_the_store(campaign: Campaign) -> Non
     session.flush()
     assert session.enter("setup", None, "") is None
     session.flush()
-    assert "setup" not in campaign.store.self_assessment("B021", "star_branch").answers
+    assert "setup" not in campaign.store.self_assessments.self_assessment("B021", "star_branch").answers
 
 
 def test_live_score_star_and_vetoes(campaign: Campaign) -> None:

@@ -1,0 +1,214 @@
+"""`CampaignFiles`: what every part of a campaign shares -- its store, id, directory, lock and commit record.
+
+Files of a campaign directory (each a TinyDB file written atomically under the directory lock):
+`campaign.json` (info, pinned forms and rules, units, brands, unit and group codes, meeting state,
+closings, passphrase), `codebook/<x>.json` (ballot codes as salted hashes with used flags, 16 shards),
+`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>.json` (one per
+unsealed ballot), `ballots/<xx>.json` (sealed ballots in 256 random shards), `self/<unit hash>.json`
+(one per unit), `visits.json`, `audit.json`, and `pending.json` (a seal's commit record, present only
+between its writes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from tinydb.table import Document
+
+from forms.errors import InputError
+
+from . import codes as codebook
+from .file_data import damaged_record, single, table
+from .records import AnswerValue, CampaignInfo, VotingState
+from .sealing import doc_id_of
+from .storage import Data, remove_durably
+
+if TYPE_CHECKING:
+    from .core import Store
+
+MAIN = "campaign.json"
+CODEBOOK_DIR = "codebook"
+LEDGER_DIR = "ledger"
+BALLOTS_DIR = "ballots"
+DRAFTS_DIR = "drafts"
+PENDING = "pending.json"
+VISITS = "visits.json"
+AUDIT = "audit.json"
+MAX_CODES_PER_ISSUE = 5000
+
+
+def info_from_doc(doc: Mapping[str, Any]) -> CampaignInfo:
+    """A campaign's info from its stored document."""
+    return CampaignInfo(
+        id=str(doc["id"]),
+        name=str(doc["name"]),
+        year=int(doc["year"]),
+        form_ids=tuple(doc.get("form_ids", ())),
+        rater_groups=tuple(doc.get("rater_groups", ())),
+        created_day=str(doc.get("created_day", "")),
+        demo=bool(doc.get("demo", False)),
+        last_stars_from=str(doc["last_stars_from"]) if doc.get("last_stars_from") else None,
+    )
+
+
+def check_value(value: object) -> AnswerValue:
+    """An answer value the store can keep (JSON scalars or a list of codes); InputError otherwise."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError("store.bad_value", value=repr(value))
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise InputError("store.bad_value", value=repr(value))
+
+
+class CampaignFiles:
+    """One campaign's directory as its parts see it: where each file is, the lock, and the commit record."""
+
+    def __init__(self, store: Store, campaign_id: str) -> None:
+        self.store = store
+        self.id = campaign_id
+        self.dir = store.campaign_dir(campaign_id)
+        with self.op():
+            data = store.read(self.dir / MAIN)
+        if data is None:
+            raise InputError("store.unknown_campaign", campaign=campaign_id, known="")
+        with damaged_record(self.dir / MAIN, "info"):
+            self.info = info_from_doc(single(data, "info"))
+            self.salt = str(single(data, "secrets")["salt"])
+
+    def path(self, name: str) -> Path:
+        """A file of the campaign directory."""
+        return self.dir / name
+
+    @contextmanager
+    def op(self) -> Iterator[None]:
+        """Hold the directory lock and finish any seal a crash interrupted, before anything else."""
+        with self.store.locked():
+            self._recover()
+            yield
+
+    def main(self) -> Data:
+        """`campaign.json` read afresh."""
+        data = self.store.read(self.path(MAIN))
+        if data is None:
+            raise InputError("store.unknown_campaign", campaign=self.id, known="")
+        return data
+
+    def main_cached(self) -> Data:
+        """`campaign.json` through the parse cache (re-read when the file changed)."""
+        data = self.store.read_cached(self.path(MAIN))
+        if data is None:
+            raise InputError("store.unknown_campaign", campaign=self.id, known="")
+        return data
+
+    def code_hash(self, code: str) -> str | None:
+        """The salted hash of a typed ballot code, or None when it cannot be a code."""
+        normal = codebook.normalise_code(code)
+        return codebook.hash_code(self.salt, normal) if normal else None
+
+    def draft_path(self, digest: str) -> Path:
+        """The draft file of a code hash."""
+        return self.dir / DRAFTS_DIR / f"{digest[:40]}.json"
+
+    def code_path(self, digest: str) -> Path:
+        """The shard of the code book holding a code hash (16 shards by its first hex digit)."""
+        return self.dir / CODEBOOK_DIR / f"{digest[0]}.json"
+
+    def ledger_path(self, ballot_id: str) -> Path:
+        """The shard of the ledger of sealed ballots holding a ballot id (16 shards)."""
+        return self.dir / LEDGER_DIR / f"{ballot_id[0].lower()}.json"
+
+    def sharded(self, folder: str, table_name: str) -> dict[str, dict[str, Any]]:
+        """Every document of a sharded table (doc id -> document), read through the parse cache."""
+        merged: dict[str, dict[str, Any]] = {}
+        directory = self.dir / folder
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.json")):
+                merged.update(table(self.store.read_cached(path), table_name))
+        return merged
+
+    def ledger(self) -> dict[str, dict[str, Any]]:
+        """The ledger of sealed ballots: doc id -> {id, hash, source, form, group, primary}."""
+        return self.sharded(LEDGER_DIR, "ledger")
+
+    def codebook(self) -> dict[str, dict[str, Any]]:
+        """The code book: doc id -> {hash, group, used}."""
+        return self.sharded(CODEBOOK_DIR, "codes")
+
+    def voting_state(self) -> VotingState:
+        """Whether voting has not opened yet, is open, or is closed."""
+        state = str(single(self.store.read_cached(self.path(MAIN)), "meeting").get("state", "not_open"))
+        return cast(VotingState, state if state in ("not_open", "open", "closed") else "not_open")
+
+    def require_open(self) -> None:
+        """InputError unless voting is open."""
+        state = self.voting_state()
+        if state != "open":
+            raise InputError("store.voting_not_open" if state == "not_open" else "store.voting_closed")
+
+    # The commit record makes a seal atomic across files: it is written first, then applied file by
+    # file (each step idempotent), then removed; a crash anywhere is finished by `_recover` on the next
+    # operation of any process. It is the only place a code hash meets a ballot id, and only briefly.
+    def commit(self, record: dict[str, Any]) -> None:
+        """Write sealed ballots (and mark their code used) as one step that survives a crash anywhere."""
+        pending = self.path(PENDING)
+        with self.store.edit(pending) as db:
+            db.table("commit").insert(Document(record, doc_id=1))
+        self._apply(record)
+        remove_durably(pending)
+
+    def _recover(self) -> None:
+        pending = self.path(PENDING)
+        if not pending.exists():
+            return
+        record = single(self.store.read(pending), "commit")
+        if record:
+            self._apply(record)
+        remove_durably(pending)
+
+    def _apply(self, record: Mapping[str, Any]) -> None:
+        """Apply a commit record; every step is idempotent, so a replay after a crash is harmless."""
+        docs: list[dict[str, Any]] = list(record.get("ballots", []))
+        source = str(record.get("source", "code"))
+        by_shard: dict[str, list[dict[str, Any]]] = {}
+        for doc in docs:
+            by_shard.setdefault(str(doc["shard"]), []).append(doc)
+        for shard, shard_docs in sorted(by_shard.items()):
+            with self.store.edit(self.dir / BALLOTS_DIR / f"{shard}.json") as db:
+                target = db.table("ballots", cache_size=0)
+                for doc in shard_docs:
+                    doc_id = int(doc["ballot_id"], 16)
+                    if not target.contains(doc_id=doc_id):
+                        target.insert(Document(doc, doc_id=doc_id))
+        by_ledger: dict[Path, list[tuple[int, dict[str, Any]]]] = {}
+        for index, doc in enumerate(docs):
+            by_ledger.setdefault(self.ledger_path(str(doc["ballot_id"])), []).append((index, doc))
+        for path, entries in sorted(by_ledger.items()):
+            with self.store.edit(path) as db:
+                ledger = db.table("ledger", cache_size=0)
+                for index, doc in entries:
+                    doc_id = int(doc["ballot_id"], 16)
+                    if ledger.contains(doc_id=doc_id):
+                        continue
+                    # `primary` marks one ballot per seal (per evaluator), whatever the number of forms
+                    # sealed together: verify counts seals against used codes and paper slips with it.
+                    entry = {
+                        "id": doc["ballot_id"],
+                        "hash": doc["content_hash"],
+                        "source": source,
+                        "form": doc["form_id"],
+                        "group": doc["rater_group"],
+                        "primary": index == 0,
+                    }
+                    ledger.insert(Document(entry, doc_id=doc_id))
+        code_hash = record.get("code_hash")
+        if code_hash:
+            with self.store.edit(self.code_path(str(code_hash))) as db:
+                db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
+            remove_durably(self.draft_path(str(code_hash)))
