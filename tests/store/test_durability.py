@@ -47,12 +47,28 @@ def _forked_sealer(data_dir: Path, seed: int) -> tuple[int, int]:
         try:
             os.close(read_end)
             campaign = open_store(data_dir, lock_timeout=30.0).campaign()
+            os.write(write_end, b"ready\n")
             for ballot_id in simulate_ballots(campaign, 10_000, random.Random(seed)):
                 os.write(write_end, (ballot_id + "\n").encode())
         finally:
             os._exit(0)
     os.close(write_end)
     return pid, read_end
+
+
+def _read_lines(fd: int, count: int) -> str:
+    """Block until the child has written `count` lines ("ready", then ballot ids); return what came after
+    "ready". Waiting for the child's own progress, not a fixed time, keeps the loop meaningful when the
+    machine is loaded."""
+    received = b""
+    while received.count(b"\n") < count:
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        received += chunk
+    head, _, rest = received.partition(b"\n")
+    assert head == b"ready", head
+    return rest.decode()
 
 
 def _drain(fd: int) -> str:
@@ -69,10 +85,13 @@ def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
     printed: list[str] = []
     for kill in range(100):
         pid, fd = _forked_sealer(data_dir, seed=kill)
+        # Kill while the child seals, not while it starts: on a loaded machine start-up alone can take
+        # longer than the random delay, and the loop would then test nothing.
+        started = _read_lines(fd, 1 + rng.randrange(3))
         time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        printed.extend(_drain(fd).split())
+        printed.extend((started + _drain(fd)).split())
         if kill % 10 == 9:
             check_invariants(data_dir, printed)
     campaign = check_invariants(data_dir, printed)
@@ -87,15 +106,18 @@ def _kaoping() -> str:
 
 def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
     printed: list[str] = []
-    env = {**os.environ, "KAOPING_DATA": str(data_dir)}
+    env = {**os.environ, "KAOPING_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
     for _ in range(kills):
         child = subprocess.Popen(
             [_kaoping(), "simulate", "--ballots", "1000"], stdout=subprocess.PIPE, env=env, text=True
         )
-        time.sleep(rng.uniform(0.3, 0.7))  # the interpreter and click start first
+        assert child.stdout is not None
+        # Kill while it seals: wait for its first sealed id (start-up time varies with the machine's load).
+        first = child.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.1))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
-        printed.extend(out.split())
+        printed.extend((first + out).split())
         check_invariants(data_dir, printed)
     return printed
 
