@@ -99,6 +99,9 @@ class BallotsMixin(CodesMixin):
         if not expected:
             raise InputError("store.no_units")
         cleaned: dict[str, dict[str, Any]] = {}
+        # The campaign's dimensions mode decides whether the ballot's 五力 items must be answered
+        # (forms.scoring.entry): an optional or absent dimension never holds a ballot back.
+        optional = self._not_required(form)
         for unit_id in expected:
             given = answers.get(unit_id, {})
             row = {item: check_value(value) for item, value in given.items() if value is not None}
@@ -110,8 +113,9 @@ class BallotsMixin(CodesMixin):
                     raise InputError("store.bad_answer", unit=unit_id, item=item_id, reason=problem.key)
             # The scoring engine knows which required items are shown (show_if) and still unanswered.
             score = score_response(form, row)
-            if score.missing:
-                raise InputError("store.ballot_incomplete", unit=unit_id, item=score.missing[0])
+            missing = [item for item in score.missing if item not in optional]
+            if missing:
+                raise InputError("store.ballot_incomplete", unit=unit_id, item=missing[0])
             if score.problems:
                 problem = score.problems[0]
                 raise InputError("store.bad_answer", unit=unit_id, item=problem.item, reason=problem.key)
@@ -124,6 +128,15 @@ class BallotsMixin(CodesMixin):
             reasons = tuple(flag.rule for flag in verdict.flags if flag.action == "invalid")
             return form, cleaned, verdict.valid, reasons
         return form, cleaned, True, ()
+
+    def _not_required(self, form: Form) -> frozenset[str]:
+        """The items of a review ballot the campaign's `dimensions` mode lets an evaluator leave blank."""
+        from forms.scoring.entry import dimension_items, required_items
+
+        if form.scope != "ballot":
+            return frozenset()
+        required = {item.id for item in required_items(form, self.rules().dimensions)}
+        return frozenset(item.id for item in dimension_items(form) if item.id not in required)
 
     def _choices_for(self, form: Form, item_id: str) -> list[str] | None:
         item = form.item(item_id)
