@@ -22,7 +22,9 @@ class InstructionScreen(Screen[None]):
     """Explains the scale and the keys; Enter starts (or resumes) the ballot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", t("meeting.key.start")),
+        # A priority binding starts the ballot as Enter arrives, so rating keys typed right after it
+        # reach the grid instead of waiting behind the button's own message (and getting lost).
+        Binding("enter", "start", t("meeting.key.start"), priority=True),
     ]
 
     def __init__(self, draft: BallotDraft) -> None:

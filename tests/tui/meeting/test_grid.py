@@ -252,3 +252,39 @@ async def test_the_instructions_say_what_the_grid_keys_do(small_meeting: Meeting
         await pilot.press("up", "backspace")
         assert app.ballot.answer("U01", "overall") is None, "Delete or Backspace takes the answer back"
         app.wait_for_saves()
+
+
+async def test_keys_typed_right_after_enter_reach_the_grid(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await wait_for_screen(pilot, "InstructionScreen")
+        from textual import events
+
+        for key in ("enter", "2", "3"):  # all at once: the hand is faster than the screen switch
+            app._driver.send_message(events.Key(key, "\r" if key == "enter" else key))  # type: ignore[union-attr]
+        await wait_for_screen(pilot, "GridScreen")
+        await settle(pilot)
+        assert app.ballot is not None
+        assert [app.ballot.answer(unit, "overall") for unit in ("U01", "U02")] == ["fairly_good", "average"]
+        assert _grid(pilot).grid.cursor == 2
+        app.wait_for_saves()
+
+
+async def test_the_chosen_level_is_a_mark_and_a_colour_not_reverse_video(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        await pilot.press("4")
+        for contrast in (False, True):
+            grid = _grid(pilot).grid
+            chosen = [seg for seg in grid.render_line(1) if "●" in seg.text]
+            assert len(chosen) == 1 and "差" in chosen[0].text
+            style = chosen[0].style
+            assert style is not None and style.color is not None and not style.reverse
+            others = [seg for seg in grid.render_line(1) if "○" in seg.text]
+            assert len(others) == 3 and all(seg.style is None or not seg.style.reverse for seg in others)
+            if not contrast:
+                await pilot.press("h")
+                await settle(pilot)
+        app.wait_for_saves()
