@@ -257,7 +257,7 @@ class GridScreen(Screen[None]):
         if item is None:
             return
         unit = spec.units[self.grid.current.unit]
-        line = GridLine(self.grid.current.unit, item.item_id, True)
+        line = GridLine(self.grid.current.unit, item.item_id, True)  # give() needs only unit and item
         current = self.draft.answer(unit.unit_id, item.item_id)
 
         def written(text: str | None) -> None:

@@ -268,9 +268,6 @@ class GridView(ScrollView, can_focus=True, inherit_bindings=False):
         opened = any(other.unit == line.unit and other.dimension for other in self.lines)
         return ("▾ " if opened else "▸ ") + f"{given}/{total}"
 
-    def refresh_rows(self) -> None:
-        self.refresh()
-
     # -- the mouse ------------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:

@@ -288,3 +288,24 @@ async def test_the_chosen_level_is_a_mark_and_a_colour_not_reverse_video(small_m
                 await pilot.press("h")
                 await settle(pilot)
         app.wait_for_saves()
+
+
+async def test_c_writes_the_units_optional_comment_as_plain_text(small_meeting: Meeting) -> None:
+    app = small_meeting.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        await pilot.press("down", "c")
+        await wait_for_screen(pilot, "CommentBox")
+        assert "市人大常委会办公室" in message(app, "#comment-title")
+        await pilot.press(*"抓得实[b]", "enter")
+        await wait_for_screen(pilot, "GridScreen")
+        assert app.ballot is not None and app.ballot.answer("U02", "comment") == "抓得实[b]"
+        assert "✎" in grid_text(app)[2] and "✎" not in grid_text(app)[1]
+        await pilot.press("c")
+        await wait_for_screen(pilot, "CommentBox")
+        await pilot.press("escape")  # Escape keeps the comment as it was
+        await wait_for_screen(pilot, "GridScreen")
+        assert app.ballot.answer("U02", "comment") == "抓得实[b]"
+        app.wait_for_saves()
+    draft = small_meeting.reopen().load_draft(small_meeting.codes["members"][0])
+    assert draft is not None and draft.answers["U02"]["comment"] == "抓得实[b]"
