@@ -110,7 +110,8 @@ class GridScreen(Screen[None]):
                 count=tally.count,
                 limit=tally.limit,
             )
-            style = "bold red" if tally.exceeded else ("bold yellow" if tally.full else "bold")
+            # full is underlined, not coloured, so it reads the same in high contrast and 16 colours
+            style = "bold red" if tally.exceeded else ("bold underline" if tally.full else "bold")
             tally_text.append(words, style=style)
         self.query_one("#grid-tally", Static).update(tally_text)
         mode = ""
