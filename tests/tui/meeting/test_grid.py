@@ -309,3 +309,21 @@ async def test_c_writes_the_units_optional_comment_as_plain_text(small_meeting: 
         app.wait_for_saves()
     draft = small_meeting.reopen().load_draft(small_meeting.codes["members"][0])
     assert draft is not None and draft.answers["U02"]["comment"] == "抓得实[b]"
+
+
+async def test_a_form_that_is_not_a_rating_grid_keeps_the_unit_by_unit_page(small_meeting: Meeting) -> None:
+    from dataclasses import replace
+
+    app = small_meeting.app()
+    # a ballot whose score is not a rating (here: the review ballot without its score item) is no grid
+    app.backend.ballot_spec = replace(app.backend.ballot_spec, score_item=None)
+    assert not app.backend.ballot_spec.is_grid
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await wait_for_screen(pilot, "InstructionScreen")
+        assert not app.screen.query("#instructions-keys"), "the grid's keys are not promised here"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "UnitScreen")
+        await pilot.press("2")
+        assert app.ballot is not None and app.ballot.answer("U01", "overall") == "fairly_good"
+        app.wait_for_saves()
