@@ -165,12 +165,10 @@ class GridScreen(Screen[None]):
         self._show_state()
         return True
 
-    def _moved(self, before: int) -> None:
-        """Keep the draft's place (the unit under the cursor) for a resumed ballot."""
-        unit = self.grid.current.unit
-        if unit != before:
-            self.draft.position = unit
-            self.kiosk.queue_position(self.draft.code, unit)
+    def _moved(self) -> None:
+        """Keep the draft's place in memory; a resumed grid starts at its first gap instead (one write
+        per answer is enough for the disk)."""
+        self.draft.position = self.grid.current.unit
 
     def action_rate(self, key: str) -> None:
         if self.leaving:
@@ -183,16 +181,15 @@ class GridScreen(Screen[None]):
             return
         if self.give(line, choice.value):
             grid.move_to(grid.cursor + 1)
-            self._moved(line.unit)
+            self._moved()
 
     def action_clear(self) -> None:
         self.give(self.grid.current, None)
 
     def on_grid_view_clicked(self, message: GridView.Clicked) -> None:
         grid = self.grid
-        before = grid.current.unit
         grid.move_to(message.line)
-        self._moved(before)
+        self._moved()
         if message.value is not None:
             self.give(grid.current, message.value)
         elif message.part == "dims":
@@ -204,9 +201,8 @@ class GridScreen(Screen[None]):
 
     def _go(self, index: int) -> None:
         grid = self.grid
-        before = grid.current.unit
         grid.move_to(index)
-        self._moved(before)
+        self._moved()
 
     def action_cursor(self, step: int) -> None:
         self._go(self.grid.cursor + step)

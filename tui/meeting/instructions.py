@@ -96,4 +96,9 @@ class InstructionScreen(Screen[None]):
     def action_start(self) -> None:
         if not self.started:
             self.started = True
-            self.kiosk.open_unit(self.draft.position)
+            start = self.draft.position
+            if self.kiosk.backend.ballot_spec.is_grid and self.draft.answers:
+                # a resumed grid starts where work is left: its first unit with a gap
+                gap = self.draft.first_gap(self.kiosk.backend.ballot_spec)
+                start = start if gap is None else gap
+            self.kiosk.open_unit(start)

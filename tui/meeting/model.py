@@ -147,6 +147,12 @@ class BallotDraft:
             return "empty"
         return "done" if given == len(questions) else "partial"
 
+    def first_gap(self, spec: BallotSpec) -> int | None:
+        """The index of the first unit with a required answer missing (None when none is)."""
+        return next(
+            (n for n, unit in enumerate(spec.units) if self.unit_state(spec, unit.unit_id) != "done"), None
+        )
+
     def missing_count(self, spec: BallotSpec) -> int:
         return sum(
             1

@@ -19,7 +19,7 @@ async def settle(pilot: Pilot[object], rounds: int = 3) -> None:
     await pilot.pause()
 
 
-async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 40) -> None:
+async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 250) -> None:
     """Pause until the top screen is of class `name` (fails the test with the screen it got)."""
     for _ in range(tries):
         if type(pilot.app.screen).__name__ == name:
