@@ -108,7 +108,6 @@ async def _key_latency(data_dir: Path, campaign_id: str, presses: int) -> list[f
     from store.api import open_store
     from tui.context import AppContext
     from tui.meeting import create_meeting_app
-    from tui.meeting.rows import RatingRow
 
     campaign = open_store(data_dir).campaign(campaign_id)
     code = campaign.codes.issue_codes("members", 1)[0]
@@ -120,8 +119,9 @@ async def _key_latency(data_dir: Path, campaign_id: str, presses: int) -> list[f
 
     def display(screen: object, renderable: object) -> None:
         original_display(screen, renderable)  # type: ignore[arg-type]
-        row = watched.get("row")
-        if renderable is not None and row is not None and row.value == watched["value"]:  # type: ignore[attr-defined]
+        if renderable is None or not watched or app.ballot is None:
+            return
+        if app.ballot.answer(str(watched["unit"]), str(watched["item"])) == watched["value"]:
             renderable.render_segments(app.console)  # type: ignore[attr-defined]
             shown.set()
 
@@ -131,19 +131,21 @@ async def _key_latency(data_dir: Path, campaign_id: str, presses: int) -> list[f
             while type(app.screen).__name__ != name:
                 await pilot.pause(0.01)
             await pilot.press(*keys)
-        while type(app.screen).__name__ != "UnitScreen":
+        while type(app.screen).__name__ != "GridScreen":
             await pilot.pause(0.01)
-        screen = app.screen
-        rows = list(screen.query(RatingRow))
+        grid = app.screen.grid  # type: ignore[attr-defined]
+        spec = app.backend.ballot_spec
         for number in range(presses):
-            row = rows[number % len(rows)]
-            screen.current = number % len(rows)  # type: ignore[attr-defined]
-            row.focus()
-            key = str(1 + (number + number // len(rows)) % 4)
-            choice = row.item.choice_for_key(key)
+            index = number % len(grid.lines)
+            grid.move_to(index)
+            line = grid.lines[index]
+            # 较好/一般/差 only, changing every round: never refused by the 好 quota, always a new value
+            key = str(2 + (number + number // len(grid.lines)) % 3)
+            item = spec.item(line.item_id)
+            choice = item.choice_for_key(key) if item else None
             assert choice is not None
             await pilot.pause()
-            watched.update(row=row, value=choice.value)
+            watched.update(unit=spec.units[line.unit].unit_id, item=line.item_id, value=choice.value)
             shown.clear()
             started = time.perf_counter()
             app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from tinydb.table import Document
 
 from forms.errors import InputError, ProblemFound
 from forms.model import Form
+from forms.scoring.entry import dimension_items, required_items
 
 from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
@@ -121,6 +122,9 @@ class Ballots:
         if not expected:
             raise InputError("store.no_units")
         cleaned: dict[str, dict[str, Any]] = {}
+        # The campaign's dimensions mode decides whether the ballot's 五力 items must be answered
+        # (forms.scoring.entry): an optional or absent dimension never holds a ballot back.
+        optional = self._not_required(form)
         for unit_id in expected:
             given = answers.get(unit_id, {})
             row = {item: check_value(value) for item, value in given.items() if value is not None}
@@ -132,8 +136,9 @@ class Ballots:
                     raise InputError("store.bad_answer", unit=unit_id, item=item_id, reason=problem.key)
             # The scoring engine knows which required items are shown (show_if) and still unanswered.
             score = score_response(form, row)
-            if score.missing:
-                raise InputError("store.ballot_incomplete", unit=unit_id, item=score.missing[0])
+            missing = [item for item in score.missing if item not in optional]
+            if missing:
+                raise InputError("store.ballot_incomplete", unit=unit_id, item=missing[0])
             if score.problems:
                 problem = score.problems[0]
                 raise InputError("store.bad_answer", unit=unit_id, item=problem.item, reason=problem.key)
@@ -146,6 +151,13 @@ class Ballots:
             reasons = tuple(flag.rule for flag in verdict.flags if flag.action == "invalid")
             return form, cleaned, verdict.valid, reasons
         return form, cleaned, True, ()
+
+    def _not_required(self, form: Form) -> frozenset[str]:
+        """The items of a review ballot the campaign's `dimensions` mode lets an evaluator leave blank."""
+        if form.scope != "ballot":
+            return frozenset()
+        required = {item.id for item in required_items(form, self._forms.rules().dimensions)}
+        return frozenset(item.id for item in dimension_items(form) if item.id not in required)
 
     def _choices_for(self, form: Form, item_id: str) -> list[str] | None:
         item = form.item(item_id)

@@ -67,6 +67,8 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         self.wait_seconds = wait_seconds
         self.exit_when_ready = exit_when_ready
         self.ballot: BallotDraft | None = None
+        self.high_contrast = False
+        """The evaluator's high-contrast choice: kept across their screens, dropped when the ballot ends."""
         self.wrong_tries = 0
         self.locked_until = 0.0
         self.last_activity = time.monotonic()
@@ -104,6 +106,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     def show_welcome(self, notice: str = "") -> None:
         """Forget the current ballot and show a brand-new welcome screen."""
         self.ballot = None
+        self.high_contrast = False
         self.clear_notifications()
         self._clipboard = ""
         if self.mode == "paper":
@@ -130,12 +133,17 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
 
             self.go(BrandScreen(self.ballot))
             return
-        from tui.meeting.unit import UnitScreen
-
         spec = self.backend.ballot_spec
         index = max(0, min(index, len(spec.units) - 1))
         self.ballot.position = index
         self.queue_position(self.ballot.code, index)
+        if spec.is_grid:
+            from tui.meeting.grid import GridScreen
+
+            self.go(GridScreen(self.ballot, index))
+            return
+        from tui.meeting.unit import UnitScreen  # a form that is not a rating grid: one page per unit
+
         self.go(UnitScreen(self.ballot, index))
 
     def open_review(self) -> None:
@@ -149,6 +157,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         from tui.meeting.seal import ThanksScreen
 
         self.ballot = None
+        self.high_contrast = False
         self.go(ThanksScreen())
 
     def report_ready(self) -> None:

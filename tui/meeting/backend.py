@@ -12,6 +12,18 @@ from typing import TYPE_CHECKING, Any
 
 from forms.errors import KaopingError
 from forms.model import Form, Item
+from forms.scoring.entry import (
+    DimensionsMode,
+    MissingAnswer,
+    QuotaTally,
+    asked_items,
+    dimension_items,
+    early_flags,
+    missing_answers,
+    quota_tallies,
+    refused_by,
+    required_items,
+)
 from tui.i18n import error_text, t
 from tui.meeting.model import (
     AnswerValue,
@@ -48,6 +60,7 @@ class MeetingBackend:
         self.form = self._find_form(campaign, "vote" if vote else "ballot")
         self.meeting_name = self.form.title.get(lang)
         self.unit_records = tuple(campaign.roster.meeting_units())
+        self.dimensions: DimensionsMode = campaign.rules().dimensions
         self.group_labels = {
             group.id: (group.en if lang == "en" and group.en else group.zh)
             for group in campaign.rules().rater_groups
@@ -67,13 +80,30 @@ class MeetingBackend:
         raise KaopingError("meeting.no_form" if scope == "ballot" else "meeting.no_vote_form")
 
     def _spec(self) -> BallotSpec:
-        items = tuple(self._item_spec(item) for item in self.form.items() if item.type in ANSWER_TYPES)
+        # The campaign's 五力 mode decides which items are asked and which must be answered (one rule,
+        # in forms.scoring.entry, shared with the hall's web page and the store's seal).
+        asked = {item.id for item in asked_items(self.form, self.dimensions)}
+        required = {item.id for item in required_items(self.form, self.dimensions)}
+        items = tuple(
+            self._item_spec(item, item.id in required)
+            for item in self.form.items()
+            if item.type in ANSWER_TYPES and item.id in asked
+        )
         units = tuple(UnitSpec(unit.id, unit.name, unit.secretary, unit.group) for unit in self.unit_records)
         if not self.vote and not units:
             raise KaopingError("meeting.no_units")
-        return BallotSpec(self.form.id, self.form.title.get(self.lang), items, units)
+        dims = tuple(item.id for item in dimension_items(self.form) if item.id in asked)
+        return BallotSpec(
+            self.form.id,
+            self.form.title.get(self.lang),
+            items,
+            units,
+            score_item=self.form.score_item,
+            dimension_ids=dims,
+            dimensions=self.dimensions,
+        )
 
-    def _item_spec(self, item: Item) -> ItemSpec:
+    def _item_spec(self, item: Item, required: bool) -> ItemSpec:
         choices: tuple[Choice, ...] = ()
         if item.type == "rating":
             scale = self.form.scale_of(item)
@@ -90,7 +120,7 @@ class MeetingBackend:
             minimum=item.min if item.min is not None else 0.0,
             maximum=item.max if item.max is not None else 100.0,
             hint=item.help.get(self.lang),
-            required=item.required or item.type != "text",
+            required=required,
             max_length=item.max_length or 200,
         )
 
@@ -181,6 +211,33 @@ class MeetingBackend:
                 text += " " + t("meeting.rule.all_units", count=flag.count)
             breaks.append(RuleBreak(text, flag.action == "invalid"))
         return breaks
+
+    # -- the ballot's rules while it is filled (pure: no disk, safe on the UI thread) -------------------
+
+    def tallies(self, draft: BallotDraft) -> tuple[QuotaTally, ...]:
+        """Each quota of the ballot with its count so far and its limit ("好 12 / 上限 19")."""
+        return quota_tallies(self.form, self.ballot_answers(draft), len(self.ballot_spec.units))
+
+    def refusal(
+        self, draft: BallotDraft, unit_id: str, item_id: str, value: AnswerValue
+    ) -> QuotaTally | None:
+        """The quota that giving `value` would break (the answer is then refused), or None."""
+        answers = self.ballot_answers(draft)
+        return refused_by(self.form, answers, len(self.ballot_spec.units), unit_id, item_id, value)
+
+    def early_warnings(self, draft: BallotDraft) -> list[str]:
+        """The invalid-ballot rules the answers so far already meet, in the user's words."""
+        return [flag.text.get(self.lang) for flag in early_flags(self.form, self.ballot_answers(draft))]
+
+    def missing(self, draft: BallotDraft) -> tuple[MissingAnswer, ...]:
+        """Every answer the campaign requires that the draft still lacks, in unit then form order."""
+        units = [unit.unit_id for unit in self.ballot_spec.units]
+        return missing_answers(self.form, self.ballot_answers(draft), units, self.dimensions)
+
+    def level_labels(self, item_id: str, levels: Sequence[str]) -> str:
+        """The labels of some levels of a rating item, as the evaluator reads them ("好")."""
+        item = self.ballot_spec.item(item_id)
+        return "/".join(item.label_of(level) if item else level for level in levels)
 
     def seal(self, draft: BallotDraft) -> None:
         self.campaign.ballots.seal_ballot(draft.code, self.form.id, self.ballot_answers(draft))

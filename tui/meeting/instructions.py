@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
@@ -21,7 +22,9 @@ class InstructionScreen(Screen[None]):
     """Explains the scale and the keys; Enter starts (or resumes) the ballot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", t("meeting.key.start")),
+        # A priority binding starts the ballot as Enter arrives, so rating keys typed right after it
+        # reach the grid instead of waiting behind the button's own message (and getting lost).
+        Binding("enter", "start", t("meeting.key.start"), priority=True),
     ]
 
     def __init__(self, draft: BallotDraft) -> None:
@@ -44,12 +47,14 @@ class InstructionScreen(Screen[None]):
             if self.kiosk.mode == "brands":
                 yield Static(t("meeting.instructions.brands", most=backend.brand_max_picks))
             else:
-                scale = "  ".join(
-                    f"[b]{choice.key}[/b] {choice.label}" for choice in backend.rating_choices()
-                )
-                yield Static(t("meeting.instructions.units", count=len(spec.units)))
-                yield Static(scale, id="instructions-scale")
-                yield Static(t("meeting.instructions.keys"))
+                choices = backend.rating_choices()
+                scale = Text("  ").join(Text.assemble((c.key, "bold"), " ", c.label) for c in choices)
+                if spec.is_grid:
+                    yield from self._grid_texts(scale)
+                else:
+                    yield Static(t("meeting.instructions.units", count=len(spec.units)))
+                    yield Static(scale, id="instructions-scale")
+                    yield Static(t("meeting.instructions.keys"))
             yield Static(
                 t("meeting.instructions.seal_brands")
                 if self.kiosk.mode == "brands"
@@ -57,6 +62,29 @@ class InstructionScreen(Screen[None]):
             )
             yield Button(t("meeting.instructions.start"), id="start", variant="primary")
         yield Footer()
+
+    def _grid_texts(self, scale: Text) -> ComposeResult:
+        """What the grid's keys do, exactly as tui/meeting/grid.py binds them."""
+        backend = self.kiosk.backend
+        spec = backend.ballot_spec
+        yield Static(t("grid.instructions.units", count=len(spec.units)))
+        yield Static(scale, id="instructions-scale")
+        keys = [t("grid.instructions.keys")]
+        empty = BallotDraft(code="", rater_group="")
+        for tally in backend.tallies(empty):
+            levels = backend.level_labels(tally.item, tally.levels)
+            keys.append(t("grid.instructions.quota", levels=levels, limit=tally.limit))
+        if spec.dimension_ids:
+            keys.append(
+                t(
+                    "grid.instructions.dims_required"
+                    if spec.dimensions == "required"
+                    else "grid.instructions.dims_optional"
+                )
+            )
+        has_comment = any(item.kind == "text" for item in spec.items)
+        keys.append(t("grid.instructions.extras" if has_comment else "grid.instructions.extras_no_comment"))
+        yield Static(Text("\n".join(keys)), id="instructions-keys")
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
@@ -68,4 +96,9 @@ class InstructionScreen(Screen[None]):
     def action_start(self) -> None:
         if not self.started:
             self.started = True
-            self.kiosk.open_unit(self.draft.position)
+            start = self.draft.position
+            if self.kiosk.backend.ballot_spec.is_grid and self.draft.answers:
+                # a resumed grid starts where work is left: its first unit with a gap
+                gap = self.draft.first_gap(self.kiosk.backend.ballot_spec)
+                start = start if gap is None else gap
+            self.kiosk.open_unit(start)

@@ -79,6 +79,29 @@ class BallotSpec:
     title: str
     items: tuple[ItemSpec, ...]
     units: tuple[UnitSpec, ...]
+    score_item: str | None = None
+    """The item that gives the unit's score (the overall rating of the review ballot)."""
+    dimension_ids: tuple[str, ...] = ()
+    """The 五力 dimensions asked under the campaign's mode (empty when the mode is "off")."""
+    dimensions: str = "optional"
+    """The campaign's dimensions mode: "required", "optional" or "off" (forms.rules)."""
+
+    def item(self, item_id: str) -> ItemSpec | None:
+        for item in self.items:
+            if item.item_id == item_id:
+                return item
+        return None
+
+    @property
+    def is_grid(self) -> bool:
+        """The ballot fits the grid: a rating score item, the other items ratings (dimensions) or comments."""
+        score = self.item(self.score_item) if self.score_item else None
+        return (
+            bool(self.units)
+            and score is not None
+            and score.kind == "rating"
+            and all(item.kind in ("rating", "text") for item in self.items)
+        )
 
     @property
     def questions(self) -> tuple[ItemSpec, ...]:
@@ -123,6 +146,12 @@ class BallotDraft:
         if given == 0:
             return "empty"
         return "done" if given == len(questions) else "partial"
+
+    def first_gap(self, spec: BallotSpec) -> int | None:
+        """The index of the first unit with a required answer missing (None when none is)."""
+        return next(
+            (n for n, unit in enumerate(spec.units) if self.unit_state(spec, unit.unit_id) != "done"), None
+        )
 
     def missing_count(self, spec: BallotSpec) -> int:
         return sum(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, cast
 
 from rich.text import Text
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 
+from forms.scoring.entry import MissingAnswer
 from tui.i18n import t
 from tui.meeting.messages import RulesChecked
 from tui.meeting.model import BallotDraft
@@ -39,6 +41,7 @@ class ReviewScreen(SealingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.kiosk.high_contrast, "-high-contrast")
         spec = self.kiosk.backend.ballot_spec
         table = cast("DataTable[Text]", self.query_one("#review-table", DataTable))
         table.add_column(Text("#"), key="n")
@@ -52,7 +55,9 @@ class ReviewScreen(SealingScreen):
             cells = [Text(str(number + 1), style="dim"), Text(unit.name)]
             for item in questions:
                 value = self.draft.answer(unit.unit_id, item.item_id)
-                if value is None:
+                if value is None and not item.required:
+                    cells.append(Text("—", style="dim"))  # an optional 五力 rating left blank
+                elif value is None:
                     cells.append(Text(t("meeting.review.missing"), style="bold reverse red"))
                 else:
                     cells.append(Text(item.label_of(value)))
@@ -123,10 +128,24 @@ class ReviewScreen(SealingScreen):
 
         self.app.push_screen(JumpList(self.draft, table.cursor_row), chosen)
 
-    def action_seal(self) -> None:
+    def _missing_text(self, missing: Sequence[MissingAnswer]) -> str:
+        """How many answers are missing, naming the first few (unit · item) so they can be found."""
         spec = self.kiosk.backend.ballot_spec
-        missing = self.draft.missing_count(spec)
+        names = {unit.unit_id: unit.name for unit in spec.units}
+        labels = {item.item_id: item.label for item in spec.items}
+        shown = "、".join(
+            f"{names.get(gap.unit_id, gap.unit_id)}·{labels.get(gap.item_id, gap.item_id)}"
+            for gap in missing[:3]
+        )
+        return t("grid.missing", count=len(missing), first=shown + ("……" if len(missing) > 3 else ""))
+
+    def action_seal(self) -> None:
+        missing = self.kiosk.backend.missing(self.draft)
         if missing:
-            self.notify(t("meeting.review.cannot_seal", count=missing), severity="warning")
+            text = self._missing_text(missing)
+            summary = self.query_one("#review-summary", Static)
+            summary.update(text)
+            summary.set_class(True, "-error")
+            self.notify(text, severity="warning")
             return
         self.confirm_seal(invalid=self.blocking)

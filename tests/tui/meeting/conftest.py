@@ -11,6 +11,7 @@ import pytest
 
 from store.api import Brand, CampaignStore, Store, open_store
 from store.demo import DemoResult, demo_units
+from store.formsource import default_rules_text
 from tui.context import AppContext
 from tui.i18n import set_language
 from tui.meeting import create_meeting_app
@@ -41,9 +42,12 @@ class Meeting:
         return open_store(self.data_dir).campaign(self.campaign.id)
 
 
-def _fixed_campaign(data_dir: Path, units: int, open_voting: bool) -> Meeting:
+def _fixed_campaign(data_dir: Path, units: int, open_voting: bool, dimensions: str | None = None) -> Meeting:
     store = open_store(data_dir)
-    campaign = store.create_campaign("2026年度市直机关党建考核", 2026, ["review_ballot", "brand_vote"])
+    rules = None
+    if dimensions is not None:  # the campaign's 五力 mode, as a rules file would set it
+        rules = default_rules_text().replace('dimensions = "optional"', f'dimensions = "{dimensions}"')
+    campaign = store.create_campaign("2026年度市直机关党建考核", 2026, ["review_ballot", "brand_vote"], rules)
     tops = [unit for unit in demo_units(random.Random(2026)) if unit.parent_id is None][:units]
     campaign.roster.import_units(tops)
     campaign.roster.import_brands(
@@ -78,6 +82,18 @@ def small_meeting(tmp_path: Path) -> Meeting:
 def closed_small_meeting(tmp_path: Path) -> Meeting:
     """Like `small_meeting` but voting not yet opened."""
     return _fixed_campaign(tmp_path / "data", SMALL_UNITS, open_voting=False)
+
+
+@pytest.fixture
+def required_meeting(tmp_path: Path) -> Meeting:
+    """Like `small_meeting`, under rules that require the 五力 dimensions of every unit."""
+    return _fixed_campaign(tmp_path / "data", SMALL_UNITS, open_voting=True, dimensions="required")
+
+
+@pytest.fixture
+def no_dimensions_meeting(tmp_path: Path) -> Meeting:
+    """Like `small_meeting`, under rules that do not ask for the 五力 dimensions at all."""
+    return _fixed_campaign(tmp_path / "data", SMALL_UNITS, open_voting=True, dimensions="off")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ async def settle(pilot: Pilot[object], rounds: int = 3) -> None:
     await pilot.pause()
 
 
-async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 40) -> None:
+async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 250) -> None:
     """Pause until the top screen is of class `name` (fails the test with the screen it got)."""
     for _ in range(tries):
         if type(pilot.app.screen).__name__ == name:
@@ -37,11 +37,12 @@ async def type_code(pilot: Pilot[object], code: str) -> None:
     await settle(pilot)
 
 
-async def open_first_unit(pilot: Pilot[object], code: str) -> None:
-    """Sign in with an evaluator code and go past the instructions to the first unit's page."""
+async def open_grid(pilot: Pilot[object], code: str) -> None:
+    """Sign in with an evaluator code and go past the instructions to the grid ballot."""
     await type_code(pilot, code)
+    await wait_for_screen(pilot, "InstructionScreen")
     await pilot.press("enter")
-    await wait_for_screen(pilot, "UnitScreen")
+    await wait_for_screen(pilot, "GridScreen")
 
 
 def message(app: MeetingApp, selector: str) -> str:
@@ -49,15 +50,19 @@ def message(app: MeetingApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def rate_all(pilot: Pilot[object], keys_per_unit: list[str], units: int) -> None:
-    """From the instruction screen: rate each unit with its key sequence and move on to the review."""
+async def rate_all(pilot: Pilot[object], overall: str) -> None:
+    """From the instruction screen: rate each unit's overall rating on the grid, one key per unit in
+    `overall` (the cursor moves down by itself), then open the review page."""
     await wait_for_screen(pilot, "InstructionScreen")
     await pilot.press("enter")
-    for number in range(units):
-        await wait_for_screen(pilot, "UnitScreen")
-        assert pilot.app.screen.index == number  # type: ignore[attr-defined]
-        await pilot.press(*keys_per_unit[number % len(keys_per_unit)])
-        await pilot.press("pagedown")
-        await pilot.pause()
+    await wait_for_screen(pilot, "GridScreen")
+    await pilot.press(*overall)
+    await pilot.press("r")
     await wait_for_screen(pilot, "ReviewScreen")
     await settle(pilot)
+
+
+def grid_text(app: MeetingApp) -> list[str]:
+    """The grid's lines as plain text, header first (what the evaluator sees, scrolled as it is)."""
+    grid = app.screen.query_one("#grid")
+    return [grid.render_line(y).text for y in range(grid.size.height)]  # type: ignore[attr-defined]

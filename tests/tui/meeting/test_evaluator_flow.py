@@ -5,12 +5,26 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.tui.meeting.conftest import Meeting
-from tests.tui.meeting.drive import message, open_first_unit, rate_all, settle, type_code, wait_for_screen
-from tui.meeting.rows import RatingRow
+from tests.tui.meeting.drive import (
+    grid_text,
+    message,
+    open_grid,
+    rate_all,
+    settle,
+    type_code,
+    wait_for_screen,
+)
+from tui.meeting.grid import GridScreen
 
-# Six rating items per unit (overall + the five strengths): 好 较好 一般 差 ...
-VARIED = ["123412", "234123", "341234", "412341"]
+# One overall rating per unit on the grid (好 较好 一般 差 ...): one 好 in four keeps the 30% quota.
+VARIED = ["1234", "2341", "3412", "4123"]
 CODE_OF = {"good": "1", "fairly_good": "2", "average": "3", "poor": "4"}
+
+
+def _grid(app) -> GridScreen:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, GridScreen)
+    return screen
 
 
 async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting: Meeting) -> None:
@@ -28,7 +42,7 @@ async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting:
             assert app.ballot is None
             assert len(app.screen_stack) == 2
             await type_code(pilot, code)
-            await rate_all(pilot, VARIED[turn:] + VARIED[:turn], 4)
+            await rate_all(pilot, VARIED[turn])
             await pilot.press("s")
             await wait_for_screen(pilot, "ConfirmSeal")
             await pilot.press("y")
@@ -49,13 +63,9 @@ async def test_answers_are_autosaved_and_a_restart_resumes_the_draft(small_meeti
     code = small_meeting.codes["leaders"][0]
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, code)
-        await wait_for_screen(pilot, "InstructionScreen")
-        await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
-        await pilot.press(*"123412", "pagedown")
-        await wait_for_screen(pilot, "UnitScreen")
-        await pilot.press("2", "2")
+        await open_grid(pilot, code)
+        # U01 好, U02 较好, then U03's 五力 row opened and its first dimension rated 一般
+        await pilot.press("1", "2", "d", "3")
         await settle(pilot)
         app.wait_for_saves()
     # the app is gone (battery died); a new one on a new store handle resumes the same code
@@ -67,22 +77,15 @@ async def test_answers_are_autosaved_and_a_restart_resumes_the_draft(small_meeti
         await wait_for_screen(pilot, "InstructionScreen")
         assert "恢复" in message(app, "#instructions-resumed")
         await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
-        screen = app.screen
-        assert screen.index == 1  # type: ignore[attr-defined]
-        rows = list(screen.query(RatingRow))
-        assert [row.value for row in rows[:3]] == ["fairly_good", "fairly_good", None]
-        assert app.focused is rows[2], "the first open item has the focus"
-        await pilot.press("pageup")
-        await wait_for_screen(pilot, "UnitScreen")
-        assert [row.value for row in app.screen.query(RatingRow)] == [
-            "good",
-            "fairly_good",
-            "average",
-            "poor",
-            "good",
-            "fairly_good",
-        ]
+        await wait_for_screen(pilot, "GridScreen")
+        screen = _grid(app)
+        assert screen.grid.current.unit == 2, "the grid resumes at the first unit with a gap"
+        assert app.ballot is not None
+        assert app.ballot.answers["U01"] == {"overall": "good"}
+        assert app.ballot.answers["U02"] == {"overall": "fairly_good"}
+        assert app.ballot.answers["U03"] == {"political_leadership": "average"}
+        lines = grid_text(app)
+        assert "● 好" in lines[1] and "● 较好" in lines[2] and "●" not in lines[3]
 
 
 async def test_a_used_code_is_refused_and_a_wrong_code_says_so(small_meeting: Meeting) -> None:
@@ -135,11 +138,17 @@ async def test_voting_not_open_refuses_every_code(closed_small_meeting: Meeting)
 
 
 async def test_the_quota_rule_is_shown_on_review_with_the_units_that_break_it(small_meeting: Meeting) -> None:
+    # The grid refuses a second 好 (tests/tui/meeting/test_grid.py); a draft saved elsewhere may still
+    # break the quota, and the review page names the rule and the units before the ballot is sealed.
+    code = small_meeting.codes["members"][0]
+    for unit, level in zip(["U01", "U02", "U03", "U04"], ["good", "good", "average", "poor"], strict=True):
+        small_meeting.campaign.ballots.save_answer(code, unit, "overall", level)
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await type_code(pilot, small_meeting.codes["members"][0])
-        # 好 on the overall rating of units 1 and 2: 2 of 4 units > 30% (at most 1)
-        await rate_all(pilot, ["123412", "132412", "341234", "412341"], 4)
+        await open_grid(pilot, code)
+        await pilot.press("r")
+        await wait_for_screen(pilot, "ReviewScreen")
+        await settle(pilot)
         rules = message(app, "#review-rules")
         assert "30%" in rules
         assert "现有 2 个，最多 1 个" in rules
@@ -157,23 +166,23 @@ async def test_review_marks_gaps_refuses_to_seal_and_enter_goes_back_to_the_unit
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await type_code(pilot, small_meeting.codes["members"][0])
-        await rate_all(pilot, ["123412", "23", "341234", "412341"], 4)
-        assert "还有 4 项未答" in message(app, "#review-summary")
+        await rate_all(pilot, "12")
+        assert "还有 2 项未答" in message(app, "#review-summary")
         await pilot.press("s")
         await settle(pilot)
         assert type(app.screen).__name__ == "ReviewScreen", "an incomplete ballot cannot be sealed"
-        # the cursor starts on the first unit with a gap; Enter goes there
+        # the cursor starts on the first unit with a gap; Enter goes there on the grid
         await pilot.press("enter")
-        await wait_for_screen(pilot, "UnitScreen")
-        assert app.screen.index == 1  # type: ignore[attr-defined]
-        assert app.focused is list(app.screen.query(RatingRow))[2]
+        await wait_for_screen(pilot, "GridScreen")
+        assert _grid(app).grid.current.unit == 2
+        assert not _grid(app).grid.current.dimension
 
 
 async def test_the_jump_list_shows_each_units_state_and_goes_there(small_meeting: Meeting) -> None:
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_first_unit(pilot, small_meeting.codes["members"][0])
-        await pilot.press(*"123412")
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        await pilot.press("1", "up")
         await pilot.press("j")
         await wait_for_screen(pilot, "JumpList")
         from textual.widgets import OptionList
@@ -183,20 +192,20 @@ async def test_the_jump_list_shows_each_units_state_and_goes_there(small_meeting
         assert "已完成" in labels[0] and "未答" in labels[3]
         assert "市委办公室" in labels[0]
         await pilot.press("down", "down", "down", "enter")
-        await wait_for_screen(pilot, "UnitScreen")
-        assert app.screen.index == 3  # type: ignore[attr-defined]
-        assert "第 4/4 个" in message(app, "#unit-counter")
+        await wait_for_screen(pilot, "GridScreen")
+        await settle(pilot)
+        assert _grid(app).grid.current.unit == 3
+        assert grid_text(app)[4].startswith("▶"), "the fourth unit's row carries the cursor mark"
 
 
 async def test_an_idle_ballot_returns_to_the_welcome_and_keeps_its_draft(small_meeting: Meeting) -> None:
     code = small_meeting.codes["members"][2]
-    app = small_meeting.app(idle_timeout=0.4)
+    app = small_meeting.app(idle_timeout=3.0)  # long enough for a loaded machine to reach the grid
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_first_unit(pilot, code)
+        await open_grid(pilot, code)
         await pilot.press("1")
         await settle(pilot)
-        await pilot.pause(0.8)
-        await wait_for_screen(pilot, "WelcomeScreen")
+        await wait_for_screen(pilot, "WelcomeScreen", tries=500)
         assert app.ballot is None
         assert "凭同一测评码可继续" in message(app, "#welcome-message")
         app.wait_for_saves()
@@ -214,10 +223,11 @@ async def test_english_on_request(small_meeting: Meeting) -> None:
         await settle(pilot)
         assert "Type the code printed on your slip" in message(app, "#welcome-prompt")
         assert "Voted 0 of 8" in message(app, "#welcome-count")
-        await open_first_unit(pilot, small_meeting.codes["members"][0])
-        assert "Unit 1 of 4" in message(app, "#unit-counter")
-        assert "Secretary:" in message(app, "#unit-who")
-        assert "Good" in str(app.screen.query_one(RatingRow).render())
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        assert "0 of 4 units rated" in message(app, "#grid-progress")
+        assert "Good 0 / limit 1" in message(app, "#grid-tally")
+        header = grid_text(app)[0]
+        assert "Unit" in header and "Good" in header and "单位" not in header
 
 
 async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Meeting) -> None:
@@ -225,17 +235,17 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
 
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_first_unit(pilot, small_meeting.codes["members"][0])
-        # all at once, before the focus can follow (the cross-queue reordering this also guards
-        # against shows up in a real terminal: see tests/e2e/test_meeting_tmux.py)
-        for key in "432143":
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        # all at once, as a fast typist or a paste does (see tests/e2e/test_meeting_tmux.py)
+        for key in "4321":
             app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
         await settle(pilot)
-        values = [row.value for row in app.screen.query(RatingRow)]
-        assert values == ["poor", "average", "fairly_good", "good", "poor", "average"]
+        assert app.ballot is not None
+        values = [app.ballot.answer(unit, "overall") for unit in ["U01", "U02", "U03", "U04"]]
+        assert values == ["poor", "average", "fairly_good", "good"]
         app.wait_for_saves()
     draft = small_meeting.reopen().ballots.load_draft(small_meeting.codes["members"][0])
-    assert draft is not None and draft.answers["U01"]["cohesion"] == "good"
+    assert draft is not None and draft.answers["U04"]["overall"] == "good"
 
 
 async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself(
@@ -243,35 +253,27 @@ async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself
 ) -> None:
     app = small_meeting.app(thanks_seconds=0.3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_first_unit(pilot, small_meeting.codes["members"][0])
-        rows = list(app.screen.query(RatingRow))
-        # second line of the row: " 1 好    2 较好    3 一般 ..." -> the 较好 span starts at cell 8
-        await pilot.click(f"#{rows[3].id}", offset=(11, 1))
+        await open_grid(pilot, small_meeting.codes["members"][0])
+        screen = _grid(app)
+        layout = screen.grid.layout_for(screen.grid.scrollable_content_region.width)
+        # the 较好 cell (second level column) of the fourth unit's row (grid line 4, under the header)
+        x = layout.levels_start + layout.level + layout.level // 2
+        await pilot.click("#grid", offset=(x, 4))
         await settle(pilot)
-        assert rows[3].value == "fairly_good"
-        assert app.screen.current == 3  # type: ignore[attr-defined]
+        assert app.ballot is not None and app.ballot.answer("U04", "overall") == "fairly_good"
+        assert screen.grid.cursor == 3
         await pilot.press("3")
-        assert rows[3].value == "average", "keys follow the clicked row"
+        assert app.ballot.answer("U04", "overall") == "average", "keys follow the clicked row"
         # finish quickly and let the thank-you screen time out
-        await pilot.press("pageup")
-        await rate_all_from_unit(pilot)
+        await pilot.press("home", "1", "2", "4", "r")
+        await wait_for_screen(pilot, "ReviewScreen")
+        await settle(pilot)
         await pilot.press("s")
         await wait_for_screen(pilot, "ConfirmSeal")
         await pilot.press("y")
         await wait_for_screen(pilot, "ThanksScreen")
         await pilot.pause(0.6)
         await wait_for_screen(pilot, "WelcomeScreen")
-
-
-async def rate_all_from_unit(pilot) -> None:  # type: ignore[no-untyped-def]
-    """On unit 1 of 4: rate every unit (valid under the quota) and go to the review page."""
-    for keys in ["123412", "234123", "341234", "412341"]:
-        await wait_for_screen(pilot, "UnitScreen")
-        pilot.app.screen.current = 0
-        await pilot.press(*keys, "pagedown")
-        await pilot.pause()
-    await wait_for_screen(pilot, "ReviewScreen")
-    await settle(pilot)
 
 
 async def test_a_store_failure_is_one_sentence_and_the_kiosk_stays_up(

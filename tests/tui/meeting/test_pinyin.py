@@ -23,9 +23,9 @@ def test_polyphones_match_either_reading() -> None:
 
 def test_every_character_of_the_demo_names_has_an_initial(demo_campaign: CampaignStore) -> None:
     names: set[str] = set()
-    for unit in demo_campaign.units():
+    for unit in demo_campaign.roster.units():
         names |= {unit.name, unit.org_name, unit.secretary, unit.group}
-    names |= {brand.name for brand in demo_campaign.brands()}
+    names |= {brand.name for brand in demo_campaign.roster.brands()}
     missing = sorted({char for name in names for char in name if _is_han(char) and not initials_of(char)})
     assert len(names) > 300
     assert missing == []
