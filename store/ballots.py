@@ -88,7 +88,7 @@ class BallotsMixin(CodesMixin):
         self, form_id: str, answers: BallotAnswers
     ) -> tuple[Form, dict[str, dict[str, Any]], bool, tuple[str, ...]]:
         """Check a ballot's answers against its form; its validity flags from the scoring rules."""
-        from forms.scoring import check_ballot, score_response, validate_answer
+        from forms.scoring import check_ballot, required_items, score_response, validate_answer
 
         if form_id not in self.info.form_ids:
             raise InputError("store.form_not_in_campaign", form=form_id, known=", ".join(self.info.form_ids))
@@ -98,6 +98,9 @@ class BallotsMixin(CodesMixin):
         expected = [CAMPAIGN_WIDE] if form.scope == "vote" else [unit.id for unit in self.meeting_units()]
         if not expected:
             raise InputError("store.no_units")
+        # The campaign's `dimensions` mode says whether the 五力 must be answered (required) or may be left
+        # (optional, off): the one rule the kiosk grid and the hall's page both follow.
+        needed = {item.id for item in required_items(form, self.rules().dimensions)}
         cleaned: dict[str, dict[str, Any]] = {}
         for unit_id in expected:
             given = answers.get(unit_id, {})
@@ -110,8 +113,9 @@ class BallotsMixin(CodesMixin):
                     raise InputError("store.bad_answer", unit=unit_id, item=item_id, reason=problem.key)
             # The scoring engine knows which required items are shown (show_if) and still unanswered.
             score = score_response(form, row)
-            if score.missing:
-                raise InputError("store.ballot_incomplete", unit=unit_id, item=score.missing[0])
+            missing = [item_id for item_id in score.missing if item_id in needed]
+            if missing:
+                raise InputError("store.ballot_incomplete", unit=unit_id, item=missing[0])
             if score.problems:
                 problem = score.problems[0]
                 raise InputError("store.bad_answer", unit=unit_id, item=problem.item, reason=problem.key)
