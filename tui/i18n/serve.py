@@ -156,6 +156,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An unexpected error stopped this step; answers already saved are safe. Please try again.",
     ),
     # code slips with QR codes
+    "serve.opt.slips_url": (
+        "会场网页测评的地址（kaoping serve 显示的地址，如 http://192.168.1.10:8080）：另写一份可打印的 A4 测评码条（.html，每页 10 张，含二维码）。",
+        "The hall page's address (as `kaoping serve` prints it, e.g. http://192.168.1.10:8080): also write printable A4 slips (.html, 10 a page, with QR codes).",
+    ),
     "serve.slips.title": ("{name} 测评码条", "{name}: ballot code slips"),
     "serve.slips.scan": (
         "用手机扫码或打开 {url} 输入测评码",
