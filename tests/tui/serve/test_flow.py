@@ -20,7 +20,9 @@ def pressed(grid: str, unit: str) -> list[str]:
 
 
 async def answer(client: TestClient, token: str, unit: str, level: str, item: str = "overall") -> dict:  # type: ignore[type-arg]
-    response = await client.post("/api/answer", json={"u": unit, "i": item, "v": level}, headers={"X-CSRF-Token": token})
+    response = await client.post(
+        "/api/answer", json={"u": unit, "i": item, "v": level}, headers={"X-CSRF-Token": token}
+    )
     assert response.status == 200, await response.text()
     return await response.json()  # type: ignore[no-any-return]
 
@@ -84,12 +86,16 @@ async def test_plain_form_posts_work_without_javascript(client, hall) -> None:  
     units = [unit.id for unit in campaign.meeting_units()]
     for unit in units[:19]:
         await answer(client, token, unit, "good")
-    response = await client.post("/answer", data={"csrf": token, "u": units[20], "a": "overall:average"}, allow_redirects=False)
+    response = await client.post(
+        "/answer", data={"csrf": token, "u": units[20], "a": "overall:average"}, allow_redirects=False
+    )
     assert response.status == 303 and response.headers["Location"] == f"/ballot#u-{units[20]}"
     refused = await client.post("/answer", data={"csrf": token, "u": units[21], "a": "overall:good"})
     page = await refused.text()
     assert "这一项没有保存" in page
-    comment = await client.post("/answer", data={"csrf": token, "u": units[1], "a": "comment:", "text": "  学习扎实，<b>好</b>  "})
+    comment = await client.post(
+        "/answer", data={"csrf": token, "u": units[1], "a": "comment:", "text": "  学习扎实，<b>好</b>  "}
+    )
     assert comment.status == 200
     draft = campaign.load_draft(code)
     assert draft.answers[units[20]]["overall"] == "average"
@@ -114,7 +120,7 @@ async def test_the_dimensions_are_offered_on_request_and_not_required(client, ha
 
 
 async def test_larger_text_is_remembered_until_sealed(client, hall) -> None:  # type: ignore[no-untyped-def]
-    campaign, result = hall
+    _campaign, result = hall
     token = await login(client, codes_of(result)[0])
     response = await client.post("/larger", data={"csrf": token}, allow_redirects=False)
     assert response.status == 303

@@ -47,7 +47,9 @@ async def test_answers_without_the_session_csrf_token_store_nothing(client, hall
     token = await login(client, code)
     unit = campaign.meeting_units()[0].id
     for headers in ({}, {"X-CSRF-Token": "x" + token}):
-        response = await client.post("/api/answer", json={"u": unit, "i": "overall", "v": "good"}, headers=headers)
+        response = await client.post(
+            "/api/answer", json={"u": unit, "i": "overall", "v": "good"}, headers=headers
+        )
         assert response.status == 403
         assert (await response.json())["ok"] is False
     form = {"csrf": "wrong", "u": unit, "a": "overall:good"}
@@ -75,9 +77,13 @@ async def test_tampered_posts_are_refused_with_one_sentence_and_store_nothing(cl
         data = await response.json()
         assert data["ok"] is False and "未作任何保存" in data["error"]
         assert "Traceback" not in data["error"]
-    bad_json = await client.post("/api/answer", data=b"{not json", headers={**headers, "Content-Type": "application/json"})
+    bad_json = await client.post(
+        "/api/answer", data=b"{not json", headers={**headers, "Content-Type": "application/json"}
+    )
     assert bad_json.status == 400
-    form = await client.post("/answer", data={"csrf": token, "u": unit, "a": "overall:best"}, allow_redirects=False)
+    form = await client.post(
+        "/answer", data={"csrf": token, "u": unit, "a": "overall:best"}, allow_redirects=False
+    )
     assert form.status == 400 and "未作任何保存" in await form.text()
     assert campaign.load_draft(code) is None
 
@@ -118,7 +124,10 @@ async def test_wrong_codes_are_rate_limited_per_address_and_say_how_long_to_wait
 async def test_a_used_code_is_refused(client, hall) -> None:  # type: ignore[no-untyped-def]
     campaign, result = hall
     code = codes_of(result)[0]
-    answers = {unit.id: {"overall": level} for unit, level in zip(campaign.meeting_units(), ballot_levels(66))}
+    answers = {
+        unit.id: {"overall": level}
+        for unit, level in zip(campaign.meeting_units(), ballot_levels(66), strict=False)
+    }
     campaign.seal_ballot(code, "review_ballot", answers)
     page = await (await client.get("/")).text()
     token = CSRF.search(page).group(1)  # type: ignore[union-attr]
@@ -137,13 +146,17 @@ async def test_voting_not_open_is_said_on_the_page(client, hall) -> None:  # typ
     assert response.status == 409 and "现在不在投票时间" in await response.text()
 
 
-async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_the_code(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_the_code(
+    client, hall
+) -> None:  # type: ignore[no-untyped-def]
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
     units = [unit.id for unit in campaign.meeting_units()]
     for unit, level in zip(units, ballot_levels(len(units)), strict=True):
-        response = await client.post("/api/answer", json={"u": unit, "i": "overall", "v": level}, headers={"X-CSRF-Token": token})
+        response = await client.post(
+            "/api/answer", json={"u": unit, "i": "overall", "v": level}, headers={"X-CSRF-Token": token}
+        )
         assert (await response.json())["saved"] is True
     grid = await (await client.get("/ballot")).text()
     assert code not in grid and code.replace("-", "") not in grid
@@ -151,14 +164,18 @@ async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_
         assert code not in link
     sealed = await client.post("/seal", data={"csrf": token}, allow_redirects=False)
     assert sealed.status == 303 and sealed.headers["Location"] == "/thanks"
-    assert "kp_s=\"\"" in sealed.headers.get("Set-Cookie", "") or "Max-Age=0" in sealed.headers.get("Set-Cookie", "")
+    assert 'kp_s=""' in sealed.headers.get("Set-Cookie", "") or "Max-Age=0" in sealed.headers.get(
+        "Set-Cookie", ""
+    )
     assert campaign.code_status(code).state == "used"
     for path in ("/ballot", "/review"):
         again = await client.get(path, allow_redirects=False)
         assert again.status == 303 and again.headers["Location"] == "/"
     thanks = await (await client.get("/thanks")).text()
     assert "好" not in thanks.replace("好的", "")  # no level shown
-    late = await client.post("/api/answer", json={"u": units[0], "i": "overall", "v": "good"}, headers={"X-CSRF-Token": token})
+    late = await client.post(
+        "/api/answer", json={"u": units[0], "i": "overall", "v": "good"}, headers={"X-CSRF-Token": token}
+    )
     assert late.status == 401
     assert campaign.ballot_count() == 1
     assert not any(code in line for line in client.lines)  # type: ignore[attr-defined]
@@ -166,7 +183,10 @@ async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_
 
 async def test_names_from_the_roster_show_as_text(data_dir: Path) -> None:
     campaign = open_store(data_dir).create_campaign("<b>年度</b>考核", 2026, ["review_ballot"])
-    units = [replace(SMALL_UNITS[0], name="<script>alert(1)</script>", secretary='"><img src=x>'), *SMALL_UNITS[1:]]
+    units = [
+        replace(SMALL_UNITS[0], name="<script>alert(1)</script>", secretary='"><img src=x>'),
+        *SMALL_UNITS[1:],
+    ]
     campaign.import_units(units)
     campaign.open_voting("admin")
     code = campaign.issue_codes("members", 1)[0]
