@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import queue
 import re
-import signal
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from bench.hall_clients import Served, start_server, stop_server
 from store.api import CampaignStore, open_store
 from store.demo import DemoResult
 from tui.i18n import set_language
 from tui.serve.app import create_hall_app
-
-ROOT = Path(__file__).resolve().parents[3]
-URL = re.compile(r"http://127\.0\.0\.1:(\d+)")
 
 
 @pytest.fixture(autouse=True)
@@ -79,94 +69,8 @@ def ballot_levels(units: int) -> list[str]:
     return ["good" if i < limit - 1 else ("fairly_good" if i % 2 else "average") for i in range(units)]
 
 
-@dataclass
-class Served:
-    """A `kaoping serve` process on 127.0.0.1: its base URL, process and every line it printed so far."""
-
-    url: str
-    process: subprocess.Popen[str]
-    lines: list[str] = field(default_factory=list)
-    pump: threading.Thread | None = None
-    _queue: queue.Queue[str] = field(default_factory=queue.Queue)
-
-    def output(self) -> str:
-        while True:
-            try:
-                self.lines.append(self._queue.get_nowait())
-            except queue.Empty:
-                return "\n".join(self.lines)
-
-    def wait_for_line(self, pattern: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self._queue.get(timeout=0.2)
-            except queue.Empty:
-                if self.process.poll() is not None:
-                    break
-                continue
-            self.lines.append(line)
-            if re.search(pattern, line):
-                return line
-        raise AssertionError(f"no line matching {pattern!r}; output so far:\n" + "\n".join(self.lines))
-
-
-def start_server(data_dir: Path, *args: str) -> Served:
-    """Start `kaoping --data DIR serve --port 0` from this worktree; wait (by polling) for its address."""
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; sys.argv[0] = 'kaoping'; from tui.cli import main; main()",
-        "--data",
-        str(data_dir),
-        "serve",
-        "--port",
-        "0",
-        *args,
-    ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "KAOPING_LANG": "zh"}
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    )
-    served = Served("", process)
-
-    def pump() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            served._queue.put(line.rstrip("\n"))
-
-    served.pump = threading.Thread(target=pump, daemon=True)
-    served.pump.start()
-    line = served.wait_for_line(URL.pattern)
-    match = URL.search(line)
-    assert match is not None
-    served.url = f"http://127.0.0.1:{match.group(1)}"
-    return served
-
-
-def stop_server(served: Served) -> str:
-    """Stop with Ctrl+C as a person would; everything it printed."""
-    if served.process.poll() is None:
-        served.process.send_signal(signal.SIGINT)
-        try:
-            served.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            served.process.kill()
-            served.process.wait()
-    if served.pump is not None:
-        served.pump.join(timeout=10)  # the pipe is closed: the last lines are in the queue
-    return served.output()
-
-
 @pytest.fixture
 def served(hall: tuple[CampaignStore, DemoResult], demo_data: tuple[Path, DemoResult]) -> Iterator[Served]:
     server = start_server(demo_data[0])
     yield server
     stop_server(server)
-
-
-def rss_megabytes(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bench.hall_clients import hall, rss_megabytes, start_server, stop_server
 from store.api import CampaignStore, open_store
 from store.demo import DemoResult
-from tests.tui.serve.conftest import rss_megabytes, start_server, stop_server
-from tests.tui.serve.load import hall
 from tui.cli import cli
 
 CLIENTS = 200

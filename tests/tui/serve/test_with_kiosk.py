@@ -8,10 +8,9 @@ import re
 import threading
 from pathlib import Path
 
+from bench.hall_clients import HallRun, evaluator, hall, levels, start_server, stop_server
 from store.api import CampaignStore, open_store
 from store.demo import DemoResult
-from tests.tui.serve.conftest import start_server, stop_server
-from tests.tui.serve.load import HallRun, evaluator, hall, levels
 from tui.meeting.backend import MeetingBackend
 from tui.meeting.model import CodeState
 
