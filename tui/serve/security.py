@@ -67,7 +67,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
             response = await handler(request)
         except web.HTTPRedirection as redirect:
-            response = web.Response(status=redirect.status, headers={"Location": redirect.location or "/"})
+            location = redirect.headers.get("Location", "/")
+            response = web.Response(status=redirect.status, headers={"Location": location})
         except web.HTTPException as error:
             response = failure(
                 request, error.status, t(STATUS_TEXT.get(error.status, "serve.error.bad_request"))

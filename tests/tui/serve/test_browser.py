@@ -26,6 +26,8 @@ try:
 except ImportError:  # the `browser` fixture skips (or fails under KAOPING_REQUIRE_BROWSER=1) with the reason
     expect = None
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
