@@ -153,3 +153,17 @@ async def test_review_shows_what_is_missing_then_the_verdict_and_seals(client, h
     ballots = list(campaign.sealed_ballots("review_ballot"))
     assert len(ballots) == 1 and ballots[0].valid
     assert ballots[0].answers[units[0]] == {"overall": "good"}
+
+
+async def test_the_page_speaks_english_with_lang_en(hall) -> None:  # type: ignore[no-untyped-def]
+    from tui.i18n import set_language
+
+    set_language("en")
+    async with TestClient(TestServer(create_hall_app(hall[0], "en"), host="127.0.0.1")) as client:
+        first = await (await client.get("/")).text()
+        assert 'lang="en"' in first and "Ballot code (on your slip)" in first
+        token = await login(client, codes_of(hall[1])[0])
+        grid = await (await client.get("/ballot")).text()
+        assert "Good 0 / limit 19" in grid and ">Fairly good</button>" in grid
+        data = await answer(client, token, hall[0].meeting_units()[0].id, "good")
+        assert data["progress"] == "1 of 66 units rated"
