@@ -87,6 +87,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "serve.comment.save": ("保存意见", "Save comment"),
     "serve.larger": ("大字模式", "Larger text"),
     "serve.to_review": ("检查并提交", "Review and seal"),
+    "serve.leave": ("暂存并离开", "Save and leave"),
+    "serve.leave.hint": (
+        "已作答的内容已保存；凭同一测评码可在任一设备上继续。",
+        "Your answers are saved; the same code resumes them on any device.",
+    ),
     "serve.saved": ("已保存", "Saved"),
     "serve.offline": (
         "网络中断，这一项没有保存；请稍后再点一次。",

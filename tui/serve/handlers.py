@@ -65,8 +65,8 @@ async def login_form(
     request: web.Request, code: str = "", message: str = "", status: int = 200
 ) -> web.Response:
     hall = request.app[HALL]
-    if current(request) is not None and not message:
-        return redirect("/ballot")
+    if current(request) is not None and not message and not code:
+        return redirect("/ballot")  # a slip's URL always asks for its own code: never the last one's ballot
     nonce = request.cookies.get(NONCE_COOKIE) or secrets.token_urlsafe(24)
     voting_open = await hall.store(hall.service.voting_open)
     backend = hall.service.backend
@@ -102,6 +102,7 @@ async def login(request: web.Request) -> web.Response:
         return await login_form(request, message=t("serve.login.wait", seconds=wait), status=429)
     state, code, group = await hall.store(hall.service.login, _field(form, "code")[:40])
     if state in (CodeState.FRESH, CodeState.DRAFT):
+        hall.sessions.end(request.cookies.get(SESSION_COOKIE))
         session = hall.sessions.open(code, group)
         response = redirect("/ballot")
         set_cookie(response, SESSION_COOKIE, session.token)
@@ -264,6 +265,18 @@ async def seal(request: web.Request) -> web.Response:
     return response
 
 
+async def leave(request: web.Request) -> web.Response:
+    """Stop here without sealing: the draft stays in the store, this browser forgets the code."""
+    session = current(request)
+    if session is not None:
+        if not csrf_ok(session.csrf, _field(await request.post(), "csrf")):
+            return failure(request, 403, t("serve.error.csrf"))
+        request.app[HALL].sessions.end(session.token)
+    response = redirect("/")
+    response.del_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
 async def thanks(request: web.Request) -> web.Response:
     return html(pages.thanks_page())
 
@@ -287,5 +300,6 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/larger", larger)
     app.router.add_get("/review", review)
     app.router.add_post("/seal", seal)
+    app.router.add_post("/leave", leave)
     app.router.add_get("/thanks", thanks)
     app.router.add_get("/static/{name}", static)

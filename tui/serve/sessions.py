@@ -14,6 +14,8 @@ SESSION_COOKIE = "kp_s"
 NONCE_COOKIE = "kp_n"
 SESSION_SECONDS = 4 * 3600
 """A session outlives any meeting; a sealed ballot ends it at once."""
+IDLE_SECONDS = 20 * 60
+"""A session untouched this long ends (its draft stays): a borrowed tablet does not show the last ballot."""
 MAX_SESSIONS = 5000
 """Enough for every seat of a hall several times over; the oldest go first beyond it."""
 
@@ -27,6 +29,7 @@ class Session:
     rater_group: str
     csrf: str
     created: float
+    seen: float = 0.0
     larger_text: bool = False
     flash: str = ""
 
@@ -53,10 +56,17 @@ class Sessions:
         session = self.by_token.get(token)
         if session is None:
             return None
-        if self.clock() - session.created > SESSION_SECONDS:
+        now = self.clock()
+        if now - session.created > SESSION_SECONDS or now - (session.seen or session.created) > IDLE_SECONDS:
             self.by_token.pop(token, None)
             return None
+        session.seen = now
         return session
+
+    def end(self, token: str | None) -> None:
+        """Forget one session (the evaluator left, or a new code was typed in this browser)."""
+        if token:
+            self.by_token.pop(token, None)
 
     def forget_code(self, code: str) -> None:
         """End every session holding `code` (it was sealed): no device can read the ballot afterwards."""

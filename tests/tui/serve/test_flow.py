@@ -8,6 +8,7 @@ import re
 from aiohttp.test_utils import TestClient, TestServer
 
 from store.api import CampaignStore
+from tests.tui.serve.conftest import GRID_CSRF as GRID
 from tests.tui.serve.conftest import ballot_levels, codes_of, login
 from tui.serve.app import create_hall_app
 
@@ -167,3 +168,34 @@ async def test_the_page_speaks_english_with_lang_en(hall) -> None:  # type: igno
         assert "Good 0 / limit 19" in grid and ">Fairly good</button>" in grid
         data = await answer(client, token, hall[0].meeting_units()[0].id, "good")
         assert data["progress"] == "1 of 66 units rated"
+
+
+async def test_a_slip_url_never_shows_the_last_persons_ballot(client, hall) -> None:  # type: ignore[no-untyped-def]
+    campaign, result = hall
+    first, second = codes_of(result)[:2]
+    token = await login(client, first)
+    unit = campaign.meeting_units()[0].id
+    await answer(client, token, unit, "poor")
+    slip = await client.get(f"/v/{second}", allow_redirects=False)
+    assert slip.status == 200 and 'value="poor"' not in await slip.text()
+    await login(client, second)  # the same browser, the next evaluator
+    grid = await (await client.get("/ballot")).text()
+    assert pressed(grid, unit) == []
+    # Leaving keeps the draft and forgets the code in this browser.
+    token = GRID.search(grid).group(1)  # type: ignore[union-attr]
+    left = await client.post("/leave", data={"csrf": token}, allow_redirects=False)
+    assert left.status == 303 and left.headers["Location"] == "/"
+    assert (await client.get("/ballot", allow_redirects=False)).status == 303
+    assert campaign.load_draft(first).answers[unit] == {"overall": "poor"}
+
+
+def test_an_idle_session_ends() -> None:
+    from tui.serve.sessions import IDLE_SECONDS, Sessions
+
+    now = [1000.0]
+    sessions = Sessions(clock=lambda: now[0])
+    session = sessions.open("ABCD-EFGH", "members")
+    now[0] += IDLE_SECONDS - 1
+    assert sessions.get(session.token) is session
+    now[0] += IDLE_SECONDS + 1
+    assert sessions.get(session.token) is None
