@@ -84,6 +84,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "serve.dims.optional": ("“五力”分项评价（选填）与意见建议", "The five strengths (optional) and comments"),
     "serve.dims.required": ("“五力”分项评价（必填）与意见建议", "The five strengths (required) and comments"),
+    "serve.dims.comment_only": ("意见建议（选填）", "Comments (optional)"),
     "serve.comment.save": ("保存意见", "Save comment"),
     "serve.larger": ("大字模式", "Larger text"),
     "serve.to_review": ("检查并提交", "Review and seal"),

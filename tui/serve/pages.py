@@ -121,7 +121,10 @@ def _unit_row(
             )
     if inner:
         required = service.dimensions == "required"
-        summary = t("serve.dims.required" if required else "serve.dims.optional")
+        if not any(question.dimension for question in extra):
+            summary = t("serve.dims.comment_only")
+        else:
+            summary = t("serve.dims.required" if required else "serve.dims.optional")
         opened = " open" if required or any(answers.get(q.item_id) for q in extra) else ""
         parts.append(f"<details{opened}><summary>{esc(summary)}</summary>{''.join(inner)}</details>")
     parts.append("</form>")

@@ -199,3 +199,35 @@ def test_an_idle_session_ends() -> None:
     assert sessions.get(session.token) is session
     now[0] += IDLE_SECONDS + 1
     assert sessions.get(session.token) is None
+
+
+async def test_the_dimensions_follow_the_campaign_rules(data_dir) -> None:  # type: ignore[no-untyped-def]
+    from forms.rules import builtin_rules_text
+    from store.api import open_store
+    from tests.store.store_helpers import SMALL_UNITS
+
+    for mode in ("required", "off"):
+        rules = builtin_rules_text().replace('dimensions = "optional"', f'dimensions = "{mode}"')
+        store = open_store(data_dir / mode)
+        campaign = store.create_campaign("2026年度测试考核", 2026, ["review_ballot"], rules_text=rules)
+        campaign.import_units(SMALL_UNITS)
+        campaign.open_voting("admin")
+        code = campaign.issue_codes("members", 1)[0]
+        async with TestClient(TestServer(create_hall_app(campaign), host="127.0.0.1")) as client:
+            token = await login(client, code)
+            grid = await (await client.get("/ballot")).text()
+            units = [unit.id for unit in campaign.meeting_units()]
+            data = await answer(client, token, units[0], "good")
+            if mode == "required":
+                assert "<details open><summary>“五力”分项评价（必填）" in grid
+                assert data["missing"] == 10 * 6 - 1
+                assert (await answer(client, token, units[0], "good", item="service"))["missing"] == 58
+            else:
+                assert "五力" not in grid and "<summary>意见建议（选填）" in grid
+                assert data["missing"] == 9
+                bad = await client.post(
+                    "/api/answer",
+                    json={"u": units[0], "i": "service", "v": "good"},
+                    headers={"X-CSRF-Token": token},
+                )
+                assert bad.status == 400
