@@ -194,3 +194,28 @@ def test_a_laptop_with_the_keyboard_only(
     _no_answers_shown(page)
     context.close()
     _closed_and_checked(campaign, demo_data[0], tmp_path, dict(zip(units, levels, strict=True)))
+
+
+def test_without_javascript_the_forms_still_save(
+    browser: Any, served: Served, hall: tuple[CampaignStore, DemoResult]
+) -> None:
+    campaign, result = hall
+    code = codes_of(result)[2]
+    units = [unit.id for unit in campaign.meeting_units()]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served.url}/v/{code}")
+    page.get_by_role("button", name="开始测评").click()
+    page.wait_for_url("**/ballot")
+    _main_button(page, units[0], "fairly_good").click()
+    page.wait_for_url(f"**/ballot#u-{units[0]}")
+    assert _main_button(page, units[0], "fairly_good").get_attribute("aria-pressed") == "true"
+    page.locator(f"#u-{units[1]} details summary").click()
+    page.locator(f"#u-{units[1]} textarea").fill("联系群众紧密")
+    page.locator(f"#u-{units[1]} button.save").click()
+    page.wait_for_url(f"**/ballot#u-{units[1]}")
+    context.close()
+    draft = campaign.load_draft(code)
+    assert draft is not None
+    assert draft.answers[units[0]] == {"overall": "fairly_good"}
+    assert draft.answers[units[1]] == {"comment": "联系群众紧密"}
