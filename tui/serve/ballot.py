@@ -211,6 +211,12 @@ class HallService:
             row[item_id] = stored
         return Outcome(True, "", self.state(code, answers))
 
+    def answer_if_usable(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome | CodeState:
+        """`answer` when the code may still vote now; otherwise why not (CLOSED, USED, UNKNOWN)."""
+        self.check_answer(unit_id, item_id, value)  # a tampered post is refused before anything else
+        state = self.still_usable(code)
+        return self.answer(code, unit_id, item_id, value) if state == CodeState.DRAFT else state
+
     # -- review and seal ---------------------------------------------------------------------------------
 
     def review(self, code: str, rater_group: str) -> Review:

@@ -135,12 +135,18 @@ async def _usable(request: web.Request) -> tuple[Session | None, web.Response | 
     state = await hall.store(hall.service.still_usable, session.code)
     if state == CodeState.DRAFT:
         return session, None
+    return None, _no_longer(request, session, state)
+
+
+def _no_longer(request: web.Request, session: Session, state: CodeState) -> web.Response:
+    """The page for a session whose code may not vote now (voting closed, or sealed on another device)."""
+    hall = request.app[HALL]
     if state == CodeState.USED:
         hall.sessions.forget_code(session.code)
     key = {CodeState.CLOSED: "serve.login.closed", CodeState.USED: "serve.login.used"}.get(
         state, "serve.login.unknown"
     )
-    return None, failure(request, 409, t(key))
+    return failure(request, 409, t(key))
 
 
 async def ballot(request: web.Request) -> web.Response:
@@ -198,10 +204,9 @@ async def answer_form(request: web.Request) -> web.Response:
 async def answer_api(request: web.Request) -> web.Response:
     """A tap with JavaScript: JSON in and out, the CSRF token in a header."""
     hall = request.app[HALL]
-    session, refusal = await _usable(request)
+    session = current(request)
     if session is None:
-        assert refusal is not None
-        return refusal
+        return failure(request, 401, t("serve.error.no_session"))
     if not csrf_ok(session.csrf, request.headers.get("X-CSRF-Token")):
         return failure(request, 403, t("serve.error.csrf"))
     try:
@@ -210,7 +215,10 @@ async def answer_api(request: web.Request) -> web.Response:
         raise InputError("serve.error.tampered") from None
     if not isinstance(body, dict) or not all(isinstance(body.get(key), str) for key in ("u", "i", "v")):
         raise InputError("serve.error.tampered")
-    outcome = await hall.store(hall.service.answer, session.code, body["u"], body["i"], body["v"])
+    # One trip to the store's thread for the check and the save: under a full hall every trip queues.
+    outcome = await hall.store(hall.service.answer_if_usable, session.code, body["u"], body["i"], body["v"])
+    if isinstance(outcome, CodeState):
+        return _no_longer(request, session, outcome)
     data = _state_json(hall.service, outcome.state)
     data.update(ok=True, saved=outcome.saved, refused=outcome.refused)
     return web.json_response(data)
