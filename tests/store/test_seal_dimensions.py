@@ -14,7 +14,9 @@ from tests.store.store_helpers import SMALL_UNITS
 
 def _campaign(data_dir: Path, mode: str):  # type: ignore[no-untyped-def]
     rules = builtin_rules_text().replace('dimensions = "optional"', f'dimensions = "{mode}"')
-    campaign = open_store(data_dir).create_campaign("2026年度测试考核", 2026, ["review_ballot"], rules_text=rules)
+    campaign = open_store(data_dir).create_campaign(
+        "2026年度测试考核", 2026, ["review_ballot"], rules_text=rules
+    )
     campaign.import_units(SMALL_UNITS)
     campaign.open_voting("admin")
     return campaign
