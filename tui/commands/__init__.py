@@ -22,6 +22,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backup": "store_cmds",
     "restore": "store_cmds",
     "meeting": "meeting_cmds",
+    "serve": "serve_cmds",
     "self-assess": "selfassess_cmds",
     "review": "selfassess_cmds",
     "results": "selfassess_cmds",

@@ -347,8 +347,9 @@ def codes_group() -> None:
     required=True,
     help=t("store.opt.output"),
 )
+@click.option("--url", "url", default=None, metavar="http://HALL:PORT", help=t("serve.opt.slips_url"))
 @click.pass_obj
-def codes_issue_command(context: AppContext, count: int, group: str, output: Path) -> None:
+def codes_issue_command(context: AppContext, count: int, group: str, output: Path, url: str | None) -> None:
     campaign = _campaign(context)
     rules = campaign.rules()
     group_id = group
@@ -357,7 +358,13 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
             group_id = candidate.id
     if output.suffix.lower() != ".csv":
         output = output.with_name(output.name + ".csv")
-    for path in (output, output.with_suffix(".txt")):
+    base_url = None
+    if url is not None:
+        from tui.serve.slips import slip_base_url
+
+        base_url = slip_base_url(url)  # checked before any code is issued: nothing half-written
+    outputs = (output, output.with_suffix(".txt")) + ((output.with_suffix(".html"),) if url else ())
+    for path in outputs:
         if path.exists():
             raise InputError("store.cmd.output_exists", path=str(path))
     if not output.parent.is_dir():
@@ -369,6 +376,11 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
     text_path = write_code_sheet(output, title, t("store.sheet.rater_group"), rows)
     click.echo(t("store.cmd.codes_issued", count=count, group=label))
     click.echo(t("store.cmd.sheet_written", csv=str(output), txt=str(text_path)))
+    if base_url is not None:
+        from tui.serve.slips import write_slips
+
+        slips = write_slips(output.with_suffix(".html"), title, label, codes, base_url)
+        click.echo(t("serve.slips.written", path=str(slips)))
 
 
 def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:

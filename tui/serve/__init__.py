@@ -1,0 +1,1 @@
+"""The hall's web page (`kaoping serve`): the review ballot on phones and laptops, offline."""

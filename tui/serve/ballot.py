@@ -1,0 +1,236 @@
+"""The hall's ballot service: codes, answers, review and seal through `MeetingBackend` and the entry rules.
+
+Every method is synchronous and may touch the disk: the web handlers run them on the store's one worker
+thread. The ballot rules come only from `forms.scoring` (entry rules while filling, `check_ballot` through
+the backend on review); the store is read afresh on every call, so the kiosk and other devices are seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forms.errors import InputError
+from forms.model import Item
+from forms.scoring import (
+    QuotaTally,
+    asked_items,
+    dimension_items,
+    early_flags,
+    missing_answers,
+    quota_tallies,
+    refused_by,
+)
+from tui.i18n import t
+from tui.meeting.backend import MeetingBackend
+from tui.meeting.model import AnswerValue, BallotDraft, CodeState, RuleBreak
+
+MAX_COMMENT = 200
+"""The longest comment accepted when the form does not say (the store checks the form's own limit)."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a rating item as the page shows it: stored code, label, key."""
+
+    value: str
+    label: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One item asked about every unit: the score item, a 五力 dimension, or a comment."""
+
+    item_id: str
+    label: str
+    kind: str  # "rating" or "text"
+    levels: tuple[Level, ...]
+    dimension: bool
+    max_length: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A quota so far, for the live line "好 12 / 上限 19"."""
+
+    label: str
+    count: int
+    limit: int
+    full: bool
+
+
+@dataclass(frozen=True)
+class BallotState:
+    """What the grid shows besides the answers: tallies, early warnings, how much is left."""
+
+    answers: dict[str, dict[str, AnswerValue]]
+    tallies: tuple[Tally, ...]
+    warnings: tuple[str, ...]
+    missing: int
+    answered_units: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one answer: saved, or refused with the reason (nothing stored)."""
+
+    saved: bool
+    refused: str
+    state: BallotState
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review page: what is missing, the rules broken, and whether sealing is allowed."""
+
+    state: BallotState
+    missing_units: tuple[str, ...]
+    breaks: tuple[RuleBreak, ...]
+
+    @property
+    def can_seal(self) -> bool:
+        return self.state.missing == 0
+
+
+class HallService:
+    """One campaign's review ballot, as the hall's web page asks for it."""
+
+    def __init__(self, backend: MeetingBackend) -> None:
+        self.backend = backend
+        self.form = backend.form
+        self.campaign = backend.campaign
+        self.dimensions = str(self.campaign.rules().dimensions)
+        self.units = backend.ballot_spec.units
+        self.unit_ids = tuple(unit.unit_id for unit in self.units)
+        dims = {item.id for item in dimension_items(self.form)}
+        self.questions = tuple(
+            self._question(item, item.id in dims)
+            for item in asked_items(self.form, self.dimensions)
+            if item.type in ("rating", "text")
+        )
+        self.by_id = {question.item_id: question for question in self.questions}
+        self.score_item = self.form.score_item or (self.questions[0].item_id if self.questions else "")
+
+    def _question(self, item: Item, dimension: bool) -> Question:
+        levels: tuple[Level, ...] = ()
+        if item.type == "rating":
+            scale = self.form.scale_of(item)
+            lang = self.backend.lang
+            levels = tuple(
+                Level(level.code, level.label.get(lang), level.key or str(number + 1))
+                for number, level in enumerate(scale.levels if scale else ())
+            )
+        return Question(
+            item.id,
+            item.label.get(self.backend.lang),
+            item.type,
+            levels,
+            dimension,
+            item.max_length or MAX_COMMENT,
+        )
+
+    # -- codes -------------------------------------------------------------------------------------------
+
+    def voting_open(self) -> bool:
+        return self.backend.voting_state() == "open"
+
+    def login(self, typed: str) -> tuple[CodeState, str, str]:
+        """The code's state, its normalised form and rater group (empty unless it may vote)."""
+        state, draft = self.backend.check_code(typed)
+        if draft is None:
+            return state, "", ""
+        return state, draft.code, draft.rater_group
+
+    def still_usable(self, code: str) -> CodeState:
+        """Whether a logged-in code may still vote now: FRESH/DRAFT, USED (sealed elsewhere) or CLOSED."""
+        if not self.voting_open():
+            return CodeState.CLOSED
+        status = self.campaign.codes.code_status(code).state
+        if status == "used":
+            return CodeState.USED
+        if status == "unknown":
+            return CodeState.UNKNOWN
+        return CodeState.DRAFT
+
+    # -- answers -----------------------------------------------------------------------------------------
+
+    def answers(self, code: str) -> dict[str, dict[str, AnswerValue]]:
+        draft = self.campaign.ballots.load_draft(code)
+        if draft is None:
+            return {}
+        return {unit: dict(row) for unit, row in draft.answers.items() if unit in self.unit_ids}
+
+    def state(self, code: str, answers: dict[str, dict[str, AnswerValue]] | None = None) -> BallotState:
+        answers = self.answers(code) if answers is None else answers
+        tallies = tuple(self._tally(tally) for tally in quota_tallies(self.form, answers, len(self.units)))
+        warnings = tuple(
+            flag.text.get(self.backend.lang) + " " + t("serve.rule.so_far", count=flag.count)
+            for flag in early_flags(self.form, answers)
+        )
+        missing = len(missing_answers(self.form, answers, self.unit_ids, self.dimensions))
+        answered = sum(1 for unit in self.unit_ids if answers.get(unit, {}).get(self.score_item) is not None)
+        return BallotState(answers, tallies, warnings, missing, answered)
+
+    def _tally(self, tally: QuotaTally) -> Tally:
+        question = self.by_id.get(tally.item)
+        labels = [level.label for level in question.levels if level.value in tally.levels] if question else []
+        return Tally("/".join(labels) or tally.item, tally.count, tally.limit, tally.full)
+
+    def check_answer(self, unit_id: str, item_id: str, value: str) -> AnswerValue:
+        """The value to store for a posted answer; InputError for an unknown unit, item or level."""
+        question = self.by_id.get(item_id)
+        if unit_id not in self.unit_ids or question is None:
+            raise InputError("serve.error.tampered")
+        if question.kind == "text":
+            cleaned = value.strip()
+            if len(cleaned) > question.max_length:
+                raise InputError("serve.error.comment_long", limit=question.max_length)
+            return cleaned or None
+        if value not in {level.value for level in question.levels}:
+            raise InputError("serve.error.tampered")
+        return value
+
+    def answer(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome:
+        """Check one answer against the entry rules and autosave it to the code's draft, or refuse it."""
+        stored = self.check_answer(unit_id, item_id, value)
+        answers = self.answers(code)
+        refusal = refused_by(self.form, answers, len(self.units), unit_id, item_id, stored)
+        if refusal is not None:
+            reason = t(
+                "serve.refused",
+                rule=refusal.text.get(self.backend.lang),
+                count=refusal.limit,
+                label=self._tally(refusal).label,
+            )
+            return Outcome(False, reason, self.state(code, answers))
+        self.backend.save_answer(code, unit_id, item_id, stored)
+        row = answers.setdefault(unit_id, {})
+        if stored is None:
+            row.pop(item_id, None)
+        else:
+            row[item_id] = stored
+        return Outcome(True, "", self.state(code, answers))
+
+    def answer_if_usable(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome | CodeState:
+        """`answer` when the code may still vote now; otherwise why not (CLOSED, USED, UNKNOWN)."""
+        self.check_answer(unit_id, item_id, value)  # a tampered post is refused before anything else
+        state = self.still_usable(code)
+        return self.answer(code, unit_id, item_id, value) if state == CodeState.DRAFT else state
+
+    # -- review and seal ---------------------------------------------------------------------------------
+
+    def review(self, code: str, rater_group: str) -> Review:
+        answers = self.answers(code)
+        state = self.state(code, answers)
+        gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
+        missing_units = tuple(dict.fromkeys(gap.unit_id for gap in gaps))
+        breaks = tuple(self.backend.check(BallotDraft(code, rater_group, answers)))
+        return Review(state, missing_units, breaks)
+
+    def seal(self, code: str, rater_group: str) -> None:
+        """Seal the code's draft as its ballot (the store marks the code used in the same step)."""
+        answers = self.answers(code)
+        gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
+        if gaps:
+            raise InputError("serve.error.incomplete", count=len(gaps))
+        self.backend.seal(BallotDraft(code, rater_group, answers))
