@@ -116,9 +116,10 @@ class MeetingMixin(BallotsMixin):
         return [Participation(g, used.get(g, 0), issued.get(g, 0)) for g in self.info.rater_groups]
 
     def set_passphrase(self, passphrase: str, actor: str = "admin") -> None:
-        """Set the admin passphrase (kept as a salted scrypt hash); at least 6 characters."""
-        if len(passphrase) < 6:
-            raise InputError("store.passphrase_short", min=6)
+        """Set the admin passphrase (kept as a salted scrypt hash); see `store.passphrases` for the rule."""
+        from .passphrases import check_passphrase_strength
+
+        check_passphrase_strength(passphrase, self.info.demo)
         stored = codebook.hash_passphrase(passphrase)
         with self._op(), self.store.edit(self._path(MAIN)) as db:
             db.table("admin", cache_size=0).upsert(Document({"passphrase": stored}, doc_id=1))

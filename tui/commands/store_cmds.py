@@ -215,8 +215,9 @@ def init_command(
     assert answers.name and answers.year and answers.form_ids is not None and answers.passphrase is not None
     units = _read_units(answers.units_file) if answers.units_file else []
     check_units(units)
-    if len(answers.passphrase) < 6:
-        raise InputError("store.passphrase_short", min=6)
+    from store.passphrases import check_passphrase_strength
+
+    check_passphrase_strength(answers.passphrase)  # before anything is created: nothing half-made
     store = open_store(context.data_dir)
     source = _stars_source(store, last_stars_from)
     previous = None
