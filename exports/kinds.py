@@ -120,7 +120,7 @@ class Exporter:
 
     def require_results_visible(self) -> None:
         """Results (and ballots) stay hidden while voting is open, unless the rules allow otherwise."""
-        if self.store.voting_state() == "open" and not self.rules.results_before_close:
+        if not self.store.results_visible() and not self.rules.results_before_close:
             raise ProblemFound("export.voting_open")
 
     def write(

@@ -21,17 +21,58 @@ class MeetingMixin(BallotsMixin):
     """Voting state, closings, participation, the admin passphrase and verification."""
 
     def open_voting(self, actor: str) -> None:
-        """Open voting (again, after a close: a new session)."""
+        """Open voting for the first time; after a close it refuses: see `reopen_voting`."""
         with self._op():
-            if self.voting_state() == "open":
+            state = self.voting_state()
+            if state == "open":
                 return
-            with self.store.edit(self._path(MAIN)) as db:
-                meeting = db.table("meeting", cache_size=0)
-                current = dict(meeting.get(doc_id=1) or {"session": 0})
-                current.update(state="open", session=int(current.get("session", 0)) + 1)
-                meeting.upsert(Document(current, doc_id=1))
+            if state == "closed":
+                # The close dialog told the hall voting cannot resume, and the minutes hold the count.
+                raise InputError("trust.voting.reopen_separately")
+            self._set_voting_open()
             self.audit(actor, "voting.open", "")
         self.store.backup()
+
+    def reopen_voting(
+        self, actor: str, passphrase: str, reason: str, count: int, digest: str | None = None
+    ) -> None:
+        """Reopen a closed vote: a deliberate act with the passphrase, a reason, and the count (and, when
+        given, the digest or its first 8+ characters) of the last closing repeated back, as the minutes
+        hold them; recorded in the audit log with both."""
+        with self._op():
+            if self.voting_state() != "closed":
+                raise InputError("trust.voting.not_closed")
+            if not self.check_passphrase(passphrase):
+                raise InputError("trust.voting.wrong_passphrase")
+            if not reason.strip():
+                raise InputError("trust.voting.reason_required")
+            last = self.closings()[-1]
+            given = "".join((digest or last.digest).split()).replace("-", "").lower()
+            if count != last.count or len(given) < 8 or not last.digest.startswith(given):
+                raise InputError("trust.voting.confirm_mismatch", count=last.count, digest=last.digest)
+            self._set_voting_open()
+            self.audit(actor, "voting.reopen", f"{last.count} {last.digest} {reason.strip()}")
+        self.store.backup()
+
+    def results_visible(self) -> bool:
+        """Whether results may be shown or written: never while voting is open, unless the rules'
+        `results_before_close` says so (one rule for the results screen, the kiosk, exports, reports)."""
+        return self.voting_state() != "open" or bool(self.rules().results_before_close)
+
+    def require_results_visible(self) -> None:
+        """Refuse (exit 1) when `results_visible` is False."""
+        from forms.errors import ProblemFound
+
+        if not self.results_visible():
+            raise ProblemFound("trust.results_while_open")
+
+    def _set_voting_open(self) -> None:
+        """Mark voting open in a new session (the caller holds the operation lock)."""
+        with self.store.edit(self._path(MAIN)) as db:
+            meeting = db.table("meeting", cache_size=0)
+            current = dict(meeting.get(doc_id=1) or {"session": 0})
+            current.update(state="open", session=int(current.get("session", 0)) + 1)
+            meeting.upsert(Document(current, doc_id=1))
 
     def close_voting(self, actor: str) -> Closing:
         """Close voting: record the count and the digest over the sorted ballot hashes, for the minutes."""

@@ -99,3 +99,86 @@ def test_init_wizard_names_the_problem_of_a_weak_passphrase() -> None:
     assert "最常见" in (wizard._passphrase_problem("woaini1314") or "")
     assert "10" in (wizard._passphrase_problem("短口令") or "")
     assert wizard._passphrase_problem("会议室三号-2026冬") is None
+
+
+# ---------------------------------------------------------------------- voting states
+
+
+def _sealed_and_closed(data_dir: Path) -> tuple[CampaignStore, object]:
+    from store_helpers import good_ballot
+
+    campaign = make_small_campaign(data_dir)
+    for code in campaign.issue_codes("members", 3):
+        campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    return campaign, campaign.close_voting("管理员")
+
+
+def test_a_closed_vote_never_opens_again_by_the_plain_open(data_dir: Path) -> None:
+    campaign, _closing = _sealed_and_closed(data_dir)
+    with pytest.raises(InputError) as caught:
+        campaign.open_voting("管理员")
+    assert caught.value.key == "trust.voting.reopen_separately"
+    assert campaign.voting_state() == "closed"
+
+
+def test_reopen_needs_passphrase_reason_and_the_recorded_count_and_leaves_an_audit_line(
+    data_dir: Path,
+) -> None:
+    campaign, closing = _sealed_and_closed(data_dir)
+    good = "口令123456-考评"
+    refusals = {
+        "trust.voting.wrong_passphrase": ("不对的口令很长很长", "更正", 3, None),
+        "trust.voting.reason_required": (good, "  ", 3, None),
+        "trust.voting.confirm_mismatch": (good, "更正", 4, None),
+    }
+    for key, (passphrase, reason, count, digest) in refusals.items():
+        with pytest.raises(InputError) as caught:
+            campaign.reopen_voting("管理员", passphrase, reason, count, digest)
+        assert caught.value.key == key
+        assert campaign.voting_state() == "closed"
+    with pytest.raises(InputError):
+        campaign.reopen_voting("管理员", good, "更正", 3, "0" * 64)
+    campaign.reopen_voting("管理员", good, "一位评议人因停电未能投票", 3, closing.digest[:8])  # type: ignore[attr-defined]
+    assert campaign.voting_state() == "open"
+    entry = campaign.audit_log()[-1]
+    assert entry.action == "voting.reopen"
+    assert "3" in entry.detail and closing.digest in entry.detail and "停电" in entry.detail  # type: ignore[attr-defined]
+
+
+def test_results_are_hidden_while_voting_is_open(data_dir: Path) -> None:
+    campaign = make_small_campaign(data_dir)
+    assert not campaign.results_visible()
+    result = run(data_dir, "results")
+    assert result.exit_code == 1 and "投票仍在进行中" in result.output
+    report = run(data_dir, "report", "-o", str(data_dir.parent / "通报.md"))
+    assert report.exit_code == 1
+    campaign.close_voting("管理员")
+    assert campaign.results_visible()
+
+
+def test_voting_command_status_open_close_reopen(data_dir: Path) -> None:
+    campaign = make_small_campaign(data_dir, open_voting=False)
+    good = "口令123456-考评"
+    status = run(data_dir, "voting", "status")
+    assert status.exit_code == 0 and "投票未开始" in status.output
+    wrong = run(data_dir, "voting", "open", "--passphrase", "不对的口令很长很长")
+    assert wrong.exit_code == 2 and campaign.voting_state() == "not_open"
+    assert run(data_dir, "voting", "open", "--passphrase", good).exit_code == 0
+    assert campaign.voting_state() == "open"
+    closed = run(data_dir, "voting", "close", "--passphrase", good)
+    assert closed.exit_code == 0, closed.output
+    digest = campaign.closings()[-1].digest
+    assert "0 张票" in closed.output and digest[:8] in closed.output
+    again = run(data_dir, "voting", "open", "--passphrase", good)
+    assert again.exit_code == 2 and "reopen" in again.output
+    no_reason = run(data_dir, "voting", "reopen", "--passphrase", good)
+    assert no_reason.exit_code == 2 and "理由" in no_reason.output
+    no_count = run(data_dir, "voting", "reopen", "--passphrase", good, "--reason", "补投")
+    assert no_count.exit_code == 2 and "--count 0" in no_count.output and digest[:8] in no_count.output
+    assert campaign.voting_state() == "closed"
+    done = run(data_dir, "voting", "reopen", "--passphrase", good, "--reason", "补投", "--count", "0")
+    assert done.exit_code == 0, done.output
+    assert campaign.voting_state() == "open"
+    assert campaign.audit_log()[-1].action == "voting.reopen"
+    status = run(data_dir, "voting", "status", lang="en")
+    assert "voting open" in status.output and digest[:8] in status.output

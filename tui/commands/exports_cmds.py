@@ -485,7 +485,7 @@ def report_command(context: AppContext, output: Path) -> None:
 
     campaign = _campaign(context)
     rules = campaign.rules()
-    if campaign.voting_state() == "open" and not rules.results_before_close:
+    if not campaign.results_visible():
         raise ProblemFound("export.voting_open")
     if not output.parent.is_dir() and str(output.parent):
         raise InputError("export.no_directory", path=str(output.parent))

@@ -17,4 +17,84 @@ TEXTS: dict[str, tuple[str, str]] = {
         "这个口令是最常见的口令之一（或几乎全是同一个字符），很容易被猜中；请换一个不常见的口令。",
         "This passphrase is one of the most common ones (or nearly one repeated character), so it is easily guessed; choose a less common one.",
     ),
+    "trust.voting.reopen_separately": (
+        "投票已经结束，不能直接重新开启：重开是单独的操作，需要口令、理由，并核对已记录的票数和摘要（kaoping voting reopen）。",
+        "Voting was closed and does not simply open again: reopening is a separate act with the passphrase, a reason and the recorded count and digest (`kaoping voting reopen`).",
+    ),
+    "trust.voting.not_closed": (
+        "投票尚未结束，无需重新开启。",
+        "Voting is not closed, so there is nothing to reopen.",
+    ),
+    "trust.voting.wrong_passphrase": (
+        "管理员口令不正确，投票状态未改变。",
+        "The admin passphrase is wrong; the voting state was not changed.",
+    ),
+    "trust.voting.reason_required": (
+        "重新开启投票必须写明理由（--reason），理由会记入审计日志。",
+        "Reopening voting needs a reason (--reason); it goes into the audit log.",
+    ),
+    "trust.voting.confirm_mismatch": (
+        "核对不符：上次结束投票时记录的是 {count} 张票，摘要 {digest}；请核对会议记录后重新输入。",
+        "That does not match: the last close recorded {count} ballots, digest {digest}; check the minutes and type them again.",
+    ),
+    "trust.results_while_open": (
+        "投票仍在进行中，结果要等投票结束后才能查看或导出（除非规则设置了 results_before_close）。",
+        "Voting is still open: results can be seen or written only after it closes (unless the rules set results_before_close).",
+    ),
+    "trust.reopen.button": ("重新开启投票…", "Reopen voting..."),
+    "trust.reopen.question": (
+        "投票已经结束，会议记录中已写入 {count} 张票，摘要 {digest}。重新开启投票后，这些记录将不再是最终结果，此操作会写入审计日志。请输入管理员口令和重开理由：",
+        "Voting was closed and the minutes hold {count} ballots, digest {digest}. Reopening makes them no longer final and is written into the audit log. Type the admin passphrase and the reason:",
+    ),
+    "trust.reopen.passphrase": ("管理员口令", "admin passphrase"),
+    "trust.reopen.reason": ("重开理由（必填，记入审计日志）", "reason (required, goes into the audit log)"),
+    "trust.reopen.yes": ("确认重新开启", "Reopen voting"),
+    "trust.reopen.cancel": ("取消", "Cancel"),
+    "trust.reopen.both_needed": ("请填写口令和理由。", "Type the passphrase and the reason."),
+    "trust.reopen.done": (
+        "投票已重新开启（已记入审计日志）。",
+        "Voting is open again (recorded in the audit log).",
+    ),
+    "trust.cli.voting": (
+        "不用投票终端管理投票：status 查看状态，open/close 开启或结束（需口令，结束时打印票数和摘要），reopen 重新开启（需口令、理由和核对票数）",
+        "Voting without the kiosk: status; open/close (passphrase; close prints the count and digest); reopen (passphrase, reason, the count repeated)",
+    ),
+    "trust.cli.status": (
+        "投票状态、已封存票数和每次结束时的票数与摘要（无需口令）",
+        "The voting state, ballots sealed, and each close's count and digest (no passphrase)",
+    ),
+    "trust.cli.open": ("开启投票（首次）", "Open voting (the first time)"),
+    "trust.cli.close": (
+        "结束投票，打印写入会议记录的票数和摘要",
+        "Close voting and print the count and digest for the minutes",
+    ),
+    "trust.cli.reopen": (
+        "重新开启已结束的投票：需口令、理由，并核对上次记录的票数",
+        "Reopen a closed vote: passphrase, reason, and the recorded count repeated",
+    ),
+    "trust.cli.opt_reason": ("重开理由（记入审计日志）", "why voting is reopened (goes into the audit log)"),
+    "trust.cli.opt_count": (
+        "上次结束时记录的票数（核对会议记录）",
+        "the count recorded at the last close (from the minutes)",
+    ),
+    "trust.cli.state": ("状态：{state}", "State: {state}"),
+    "trust.cli.sealed": ("已封存测评票：{count} 张", "Ballots sealed: {count}"),
+    "trust.cli.closing": (
+        "第 {session} 次结束（{day}）：{count} 张票，摘要 {digest}",
+        "Close {session} ({day}): {count} ballots, digest {digest}",
+    ),
+    "trust.cli.opened": ("投票已开启。", "Voting is open."),
+    "trust.cli.closed": (
+        "投票已结束。请写入会议记录：{count} 张票，摘要 {digest}",
+        "Voting is closed. For the minutes: {count} ballots, digest {digest}",
+    ),
+    "trust.cli.count_needed": (
+        "上次结束投票时记录了 {count} 张票，摘要 {digest}；核对会议记录后，用 --count {count} 重复该票数以确认重开。",
+        "The last close recorded {count} ballots, digest {digest}; check the minutes and repeat the count with --count {count} to confirm the reopening.",
+    ),
+    "trust.cli.reopen_shows": (
+        "上次结束投票时记录了 {count} 张票，摘要 {digest}。",
+        "The last close recorded {count} ballots, digest {digest}.",
+    ),
+    "trust.cli.type_count": ("请输入会议记录上的票数以确认", "Type the count from the minutes to confirm"),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
@@ -38,22 +39,24 @@ class InstructionScreen(Screen[None]):
         spec = backend.ballot_spec
         resumed = self.draft.position > 0 or bool(self.draft.answers)
         with Center(), Vertical(id="instructions-card"):
-            yield Static(spec.title, id="instructions-title")
+            yield Static(spec.title, id="instructions-title", markup=False)
             if resumed:
-                yield Static(t("meeting.instructions.resumed"), id="instructions-resumed")
+                yield Static(t("meeting.instructions.resumed"), id="instructions-resumed", markup=False)
             if self.kiosk.mode == "brands":
-                yield Static(t("meeting.instructions.brands", most=backend.brand_max_picks))
+                yield Static(t("meeting.instructions.brands", most=backend.brand_max_picks), markup=False)
             else:
-                scale = "  ".join(
-                    f"[b]{choice.key}[/b] {choice.label}" for choice in backend.rating_choices()
+                scale = Text("  ").join(
+                    Text.assemble((choice.key, "bold"), " ", choice.label)
+                    for choice in backend.rating_choices()
                 )
-                yield Static(t("meeting.instructions.units", count=len(spec.units)))
-                yield Static(scale, id="instructions-scale")
-                yield Static(t("meeting.instructions.keys"))
+                yield Static(t("meeting.instructions.units", count=len(spec.units)), markup=False)
+                yield Static(scale, id="instructions-scale", markup=False)
+                yield Static(t("meeting.instructions.keys"), markup=False)
             yield Static(
                 t("meeting.instructions.seal_brands")
                 if self.kiosk.mode == "brands"
-                else t("meeting.instructions.secret")
+                else t("meeting.instructions.secret"),
+                markup=False,
             )
             yield Button(t("meeting.instructions.start"), id="start", variant="primary")
         yield Footer()

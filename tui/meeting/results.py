@@ -36,7 +36,7 @@ class ResultsView(Vertical):
     """Hidden (with the reason) until the results may be shown; then one row per unit, best first."""
 
     def compose(self) -> ComposeResult:
-        yield Static(t("meeting.results.loading"), id="results-note")
+        yield Static(t("meeting.results.loading"), id="results-note", markup=False)
         table: DataTable[Text] = DataTable(id="results-table", cursor_type="row", zebra_stripes=True)
         table.display = False
         yield table

@@ -31,9 +31,9 @@ class ReviewScreen(SealingScreen):
         self.blocking = False
 
     def compose(self) -> ComposeResult:
-        yield Static(t("meeting.review.title"), id="review-title")
-        yield Static("", id="review-summary")
-        yield Static(t("meeting.review.checking"), id="review-rules")
+        yield Static(t("meeting.review.title"), id="review-title", markup=False)
+        yield Static("", id="review-summary", markup=False)
+        yield Static(t("meeting.review.checking"), id="review-rules", markup=False)
         table: DataTable[Text] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
@@ -127,6 +127,6 @@ class ReviewScreen(SealingScreen):
         spec = self.kiosk.backend.ballot_spec
         missing = self.draft.missing_count(spec)
         if missing:
-            self.notify(t("meeting.review.cannot_seal", count=missing), severity="warning")
+            self.notify(t("meeting.review.cannot_seal", count=missing), severity="warning", markup=False)
             return
         self.confirm_seal(invalid=self.blocking)
