@@ -570,6 +570,9 @@ def export_kind(
     `text` is the UI's translator for column headers and labels (the TUI and the CLI pass `tui.i18n.t`);
     without it headers are the stable column ids. Reads the store: call it from a worker thread in the TUI.
     """
+    from store.outputs import refuse_inside_data
+
+    refuse_inside_data(campaign_store.store.data_dir, path)
     exporter = Exporter(
         campaign_store, plain=plain, lang=lang, text=text, rules=rules, on_progress=on_progress
     )

@@ -420,7 +420,9 @@ def consolidate_command(
     plain: bool,
 ) -> None:
     from exports.consolidate import read_exports, results_of, write_summary
+    from store.outputs import refuse_inside_data
 
+    refuse_inside_data(context.data_dir, output)
     rules = None
     if rules_file is not None:
         from forms.rules import load_rules
@@ -482,7 +484,9 @@ def report_command(context: AppContext, output: Path) -> None:
     from exports.report import write_report
     from exports.results import campaign_results
     from exports.stars import branch_stars
+    from store.outputs import refuse_inside_data
 
+    refuse_inside_data(context.data_dir, output)
     campaign = _campaign(context)
     rules = campaign.rules()
     if not campaign.results_visible():

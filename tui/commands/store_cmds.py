@@ -350,6 +350,9 @@ def codes_group() -> None:
 )
 @click.pass_obj
 def codes_issue_command(context: AppContext, count: int, group: str, output: Path) -> None:
+    from store.outputs import refuse_inside_data
+
+    refuse_inside_data(context.data_dir, output)
     campaign = _campaign(context)
     rules = campaign.rules()
     group_id = group
@@ -373,6 +376,10 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
 
 
 def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
+    if output is not None:
+        from store.outputs import refuse_inside_data
+
+        refuse_inside_data(campaign.store.data_dir, output)
     target = output or campaign.dir / "codes" / default_name
     number = 1
     while output is None and (target.exists() or target.with_suffix(".txt").exists()):

@@ -97,4 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The last close recorded {count} ballots, digest {digest}.",
     ),
     "trust.cli.type_count": ("请输入会议记录上的票数以确认", "Type the count from the minutes to confirm"),
+    "trust.output_inside_data": (
+        "不能写入 {path}：它在数据目录 {data} 里面，会覆盖或混入测评数据；请写到数据目录之外（例如 U 盘或桌面）。",
+        "Cannot write {path}: it is inside the data directory {data}, where it could overwrite or mix with the assessment data; write it outside (a USB stick, the desktop).",
+    ),
 }

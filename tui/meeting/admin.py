@@ -161,7 +161,8 @@ class AdminScreen(Screen[None]):
                     allow_blank=False,
                     id="export-kind",
                 )
-                yield Input(str(self.kiosk.context.data_dir / "exports"), id="export-folder")
+                # Never inside the data directory (store.outputs): home, or the USB stick typed here.
+                yield Input(str(Path.home() / "kaoping-exports"), id="export-folder")
                 yield Button(t("meeting.export.write"), id="export-write", variant="primary")
                 yield Static("", id="export-message", markup=False)
         yield Footer()
