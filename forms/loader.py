@@ -232,12 +232,19 @@ def syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str, path: s
     return Problem(file, line, path, key, {"error": message})
 
 
+def too_deep_problem(file: str, path: str) -> Problem:
+    """The problem for a TOML text nested too deeply for the parser (arrays or tables inside each other)."""
+    return Problem(file, 0, path, "trust.toml_too_deep", {})
+
+
 def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
     """Parse a form's TOML text: the form (None when the TOML itself is broken) and every problem found."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [syntax_problem(error, text, file, "form")]
+    except RecursionError:  # thousands of nested brackets: a problem to report, never a traceback
+        return None, [too_deep_problem(file, "form")]
     reader = Reader(file, scan(text))
     good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
     scope = reader.choice_of(good, "scope", SCOPES, (), "form")

@@ -225,6 +225,10 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
         from forms.loader import syntax_problem
 
         return None, [syntax_problem(error, text, file, "rules")]
+    except RecursionError:
+        from forms.loader import too_deep_problem
+
+        return None, [too_deep_problem(file, "rules")]
     reader = _RulesReader(file, scan(text))
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
     defaults = Rules()

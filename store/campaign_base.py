@@ -99,9 +99,16 @@ def _unit_from_doc(doc: Mapping[str, Any]) -> Unit:
 
 
 def check_units(units: Sequence[Unit]) -> None:
-    """Refuse a roster the store cannot keep: blank or duplicate ids, bad stars, unknown parents."""
+    """Refuse a roster the store cannot keep: too many units, blank or duplicate ids, control characters,
+    bad stars, unknown parents."""
+    from .limits import check_clean, check_unit_count
+
+    check_unit_count(len(units))
     seen: set[str] = set()
     for index, unit in enumerate(units, start=1):
+        check_clean(
+            (unit.id, text) for text in (unit.id, unit.name, unit.org_name, unit.group, unit.secretary)
+        )
         if not unit.id.strip() or not unit.name.strip():
             raise InputError("store.unit_blank", index=index)
         if unit.id in seen:

@@ -101,4 +101,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "不能写入 {path}：它在数据目录 {data} 里面，会覆盖或混入测评数据；请写到数据目录之外（例如 U 盘或桌面）。",
         "Cannot write {path}: it is inside the data directory {data}, where it could overwrite or mix with the assessment data; write it outside (a USB stick, the desktop).",
     ),
+    "trust.toml_too_deep": (
+        "括号嵌套层数太多，无法读取；表单和规则文件只需要几层表格，请检查是否有多余的 [ 或 {{。",
+        "nested too deeply to read; forms and rules need only a few levels of tables: look for stray [ or {{.",
+    ),
+    "trust.too_many_units": (
+        "名单有 {count} 个单位，超过上限 {limit} 个；请检查是否选错了文件或重复粘贴了内容。",
+        "The roster has {count} units, more than the limit of {limit}; check that it is the right file and nothing was pasted twice.",
+    ),
+    "trust.roster_too_big": (
+        "{file} 太大，不像一份单位名单（上限 {limit} 个单位）；未读取，未导入任何内容。",
+        "{file} is too large to be a roster (at most {limit} units); it was not read and nothing was imported.",
+    ),
+    "trust.forbidden_character": (
+        "单位 {what} 的名称或字段中含有不可见的控制字符 {character}（多半来自损坏的文件）；请在 Excel 中删除后重新导入。",
+        "A name or field of unit {what} holds the invisible control character {character} (likely from a damaged file); remove it in Excel and import again.",
+    ),
+    "trust.roster.forbidden_character": (
+        "含有不可见的控制字符 {character}（例如空字符或文件中间的 BOM），请删除后重新导入",
+        "holds the invisible control character {character} (such as NUL or a BOM in mid-file); remove it and import again",
+    ),
 }
