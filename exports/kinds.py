@@ -15,7 +15,7 @@ from store.api import CampaignStore
 from .answers import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
-from .manifest import Manifest, write_manifest
+from .manifest import Manifest, Signer, signed, write_manifest
 from .model import CampaignResults
 from .results import campaign_results
 
@@ -50,8 +50,10 @@ def write_export(
     plain: bool = False,
     lang: str = "zh",
     on_progress: ProgressCallback | None = None,
+    sign: Signer | None = None,
 ) -> Manifest:
-    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest; returns the manifest.
+    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest (signed with `sign`, the
+    campaign's HMAC, when given); returns the manifest.
 
     A disk or permission failure is an `InputError` naming the file; neither file is left half-written.
     """
@@ -72,6 +74,8 @@ def write_export(
             day=today(),
             lang=lang,
         )
+        if sign is not None:
+            manifest = signed(manifest, sign)
         write_manifest(path, manifest)
     except OSError as error:
         raise InputError("export.cannot_write", path=str(path), detail=error.strerror or str(error)) from None
@@ -150,6 +154,7 @@ class Exporter:
             plain=self.plain,
             lang=self.lang,
             on_progress=self.on_progress,
+            sign=self.store.manifest_mac,
         )
 
     # ------------------------------------------------------------------ kinds

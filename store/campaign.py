@@ -77,7 +77,10 @@ def create_campaign(
             db.table("info").insert(Document(info, doc_id=1))
             db.table("forms").insert_multiple(pinned)
             db.table("rules").insert(Document({"text": rules_text}, doc_id=1))
-            db.table("secrets").insert(Document({"salt": codebook.new_salt()}, doc_id=1))
+            # manifest_key: the campaign key that signs export manifests (exports.manifest), copied with
+            # the campaign (backup and restore) to a second room, never exported.
+            keys = {"salt": codebook.new_salt(), "manifest_key": secrets.token_hex(32)}
+            db.table("secrets").insert(Document(keys, doc_id=1))
             db.table("meeting").insert(Document({"state": "not_open", "session": 0}, doc_id=1))
         with store.edit(store.root_path) as db:
             campaigns = db.table("campaigns", cache_size=0)

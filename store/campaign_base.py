@@ -142,6 +142,22 @@ class CampaignBase:
     def _path(self, name: str) -> Path:
         return self.dir / name
 
+    def manifest_mac(self, payload: bytes) -> str:
+        """HMAC-SHA256 of an export manifest under the campaign key (made with the campaign, kept in its
+        secrets, copied with it to the second room): a file changed on the way cannot be signed again."""
+        import hashlib
+        import hmac
+        import secrets
+
+        with self._op():
+            key = str(single(self._main_cached(), "secrets").get("manifest_key", ""))
+            if not key:  # a campaign made before manifests were signed gets its key now
+                key = secrets.token_hex(32)
+                with self.store.edit(self._path(MAIN)) as db:
+                    kept = db.table("secrets", cache_size=0)
+                    kept.upsert(Document({**dict(kept.get(doc_id=1) or {}), "manifest_key": key}, doc_id=1))
+        return hmac.new(bytes.fromhex(key), payload, hashlib.sha256).hexdigest()
+
     @contextmanager
     def _op(self) -> Iterator[None]:
         """Hold the directory lock and finish any seal a crash interrupted, before anything else."""

@@ -121,4 +121,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "含有不可见的控制字符 {character}（例如空字符或文件中间的 BOM），请删除后重新导入",
         "holds the invisible control character {character} (such as NUL or a BOM in mid-file); remove it and import again",
     ),
+    "trust.manifest_mac": (
+        "{file} 的清单签名（HMAC）与本考核活动的密钥不符或缺失：文件或清单在途中被改动过，或来自别的活动；整个文件未导入。",
+        "The manifest signature (HMAC) of {file} is missing or not this campaign's: the file or its manifest was changed on the way, or comes from another campaign; nothing of it was imported.",
+    ),
+    "trust.import_digest": (
+        "{file} 中的 {count} 张测评票算出的摘要与清单记录的结束投票摘要（会议记录）不符：有票被增加、删除或改动；整个文件未导入。",
+        "The {count} ballots in {file} do not give the closing digest its manifest records (the minutes): a ballot was added, dropped or changed; nothing of it was imported.",
+    ),
+    "trust.import_bad_answer": (
+        "{file} 第 {line} 行起的测评票：单位 {unit} 的 {item} 答案“{value}”不是此表单允许的答案（与投票终端的检查相同）；整个文件未导入。",
+        '{file}, ballot starting on line {line}: the answer "{value}" to {item} for unit {unit} is not one the form allows (the kiosk\'s own check); nothing of the file was imported.',
+    ),
+    "trust.import_missing": (
+        "{file} 第 {line} 行起的测评票：单位 {unit} 缺少必答项 {item}；整个文件未导入。",
+        "{file}, ballot starting on line {line}: unit {unit} lacks the required item {item}; nothing of the file was imported.",
+    ),
+    "trust.import_bad_unit": (
+        "{file} 第 {line} 行起的测评票评了本次会议没有的单位 {unit}；整个文件未导入。",
+        "{file}, ballot starting on line {line}, rates {unit}, which is not a unit of this meeting; nothing of the file was imported.",
+    ),
 }
