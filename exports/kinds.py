@@ -16,7 +16,7 @@ from .answers import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
 from .manifest import Manifest, Signer, signed, write_manifest
-from .model import CampaignResults
+from .model import CampaignResults, GroupScore
 from .results import campaign_results
 
 KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
@@ -478,6 +478,16 @@ def _pct(value: float | None) -> object:
     return "" if value is None else round(value * 100, 2)
 
 
+def _group_mean(group: GroupScore, text: Translate, plain: bool) -> object:
+    """A rater group's mean, or where it is withheld (too few ballots) the sentence saying so."""
+    if not group.hidden_below:
+        return _num(group.mean)
+    if plain:
+        return ""
+    key = "trust.group_withheld" if group.complement else "trust.group_hidden"
+    return text(key, min=group.hidden_below)
+
+
 def summary_table(
     results: CampaignResults, text: Translate, lang: str, plain: bool
 ) -> tuple[list[tuple[str, str]], Iterator[tuple[object, ...]]]:
@@ -526,7 +536,7 @@ def summary_table(
 
     def rows() -> Iterator[tuple[object, ...]]:
         for unit in results.units:
-            means = {group.group_id: group.mean for group in unit.groups}
+            means = {group.group_id: _group_mean(group, text, plain) for group in unit.groups}
             yield (
                 "" if unit.rank is None else unit.rank,
                 cell(unit.unit_id, safe),
@@ -543,7 +553,7 @@ def summary_table(
                     for code, _, _ in results.scale_levels
                 ),
                 _num(unit.satisfaction),
-                *(_num(means.get(group_id)) for group_id, _ in group_ids),
+                *(means.get(group_id, "") for group_id, _ in group_ids),
                 _num(unit.self_own),
                 _num(unit.self_verified),
                 _num(unit.supervision),

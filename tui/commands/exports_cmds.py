@@ -354,6 +354,9 @@ def diagnostics_text(results: CampaignResults, lang: str) -> str:
     lines = [t("consolidate.bias.title")]
     for group in bias.groups:
         leniency = "—" if group.leniency is None else f"{group.leniency:+.2f}"
+        if group.hidden_below:  # too few ballots to show without exposing people
+            key = "trust.group_withheld" if group.complement else "trust.group_hidden"
+            leniency = t(key, min=group.hidden_below)
         lines.append(
             t("consolidate.bias.group", group=group.label(lang), ballots=group.ballots, leniency=leniency)
         )

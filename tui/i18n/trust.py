@@ -141,4 +141,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} 第 {line} 行起的测评票评了本次会议没有的单位 {unit}；整个文件未导入。",
         "{file}, ballot starting on line {line}, rates {unit}, which is not a unit of this meeting; nothing of the file was imported.",
     ),
+    "trust.group_hidden": ("少于{min}票，不单列", "fewer than {min} ballots, not shown"),
+    "trust.group_withheld": (
+        "不单列（以免反推少于{min}票的类别）",
+        "not shown (so a group of fewer than {min} cannot be worked out)",
+    ),
 }
