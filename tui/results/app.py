@@ -162,6 +162,9 @@ class ResultsScreen(Screen[None]):
             self.notify(message.problem, severity="warning", timeout=8, markup=False)
         self._fill_branches()
         self._fill_organizations()
+        if message.branches is None and message.organizations is None and message.problem:
+            # Nothing to show (voting still open, or both failed): say why where the results would be.
+            self.query_one("#sa-quota", Static).update(message.problem)
 
     def _fill_branches(self) -> None:
         table = self.query_one("#sa-branches", DataTable)
