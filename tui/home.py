@@ -146,6 +146,7 @@ class HomeApp(KaopingApp):
             self.notify,
             t("home.demo.created", folder=folder, passphrase=result.passphrase),
             timeout=30,
+            markup=False,  # a folder name may hold [ ]
         )
         self.load_summary()
 

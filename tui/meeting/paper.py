@@ -94,7 +94,7 @@ class PaperScreen(Screen[None]):
         with Horizontal(id="paper-top"):
             yield Static(t("meeting.paper.title"), id="paper-title", markup=False)
             yield Select(
-                [(self.kiosk.backend.group_label(group), group) for group in groups],
+                [(Text(self.kiosk.backend.group_label(group)), group) for group in groups],
                 value=self.group if self.group in groups else groups[0],
                 allow_blank=False,
                 id="paper-group",
