@@ -279,9 +279,12 @@ class CampaignBase:
         """Replace the brands by `brands`, all or nothing."""
         known = {unit.id for unit in self.units()}
         seen: set[str] = set()
+        from .limits import check_clean
+
         for brand in brands:
             if not brand.id.strip() or not brand.name.strip():
                 raise InputError("store.brand_blank", brand=brand.id)
+            check_clean([(brand.id, brand.id), (brand.id, brand.name)])
             if brand.id in seen:
                 raise InputError("store.brand_duplicate", brand=brand.id)
             if brand.unit_id and brand.unit_id not in known:

@@ -15,7 +15,7 @@ from exports.roster import read_roster
 from forms.errors import InputError
 from forms.loader import parse_form
 from forms.rules import parse_rules
-from store.api import Unit
+from store.api import Brand, Unit
 from store.limits import MAX_UNITS
 from tui.cli import cli
 from tui.i18n import set_language
@@ -93,6 +93,9 @@ def test_a_control_character_in_a_roster_is_refused_with_its_line(
 def test_the_store_refuses_control_characters_and_too_many_units(campaign: Campaign) -> None:
     with pytest.raises(InputError) as caught:
         campaign.store.import_units([Unit("X1", "市\x00审计局", "", "机关党委")])
+    assert caught.value.key == "trust.forbidden_character"
+    with pytest.raises(InputError) as caught:
+        campaign.store.import_brands([Brand("B1", "暖心\ufeff服务站", "")])
     assert caught.value.key == "trust.forbidden_character"
     many = [Unit(f"X{n}", f"单位{n}", "", "机关党委") for n in range(MAX_UNITS + 1)]
     with pytest.raises(InputError) as caught:

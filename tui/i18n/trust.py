@@ -114,8 +114,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} is too large to be a roster (at most {limit} units); it was not read and nothing was imported.",
     ),
     "trust.forbidden_character": (
-        "单位 {what} 的名称或字段中含有不可见的控制字符 {character}（多半来自损坏的文件）；请在 Excel 中删除后重新导入。",
-        "A name or field of unit {what} holds the invisible control character {character} (likely from a damaged file); remove it in Excel and import again.",
+        "{what} 的名称或字段中含有不可见的控制字符 {character}（多半来自损坏的文件）；请在 Excel 中删除后重新导入，未导入任何内容。",
+        "A name or field of {what} holds the invisible control character {character} (likely from a damaged file); remove it in Excel and import again; nothing was imported.",
     ),
     "trust.roster.forbidden_character": (
         "含有不可见的控制字符 {character}（例如空字符或文件中间的 BOM），请删除后重新导入",
