@@ -150,3 +150,12 @@ def test_answers_the_kiosk_would_refuse_are_refused_naming_file_and_line(
     assert result.exit_code in (1, 2), result.output
     assert str(bad) in result.output and "行" in result.output and "Traceback" not in result.output
     assert open_store(room2).campaign().ballot_count() == 0
+
+
+def test_consolidate_without_the_campaign_says_it_cannot_check_signatures(
+    rooms: tuple[Campaign, Path, Path], tmp_path: Path
+) -> None:
+    _room1, _room2, exported = rooms
+    result = run(tmp_path / "no-store", "consolidate", str(exported), "-o", str(tmp_path / "s.csv"))
+    assert result.exit_code == 0, result.output
+    assert "无法核对清单签名" in result.stderr

@@ -458,6 +458,7 @@ def consolidate_command(
             else t("consolidate.default_rules")
         )
         click.echo(t("consolidate.no_campaign", rules=source), err=True)
+        click.echo(t("trust.consolidate_unchecked"), err=True)
     results = results_of(ballots, campaign, rules)
     click.echo(results_table(results, context.lang))
     click.echo("")

@@ -146,4 +146,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "不单列（以免反推少于{min}票的类别）",
         "not shown (so a group of fewer than {min} cannot be worked out)",
     ),
+    "trust.consolidate_unchecked": (
+        "注意：此数据目录中没有该考核活动，无法核对清单签名和结束投票摘要；正式汇总请在持有该活动的电脑上进行。",
+        "Note: this data directory does not hold the campaign, so the manifests' signatures and closing digests cannot be checked; consolidate on a laptop that holds the campaign for the official count.",
+    ),
 }
