@@ -29,6 +29,16 @@ class ReopenDialog(ModalScreen[ReopenRequest | None]):
     """Names the count and digest already in the minutes, asks the passphrase and a reason; Cancel has
     the focus, so no stray Enter reopens anything."""
 
+    DEFAULT_CSS = """
+    ReopenDialog {
+        align: center middle;
+    }
+    ReopenDialog #reopen-question {
+        margin-bottom: 1;
+    }
+    """
+    """Centred like the meeting's other dialogs (the box itself is styled as #confirm-box)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("trust.reopen.cancel"))]
 
     def __init__(self, receipt: CloseReceipt) -> None:
