@@ -30,7 +30,7 @@ def _city_campaign(data_dir: Path) -> CampaignStore:
     from store.api import Unit, open_store
 
     store = open_store(data_dir)
-    campaign = store.create_campaign("2026年度基准测试", 2026, ["review_ballot"])
+    campaign = store.create_campaign("2026年度基准测试", 2026, ["review_ballot"], demo=True)
     campaign.roster.import_units(
         [
             Unit(

@@ -14,7 +14,7 @@ from forms.model import AnswerValue, Form
 from .answers import decode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData
 from .csvio import TEXT_MARK, read_csv, restore
-from .manifest import Manifest, verify_against_manifest
+from .manifest import Manifest, Signer, check_mac, verify_against_manifest
 
 FormLookup = Callable[[str, str], Form | None]
 """Finds the form of a given id and version (None when unknown)."""
@@ -52,6 +52,8 @@ class BallotSet:
     forms: dict[str, str] = field(default_factory=dict)  # form id -> version
     closing_digests: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    file_digests: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file -> its closing digests
+    file_ballots: dict[str, list[str]] = field(default_factory=dict)  # file -> ids of the ballots it holds
     rows: int = 0
     duplicates: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
@@ -69,13 +71,14 @@ def read_ballot_files(
     campaign_id: str | None = None,
     pinned_versions: Mapping[str, str] | None = None,
     on_rows: Callable[[int], None] | None = None,
+    sign: Signer | None = None,
 ) -> BallotSet:
     """Reads ballot exports into one set, refusing what cannot be trusted.
 
     Every file must match its manifest (kind, SHA-256, row count), belong to one campaign (`campaign_id`
     when given, else the first file's) and use one version per form (the `pinned_versions` when given).
     Every file is checked before any rows are read, so a refused file adds nothing. `on_rows` is told the
-    running number of rows read.
+    running number of rows read. With `sign` (the campaign's HMAC) every manifest must carry its MAC.
     """
     result = BallotSet()
     manifests: list[tuple[Path, Manifest]] = []
@@ -96,6 +99,8 @@ def read_ballot_files(
             if find_form(form_id, version) is None:
                 raise InputError("import.unknown_form", file=str(path), form=entry)
             result.forms[form_id] = version
+        if sign is not None:  # after the campaign and forms, whose refusals say more
+            check_mac(path, manifest, sign)
         manifests.append((path, manifest))
         if not result.campaign_id:
             result.campaign_id = manifest.campaign_id
@@ -103,6 +108,7 @@ def read_ballot_files(
     for path, manifest in manifests:
         _read_one(path, manifest, find_form, result, on_rows)
         result.files.append(str(path))
+        result.file_digests[str(path)] = manifest.closing_digests
         for digest in manifest.closing_digests:
             if digest not in result.closing_digests:
                 result.closing_digests.append(digest)
@@ -158,6 +164,7 @@ def _read_one(
             "\x1e".join([form_id, version, terminal, day, group, *parts]).encode("utf-8")
         ).hexdigest()
         source = Source(name, start_line)
+        result.file_ballots.setdefault(name, []).append(current_id)
         seen = result._digests.get(current_id)
         if seen is None:
             result._digests[current_id] = (digest, source)
@@ -246,3 +253,9 @@ def ballots_without_conflicts(ballots: BallotSet) -> list[BallotData]:
     """The unique ballots, leaving out every ballot id found with two contents (neither can be trusted)."""
     bad = ballots.conflicting_ids()
     return [ballots.ballots[ballot_id] for ballot_id in sorted(ballots.ballots) if ballot_id not in bad]
+
+
+def source_of(ballots: BallotSet, ballot_id: str) -> Source | None:
+    """Where a ballot was first read (file and line)."""
+    seen = ballots._digests.get(ballot_id)
+    return None if seen is None else seen[1]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar, cast
 
 from forms.model import AnswerValue, Form
 from forms.rules import Rules
@@ -192,16 +193,19 @@ def compute_results(sources: ResultSources) -> CampaignResults:
                 good_rate=aggregate.good_rate,
                 shares=dict(aggregate.level_shares),
                 satisfaction=aggregate.satisfaction,
-                groups=tuple(
-                    GroupScore(
-                        group_id=group.group,
-                        label_zh=label_of[group.group].zh if group.group in label_of else group.group,
-                        label_en=label_of[group.group].en if group.group in label_of else group.group,
-                        weight=group.weight,
-                        ballots=group.count,
-                        mean=group.mean,
-                    )
-                    for group in aggregate.by_group
+                groups=_withheld(
+                    tuple(
+                        GroupScore(
+                            group_id=group.group,
+                            label_zh=label_of[group.group].zh if group.group in label_of else group.group,
+                            label_en=label_of[group.group].en if group.group in label_of else group.group,
+                            weight=group.weight,
+                            ballots=group.count,
+                            mean=group.mean,
+                        )
+                        for group in aggregate.by_group
+                    ),
+                    rules.min_group_ballots,
                 ),
                 self_own=own_score.own if own_score else None,
                 self_verified=own_score.verified if own_score else None,
@@ -277,11 +281,13 @@ def bias_diagnostics(
     per_unit_group: dict[tuple[str, str], list[float]] = {}
     given: dict[str, list[float]] = {}
     ballots_of: dict[str, int] = {}
+    valid_of: dict[str, int] = {}
     for ballot in sources.ballots:
         group = group_id_for(rules, ballot.rater_group)
         ballots_of[group] = ballots_of.get(group, 0) + 1
         if not validity.get(ballot.ballot_id, True):
             continue
+        valid_of[group] = valid_of.get(group, 0) + 1
         for unit, answers in ballot.answers.items():
             if unit not in meeting_units:
                 continue
@@ -316,6 +322,7 @@ def bias_diagnostics(
                 leniency=_mean(differences),
             )
         )
+    leniencies = list(_withheld(tuple(leniencies), rules.min_group_ballots, valid_of))
     names = {unit.unit_id: unit.name for unit in sources.units}
     means = {unit_id: _mean(per_unit_all[unit_id]) for unit_id in unit_ids}
     trimmed = {unit_id: _trimmed(per_unit_all[unit_id], rules.trim_above) for unit_id in unit_ids}
@@ -373,3 +380,39 @@ def tally_brands(
     ]
     tallies.sort(key=lambda tally: (tally.place, tally.brand_id))
     return tuple(tallies)
+
+
+_Grouped = TypeVar("_Grouped", GroupScore, GroupLeniency)
+
+
+def _withheld(
+    groups: tuple[_Grouped, ...], minimum: int, valid: Mapping[str, int] | None = None
+) -> tuple[_Grouped, ...]:
+    """The groups with the figures of every group of fewer than `minimum` valid ballots withheld (and,
+    when only one is, also the next smallest: else the whole panel's figure minus the others would give
+    it back), so no result is ever broken down by a group small enough to read people off it."""
+
+    def count(group: _Grouped) -> int:
+        return valid.get(group.group_id, 0) if valid is not None else group.ballots
+
+    small = {group.group_id for group in groups if 0 < count(group) < minimum}
+    complement: set[str] = set()
+    if len(small) == 1:
+        others = sorted((count(g), g.group_id) for g in groups if g.group_id not in small and count(g) > 0)
+        if others:
+            complement.add(others[0][1])
+    if not small:
+        return groups
+    withheld: list[_Grouped] = []
+    for group in groups:
+        if group.group_id not in small | complement:
+            withheld.append(group)
+            continue
+        extra = group.group_id in complement
+        item: GroupScore | GroupLeniency = group
+        if isinstance(item, GroupScore):
+            item = replace(item, mean=None, hidden_below=minimum, complement=extra)
+        else:
+            item = replace(item, mean_given=None, leniency=None, hidden_below=minimum, complement=extra)
+        withheld.append(cast(_Grouped, item))
+    return tuple(withheld)

@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from forms.builtin import builtin_forms
-from forms.errors import InputError
+from forms.errors import InputError, ProblemFound
 from forms.model import Form
 from forms.rules import Rules, default_rules
 from store.api import CampaignStore, SealedBallot
 
-from .ballot_files import BallotSet, ballots_without_conflicts, read_ballot_files
+from .ballot_files import BallotSet, ballots_without_conflicts, read_ballot_files, source_of
 from .ballot_rows import CAMPAIGN_WIDE, BallotData
 from .compute import BallotRecord, ResultSources, UnitInfo, brand_picks, compute_results, tally_brands
 from .csvio import ProgressCallback
@@ -52,13 +52,40 @@ def read_exports(
     if not paths:
         raise InputError("consolidate.no_files")
     pinned = {form.id: form.version for form in campaign_store.forms()} if campaign_store else None
-    return read_ballot_files(
+    ballots = read_ballot_files(
         list(paths),
         form_finder(campaign_store),
         campaign_id=campaign_store.info.id if campaign_store else None,
         pinned_versions=pinned,
         on_rows=on_rows,
+        sign=campaign_store.manifest_mac if campaign_store else None,
     )
+    if campaign_store is not None:
+        # As strict as the kiosk: every answer and ballot rule, then each file's closing digest.
+        check_closing_digests(ballots, sealed_for_import(ballots, campaign_store))
+    return ballots
+
+
+def check_closing_digests(ballots: BallotSet, sealed: Sequence[SealedBallot]) -> None:
+    """Refuse a file whose ballots do not give a closing digest its (signed) manifest names: for each
+    terminal, the digest over the hashes of that terminal's ballots in the file is one of the manifest's
+    closing digests (the minutes), so a ballot added, dropped or changed after the close is seen."""
+    from store.api import closing_digest
+
+    hashes = {ballot.ballot_id: ballot.content_hash for ballot in sealed}
+    terminal = {ballot.ballot_id: ballot.terminal_id for ballot in sealed}
+    conflicting = {side.file for c in ballots.conflicts for side in (c.first, c.second)}
+    for file in ballots.files:
+        if file in conflicting:  # reported as a conflict, naming both files: refused or left out there
+            continue
+        by_terminal: dict[str, list[str]] = {}
+        for ballot_id in ballots.file_ballots.get(file, []):
+            if ballot_id in hashes:
+                by_terminal.setdefault(terminal[ballot_id], []).append(hashes[ballot_id])
+        known = set(ballots.file_digests.get(file, ()))
+        for found in by_terminal.values():
+            if closing_digest(found) not in known:
+                raise ProblemFound("trust.import_digest", file=file, count=len(found))
 
 
 def results_of(
@@ -165,10 +192,12 @@ def sealed_for_import(ballots: BallotSet, campaign_store: CampaignStore) -> list
     meeting = [unit.id for unit in campaign_store.roster.meeting_units()]
     forms = {form.id: form for form in campaign_store.forms()}
     sealed: list[SealedBallot] = []
+    brands = [brand.id for brand in campaign_store.roster.brands()]
     for ballot in ballots_without_conflicts(ballots):
         form = forms.get(ballot.form_id)
         if form is None:
             raise InputError("import.unknown_form", file=", ".join(ballots.files), form=ballot.form_id)
+        _check_answers(ballots, ballot, form, meeting, brands)
         if form.scope == "ballot":
             unknown = sorted(set(ballot.answers) - set(meeting))
             if unknown:
@@ -194,3 +223,36 @@ def sealed_for_import(ballots: BallotSet, campaign_store: CampaignStore) -> list
         )
         sealed.append(SealedBallot(**{**record.__dict__, "content_hash": ballot_hash(record)}))
     return sealed
+
+
+def _check_answers(
+    ballots: BallotSet, ballot: BallotData, form: Form, meeting: Sequence[str], brands: Sequence[str]
+) -> None:
+    """The kiosk's answer checks for an imported ballot (scale levels, numbers in range, picks limits and
+    known brands, required items, known units); the first problem refuses the whole import, naming the
+    file, the line the ballot starts on, the unit, the item and the value."""
+    from forms.scoring import score_response, validate_answer
+
+    source = source_of(ballots, ballot.ballot_id)
+    where = {"file": source.file if source else "", "line": source.line if source else 0}
+    expected = meeting if form.scope == "ballot" else [CAMPAIGN_WIDE]
+    for unit_id in sorted(set(ballot.answers) | set(expected)):
+        row = dict(ballot.answers.get(unit_id, {}))
+        if unit_id not in expected:
+            raise InputError("trust.import_bad_unit", **where, unit=unit_id)
+        for item_id, value in row.items():
+            item = form.item(item_id)
+            choices = brands if item is not None and item.choices_from == "brands" else None
+            problem = validate_answer(form, item_id, value, choices)
+            if problem is not None:
+                raise InputError(
+                    "trust.import_bad_answer", **where, unit=unit_id, item=item_id, value=str(value)
+                )
+        score = score_response(form, row)
+        if score.missing:
+            raise InputError("trust.import_missing", **where, unit=unit_id, item=score.missing[0])
+        if score.problems:
+            bad = score.problems[0]
+            raise InputError(
+                "trust.import_bad_answer", **where, unit=unit_id, item=bad.item, value=str(row.get(bad.item))
+            )

@@ -287,3 +287,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Iterator[CsvRecord]:
             raise InputError(
                 "import.bad_csv", file=str(path), line=reader.line_num, detail=str(error)
             ) from None
+        except UnicodeDecodeError:  # a binary file, or text in another encoding: one sentence, its line
+            raise InputError(
+                "import.unknown_encoding", file=str(path), line=_bad_line(path, chosen)
+            ) from None

@@ -15,8 +15,8 @@ from store.api import CampaignStore
 from .answers import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
-from .manifest import Manifest, write_manifest
-from .model import CampaignResults
+from .manifest import Manifest, Signer, signed, write_manifest
+from .model import CampaignResults, GroupScore
 from .results import campaign_results
 
 KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
@@ -50,8 +50,10 @@ def write_export(
     plain: bool = False,
     lang: str = "zh",
     on_progress: ProgressCallback | None = None,
+    sign: Signer | None = None,
 ) -> Manifest:
-    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest; returns the manifest.
+    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest (signed with `sign`, the
+    campaign's HMAC, when given); returns the manifest.
 
     A disk or permission failure is an `InputError` naming the file; neither file is left half-written.
     """
@@ -72,6 +74,8 @@ def write_export(
             day=today(),
             lang=lang,
         )
+        if sign is not None:
+            manifest = signed(manifest, sign)
         write_manifest(path, manifest)
     except OSError as error:
         raise InputError("export.cannot_write", path=str(path), detail=error.strerror or str(error)) from None
@@ -120,7 +124,7 @@ class Exporter:
 
     def require_results_visible(self) -> None:
         """Results (and ballots) stay hidden while voting is open, unless the rules allow otherwise."""
-        if self.store.meeting.voting_state() == "open" and not self.rules.results_before_close:
+        if not self.store.meeting.results_visible() and not self.rules.results_before_close:
             raise ProblemFound("export.voting_open")
 
     def write(
@@ -151,6 +155,7 @@ class Exporter:
             plain=self.plain,
             lang=self.lang,
             on_progress=self.on_progress,
+            sign=self.store.manifest_mac,
         )
 
     # ------------------------------------------------------------------ kinds
@@ -474,6 +479,16 @@ def _pct(value: float | None) -> object:
     return "" if value is None else round(value * 100, 2)
 
 
+def _group_mean(group: GroupScore, text: Translate, plain: bool) -> object:
+    """A rater group's mean, or where it is withheld (too few ballots) the sentence saying so."""
+    if not group.hidden_below:
+        return _num(group.mean)
+    if plain:
+        return ""
+    key = "trust.group_withheld" if group.complement else "trust.group_hidden"
+    return text(key, min=group.hidden_below)
+
+
 def summary_table(
     results: CampaignResults, text: Translate, lang: str, plain: bool
 ) -> tuple[list[tuple[str, str]], Iterator[tuple[object, ...]]]:
@@ -522,7 +537,7 @@ def summary_table(
 
     def rows() -> Iterator[tuple[object, ...]]:
         for unit in results.units:
-            means = {group.group_id: group.mean for group in unit.groups}
+            means = {group.group_id: _group_mean(group, text, plain) for group in unit.groups}
             yield (
                 "" if unit.rank is None else unit.rank,
                 cell(unit.unit_id, safe),
@@ -539,7 +554,7 @@ def summary_table(
                     for code, _, _ in results.scale_levels
                 ),
                 _num(unit.satisfaction),
-                *(_num(means.get(group_id)) for group_id, _ in group_ids),
+                *(means.get(group_id, "") for group_id, _ in group_ids),
                 _num(unit.self_own),
                 _num(unit.self_verified),
                 _num(unit.supervision),
@@ -571,6 +586,9 @@ def export_kind(
     `text` is the UI's translator for column headers and labels (the TUI and the CLI pass `tui.i18n.t`);
     without it headers are the stable column ids. Reads the store: call it from a worker thread in the TUI.
     """
+    from store.outputs import refuse_inside_data
+
+    refuse_inside_data(campaign_store.store.data_dir, path)
     exporter = Exporter(
         campaign_store, plain=plain, lang=lang, text=text, rules=rules, on_progress=on_progress
     )

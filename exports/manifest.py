@@ -1,9 +1,12 @@
-"""The manifest beside every export (`FILE.manifest.json`): what the file is, and its SHA-256."""
+"""The manifest beside every export (`FILE.manifest.json`): what the file is, its SHA-256, and an
+HMAC-SHA256 under the campaign key so that nobody without the campaign can re-sign an edited file."""
 
 from __future__ import annotations
 
+import hmac
 import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from forms.errors import InputError, ProblemFound
@@ -32,6 +35,7 @@ class Manifest:
     lang: str = "zh"
     format: int = MANIFEST_FORMAT
     extra: dict[str, str] = field(default_factory=dict)
+    mac: str = ""  # HMAC-SHA256 (hex) of `signed_payload`, under the campaign key
 
     def to_json(self) -> str:
         """The manifest as pretty JSON text (UTF-8, Chinese kept readable)."""
@@ -79,6 +83,7 @@ def read_manifest(path: Path) -> Manifest:
             lang=str(data.get("lang", "zh")),
             format=int(data.get("format", MANIFEST_FORMAT)),
             extra={str(k): str(v) for k, v in dict(data.get("extra", {})).items()},
+            mac=str(data.get("mac", "")),
         )
     except (KeyError, TypeError, ValueError):
         raise InputError("import.manifest_unreadable", manifest=str(source)) from None
@@ -100,3 +105,25 @@ def verify_against_manifest(path: Path, expected_kind: str) -> Manifest:
     if actual != manifest.sha256:
         raise ProblemFound("import.manifest_mismatch", file=str(path))
     return manifest
+
+
+Signer = Callable[[bytes], str]
+"""The campaign's HMAC over a manifest's payload (`CampaignStore.manifest_mac`)."""
+
+
+def signed_payload(manifest: Manifest) -> bytes:
+    """What the MAC covers: the whole manifest (the file's SHA-256, rows, closing digests...) but the MAC."""
+    return replace(manifest, mac="").to_json().encode("utf-8")
+
+
+def signed(manifest: Manifest, sign: Signer) -> Manifest:
+    """The manifest with its MAC."""
+    return replace(manifest, mac=sign(signed_payload(manifest)))
+
+
+def check_mac(path: Path, manifest: Manifest, sign: Signer) -> None:
+    """Refuse (exit 1) a manifest whose MAC is missing or is not the campaign's: the file, or its
+    manifest, was made or changed by someone without the campaign key."""
+    expected = sign(signed_payload(manifest))
+    if not manifest.mac or not hmac.compare_digest(manifest.mac.lower(), expected):
+        raise ProblemFound("trust.manifest_mac", file=str(path))

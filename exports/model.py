@@ -20,6 +20,8 @@ class GroupScore:
     weight: float
     ballots: int
     mean: float | None
+    hidden_below: int = 0  # the rules' minimum when this group's figures are withheld (mean is None)
+    complement: bool = False  # withheld although big enough, so that a small group's mean cannot be derived
 
     def label(self, lang: str) -> str:
         """The group's label in `lang`."""
@@ -90,6 +92,8 @@ class GroupLeniency:
     mean_given: float | None
     panel_mean: float | None
     leniency: float | None
+    hidden_below: int = 0  # the rules' minimum when this group's figures are withheld
+    complement: bool = False  # withheld although big enough, so that a small group's cannot be derived
 
     def label(self, lang: str) -> str:
         """The group's label in `lang`."""

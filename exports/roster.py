@@ -117,8 +117,16 @@ def read_roster(
     `known_groups` are the campaign's liaison groups (None accepts any name); `existing_ids` are units
     already in the campaign, which a `上级` (parent) column may refer to besides the rows of this file.
     """
+    from store.limits import MAX_ROSTER_BYTES, MAX_UNITS, check_unit_count, forbidden_character
+
     from .csvio import detect_encoding
 
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # a missing file is reported by the reader below
+    if size > MAX_ROSTER_BYTES:  # before reading it: a 50 MB file is never parsed into units
+        raise InputError("trust.roster_too_big", file=str(path), limit=MAX_UNITS)
     encoding = detect_encoding(path)
     records = iter(read_csv(path, encoding=encoding))
     header = next(records, None)
@@ -158,6 +166,14 @@ def read_roster(
     groups = None if known_groups is None else set(known_groups)
     for record in records:
         cells = record.cells
+        if len(units) >= MAX_UNITS:
+            check_unit_count(len(units) + 1)  # stops here, without reading the rest
+        for index, cell in enumerate(cells):
+            if (bad := forbidden_character(cell)) is not None:
+                column = header.cells[index].strip() if index < len(header.cells) else str(index + 1)
+                problems.append(
+                    RosterProblem(record.line, column, "trust.roster.forbidden_character", {"character": bad})
+                )
         unit_id = get(cells, "unit_id")
         name = get(cells, "name")
         group = get(cells, "group")

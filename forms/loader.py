@@ -34,7 +34,7 @@ from forms.model import (
 from forms.problems import Problem, broken_file, unknown_key
 from forms.toml_fields import KIND_NAMES, checked_fields, has_kind
 from forms.toml_lines import LineMap, TablePath, scan
-from forms.toml_text import read_text, syntax_problem
+from forms.toml_text import read_text, syntax_problem, too_deep_problem
 from forms.validate import check_form
 
 # Expected value kinds of a key: "str", "int", "number", "bool", "strs" (list of strings),
@@ -207,6 +207,8 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [syntax_problem(error, text, file, "form")]
+    except RecursionError:  # thousands of nested brackets: a problem to report, never a traceback
+        return None, [too_deep_problem(file, "form")]
     reader = Reader(file, scan(text))
     good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
     scope = reader.choice_of(good, "scope", SCOPES, (), "form")

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from forms.problems import Problem, broken_file
 from forms.toml_fields import checked_fields
 from forms.toml_lines import LineMap, TablePath, scan
-from forms.toml_text import read_text, syntax_problem
+from forms.toml_text import read_text, syntax_problem, too_deep_problem
 
 SupervisionMethod = Literal["mean", "median", "last", "min"]
 SUPERVISION_METHODS: tuple[str, ...] = ("mean", "median", "last", "min")
@@ -127,6 +127,9 @@ class Rules:
     satisfaction_points: dict[str, float] = field(default_factory=_default_satisfaction_points)
     # Results stay hidden until voting closes (ballot secrecy; SCENARIOS.md).
     results_before_close: bool = False
+    # No view or export breaks a result down by rater group with fewer valid ballots than this: three
+    # leaders' ratings must never be read off a group mean (ballot secrecy; THREATS.md "No link").
+    min_group_ballots: int = 5
     # How a unit's year supervision score comes from its visits' totals.
     supervision_method: SupervisionMethod = "mean"
     # The ballot's 五力 dimensions: asked of every unit (required), offered on request (optional: the form
@@ -161,6 +164,7 @@ _TOP_KEYS: dict[str, str] = {
     "trim_above": "int",
     "group_weighting": "bool",
     "results_before_close": "bool",
+    "min_group_ballots": "int",
     "supervision_method": "str",
     "dimensions": "str",
     "five_star_max_share": "number",
@@ -224,15 +228,18 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [syntax_problem(error, text, file, "rules")]
+    except RecursionError:  # thousands of nested brackets: a problem to report, never a traceback
+        return None, [too_deep_problem(file, "rules")]
     reader = _RulesReader(file, scan(text))
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
     defaults = Rules()
     changes: dict[str, Any] = {"source": file}
-    for key in ("trim_above", "group_weighting", "results_before_close"):
+    for key in ("trim_above", "group_weighting", "results_before_close", "min_group_ballots"):
         if key in good:
             changes[key] = good[key]
-    if "trim_above" in good and good["trim_above"] < 0:
-        reader.add(reader.lines.key((), "trim_above"), "rules", "forms.problem.negative", key="trim_above")
+    for key in ("trim_above", "min_group_ballots"):
+        if key in good and good[key] < 0:
+            reader.add(reader.lines.key((), key), "rules", "forms.problem.negative", key=key)
     for key, allowed in (("supervision_method", SUPERVISION_METHODS), ("dimensions", DIMENSION_MODES)):
         if key not in good:
             continue
@@ -400,6 +407,7 @@ def rules_to_toml(rules: Rules) -> str:
         f"trim_above = {rules.trim_above}",
         f"group_weighting = {_toml_value(rules.group_weighting)}",
         f"results_before_close = {_toml_value(rules.results_before_close)}",
+        f"min_group_ballots = {rules.min_group_ballots}",
         f"supervision_method = {_toml_value(rules.supervision_method)}",
         f"dimensions = {_toml_value(rules.dimensions)}",
     ]

@@ -57,3 +57,8 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError("forms.error.not_utf8", path=str(path), offset=error.start) from None
+
+
+def too_deep_problem(file: str, path: str) -> Problem:
+    """The problem for a TOML text nested too deeply for the parser (arrays or tables inside each other)."""
+    return Problem(file, 0, path, "trust.toml_too_deep", {})

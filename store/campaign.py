@@ -10,6 +10,8 @@ creates new campaigns.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,7 @@ from .ballot_codes import CampaignCodes
 from .ballots import Ballots
 from .campaign_files import MAIN, CampaignFiles, info_from_doc
 from .clock import today
+from .file_data import single
 from .formsource import builtin_form_text, default_rules_text, parse_form, parse_rules
 from .integrity import Integrity
 from .meeting import Meeting
@@ -88,7 +91,10 @@ def create_campaign(
             db.table("info").insert(Document(info, doc_id=1))
             db.table("forms").insert_multiple(pinned)
             db.table("rules").insert(Document({"text": rules_text}, doc_id=1))
-            db.table("secrets").insert(Document({"salt": codebook.new_salt()}, doc_id=1))
+            # manifest_key: the campaign key that signs export manifests (exports.manifest), copied with
+            # the campaign (backup and restore) to a second room, never exported.
+            keys = {"salt": codebook.new_salt(), "manifest_key": secrets.token_hex(32)}
+            db.table("secrets").insert(Document(keys, doc_id=1))
             db.table("meeting").insert(Document({"state": "not_open", "session": 0}, doc_id=1))
         with store.edit(store.root_path) as db:
             campaigns = db.table("campaigns", cache_size=0)
@@ -113,10 +119,22 @@ class CampaignStore:
         self.roster = Roster(self.files, self.audit_trail)
         self.codes = CampaignCodes(self.files, self.roster, self.audit_trail)
         self.ballots = Ballots(self.files, self.pinned, self.roster, self.codes, self.audit_trail)
-        self.meeting = Meeting(self.files, self.ballots, self.audit_trail)
+        self.meeting = Meeting(self.files, self.pinned, self.ballots, self.audit_trail)
         self.self_assessments = SelfAssessments(self.files, self.pinned, self.roster, self.audit_trail)
         self.visits = Visits(self.files, self.pinned, self.roster, self.audit_trail)
         self.integrity = Integrity(self.files)
+
+    def manifest_mac(self, payload: bytes) -> str:
+        """HMAC-SHA256 of an export manifest under the campaign key (made with the campaign, kept in its
+        secrets, copied with it to the second room): a file changed on the way cannot be signed again."""
+        with self.files.op():
+            key = str(single(self.files.main_cached(), "secrets").get("manifest_key", ""))
+            if not key:  # a campaign made before manifests were signed gets its key now
+                key = secrets.token_hex(32)
+                with self.store.edit(self.files.path(MAIN)) as db:
+                    kept = db.table("secrets", cache_size=0)
+                    kept.upsert(Document({**dict(kept.get(doc_id=1) or {}), "manifest_key": key}, doc_id=1))
+        return hmac.new(bytes.fromhex(key), payload, hashlib.sha256).hexdigest()
 
     def rules(self) -> Rules:
         """The campaign's pinned rules."""

@@ -14,6 +14,7 @@ from .ballots import Ballots
 from .campaign_files import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN, CampaignFiles
 from .clock import today
 from .file_data import single, table
+from .pinned_forms import PinnedForms
 from .records import Closing, Participation, VotingState
 from .sealing import closing_digest
 from .storage import write_atomic
@@ -22,8 +23,9 @@ from .storage import write_atomic
 class Meeting:
     """Voting state, closings, participation and the admin passphrase."""
 
-    def __init__(self, files: CampaignFiles, ballots: Ballots, audit: AuditTrail) -> None:
+    def __init__(self, files: CampaignFiles, forms: PinnedForms, ballots: Ballots, audit: AuditTrail) -> None:
         self.files = files
+        self._forms = forms
         self._ballots = ballots
         self._audit = audit
 
@@ -32,17 +34,58 @@ class Meeting:
         return self.files.voting_state()
 
     def open_voting(self, actor: str) -> None:
-        """Open voting (again, after a close: a new session)."""
+        """Open voting for the first time; after a close it refuses: see `reopen_voting`."""
         with self.files.op():
-            if self.voting_state() == "open":
+            state = self.voting_state()
+            if state == "open":
                 return
-            with self.files.store.edit(self.files.path(MAIN)) as db:
-                meeting = db.table("meeting", cache_size=0)
-                current = dict(meeting.get(doc_id=1) or {"session": 0})
-                current.update(state="open", session=int(current.get("session", 0)) + 1)
-                meeting.upsert(Document(current, doc_id=1))
+            if state == "closed":
+                # The close dialog told the hall voting cannot resume, and the minutes hold the count.
+                raise InputError("trust.voting.reopen_separately")
+            self._set_voting_open()
             self._audit.audit(actor, "voting.open", "")
         self.files.store.backup()
+
+    def reopen_voting(
+        self, actor: str, passphrase: str, reason: str, count: int, digest: str | None = None
+    ) -> None:
+        """Reopen a closed vote: a deliberate act with the passphrase, a reason, and the count (and, when
+        given, the digest or its first 8+ characters) of the last closing repeated back, as the minutes
+        hold them; recorded in the audit log with both."""
+        with self.files.op():
+            if self.voting_state() != "closed":
+                raise InputError("trust.voting.not_closed")
+            if not self.check_passphrase(passphrase):
+                raise InputError("trust.voting.wrong_passphrase")
+            if not reason.strip():
+                raise InputError("trust.voting.reason_required")
+            last = self.closings()[-1]
+            given = "".join((digest or last.digest).split()).replace("-", "").lower()
+            if count != last.count or len(given) < 8 or not last.digest.startswith(given):
+                raise InputError("trust.voting.confirm_mismatch", count=last.count, digest=last.digest)
+            self._set_voting_open()
+            self._audit.audit(actor, "voting.reopen", f"{last.count} {last.digest} {reason.strip()}")
+        self.files.store.backup()
+
+    def results_visible(self) -> bool:
+        """Whether results may be shown or written: never while voting is open, unless the rules'
+        `results_before_close` says so (one rule for the results screen, the kiosk, exports, reports)."""
+        return self.voting_state() != "open" or bool(self._forms.rules().results_before_close)
+
+    def require_results_visible(self) -> None:
+        """Refuse (exit 1) when `results_visible` is False."""
+        from forms.errors import ProblemFound
+
+        if not self.results_visible():
+            raise ProblemFound("trust.results_while_open")
+
+    def _set_voting_open(self) -> None:
+        """Mark voting open in a new session (the caller holds the operation lock)."""
+        with self.files.store.edit(self.files.path(MAIN)) as db:
+            meeting = db.table("meeting", cache_size=0)
+            current = dict(meeting.get(doc_id=1) or {"session": 0})
+            current.update(state="open", session=int(current.get("session", 0)) + 1)
+            meeting.upsert(Document(current, doc_id=1))
 
     def close_voting(self, actor: str) -> Closing:
         """Close voting: record the count and the digest over the sorted ballot hashes, for the minutes."""
@@ -127,9 +170,10 @@ class Meeting:
         return [Participation(g, used.get(g, 0), issued.get(g, 0)) for g in self.files.info.rater_groups]
 
     def set_passphrase(self, passphrase: str, actor: str = "admin") -> None:
-        """Set the admin passphrase (kept as a salted scrypt hash); at least 6 characters."""
-        if len(passphrase) < 6:
-            raise InputError("store.passphrase_short", min=6)
+        """Set the admin passphrase (kept as a salted scrypt hash); see `store.passphrases` for the rule."""
+        from .passphrases import check_passphrase_strength
+
+        check_passphrase_strength(passphrase, self.files.info.demo)
         stored = codebook.hash_passphrase(passphrase)
         with self.files.op(), self.files.store.edit(self.files.path(MAIN)) as db:
             db.table("admin", cache_size=0).upsert(Document({"passphrase": stored}, doc_id=1))

@@ -10,6 +10,7 @@ from forms.errors import InputError
 from .audit_trail import AuditTrail
 from .campaign_files import MAIN, CampaignFiles
 from .file_data import damaged_record, table
+from .limits import check_clean, check_unit_count
 from .records import Brand, Unit
 from .storage import Data
 
@@ -44,9 +45,14 @@ def _unit_from_doc(doc: Mapping[str, Any]) -> Unit:
 
 
 def check_units(units: Sequence[Unit]) -> None:
-    """Refuse a roster the store cannot keep: blank or duplicate ids, bad stars, unknown parents."""
+    """Refuse a roster the store cannot keep: too many units, blank or duplicate ids, control characters,
+    bad stars, unknown parents."""
+    check_unit_count(len(units))
     seen: set[str] = set()
     for index, unit in enumerate(units, start=1):
+        check_clean(
+            (unit.id, text) for text in (unit.id, unit.name, unit.org_name, unit.group, unit.secretary)
+        )
         if not unit.id.strip() or not unit.name.strip():
             raise InputError("store.unit_blank", index=index)
         if unit.id in seen:
@@ -130,6 +136,7 @@ class Roster:
         for brand in brands:
             if not brand.id.strip() or not brand.name.strip():
                 raise InputError("store.brand_blank", brand=brand.id)
+            check_clean([(brand.id, brand.id), (brand.id, brand.name)])
             if brand.id in seen:
                 raise InputError("store.brand_duplicate", brand=brand.id)
             if brand.unit_id and brand.unit_id not in known:

@@ -81,6 +81,10 @@ def simulate_ballots(
     one when none is left), autosave the answers unit by unit as a draft, then seal the one form the
     meeting runs with that code (`scope` "ballot": the review ballot, as `kaoping meeting`; "vote": the
     service-brand vote, as `kaoping meeting --vote brands`). Yields each ballot id once it is durable."""
+    if not campaign.info.demo:
+        # Random ballots in a real campaign would be counted as real ones, and simulate opens voting
+        # without the passphrase: only the demo, whose passphrase is public anyway, allows it.
+        raise InputError("trust.simulate_demo_only")
     if count < 1:
         raise InputError("store.simulate_count", count=count)
     form = next((form for form in campaign.forms() if form.scope == scope), None)

@@ -25,7 +25,7 @@ from tui.i18n import set_language
 
 SAMPLE_ROSTER = Path(__file__).parent / "exports" / "data" / "roster-city-66.csv"
 NAME = "2026年度市直机关党建考核"
-PASSPHRASE = "工委考核2026"
+PASSPHRASE = "工委考核2026年度口令"
 FORMS = "review_ballot,duty_list,star_branch,supervision_visit"
 GOOD_UNITS = 8  # U01..U08 are rated 好 on every ballot: 好 grade, five stars
 DIMENSIONS = ("political_leadership", "execution", "cohesion", "member_vanguard", "service")

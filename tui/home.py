@@ -49,12 +49,14 @@ class HomeApp(KaopingApp):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(t("home.data_dir", path=str(self.context.data_dir)), id="home-data")
-            yield Static("", id="home-campaign")
-            yield OptionList(*(Option(t(f"home.mode.{mode}"), id=mode) for mode in MODES), id="home-modes")
-            yield Static(t("home.demo.offer"), id="home-demo-offer")
+            yield Static(t("home.data_dir", path=str(self.context.data_dir)), id="home-data", markup=False)
+            yield Static("", id="home-campaign", markup=False)
+            yield OptionList(
+                *(Option(t(f"home.mode.{mode}"), id=mode) for mode in MODES), id="home-modes", markup=False
+            )
+            yield Static(t("home.demo.offer"), id="home-demo-offer", markup=False)
             yield Button(t("home.demo.create"), id="home-demo", variant="primary")
-            yield Static(t("home.init.hint"), id="home-init-hint")
+            yield Static(t("home.init.hint"), id="home-init-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,7 +126,7 @@ class HomeApp(KaopingApp):
     @on(Button.Pressed, "#home-demo")
     def create_demo(self) -> None:
         self.query_one("#home-demo", Button).disabled = True
-        self.notify(t("home.demo.creating"))
+        self.notify(t("home.demo.creating"), markup=False)
         self.build_demo()
 
     @work(thread=True, exclusive=True, group="store")
@@ -144,6 +146,7 @@ class HomeApp(KaopingApp):
             self.notify,
             t("home.demo.created", folder=folder, passphrase=result.passphrase),
             timeout=30,
+            markup=False,  # a folder name may hold [ ]
         )
         self.load_summary()
 

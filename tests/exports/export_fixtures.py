@@ -122,9 +122,10 @@ def build_campaign(
         answers["*"] = {"brands": rng.sample(brand_ids, 3)}
         campaign.ballots.save_answer(code, unit_ids[0], "overall", answers[unit_ids[0]]["overall"])
         campaign.ballots.seal_ballots(code, ["review_ballot", "brand_vote"], answers)
-    campaign.meeting.close_voting("admin")
-    if not close:
-        campaign.meeting.open_voting("admin")
+    closing = campaign.meeting.close_voting("admin")
+    if not close:  # reopened, as `kaoping voting reopen` does: passphrase, reason, the count repeated
+        campaign.meeting.set_passphrase("导出测试口令-2026")
+        campaign.meeting.reopen_voting("admin", "导出测试口令-2026", "测试：投票仍在进行", closing.count)
     visit_form = campaign.form("supervision_visit")
     for unit in chosen[:4]:
         campaign.visits.add_visit(

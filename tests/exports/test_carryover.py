@@ -66,7 +66,7 @@ class ScriptedAsker:
         return ["review_ballot", "star_branch"]
 
     def password(self, message: str, validate: Callable[[str], str | None]) -> str:
-        return "口令一二三四"
+        return "口令一二三四五六七八"
 
     def confirm(self, message: str, default: bool) -> bool:
         return True
@@ -105,7 +105,7 @@ def test_a_demo_campaign_is_never_the_default_source(demo_data: tuple[Path, Demo
             "--year",
             "2027",
             "--passphrase",
-            "口令一二三四",
+            "口令一二三四五六七八",
         ],
     )
     assert result.exit_code == 0, result.output + result.stderr
@@ -122,7 +122,7 @@ def test_an_explicit_source_is_used_even_when_newer_campaigns_exist(tmp_path: Pa
         [
             *args,
             "--passphrase",
-            "口令一二三四",
+            "口令一二三四五六七八",
             "--last-stars-from",
             first.store.info.id,
             "--units",
@@ -142,7 +142,7 @@ def test_a_damaged_earlier_campaign_stops_init_before_anything_is_created(tmp_pa
     main.write_bytes(main.read_bytes()[:200])
     before = {p: p.read_bytes() for p in sorted(first.data_dir.rglob("*")) if p.is_file()}
     args = ["--data", str(first.data_dir), "init", "--name", "2027年度考核", "--year", "2027"]
-    result = CliRunner().invoke(cli, [*args, "--passphrase", "口令一二三四", "--units", str(ROSTER)])
+    result = CliRunner().invoke(cli, [*args, "--passphrase", "口令一二三四五六七八", "--units", str(ROSTER)])
     assert result.exit_code in (1, 2) and "campaign.json" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert {p: p.read_bytes() for p in sorted(first.data_dir.rglob("*")) if p.is_file()} == before

@@ -14,7 +14,7 @@ from exports.ballot_files import read_ballot_files
 from exports.consolidate import form_finder, read_exports, results_of, sealed_for_import
 from exports.csvio import sha256_of
 from exports.kinds import export_kind
-from exports.manifest import manifest_path
+from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
 from exports.results import campaign_results
 from forms.errors import InputError, ProblemFound
 from store.api import open_store
@@ -37,13 +37,16 @@ def _copy(source: Path, target: Path) -> Path:
     return target
 
 
-def _rewrite(path: Path, change: object) -> None:
-    """Edit an export's text and give it a manifest that matches again (a forged but consistent file)."""
+def _rewrite(path: Path, change: object, sign: Signer | None = None) -> None:
+    """Edit an export's text and give it a manifest that matches again (a forged but consistent file);
+    with `sign` (the campaign key) it is signed again too, so only the deeper checks can catch it."""
     text = path.read_bytes().decode("utf-8-sig")
     path.write_bytes(b"\xef\xbb\xbf" + change(text).encode("utf-8"))  # type: ignore[operator]
     manifest = json.loads(manifest_path(path).read_text(encoding="utf-8"))
     manifest["sha256"] = sha256_of(path)
     manifest_path(path).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    if sign is not None:
+        write_manifest(path, signed(read_manifest(path), sign))
 
 
 def test_round_trip_into_the_second_terminal_changes_nothing(
@@ -134,6 +137,7 @@ def test_same_id_with_other_content_is_a_conflict_naming_both_files(
     _rewrite(
         forged,
         lambda text: text.replace(lines[target], lines[target].replace(",good,好,100,", ",poor,差,40,")),
+        campaign.store.manifest_mac,
     )
     merged = read_exports([original, forged], campaign.store)
     assert len(merged.conflicts) == 1
@@ -168,7 +172,9 @@ def test_a_truncated_file_with_a_matching_hash_is_refused_by_its_row_count(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     exported = _export(campaign.store, tmp_path / "room1.csv")
-    _rewrite(exported, lambda text: "\r\n".join(text.split("\r\n")[:-20]) + "\r\n")
+    _rewrite(
+        exported, lambda text: "\r\n".join(text.split("\r\n")[:-20]) + "\r\n", campaign.store.manifest_mac
+    )
     with pytest.raises(ProblemFound) as caught:
         read_exports([exported], campaign.store)
     assert caught.value.key == "import.row_count"
@@ -219,7 +225,7 @@ def test_exports_in_either_language_and_format_are_the_same_ballots(
 
 def test_a_row_with_missing_cells_names_its_line(campaign: Campaign, tmp_path: Path) -> None:
     exported = _export(campaign.store, tmp_path / "room1.csv")
-    _rewrite(exported, lambda text: text.replace(",overall,", ",overall", 1))
+    _rewrite(exported, lambda text: text.replace(",overall,", ",overall", 1), campaign.store.manifest_mac)
     with pytest.raises(InputError) as caught:
         read_exports([exported], campaign.store)
     assert caught.value.key == "import.row_width"

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.csvio import sha256_of
-from exports.manifest import manifest_path
+from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
 from store.api import open_store
 from tui.cli import cli
 from tui.i18n import set_language
@@ -217,8 +217,9 @@ def _exports(campaign: Campaign, tmp_path: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def _forge(path: Path) -> str:
-    """Change one rating in `path` and make its manifest match again; returns the ballot id changed."""
+def _forge(path: Path, sign: Signer | None = None) -> str:
+    """Change one rating in `path` and make its manifest match again (signed again with `sign`, the
+    campaign key, when given); returns the ballot id changed."""
     lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
     index = next(i for i, line in enumerate(lines) if ",overall," in line and ",good,好,100," in line)
     ballot_id = lines[index].split(",")[4]
@@ -227,6 +228,8 @@ def _forge(path: Path) -> str:
     manifest = json.loads(manifest_path(path).read_text(encoding="utf-8"))
     manifest["sha256"] = sha256_of(path)
     manifest_path(path).write_text(json.dumps(manifest), encoding="utf-8")
+    if sign is not None:
+        write_manifest(path, signed(read_manifest(path), sign))
     return ballot_id
 
 
@@ -243,7 +246,7 @@ def test_consolidate_prints_the_table_and_writes_the_summary(campaign: Campaign,
 
 def test_consolidate_with_a_conflict_exits_1_and_writes_nothing(campaign: Campaign, tmp_path: Path) -> None:
     first, second = _exports(campaign, tmp_path)
-    ballot_id = _forge(second)
+    ballot_id = _forge(second, campaign.store.manifest_mac)
     out = tmp_path / "汇总.csv"
     result = run(campaign.data_dir, "consolidate", str(first), str(second), "-o", str(out))
     assert result.exit_code == 1
@@ -344,7 +347,7 @@ def test_consolidate_plain_exports(campaign: Campaign, tmp_path: Path) -> None:
 def test_import_ballots_refuses_conflicts_and_changed_files(tmp_path: Path) -> None:
     room1 = build_campaign(tmp_path / "room1", snapshot=tmp_path / "room2")
     first, second = _exports(room1, tmp_path)
-    ballot_id = _forge(second)
+    ballot_id = _forge(second, room1.store.manifest_mac)
     conflict = run(tmp_path / "room2", "import", "ballots", str(first), str(second))
     assert conflict.exit_code == 1
     assert f"冲突：测评票 {ballot_id}" in conflict.stderr

@@ -120,8 +120,9 @@ def test_a_veto_caps_the_star_and_is_named() -> None:
 def test_group_leniency_compares_like_with_like() -> None:
     generous = ["good", "good", "good"] + ["fairly_good"] * 7
     strict = ["fairly_good", "fairly_good", "fairly_good"] + ["average"] * 7
-    ballots = [_ballot(f"g{n}", "leaders", generous) for n in range(3)] + [
-        _ballot(f"s{n}", "served", strict) for n in range(3)
+    # Five ballots each: a group of fewer is withheld (rules.min_group_ballots, tests/exports/test_small_groups.py).
+    ballots = [_ballot(f"g{n}", "leaders", generous) for n in range(5)] + [
+        _ballot(f"s{n}", "served", strict) for n in range(5)
     ]
     results = compute_results(_sources(ballots))
     leniency = {group.group_id: group.leniency for group in results.bias.groups}

@@ -34,13 +34,16 @@ SMALL_UNITS = [
 ]
 
 
-def make_small_campaign(data_dir: Path, *, open_voting: bool = True) -> CampaignStore:
-    """A campaign with the review ballot, the brand vote and the star form; 10 units, 3 brands."""
+def make_small_campaign(data_dir: Path, *, open_voting: bool = True, demo: bool = False) -> CampaignStore:
+    """A campaign with the review ballot, the brand vote and the star form; 10 units, 3 brands
+    (`demo=True`: marked as a demo, so `simulate` may seal random ballots in it)."""
     store = open_store(data_dir)
-    campaign = store.create_campaign("2026年度测试考核", 2026, ["review_ballot", "brand_vote", "star_branch"])
+    campaign = store.create_campaign(
+        "2026年度测试考核", 2026, ["review_ballot", "brand_vote", "star_branch"], demo=demo
+    )
     campaign.roster.import_units(SMALL_UNITS)
     campaign.roster.import_brands([Brand(f"B{i}", f"“暖心服务站{i}”", "U01") for i in range(1, 4)])
-    campaign.meeting.set_passphrase("口令123456")
+    campaign.meeting.set_passphrase("口令123456-考评")
     if open_voting:
         campaign.meeting.open_voting("admin")
     return campaign

@@ -16,7 +16,7 @@ def _campaign(data_dir: Path, mode: str) -> CampaignStore:
     rules = default_rules_text().replace('dimensions = "optional"', f'dimensions = "{mode}"')
     campaign = open_store(data_dir).create_campaign("2026年度测试考核", 2026, ["review_ballot"], rules)
     campaign.roster.import_units(SMALL_UNITS)
-    campaign.meeting.set_passphrase("口令123456")
+    campaign.meeting.set_passphrase("口令123456-考评")
     campaign.meeting.open_voting("admin")
     return campaign
 

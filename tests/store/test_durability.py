@@ -80,7 +80,7 @@ def _drain(fd: int) -> str:
 
 
 def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
-    make_small_campaign(data_dir)
+    make_small_campaign(data_dir, demo=True)
     rng = random.Random(20261125)
     printed: list[str] = []
     for kill in range(100):
@@ -123,7 +123,7 @@ def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
 
 
 def test_kill_9_of_the_simulate_command(data_dir: Path) -> None:
-    make_small_campaign(data_dir)
+    make_small_campaign(data_dir, demo=True)
     printed = _kill_cli_loop(data_dir, 8, random.Random(3))
     assert printed
 
@@ -132,7 +132,7 @@ def test_kill_9_of_the_simulate_command(data_dir: Path) -> None:
 
 
 def test_three_processes_sealing_at_once_lose_and_double_nothing(data_dir: Path) -> None:
-    make_small_campaign(data_dir)
+    make_small_campaign(data_dir, demo=True)
     children = [
         subprocess.Popen(
             [sys.executable, "-m", "store.simulate", str(data_dir), "12", str(seed)],

@@ -117,7 +117,7 @@ def test_a_newer_schema_is_refused_and_an_older_one_migrated(
     monkeypatch.setitem(storage.MIGRATIONS, storage.SCHEMA_VERSION - 1, add_field)
     data = storage.read_file(target)
     assert data is not None and data["info"]["1"]["migrated"] is True
-    campaign.meeting.set_passphrase("新口令123456")
+    campaign.meeting.set_passphrase("新口令123456-考评")
     assert json.loads(target.read_text(encoding="utf-8"))["_kaoping"]["1"]["schema"] == storage.SCHEMA_VERSION
 
 

@@ -153,10 +153,10 @@ def test_voting_must_be_open_and_closing_gives_count_and_digest(data_dir: Path) 
 
 
 def test_passphrase_is_a_slow_salted_hash(small: CampaignStore) -> None:
-    assert small.meeting.check_passphrase("口令123456")
+    assert small.meeting.check_passphrase("口令123456-考评")
     assert not small.meeting.check_passphrase("口令12345")
     raw = (small.dir / "campaign.json").read_text(encoding="utf-8")
-    assert "口令123456" not in raw and "scrypt$" in raw
+    assert "口令123456-考评" not in raw and "scrypt$" in raw
     with pytest.raises(InputError):
         small.meeting.set_passphrase("短")
 

@@ -71,7 +71,7 @@ def test_codes_issue_writes_csv_and_slips_and_never_overwrites(data_dir: Path, t
 
 
 def test_simulate_prints_one_durable_id_per_line_and_verify_passes(data_dir: Path) -> None:
-    make_small_campaign(data_dir, open_voting=False)
+    make_small_campaign(data_dir, open_voting=False, demo=True)
     result = run(data_dir, "simulate", "--ballots", "4", "--seed", "1")
     assert result.exit_code == 0, result.output
     ids = result.output.split()
@@ -92,7 +92,7 @@ def test_simulate_prints_one_durable_id_per_line_and_verify_passes(data_dir: Pat
 def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:
     import json
 
-    campaign = make_small_campaign(data_dir)
+    campaign = make_small_campaign(data_dir, demo=True)
     run(data_dir, "simulate", "--ballots", "2", "--seed", "2")
     path = next((campaign.dir / "ballots").glob("*.json"))
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -126,10 +126,10 @@ def test_backup_and_restore_with_passphrase(data_dir: Path) -> None:
     wrong = run(data_dir, "restore", str(backup), "--yes", "--passphrase", "不对的口令")
     assert wrong.exit_code == 2 and "口令不正确" in wrong.output
     assert len(open_store(data_dir).campaign().roster.units()) == 2
-    done = run(data_dir, "restore", str(backup), "--yes", "--passphrase", "口令123456")
+    done = run(data_dir, "restore", str(backup), "--yes", "--passphrase", "口令123456-考评")
     assert done.exit_code == 0, done.output
     assert len(open_store(data_dir).campaign().roster.units()) == 11
-    missing = run(data_dir, "restore", str(data_dir / "nope.zip"), "--yes", "--passphrase", "口令123456")
+    missing = run(data_dir, "restore", str(data_dir / "nope.zip"), "--yes", "--passphrase", "口令123456-考评")
     assert missing.exit_code == 2
 
 
@@ -162,7 +162,7 @@ def test_init_from_flags(data_dir: Path, tmp_path: Path) -> None:
         "--codes",
         "leaders=2",
         "--passphrase",
-        "口令123456",
+        "口令123456-考评",
     )
     assert result.exit_code == 0, result.output
     campaign = open_store(data_dir).campaign()
@@ -170,14 +170,14 @@ def test_init_from_flags(data_dir: Path, tmp_path: Path) -> None:
     assert campaign.info.form_ids == ("review_ballot", "star_branch")
     assert [u.name for u in campaign.roster.meeting_units()] == ["市委办公室", "市财政局"]
     assert {p.rater_group: p.issued for p in campaign.meeting.participation()}["members"] == 3
-    assert campaign.meeting.check_passphrase("口令123456")
+    assert campaign.meeting.check_passphrase("口令123456-考评")
     assert (campaign.dir / "codes" / "unit-codes.csv").exists()
 
 
 def test_init_refuses_a_bad_roster_and_creates_nothing(data_dir: Path, tmp_path: Path) -> None:
     roster = tmp_path / "单位名单.csv"
     roster.write_text("编号,单位名称\nU01,\n", encoding="utf-8")
-    result = run(data_dir, "init", "--yes", "--passphrase", "口令123456", "--units", str(roster))
+    result = run(data_dir, "init", "--yes", "--passphrase", "口令123456-考评", "--units", str(roster))
     assert result.exit_code == 2, result.output
     assert open_store(data_dir).campaigns() == []
 
@@ -220,7 +220,7 @@ def test_init_wizard_asks_what_the_flags_left_open(data_dir: Path, monkeypatch: 
     fake = FakeAsker(
         texts=["2026", "", "", "5", "0", "10", "0"],
         picks=["review_ballot", "brand_vote"],
-        passwords=["口令一二三四", "口令不一样", "口令一二三四", "口令一二三四"],
+        passwords=["口令一二三四五六七八", "口令不一样", "口令一二三四五六七八", "口令一二三四五六七八"],
     )
     monkeypatch.setattr(store_cmds, "_has_terminal", lambda: True)
     monkeypatch.setattr(wizard, "QuestionaryAsker", lambda: fake)
@@ -236,7 +236,7 @@ def test_init_wizard_asks_what_the_flags_left_open(data_dir: Path, monkeypatch: 
         "members": 10,
         "served": 0,
     }
-    assert campaign.meeting.check_passphrase("口令一二三四")
+    assert campaign.meeting.check_passphrase("口令一二三四五六七八")
 
 
 def test_wizard_validators_reject_bad_answers() -> None:
@@ -259,8 +259,8 @@ def test_the_real_questionary_asker_reads_typed_answers() -> None:
         asker = QuestionaryAsker(input=pipe, output=DummyOutput())
         pipe.send_text("2027\r")
         assert asker.text("考核年度：", "", lambda v: None) == "2027"
-        pipe.send_text("口令一二三四\r")
-        assert asker.password("管理员口令：", lambda v: None) == "口令一二三四"
+        pipe.send_text("口令一二三四五六七八\r")
+        assert asker.password("管理员口令：", lambda v: None) == "口令一二三四五六七八"
         pipe.send_text(" \r")  # space toggles the first (checked) choice off, enter confirms
         picked = asker.checkbox(
             "使用哪些测评表？",
@@ -273,7 +273,7 @@ def test_the_real_questionary_asker_reads_typed_answers() -> None:
 
 
 def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> None:
-    make_small_campaign(data_dir)
+    make_small_campaign(data_dir, demo=True)
     run(data_dir, "simulate", "--ballots", "3", "--seed", "5")
     closing = open_store(data_dir).campaign().meeting.close_voting("管理员")
     result = run(data_dir, "verify")

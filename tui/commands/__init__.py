@@ -32,6 +32,7 @@ COMMAND_MODULES: dict[str, str] = {
     "import": "exports_cmds",
     "consolidate": "exports_cmds",
     "report": "exports_cmds",
+    "voting": "trust_cmds",
 }
 
 AREA_MODULES = tuple(sorted(set(COMMAND_MODULES.values())))

@@ -354,6 +354,9 @@ def diagnostics_text(results: CampaignResults, lang: str) -> str:
     lines = [t("consolidate.bias.title")]
     for group in bias.groups:
         leniency = "—" if group.leniency is None else f"{group.leniency:+.2f}"
+        if group.hidden_below:  # too few ballots to show without exposing people
+            key = "trust.group_withheld" if group.complement else "trust.group_hidden"
+            leniency = t(key, min=group.hidden_below)
         lines.append(
             t("consolidate.bias.group", group=group.label(lang), ballots=group.ballots, leniency=leniency)
         )
@@ -420,7 +423,9 @@ def consolidate_command(
     plain: bool,
 ) -> None:
     from exports.consolidate import read_exports, results_of, write_summary
+    from store.outputs import refuse_inside_data
 
+    refuse_inside_data(context.data_dir, output)
     rules = None
     if rules_file is not None:
         from forms.rules import load_rules
@@ -453,6 +458,7 @@ def consolidate_command(
             else t("consolidate.default_rules")
         )
         click.echo(t("consolidate.no_campaign", rules=source), err=True)
+        click.echo(t("trust.consolidate_unchecked"), err=True)
     results = results_of(ballots, campaign, rules)
     click.echo(results_table(results, context.lang))
     click.echo("")
@@ -482,10 +488,12 @@ def report_command(context: AppContext, output: Path) -> None:
     from exports.report import write_report
     from exports.results import campaign_results
     from exports.stars import branch_stars
+    from store.outputs import refuse_inside_data
 
+    refuse_inside_data(context.data_dir, output)
     campaign = _campaign(context)
     rules = campaign.rules()
-    if campaign.meeting.voting_state() == "open" and not rules.results_before_close:
+    if not campaign.meeting.results_visible():
         raise ProblemFound("export.voting_open")
     if not output.parent.is_dir() and str(output.parent):
         raise InputError("export.no_directory", path=str(output.parent))

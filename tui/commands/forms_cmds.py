@@ -123,7 +123,7 @@ def _is_rules_text(text: str) -> bool:
     """Whether a TOML text is a rules file rather than a form (a broken TOML counts as a form)."""
     try:
         keys = set(tomllib.loads(text))
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return False
     return bool(keys & _RULES_ONLY_KEYS) and not keys & _FORM_KEYS
 

@@ -132,6 +132,7 @@ def results(context: AppContext) -> None:
     store = _campaign(context)
     if not store.meeting.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
+    store.meeting.require_results_visible()
     from tui.results.app import create_results_app
 
     run_app(create_results_app(context, store=store))

@@ -215,8 +215,9 @@ def init_command(
     assert answers.name and answers.year and answers.form_ids is not None and answers.passphrase is not None
     units = _read_units(answers.units_file) if answers.units_file else []
     check_units(units)
-    if len(answers.passphrase) < 6:
-        raise InputError("store.passphrase_short", min=6)
+    from store.passphrases import check_passphrase_strength
+
+    check_passphrase_strength(answers.passphrase)  # before anything is created: nothing half-made
     store = open_store(context.data_dir)
     source = _stars_source(store, last_stars_from)
     previous = None
@@ -350,6 +351,9 @@ def codes_group() -> None:
 @click.option("--url", "url", default=None, metavar="http://HALL:PORT", help=t("serve.opt.slips_url"))
 @click.pass_obj
 def codes_issue_command(context: AppContext, count: int, group: str, output: Path, url: str | None) -> None:
+    from store.outputs import refuse_inside_data
+
+    refuse_inside_data(context.data_dir, output)
     campaign = _campaign(context)
     rules = campaign.rules()
     group_id = group
@@ -384,6 +388,10 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
 
 
 def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
+    if output is not None:
+        from store.outputs import refuse_inside_data
+
+        refuse_inside_data(campaign.store.data_dir, output)
     target = output or campaign.dir / "codes" / default_name
     number = 1
     while output is None and (target.exists() or target.with_suffix(".txt").exists()):

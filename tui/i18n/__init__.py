@@ -13,10 +13,10 @@ from collections.abc import Mapping
 
 from forms.errors import KaopingError
 
-from . import common, exports, forms, grid, meeting, selfassess, serve, store
+from . import common, exports, forms, grid, meeting, selfassess, serve, store, trust
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve)
+AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

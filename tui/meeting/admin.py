@@ -26,9 +26,11 @@ from tui.i18n import t
 from tui.meeting.confirm import ConfirmDialog
 from tui.meeting.messages import VotingClosed
 from tui.meeting.model import CloseReceipt, GroupParticipation
+from tui.plain import cells
 
 if TYPE_CHECKING:
     from tui.meeting.app import MeetingApp
+    from tui.meeting.reopen import ReopenRequest
 
 
 EXPORT_KINDS = ("ballots", "summary", "brands")
@@ -42,11 +44,11 @@ class PassphraseScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="passphrase-box"):
-            yield Static(t("meeting.admin.passphrase_title"), id="passphrase-title")
+            yield Static(t("meeting.admin.passphrase_title"), id="passphrase-title", markup=False)
             field = Input(password=True, id="passphrase", placeholder=t("meeting.admin.passphrase_hint"))
             field.cursor_blink = False
             yield field
-            yield Static("", id="passphrase-message", classes="-error")
+            yield Static("", id="passphrase-message", classes="-error", markup=False)
         yield Footer()
 
     @on(Input.Submitted, "#passphrase")
@@ -129,37 +131,44 @@ class AdminScreen(Screen[None]):
         return cast("MeetingApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(t("meeting.admin.title", campaign=self.kiosk.backend.campaign_name), id="admin-title")
+        yield Static(
+            t("meeting.admin.title", campaign=self.kiosk.backend.campaign_name),
+            id="admin-title",
+            markup=False,
+        )
         with TabbedContent(id="admin-tabs"):
             with TabPane(t("meeting.admin.tab_voting"), id="tab-voting"), VerticalScroll():
-                yield Static("", id="admin-state")
+                yield Static("", id="admin-state", markup=False)
                 table: DataTable[str] = DataTable(id="admin-participation", cursor_type="none")
                 yield table
                 with Horizontal(id="admin-actions"):
                     yield Button(t("meeting.admin.open"), id="open-voting", variant="success")
+                    yield Button(t("trust.reopen.button"), id="reopen-voting")
                     yield Button(t("meeting.admin.close"), id="close-voting", variant="error")
                     yield Button(t("meeting.admin.quit"), id="quit-app")
-                yield Static("", id="admin-receipt-title")
+                yield Static("", id="admin-receipt-title", markup=False)
                 yield Digits("", id="admin-count")
-                yield Static("", id="admin-digest")
+                yield Static("", id="admin-digest", markup=False)
             with TabPane(t("meeting.admin.tab_results"), id="tab-results"):
                 from tui.meeting.results import ResultsView
 
                 yield ResultsView(id="admin-results")
             with TabPane(t("meeting.admin.tab_export"), id="tab-export"), Vertical(id="export-box"):
-                yield Static(t("meeting.export.intro"), id="export-intro")
+                yield Static(t("meeting.export.intro"), id="export-intro", markup=False)
                 yield Select(
                     [(t(f"export.kind.{kind}"), kind) for kind in EXPORT_KINDS],
                     value=EXPORT_KINDS[0],
                     allow_blank=False,
                     id="export-kind",
                 )
-                yield Input(str(self.kiosk.context.data_dir / "exports"), id="export-folder")
+                # Never inside the data directory (store.outputs): home, or the USB stick typed here.
+                yield Input(str(Path.home() / "kaoping-exports"), id="export-folder")
                 yield Button(t("meeting.export.write"), id="export-write", variant="primary")
-                yield Static("", id="export-message")
+                yield Static("", id="export-message", markup=False)
         yield Footer()
 
     _focused_action = False
+    receipt: CloseReceipt | None = None
 
     def on_mount(self) -> None:
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
@@ -182,32 +191,44 @@ class AdminScreen(Screen[None]):
             groups = backend.participation()
             receipt = backend.last_closing() if state == "closed" else None
         except Exception as error:  # shown to the admin; F5 tries again
-            self.app.call_from_thread(self.notify, backend.describe(error), severity="error", timeout=10)
+            self.app.call_from_thread(
+                self.notify, backend.describe(error), severity="error", timeout=10, markup=False
+            )
             return
         self.app.call_from_thread(self._show, state, groups, receipt)
 
     def _show(self, state: str, groups: list[GroupParticipation], receipt: CloseReceipt | None) -> None:
         self.query_one("#admin-state", Static).update(t(f"meeting.admin.state_{state}"))
-        self.query_one("#open-voting", Button).display = state != "open"
+        self.query_one("#open-voting", Button).display = state == "not_open"
         self.query_one("#close-voting", Button).display = state == "open"
+        # After a close, reopening is its own deliberate act: shown, never focused, never one Enter away.
+        self.query_one("#reopen-voting", Button).display = state == "closed"
+        self.receipt = receipt
         if not self._focused_action:
             # The admin came for the voting action: put it under Enter, not three Tabs away.
             self._focused_action = True
-            self.query_one("#close-voting" if state == "open" else "#open-voting", Button).focus()
+            if state == "closed":
+                self.query_one("#admin-tabs Tabs").focus()
+            else:
+                self.query_one("#close-voting" if state == "open" else "#open-voting", Button).focus()
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.clear()
         for group in groups:
             table.add_row(
-                self.kiosk.backend.group_label(group.group),
-                str(group.issued),
-                str(group.used),
-                str(group.issued - group.used),
+                *cells(
+                    self.kiosk.backend.group_label(group.group),
+                    str(group.issued),
+                    str(group.used),
+                    str(group.issued - group.used),
+                )
             )
         table.add_row(
-            t("meeting.admin.total"),
-            str(sum(g.issued for g in groups)),
-            str(sum(g.used for g in groups)),
-            str(sum(g.issued - g.used for g in groups)),
+            *cells(
+                t("meeting.admin.total"),
+                str(sum(g.issued for g in groups)),
+                str(sum(g.used for g in groups)),
+                str(sum(g.issued - g.used for g in groups)),
+            )
         )
         self._show_receipt(receipt)
         from tui.meeting.results import ResultsView
@@ -232,6 +253,14 @@ class AdminScreen(Screen[None]):
         event.stop()
         if event.button.id == "open-voting":
             self.open_voting()
+        elif event.button.id == "reopen-voting" and self.receipt is not None:
+            from tui.meeting.reopen import ReopenDialog
+
+            def reopen(request: ReopenRequest | None) -> None:
+                if request is not None:
+                    self.reopen_voting(request)
+
+            self.app.push_screen(ReopenDialog(self.receipt), reopen)
         elif event.button.id == "close-voting":
 
             def confirmed(yes: bool | None) -> None:
@@ -265,7 +294,21 @@ class AdminScreen(Screen[None]):
         try:
             self.kiosk.backend.open_voting()
         except Exception as error:  # shown to the admin
-            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            self.app.call_from_thread(
+                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+            )
+        self.app.call_from_thread(self.load)
+
+    @work(thread=True, exclusive=True, group="reopen", exit_on_error=False)
+    def reopen_voting(self, request: ReopenRequest) -> None:
+        try:
+            self.kiosk.backend.reopen_voting(
+                request.passphrase, request.reason, request.count, request.digest
+            )
+            self.app.call_from_thread(self.notify, t("trust.reopen.done"), markup=False)
+        except Exception as error:  # wrong passphrase, mismatch: one sentence for the admin
+            text = self.kiosk.backend.describe(error)
+            self.app.call_from_thread(self.notify, text, severity="error", markup=False)
         self.app.call_from_thread(self.load)
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
@@ -273,7 +316,9 @@ class AdminScreen(Screen[None]):
         try:
             receipt = self.kiosk.backend.close_voting()
         except Exception as error:  # shown to the admin
-            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            self.app.call_from_thread(
+                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+            )
             return
         self.post_message(VotingClosed(receipt))
 

@@ -222,10 +222,10 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         """The last safety net: a worker that failed anyway is reported, never a crash of the kiosk."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             text = self.backend.describe(event.worker.error)
-            self.notify(text, title=t("meeting.worker_failed"), severity="error", timeout=10)
+            self.notify(text, title=t("meeting.worker_failed"), severity="error", timeout=10, markup=False)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.notify(message.text, title=t("meeting.save_failed"), severity="error", timeout=10)
+        self.notify(message.text, title=t("meeting.save_failed"), severity="error", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
         """Leave for real (only the admin panel calls this); the saver writes what is queued, then ends."""

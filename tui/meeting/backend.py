@@ -265,6 +265,9 @@ class MeetingBackend:
     def open_voting(self) -> None:
         self.campaign.meeting.open_voting(ADMIN)
 
+    def reopen_voting(self, passphrase: str, reason: str, count: int, digest: str) -> None:
+        self.campaign.meeting.reopen_voting(ADMIN, passphrase, reason, count, digest)
+
     def close_voting(self) -> CloseReceipt:
         closing = self.campaign.meeting.close_voting(ADMIN)
         return CloseReceipt(closing.count, closing.digest)
@@ -277,7 +280,7 @@ class MeetingBackend:
 
     def results_visible(self) -> bool:
         """Results show once voting is closed, or before when the campaign's rules allow it."""
-        return self.voting_state() == "closed" or bool(self.campaign.rules().results_before_close)
+        return self.voting_state() != "not_open" and self.campaign.meeting.results_visible()
 
     def results(self) -> Any:
         """The campaign's results (exports.results.CampaignResults)."""

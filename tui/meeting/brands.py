@@ -52,17 +52,17 @@ class BrandScreen(SealingScreen):
 
     def compose(self) -> ComposeResult:
         most = self.kiosk.backend.brand_max_picks
-        yield Static(t("meeting.brands.title", most=most), id="brands-title")
+        yield Static(t("meeting.brands.title", most=most), id="brands-title", markup=False)
         with Horizontal(id="brands-body"):
             with Vertical(id="brands-left"):
                 field = Input(placeholder=t("meeting.brands.filter"), id="brands-filter", max_length=30)
                 field.cursor_blink = False
                 yield field
-                yield Static("", id="brands-count")
-                yield OptionList(id="brands-list")
+                yield Static("", id="brands-count", markup=False)
+                yield OptionList(id="brands-list", markup=False)
             with Vertical(id="brands-right"):
-                yield Static("", id="brands-picked-title")
-                yield Static("", id="brands-picked")
+                yield Static("", id="brands-picked-title", markup=False)
+                yield Static("", id="brands-picked", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,7 +130,7 @@ class BrandScreen(SealingScreen):
         if brand_id in picks:
             picks.remove(brand_id)
         elif len(picks) >= most:
-            self.notify(t("meeting.brands.too_many", most=most), severity="warning")
+            self.notify(t("meeting.brands.too_many", most=most), severity="warning", markup=False)
             return
         else:
             picks.append(brand_id)
@@ -154,6 +154,6 @@ class BrandScreen(SealingScreen):
 
     def action_seal(self) -> None:
         if not self.picks:
-            self.notify(t("meeting.brands.pick_one"), severity="warning")
+            self.notify(t("meeting.brands.pick_one"), severity="warning", markup=False)
             return
         self.confirm_seal()

@@ -38,9 +38,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)
             if self.warning is not None:
-                yield Static(self.warning, id="confirm-invalid", classes="-error")
+                yield Static(self.warning, id="confirm-invalid", classes="-error", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes_label, id="yes", variant=self.yes_variant)
                 yield Button(t("meeting.seal.no"), id="no")

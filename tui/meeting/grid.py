@@ -62,10 +62,10 @@ class GridScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         spec = self.kiosk.backend.ballot_spec
         with Horizontal(id="grid-bar"):
-            yield Static("", id="grid-progress")
-            yield Static("", id="grid-tally")
-            yield Static("", id="grid-mode")
-        yield Static("", id="grid-message")
+            yield Static("", id="grid-progress", markup=False)
+            yield Static("", id="grid-tally", markup=False)
+            yield Static("", id="grid-mode", markup=False)
+        yield Static("", id="grid-message", markup=False)
         yield GridView(spec, self.draft, id="grid")
         yield Footer()
 

@@ -41,24 +41,25 @@ class InstructionScreen(Screen[None]):
         spec = backend.ballot_spec
         resumed = self.draft.position > 0 or bool(self.draft.answers)
         with Center(), Vertical(id="instructions-card"):
-            yield Static(spec.title, id="instructions-title")
+            yield Static(spec.title, id="instructions-title", markup=False)
             if resumed:
-                yield Static(t("meeting.instructions.resumed"), id="instructions-resumed")
+                yield Static(t("meeting.instructions.resumed"), id="instructions-resumed", markup=False)
             if self.kiosk.mode == "brands":
-                yield Static(t("meeting.instructions.brands", most=backend.brand_max_picks))
+                yield Static(t("meeting.instructions.brands", most=backend.brand_max_picks), markup=False)
             else:
                 choices = backend.rating_choices()
                 scale = Text("  ").join(Text.assemble((c.key, "bold"), " ", c.label) for c in choices)
                 if spec.is_grid:
                     yield from self._grid_texts(scale)
                 else:
-                    yield Static(t("meeting.instructions.units", count=len(spec.units)))
-                    yield Static(scale, id="instructions-scale")
-                    yield Static(t("meeting.instructions.keys"))
+                    yield Static(t("meeting.instructions.units", count=len(spec.units)), markup=False)
+                    yield Static(scale, id="instructions-scale", markup=False)
+                    yield Static(t("meeting.instructions.keys"), markup=False)
             yield Static(
                 t("meeting.instructions.seal_brands")
                 if self.kiosk.mode == "brands"
-                else t("meeting.instructions.secret")
+                else t("meeting.instructions.secret"),
+                markup=False,
             )
             yield Button(t("meeting.instructions.start"), id="start", variant="primary")
         yield Footer()
@@ -67,8 +68,8 @@ class InstructionScreen(Screen[None]):
         """What the grid's keys do, exactly as tui/meeting/grid.py binds them."""
         backend = self.kiosk.backend
         spec = backend.ballot_spec
-        yield Static(t("grid.instructions.units", count=len(spec.units)))
-        yield Static(scale, id="instructions-scale")
+        yield Static(t("grid.instructions.units", count=len(spec.units)), markup=False)
+        yield Static(scale, id="instructions-scale", markup=False)
         keys = [t("grid.instructions.keys")]
         empty = BallotDraft(code="", rater_group="")
         for tally in backend.tallies(empty):

@@ -46,8 +46,8 @@ class JumpList(ModalScreen[int | None]):
             )
             options.append(Option(label, id=str(number)))
         with Vertical(id="jump-box"):
-            yield Static(t("meeting.jump.title"), id="jump-title")
-            yield OptionList(*options, id="jump-list")
+            yield Static(t("meeting.jump.title"), id="jump-title", markup=False)
+            yield OptionList(*options, id="jump-list", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

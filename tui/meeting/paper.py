@@ -92,20 +92,20 @@ class PaperScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         groups = self.kiosk.backend.rater_groups()
         with Horizontal(id="paper-top"):
-            yield Static(t("meeting.paper.title"), id="paper-title")
+            yield Static(t("meeting.paper.title"), id="paper-title", markup=False)
             yield Select(
-                [(self.kiosk.backend.group_label(group), group) for group in groups],
+                [(Text(self.kiosk.backend.group_label(group)), group) for group in groups],
                 value=self.group if self.group in groups else groups[0],
                 allow_blank=False,
                 id="paper-group",
             )
-            yield Static("", id="paper-left")
-        yield Static("", id="paper-stage")
+            yield Static("", id="paper-left", markup=False)
+        yield Static("", id="paper-stage", markup=False)
         legend = "  ".join(f"{CIRCLED[n]} {item.label}" for n, item in enumerate(self.items))
-        yield Static(legend, id="paper-legend")
+        yield Static(legend, id="paper-legend", markup=False)
         table: DataTable[Text] = DataTable(id="paper-grid", cursor_type="cell", zebra_stripes=True)
         yield table
-        yield Static(self.notice, id="paper-message")
+        yield Static(self.notice, id="paper-message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -298,10 +298,10 @@ class DifferenceScreen(ModalScreen[Grid | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="diff-box"):
-            yield Static(t("meeting.paper.diff_title", count=len(self.found)), id="diff-title")
+            yield Static(t("meeting.paper.diff_title", count=len(self.found)), id="diff-title", markup=False)
             table: DataTable[Text] = DataTable(id="diff-table", cursor_type="row")
             yield table
-            yield Static("", id="diff-message", classes="-error")
+            yield Static("", id="diff-message", classes="-error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

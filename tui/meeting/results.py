@@ -36,7 +36,7 @@ class ResultsView(Vertical):
     """Hidden (with the reason) until the results may be shown; then one row per unit, best first."""
 
     def compose(self) -> ComposeResult:
-        yield Static(t("meeting.results.loading"), id="results-note")
+        yield Static(t("meeting.results.loading"), id="results-note", markup=False)
         table: DataTable[Text] = DataTable(id="results-table", cursor_type="row", zebra_stripes=True)
         table.display = False
         yield table
@@ -81,7 +81,7 @@ class ResultsView(Vertical):
             table.add_column(Text(label), key=f"g-{group_id}")
         table.add_column(Text(t("meeting.results.chart")), key="chart")
         for unit in sorted(units, key=lambda u: (u.review_score is None, -(u.review_score or 0.0), u.name)):
-            by_group = {group.group_id: group.mean for group in unit.groups}
+            by_group = {group.group_id: group for group in unit.groups}
             cells = [
                 Text(str(self._review_rank(units, unit)), style="bold"),
                 Text(unit.name),
@@ -89,7 +89,7 @@ class ResultsView(Vertical):
                 Text("—" if unit.good_rate is None else f"{unit.good_rate * 100:.1f}%", justify="right"),
                 Text(unit.grade_label(lang) or "—"),
                 Text(str(unit.valid_ballots), justify="right"),
-                *(Text(_num(by_group.get(group_id), 1), justify="right") for group_id, _ in groups),
+                *(_group_cell(by_group.get(group_id)) for group_id, _ in groups),
                 Text(bar(unit.review_score), style="green"),
             ]
             table.add_row(*cells, key=unit.unit_id)
@@ -108,3 +108,13 @@ class ResultsView(Vertical):
             if other.review_score is not None and other.review_score > unit.review_score + 1e-9
         )
         return str(better + 1)
+
+
+def _group_cell(group: Any) -> Text:
+    """A rater group's mean, or where it is withheld (too few ballots to stay secret) the reason."""
+    if group is None:
+        return Text("—", justify="right")
+    if group.hidden_below:
+        key = "trust.group_withheld" if group.complement else "trust.group_hidden"
+        return Text(t(key, min=group.hidden_below), style="dim")
+    return Text(_num(group.mean, 1), justify="right")

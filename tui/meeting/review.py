@@ -33,9 +33,9 @@ class ReviewScreen(SealingScreen):
         self.blocking = False
 
     def compose(self) -> ComposeResult:
-        yield Static(t("meeting.review.title"), id="review-title")
-        yield Static("", id="review-summary")
-        yield Static(t("meeting.review.checking"), id="review-rules")
+        yield Static(t("meeting.review.title"), id="review-title", markup=False)
+        yield Static("", id="review-summary", markup=False)
+        yield Static(t("meeting.review.checking"), id="review-rules", markup=False)
         table: DataTable[Text] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
@@ -146,6 +146,6 @@ class ReviewScreen(SealingScreen):
             summary = self.query_one("#review-summary", Static)
             summary.update(text)
             summary.set_class(True, "-error")
-            self.notify(text, severity="warning")
+            self.notify(text, severity="warning", markup=False)
             return
         self.confirm_seal(invalid=self.blocking)

@@ -119,11 +119,15 @@ class ScoreRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         bounds = t("meeting.unit.bounds", low=_num(self.item.minimum), high=_num(self.item.maximum))
-        yield Static(f"[b]{self.item.label}[/b] [dim]{bounds}[/dim]", classes="score-label")
+        yield Static(
+            Text.assemble((self.item.label, "bold"), " ", (bounds, "dim")),
+            classes="score-label",
+            markup=False,
+        )
         field = Input(self.initial, type="number", max_length=8, classes="score-input", select_on_focus=False)
         field.cursor_blink = False
         yield field
-        yield Static("", classes="score-error")
+        yield Static("", classes="score-error", markup=False)
 
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:
@@ -168,7 +172,7 @@ class CommentRow(Horizontal):
         self._last: str | None = self.initial or None
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{self.item.label}[/b]", classes="comment-label")
+        yield Static(Text(self.item.label, style="bold"), classes="comment-label", markup=False)
         field = Input(
             self.initial,
             placeholder=t("meeting.unit.comment_placeholder"),

@@ -38,8 +38,8 @@ class ThanksScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         seconds = round(cast("MeetingApp", self.app).thanks_seconds)
         with Vertical(id="thanks-card"):
-            yield Static(t("meeting.thanks.title"), id="thanks-title")
-            yield Static(t("meeting.thanks.body", seconds=seconds), id="thanks-body")
+            yield Static(t("meeting.thanks.title"), id="thanks-title", markup=False)
+            yield Static(t("meeting.thanks.body", seconds=seconds), id="thanks-body", markup=False)
 
     def on_mount(self) -> None:
         self.set_timer(cast("MeetingApp", self.app).thanks_seconds, self._next)

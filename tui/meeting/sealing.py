@@ -51,6 +51,8 @@ class SealingScreen(Screen[None]):
     def on_ballot_sealed(self, message: BallotSealed) -> None:
         self.sealing = False
         if message.error:
-            self.notify(message.error, title=t("meeting.seal.failed"), severity="error", timeout=10)
+            self.notify(
+                message.error, title=t("meeting.seal.failed"), severity="error", timeout=10, markup=False
+            )
             return
         self.kiosk.show_thanks()

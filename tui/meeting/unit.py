@@ -51,17 +51,20 @@ class UnitScreen(Screen[None]):
         unit = spec.units[self.index]
         with Horizontal(id="unit-progress"):
             yield Static(
-                t("meeting.unit.progress", n=self.index + 1, total=len(spec.units)), id="unit-counter"
+                t("meeting.unit.progress", n=self.index + 1, total=len(spec.units)),
+                id="unit-counter",
+                markup=False,
             )
             bar = ProgressBar(total=len(spec.units), show_eta=False, show_percentage=False, id="unit-bar")
             bar.progress = self.index + 1
             yield bar
-            yield Static("", id="unit-state")
+            yield Static("", id="unit-state", markup=False)
         with Vertical(id="unit-card"):
-            yield Static(unit.name, id="unit-name")
+            yield Static(unit.name, id="unit-name", markup=False)
             yield Static(
                 t("meeting.unit.who", secretary=unit.secretary or "—", group=unit.liaison_group or "—"),
                 id="unit-who",
+                markup=False,
             )
         with VerticalScroll(id="unit-items"):
             for number, item in enumerate(spec.items):
@@ -75,7 +78,7 @@ class UnitScreen(Screen[None]):
                 else:
                     row = RatingRow(item, value, id=row_id)
                 yield row
-        yield Static("", id="unit-help")
+        yield Static("", id="unit-help", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -35,18 +35,18 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="welcome-card"):
-            yield Static(self.kiosk.backend.campaign_name, id="welcome-campaign")
-            yield Static(self.kiosk.backend.meeting_name, id="welcome-meeting")
-            yield Static("", id="welcome-count")
-            yield Static(t("meeting.welcome.prompt"), id="welcome-prompt")
+            yield Static(self.kiosk.backend.campaign_name, id="welcome-campaign", markup=False)
+            yield Static(self.kiosk.backend.meeting_name, id="welcome-meeting", markup=False)
+            yield Static("", id="welcome-count", markup=False)
+            yield Static(t("meeting.welcome.prompt"), id="welcome-prompt", markup=False)
             yield Input(
                 placeholder=t("meeting.welcome.placeholder"),
                 id="code",
                 max_length=40,
                 select_on_focus=False,
             )
-            yield Static(self.notice, id="welcome-message")
-            yield Static(t("meeting.welcome.privacy"), id="welcome-privacy")
+            yield Static(self.notice, id="welcome-message", markup=False)
+            yield Static(t("meeting.welcome.privacy"), id="welcome-privacy", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

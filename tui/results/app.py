@@ -19,6 +19,7 @@ from store.api import CampaignStore, open_store
 from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import error_text, t
+from tui.plain import cells
 from tui.results.chart import StarChart, star_label
 from tui.selfassess.dialogs import TextPromptScreen
 from tui.selfassess.signin import SignInScreen
@@ -87,15 +88,15 @@ class ResultsScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="sa-results-tabs"):
             with TabPane(t("results.tab.branches"), id="tab-branches"):
-                yield Static("", id="sa-quota", classes="sa-counts")
+                yield Static("", id="sa-quota", classes="sa-counts", markup=False)
                 yield DataTable(id="sa-branches", cursor_type="row", zebra_stripes=True, classes="sa-table")
             with TabPane(t("results.tab.organizations"), id="tab-organizations"):
-                yield Static("", id="sa-weights", classes="sa-counts")
+                yield Static("", id="sa-weights", classes="sa-counts", markup=False)
                 yield DataTable(
                     id="sa-organizations", cursor_type="row", zebra_stripes=True, classes="sa-table"
                 )
             with TabPane(t("results.tab.chart"), id="tab-chart"):
-                yield Static(t("results.chart.title"), classes="sa-section-title")
+                yield Static(t("results.chart.title"), classes="sa-section-title", markup=False)
                 yield StarChart(id="sa-chart")
         yield Footer()
 
@@ -137,6 +138,9 @@ class ResultsScreen(Screen[None]):
         problems: list[str] = []
         branches = organizations = None
         weights: dict[str, float] = {}
+        if not self.store.meeting.results_visible():  # voting is open: no score, rank or star leaks out
+            self.post_message(ResultsLoaded(None, None, {}, t("trust.results_while_open")))
+            return
         try:
             branches = branch_stars(self.store)
         except KaopingError as error:
@@ -155,9 +159,12 @@ class ResultsScreen(Screen[None]):
         self.organizations = message.organizations
         self.weights = message.weights
         if message.problem:
-            self.notify(message.problem, severity="warning", timeout=8)
+            self.notify(message.problem, severity="warning", timeout=8, markup=False)
         self._fill_branches()
         self._fill_organizations()
+        if message.branches is None and message.organizations is None and message.problem:
+            # Nothing to show (voting still open, or both failed): say why where the results would be.
+            self.query_one("#sa-quota", Static).update(message.problem)
 
     def _fill_branches(self) -> None:
         table = self.query_one("#sa-branches", DataTable)
@@ -180,14 +187,16 @@ class ResultsScreen(Screen[None]):
             if row.score is not None and not row.verified:
                 why.append(t("results.why.provisional"))
             table.add_row(
-                row.name,
-                row.parent_name,
-                t(f"self.state.{row.state}"),
-                _score(row.score),
-                _star(row.star),
-                _star(row.last_star),
-                change_text(row.change),
-                "；".join(why),
+                *cells(
+                    row.name,
+                    row.parent_name,
+                    t(f"self.state.{row.state}"),
+                    _score(row.score),
+                    _star(row.star),
+                    _star(row.last_star),
+                    change_text(row.change),
+                    "；".join(why),
+                ),
                 key=row.unit_id,
             )
         allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
@@ -224,16 +233,18 @@ class ResultsScreen(Screen[None]):
         )
         for unit in found.units:
             table.add_row(
-                unit.name,
-                _score(unit.review_score),
-                _score(unit.self_own),
-                _score(unit.self_verified),
-                _score(unit.supervision),
-                _score(unit.composite),
-                _star(unit.star),
-                _star(unit.last_star),
-                change_text(unit.change),
-                "；".join(unit.vetoes),
+                *cells(
+                    unit.name,
+                    _score(unit.review_score),
+                    _score(unit.self_own),
+                    _score(unit.self_verified),
+                    _score(unit.supervision),
+                    _score(unit.composite),
+                    _star(unit.star),
+                    _star(unit.last_star),
+                    change_text(unit.change),
+                    "；".join(unit.vetoes),
+                ),
                 key=unit.unit_id,
             )
 
@@ -283,11 +294,11 @@ class ResultsScreen(Screen[None]):
         )
 
     def on_reopened(self, message: Reopened) -> None:
-        self.notify(message.text)
+        self.notify(message.text, markup=False)
         self.load()
 
     def on_reopen_refused(self, message: ReopenRefused) -> None:
-        self.notify(message.reason, severity="error", timeout=8)
+        self.notify(message.reason, severity="error", timeout=8, markup=False)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:

@@ -49,9 +49,9 @@ class AdjustScreen(ModalScreen[Adjustment | None]):
                 markup=False,
             )
             yield ItemEditor(self.form, self.item, self.current, with_note=False)
-            yield Label(t("review.adjust.reason"))
+            yield Label(t("review.adjust.reason"), markup=False)
             yield Input(id="reason", placeholder=t("review.adjust.reason_placeholder"))
-            yield Label("", id="reason-problem", classes="sa-problem")
+            yield Label("", id="reason-problem", classes="sa-problem", markup=False)
             with Horizontal(classes="sa-dialog-buttons"):
                 yield Button(t("self.key.ok"), variant="primary", id="ok")
                 yield Button(t("self.key.cancel"), id="cancel")

@@ -14,6 +14,7 @@ from forms.errors import KaopingError
 from forms.rules import Rules
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
+from tui.plain import cells
 from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
 from tui.review.model import STATE_ORDER, BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
 from tui.selfassess.dialogs import ConfirmScreen
@@ -54,12 +55,12 @@ class BoardScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="sa-tabs"):
             with TabPane(t("review.tab.board"), id="tab-board"):
-                yield Static("", id="sa-counts", classes="sa-counts")
+                yield Static("", id="sa-counts", classes="sa-counts", markup=False)
                 yield DataTable(id="sa-board", cursor_type="row", zebra_stripes=True, classes="sa-table")
             with TabPane(t("review.tab.visits"), id="tab-visits"):
                 yield DataTable(id="sa-visits", cursor_type="row", zebra_stripes=True, classes="sa-table")
             with TabPane(t("review.tab.supervision"), id="tab-supervision"):
-                yield Static("", id="sa-method", classes="sa-counts")
+                yield Static("", id="sa-method", classes="sa-counts", markup=False)
                 yield DataTable(
                     id="sa-supervision", cursor_type="row", zebra_stripes=True, classes="sa-table"
                 )
@@ -148,12 +149,14 @@ class BoardScreen(Screen[None]):
         lang = language()
         for row in self._sorted():
             board.add_row(
-                row.unit.name,
-                t(f"self.state.{row.state}"),
-                _score(row.own),
-                _score(row.verified),
-                str(row.adjustments) if row.adjustments else "",
-                row.form.title.get(lang),
+                *cells(
+                    row.unit.name,
+                    t(f"self.state.{row.state}"),
+                    _score(row.own),
+                    _score(row.verified),
+                    str(row.adjustments) if row.adjustments else "",
+                    row.form.title.get(lang),
+                ),
                 key=row.key,
             )
         if board.row_count:
@@ -173,19 +176,19 @@ class BoardScreen(Screen[None]):
         visits.clear()
         for row in message.visits:
             note = row.visit.note if len(row.visit.note) <= 30 else row.visit.note[:29] + "…"
-            visits.add_row(row.visit.day, row.unit_name, _score(row.total), note, key=row.visit.id)
+            visits.add_row(*cells(row.visit.day, row.unit_name, _score(row.total), note), key=row.visit.id)
         if visits.row_count:
             visits.move_cursor(row=min(keep, visits.row_count - 1))
         scores = self.query_one("#sa-supervision", DataTable)
         scores.clear()
         for score in message.scores:
-            scores.add_row(score.unit.name, str(score.visits), _score(score.score), key=score.unit.id)
+            scores.add_row(*cells(score.unit.name, str(score.visits), _score(score.score)), key=score.unit.id)
 
     def on_store_refused(self, message: StoreRefused) -> None:
-        self.notify(message.reason, severity="error", timeout=8)
+        self.notify(message.reason, severity="error", timeout=8, markup=False)
 
     def on_action_done(self, message: ActionDone) -> None:
-        self.notify(message.text)
+        self.notify(message.text, markup=False)
         self.reload()
 
     # ------------------------------------------------------------------ board actions
@@ -212,7 +215,7 @@ class BoardScreen(Screen[None]):
         if row is None:
             return
         if row.state in ("new", "draft") or self.rules is None:
-            self.notify(t("review.not_submitted", unit=row.unit.name), severity="warning")
+            self.notify(t("review.not_submitted", unit=row.unit.name), severity="warning", markup=False)
             return
         from tui.review.submission import SubmissionScreen
 
@@ -244,7 +247,7 @@ class BoardScreen(Screen[None]):
             return
         row = self._current_visit()
         if row is None:
-            self.notify(t("review.visit.none_selected"), severity="warning")
+            self.notify(t("review.visit.none_selected"), severity="warning", markup=False)
             return
         self.app.push_screen(VisitScreen(self.store, self.group, row.visit), self._came_back)
 
@@ -257,7 +260,7 @@ class BoardScreen(Screen[None]):
             return
         row = self._current_visit()
         if row is None:
-            self.notify(t("review.visit.none_selected"), severity="warning")
+            self.notify(t("review.visit.none_selected"), severity="warning", markup=False)
             return
         question = t("review.visit.delete_confirm", day=row.visit.day, unit=row.unit_name)
 

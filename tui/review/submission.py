@@ -15,6 +15,7 @@ from forms.rules import Rules
 from forms.scoring import score_response, star_for, visible_items
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
+from tui.plain import cells
 from tui.results.chart import star_label
 from tui.review.adjust import Adjustment, AdjustScreen
 from tui.review.messages import ActionDone, StoreRefused
@@ -78,13 +79,20 @@ class SubmissionScreen(Screen[None]):
                 continue
             adjustment = latest.get(item.id)
             table.add_row(
-                item.label.get(lang),
-                value_to_text(item, record.answers.get(item.id)),
-                value_to_text(item, adjustment.value) if adjustment else "",
-                record.notes.get(item.id, ""),
-                t("review.adjusted_by", reason=adjustment.reason, group=adjustment.group, day=adjustment.day)
-                if adjustment
-                else "",
+                *cells(
+                    item.label.get(lang),
+                    value_to_text(item, record.answers.get(item.id)),
+                    value_to_text(item, adjustment.value) if adjustment else "",
+                    record.notes.get(item.id, ""),
+                    t(
+                        "review.adjusted_by",
+                        reason=adjustment.reason,
+                        group=adjustment.group,
+                        day=adjustment.day,
+                    )
+                    if adjustment
+                    else "",
+                ),
                 key=item.id,
             )
         if table.row_count:
@@ -120,7 +128,7 @@ class SubmissionScreen(Screen[None]):
 
     def _editable_for_group(self) -> bool:
         if self.row.state not in ("submitted", "reviewed"):
-            self.notify(t("review.not_submitted", unit=self.row.unit.name), severity="warning")
+            self.notify(t("review.not_submitted", unit=self.row.unit.name), severity="warning", markup=False)
             return False
         return True
 
@@ -161,7 +169,9 @@ class SubmissionScreen(Screen[None]):
     def action_mark_reviewed(self) -> None:
         if self.row.state != "submitted":
             self.notify(
-                t("review.cannot_review", state=t(f"self.state.{self.row.state}")), severity="warning"
+                t("review.cannot_review", state=t(f"self.state.{self.row.state}")),
+                severity="warning",
+                markup=False,
             )
             return
 
@@ -186,7 +196,9 @@ class SubmissionScreen(Screen[None]):
     def action_send_back(self) -> None:
         if self.row.state != "submitted":
             self.notify(
-                t("review.cannot_send_back", state=t(f"self.state.{self.row.state}")), severity="warning"
+                t("review.cannot_send_back", state=t(f"self.state.{self.row.state}")),
+                severity="warning",
+                markup=False,
             )
             return
 
@@ -223,12 +235,12 @@ class SubmissionScreen(Screen[None]):
 
     def on_action_done(self, message: ActionDone) -> None:
         message.stop()
-        self.notify(message.text)
+        self.notify(message.text, markup=False)
         self.show()
 
     def on_store_refused(self, message: StoreRefused) -> None:
         message.stop()
-        self.notify(message.reason, severity="error", timeout=8)
+        self.notify(message.reason, severity="error", timeout=8, markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

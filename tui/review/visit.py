@@ -56,7 +56,7 @@ class VisitScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Panel(id="sa-visit-body", classes="sa-form-scroll")
-        yield Static("", id="sa-visit-total", classes="sa-totals")
+        yield Static("", id="sa-visit-total", classes="sa-totals", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,7 +90,7 @@ class VisitScreen(Screen[None]):
         lang = language()
         widgets = [
             Static(form.title.get(lang), classes="sa-section-title", markup=False),
-            Label(t("review.visit.day")),
+            Label(t("review.visit.day"), markup=False),
             Input(
                 visit.day if visit else date.today().isoformat(),
                 id="day",
@@ -98,8 +98,8 @@ class VisitScreen(Screen[None]):
                 compact=True,
                 classes="sa-visit-day",
             ),
-            Label("", id="day-problem", classes="sa-problem"),
-            Label(t("review.visit.unit")),
+            Label("", id="day-problem", classes="sa-problem", markup=False),
+            Label(t("review.visit.unit"), markup=False),
             Select[str](
                 [(unit.name, unit.id) for unit in units],
                 prompt=t("self.item.pick"),
@@ -109,7 +109,7 @@ class VisitScreen(Screen[None]):
                 compact=True,
                 classes="sa-visit-unit",
             ),
-            Label("", id="unit-problem", classes="sa-problem"),
+            Label("", id="unit-problem", classes="sa-problem", markup=False),
         ]
         answers = dict(visit.answers) if visit else {}
         shown, _ = visible_items(form, answers)
@@ -119,7 +119,7 @@ class VisitScreen(Screen[None]):
                 editor = ItemEditor(form, item, answers.get(item.id), with_note=False)
                 editor.set_class(item.id not in shown, "-hidden")
                 widgets.append(editor)
-        widgets.append(Label(t("review.visit.note")))
+        widgets.append(Label(t("review.visit.note"), markup=False))
         widgets.append(
             Input(
                 visit.note if visit else "",
@@ -128,7 +128,7 @@ class VisitScreen(Screen[None]):
                 compact=True,
             )
         )
-        widgets.append(Label("", id="note-problem", classes="sa-problem"))
+        widgets.append(Label("", id="note-problem", classes="sa-problem", markup=False))
         body.mount_all(widgets)
         self.call_after_refresh(self._ready)
 
@@ -231,7 +231,7 @@ class VisitScreen(Screen[None]):
                 first_bad.focus_answer()
             elif hasattr(first_bad, "focus"):
                 first_bad.focus()
-            self.notify(t("review.visit.fix_first"), severity="warning")
+            self.notify(t("review.visit.fix_first"), severity="warning", markup=False)
             return
         assert day is not None and unit_id is not None
         self.save(form, unit_id, day, answers, note)
@@ -251,12 +251,12 @@ class VisitScreen(Screen[None]):
         self.app.call_from_thread(self._saved)
 
     def _saved(self) -> None:
-        self.notify(t("review.visit.saved"))
+        self.notify(t("review.visit.saved"), markup=False)
         self.dismiss(None)
 
     def on_store_refused(self, message: StoreRefused) -> None:
         message.stop()
-        self.notify(message.reason, severity="error", timeout=8)
+        self.notify(message.reason, severity="error", timeout=8, markup=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -129,7 +129,7 @@ class SelfAssessApp(KaopingApp):
             self.form_list.update_state(self.session.form.id, self.session.state or "new")
 
     def on_open_failed(self, message: OpenFailed) -> None:
-        self.notify(message.reason, severity="error", timeout=8)
+        self.notify(message.reason, severity="error", timeout=8, markup=False)
 
 
 def create_selfassess_app(

@@ -28,7 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="sa-dialog-box"):
-            yield Static(self.question, classes="sa-dialog-question")
+            yield Static(self.question, classes="sa-dialog-question", markup=False)
             with Horizontal(classes="sa-dialog-buttons"):
                 yield Button(self.confirm_label, variant="primary", id="confirm")
                 yield Button(t("self.key.cancel"), id="cancel")
@@ -70,9 +70,9 @@ class TextPromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="sa-dialog-box"):
-            yield Static(self.question, classes="sa-dialog-question")
+            yield Static(self.question, classes="sa-dialog-question", markup=False)
             yield Input(self.initial, password=self.password, id="answer")
-            yield Label("", id="problem", classes="sa-problem")
+            yield Label("", id="problem", classes="sa-problem", markup=False)
             with Horizontal(classes="sa-dialog-buttons"):
                 yield Button(t("self.key.ok"), variant="primary", id="ok")
                 yield Button(t("self.key.cancel"), id="cancel")

@@ -78,13 +78,14 @@ class FillScreen(Screen[None]):
                     for section in self.session.form.sections
                 ],
                 id="sa-sections",
+                markup=False,
             )
             # The first section is composed with the screen: one mount pass, no empty frame.
             with Panel(id="sa-items"):
                 yield from self._section_widgets(self.section_index)
             with Panel(id="sa-criteria"):
                 yield Static("", id="sa-criteria-text", markup=False)
-        yield Static("", id="sa-totals", classes="sa-totals")
+        yield Static("", id="sa-totals", classes="sa-totals", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -300,7 +301,7 @@ class FillScreen(Screen[None]):
     def on_save_failed(self, message: SaveFailed) -> None:
         self._save_note = t("self.totals.unsaved")
         self.refresh_totals()
-        self.notify(message.reason, title=t("self.save_failed"), severity="error", timeout=8)
+        self.notify(message.reason, title=t("self.save_failed"), severity="error", timeout=8, markup=False)
 
     # ------------------------------------------------------------------ actions
 
@@ -332,13 +333,13 @@ class FillScreen(Screen[None]):
     async def action_submit(self) -> None:
         session = self.session
         if not session.editable:
-            self.notify(t("self.read_only"), severity="warning")
+            self.notify(t("self.read_only"), severity="warning", markup=False)
             return
         refused = [editor for editor in self.query(ItemEditor) if editor.problem_text]
         if refused:
             # What the screen shows must be what is submitted: a refused value is not in the session.
             self._focus_editor(refused[0])
-            self.notify(t("self.submit.fix_refused"), severity="warning")
+            self.notify(t("self.submit.fix_refused"), severity="warning", markup=False)
             return
         score = session.score()
         if not score.complete:
@@ -349,6 +350,7 @@ class FillScreen(Screen[None]):
                     count=len(score.missing) + len(score.notes_missing) + len(score.problems),
                 ),
                 severity="warning",
+                markup=False,
             )
             return
         question = t(
@@ -382,10 +384,10 @@ class FillScreen(Screen[None]):
         self.post_message(Submitted())
 
     async def on_submitted(self, message: Submitted) -> None:
-        self.notify(t("self.submit.done"), title=t("self.submit.title"))
+        self.notify(t("self.submit.done"), title=t("self.submit.title"), markup=False)
         self._show_banner()
         self.refresh_totals()
         await self.show_section(self.section_index)
 
     def on_submit_refused(self, message: SubmitRefused) -> None:
-        self.notify(message.reason, title=t("self.submit.title"), severity="error", timeout=8)
+        self.notify(message.reason, title=t("self.submit.title"), severity="error", timeout=8, markup=False)

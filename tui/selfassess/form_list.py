@@ -52,6 +52,7 @@ class FormListScreen(Screen[None]):
                 for entry in self.entries
             ],
             id="sa-form-list",
+            markup=False,
         )
         yield Footer()
 

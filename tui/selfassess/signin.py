@@ -33,10 +33,10 @@ class SignInScreen(Screen[T], Generic[T]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(classes="sa-signin-box"):
-            yield Static(self.heading, classes="sa-signin-title")
-            yield Label(self.prompt)
+            yield Static(self.heading, classes="sa-signin-title", markup=False)
+            yield Label(self.prompt, markup=False)
             yield Input(password=self.password, id="code", max_length=64)
-            yield Label("", id="problem", classes="sa-problem")
+            yield Label("", id="problem", classes="sa-problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,8 +9,6 @@ from typing import Any, Protocol
 
 from tui.i18n import t
 
-MIN_PASSPHRASE = 6
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -105,7 +103,10 @@ def _path_problem(text: str) -> str | None:
 
 
 def _passphrase_problem(text: str) -> str | None:
-    return None if len(text) >= MIN_PASSPHRASE else t("store.wizard.short_passphrase", min=MIN_PASSPHRASE)
+    from store.passphrases import passphrase_problem
+
+    problem = passphrase_problem(text)
+    return None if problem is None else t(problem.key, **problem.params)
 
 
 def ask_init(

@@ -17,7 +17,7 @@ from tui.i18n import set_language
 from tui.meeting import create_meeting_app
 from tui.meeting.app import MeetingApp
 
-PASSPHRASE = "会务口令2026"
+PASSPHRASE = "会务口令2026年度会议"
 SMALL_UNITS = 4
 
 

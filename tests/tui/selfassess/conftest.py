@@ -58,7 +58,7 @@ class Campaign:
     context: AppContext
     unit_codes: dict[str, str]
     group_codes: dict[str, str]
-    passphrase: str = "考评口令2026"
+    passphrase: str = "考评口令2026年度自评"
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def campaign(tmp_path: Path) -> Campaign:
     store.roster.import_units(list(UNITS))
     unit_codes = store.codes.issue_unit_codes()
     group_codes = store.codes.issue_group_codes()
-    store.meeting.set_passphrase("考评口令2026")
+    store.meeting.set_passphrase("考评口令2026年度自评")
     return Campaign(store, AppContext(data_dir=data_dir, lang="zh"), unit_codes, group_codes)
 
 
