@@ -22,6 +22,28 @@ from .results import campaign_results
 KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 """The export kinds, in the order they are listed to the user."""
 
+FORMATS: tuple[str, ...] = ("csv", "xlsx")
+"""File formats of an export: CSV is the machine interface, xlsx the one for people (typed cells)."""
+
+DATE_COLUMNS = frozenset({"day"})
+PERCENT_COLUMNS = frozenset({"good_rate"})
+
+
+def column_kind(column_id: str) -> str:
+    """How an xlsx export types a column: dates, percentages (shares); the rest by each cell's value."""
+    if column_id in DATE_COLUMNS:
+        return "date"
+    if column_id in PERCENT_COLUMNS or column_id.startswith("share_"):
+        return "percent"
+    return "text"
+
+
+def sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in title).strip()
+    return cleaned[:31] or "Sheet1"
+
+
 Translate = Callable[..., str]
 """The UI's `t(key, **params)`, passed in so that the core never formats user text itself."""
 
@@ -50,14 +72,29 @@ def write_export(
     plain: bool = False,
     lang: str = "zh",
     on_progress: ProgressCallback | None = None,
+    file_format: str = "csv",
+    sheet_name: str = "",
 ) -> Manifest:
-    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest; returns the manifest.
+    """Writes a CSV or an xlsx workbook (header: ids with `plain`, else labels), then its manifest; returns
+    the manifest.
 
     A disk or permission failure is an `InputError` naming the file; neither file is left half-written.
     """
     header = [[column_id for column_id, _ in columns]] if plain else [[label for _, label in columns]]
     try:
-        written = write_csv(path, header, rows, excel_safe=not plain, on_progress=on_progress)
+        if file_format == "xlsx":
+            from .xlsx import write_xlsx
+
+            written = write_xlsx(
+                path,
+                header[0],
+                [column_kind(column_id) for column_id, _ in columns],
+                rows,
+                sheet_name=sheet_title(sheet_name or kind),
+                on_progress=on_progress,
+            )
+        else:
+            written = write_csv(path, header, rows, excel_safe=not plain, on_progress=on_progress)
         manifest = Manifest(
             kind=kind,
             campaign_id=campaign_id,
@@ -90,8 +127,10 @@ class Exporter:
         text: Translate | None,
         rules: Rules | None = None,
         on_progress: ProgressCallback | None = None,
+        file_format: str = "csv",
     ) -> None:
         self.store = campaign_store
+        self.file_format = file_format
         self.plain = plain
         self.safe = not plain
         self.lang = lang
@@ -150,6 +189,8 @@ class Exporter:
             plain=self.plain,
             lang=self.lang,
             on_progress=self.on_progress,
+            file_format=self.file_format,
+            sheet_name=self.text(f"export.kind.{kind}") if self.text is not _key_only else kind,
         )
 
     # ------------------------------------------------------------------ kinds
@@ -564,14 +605,25 @@ def export_kind(
     text: Translate | None = None,
     rules: Rules | None = None,
     on_progress: ProgressCallback | None = None,
+    file_format: str = "csv",
 ) -> Manifest:
     """Writes one export (`KINDS`) of the campaign to `path`, its manifest beside it; returns the manifest.
+
+    `file_format` is "csv" (the machine interface, Excel-safe) or "xlsx" (typed cells for people).
 
     `text` is the UI's translator for column headers and labels (the TUI and the CLI pass `tui.i18n.t`);
     without it headers are the stable column ids. Reads the store: call it from a worker thread in the TUI.
     """
+    if file_format not in FORMATS:
+        raise InputError("export.unknown_kind", kind=file_format, known=", ".join(FORMATS))
     exporter = Exporter(
-        campaign_store, plain=plain, lang=lang, text=text, rules=rules, on_progress=on_progress
+        campaign_store,
+        plain=plain,
+        lang=lang,
+        text=text,
+        rules=rules,
+        on_progress=on_progress,
+        file_format=file_format,
     )
     writers: dict[str, Callable[[Path], Manifest]] = {
         "ballots": exporter.ballots,

@@ -103,16 +103,33 @@ def _export_help() -> str:
     help=t("export.opt.output"),
 )
 @click.option("--plain", is_flag=True, help=t("export.opt.plain"))
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(("csv", "xlsx")),
+    default=None,
+    help=t("results.opt.format"),
+)
 @click.pass_obj
-def export_command(context: AppContext, kind: str, output: Path, plain: bool) -> None:
+def export_command(
+    context: AppContext, kind: str, output: Path, plain: bool, file_format: str | None
+) -> None:
     from exports.kinds import export_kind
     from exports.manifest import manifest_path
 
+    chosen = file_format or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
     campaign = _campaign(context)
     progress = StderrProgress(t("export.progress", path=str(output)))
     try:
         manifest = export_kind(
-            campaign, kind, output, plain=plain, lang=context.lang, text=t, on_progress=progress
+            campaign,
+            kind,
+            output,
+            plain=plain,
+            lang=context.lang,
+            text=t,
+            on_progress=progress,
+            file_format=chosen,
         )
     finally:
         progress.close()
