@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from forms.errors import InputError
 from store.api import Unit
-
-from .csvio import read_csv
 
 # Header spellings people use, by field. Chinese first, as Excel rosters are written; then English ids.
 HEADER_ALIASES: Mapping[str, tuple[str, ...]] = {
@@ -59,6 +57,7 @@ class RosterReading:
     problems: tuple[RosterProblem, ...]
     encoding: str
     ignored_columns: tuple[str, ...]
+    where: str = ""  # the sheet of an .xlsx roster, for `FILE:SHEET:ROW` messages
 
     @property
     def ok(self) -> bool:
@@ -117,10 +116,10 @@ def read_roster(
     `known_groups` are the campaign's liaison groups (None accepts any name); `existing_ids` are units
     already in the campaign, which a `上级` (parent) column may refer to besides the rows of this file.
     """
-    from .csvio import detect_encoding
+    from .sheets import open_rows
 
-    encoding = detect_encoding(path)
-    records = iter(read_csv(path, encoding=encoding))
+    rows = open_rows(path)
+    encoding, where, records = rows.encoding, rows.where, rows.records
     header = next(records, None)
     if header is None:
         raise InputError("import.roster_empty", file=str(path))
@@ -145,7 +144,8 @@ def read_roster(
                 RosterProblem(header.line, HEADER_ALIASES[name][0], "import.roster.missing_column")
             )
     if problems:
-        return RosterReading((), tuple(problems), encoding, tuple(ignored))
+        return RosterReading((), tuple(problems), encoding, tuple(ignored), where)
+    problems.extend(rows.problems)  # formula cells of a workbook
 
     def get(cells: list[str], name: str) -> str:
         index = columns.get(name)
@@ -222,7 +222,7 @@ def read_roster(
     if not units and not problems:
         raise InputError("import.roster_empty", file=str(path))
     problems.sort(key=lambda problem: problem.line)
-    return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored))
+    return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored), where)
 
 
 def roster_units(rows: Iterable[RosterUnit]) -> list[Unit]:
@@ -240,4 +240,31 @@ def roster_units(rows: Iterable[RosterUnit]) -> list[Unit]:
             order=index,
         )
         for index, row in enumerate(rows, start=1)
+    ]
+
+
+def restore_leading_zeros(units: Sequence[Unit], stored_ids: Collection[str]) -> list[Unit]:
+    """`units` with all-digit codes a spreadsheet stripped (`40`) given back their stored form (`040`)
+    when exactly one stored code matches and the file does not already use it; parents likewise."""
+    from .sheets import match_code
+
+    stored = set(stored_ids)
+    used = {unit.id for unit in units}
+
+    def restored(code: str) -> str:
+        if not code or code in stored:
+            return code
+        found = match_code(code, stored)
+        return found if found is not None and found not in used else code
+
+    mapping = {unit.id: restored(unit.id) for unit in units}
+    return [
+        replace(
+            unit,
+            id=mapping[unit.id],
+            parent_id=mapping.get(unit.parent_id, restored(unit.parent_id))
+            if unit.parent_id
+            else unit.parent_id,
+        )
+        for unit in units
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -14,6 +13,7 @@ from forms.errors import InputError
 from .campaign_base import VISITS, CampaignBase, check_value
 from .core import damaged_record, table
 from .records import AnswerValue, Visit
+from .sealing import new_hex_id
 
 
 class VisitsMixin(CampaignBase):
@@ -68,7 +68,7 @@ class VisitsMixin(CampaignBase):
         note: str = "",
     ) -> Visit:
         """Record a supervision visit; returns it with its new id."""
-        draft = Visit(secrets.token_hex(6), unit_id, group, day, form_id, "", dict(answers or {}), note)
+        draft = Visit(new_hex_id(12), unit_id, group, day, form_id, "", dict(answers or {}), note)
         doc = self._visit_doc(draft)
         with self._op(), self.store.edit(self._path(VISITS)) as db:
             db.table("visits", cache_size=0).insert(Document(doc, doc_id=int(doc["id"], 16)))
@@ -130,7 +130,7 @@ class VisitsMixin(CampaignBase):
 
     def import_visits(self, visits: Sequence[Visit]) -> int:
         """Add visits from a file, all or nothing (ids are assigned anew)."""
-        docs = [self._visit_doc(replace(v, id=secrets.token_hex(6))) for v in visits]
+        docs = [self._visit_doc(replace(v, id=new_hex_id(12))) for v in visits]
         with self._op(), self.store.edit(self._path(VISITS)) as db:
             target = db.table("visits", cache_size=0)
             for doc in docs:
