@@ -16,7 +16,7 @@ from .answers import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
 from .manifest import Manifest, write_manifest
-from .model import CampaignResults
+from .model import CampaignResults, UnitResult
 from .results import campaign_results
 
 KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
@@ -392,9 +392,25 @@ class Exporter:
     def brands(self, path: Path) -> Manifest:
         """The brand vote counted: every registered brand, its votes and place, the top ten marked."""
         self.require_results_visible()
-        ids = ("place", "brand_id", "brand_name", "unit_id", "unit_name", "votes", "top_ten")
+        ids = (
+            "place",
+            "brand_id",
+            "brand_name",
+            "unit_id",
+            "unit_name",
+            "votes",
+            "top_ten",
+            "outcome",
+            "runoff_votes",
+        )
         columns = [self.col(column_id) for column_id in ids]
         safe = self.safe
+
+        def status(code: str) -> object:
+            if not code:
+                return ""
+            return cell(code if self.plain else self.text(f"export.brand_status.{code}"), safe)
+
         rows = (
             (
                 tally.place,
@@ -403,7 +419,9 @@ class Exporter:
                 cell(tally.unit_id, safe),
                 cell(tally.unit_name, safe),
                 tally.votes,
-                self.yes_no(tally.top_ten and tally.votes > 0),
+                self.yes_no(tally.top_ten),
+                status(tally.status),
+                "" if tally.runoff_votes is None else tally.runoff_votes,
             )
             for tally in self.results().brands
         )
@@ -422,11 +440,19 @@ class Exporter:
             "code",
             "label",
             "points",
+            "counts_in_score",
         )
         columns = [self.col(column_id) for column_id in ids]
         forms = self.store.forms()
         safe = self.safe
         lang = self.lang
+
+        def counts(form: Form, item_id: str) -> object:
+            # The 五力 of a ballot with a score item do not count: only the score item does (a pivot over
+            # the codebook's points would otherwise add them in).
+            if form.score_item is None or form.scope != "ballot":
+                return self.yes_no(True)
+            return self.yes_no(item_id == form.score_item)
 
         def rows() -> Iterator[tuple[object, ...]]:
             for form in forms:
@@ -450,6 +476,7 @@ class Exporter:
                                     cell(level.code, safe),
                                     cell(level.label.get(lang), safe),
                                     _num(points),
+                                    counts(form, item.id),
                                 )
                         elif item.choices:
                             for choice in item.choices:
@@ -458,9 +485,16 @@ class Exporter:
                                     cell(choice.code, safe),
                                     cell(choice.label.get(lang), safe),
                                     _num(choice.points),
+                                    counts(form, item.id),
                                 )
                         else:
-                            yield (*base, "", cell(item.help.get(lang), safe), _num(item.points))
+                            yield (
+                                *base,
+                                "",
+                                cell(item.help.get(lang), safe),
+                                _num(item.points),
+                                counts(form, item.id),
+                            )
             for kind, kind_columns in COLUMNS_BY_KIND.items():
                 for column_id in kind_columns:
                     yield (
@@ -471,6 +505,7 @@ class Exporter:
                         cell(column_id, safe),
                         cell(self.text(f"export.col.{column_id}"), safe),
                         "column",
+                        "",
                         "",
                         "",
                         "",
@@ -532,8 +567,10 @@ def summary_table(
         "invalid_ballots",
         "mean",
         "trimmed_mean",
+        "review_plain",
         "review_score",
         "good_rate",
+        "good_and_fairly_good",
     )
     columns = [col(column_id) for column_id in first]
     for code, zh, en in results.scale_levels:
@@ -546,6 +583,10 @@ def summary_table(
             columns.append(
                 (f"group_{group.group_id}", text("export.col.group_mean", group=group.label(lang)))
             )
+    for dimension_id, zh, en in results.dimensions:
+        label = en if lang == "en" and en else zh
+        columns.append((f"dim_{dimension_id}", text("export.col.dimension", dimension=label)))
+    columns.extend(col(column_id) for column_id in ("strongest", "weakest"))
     last = (
         "self_own",
         "self_verified",
@@ -557,8 +598,16 @@ def summary_table(
         "last_star",
         "change",
         "vetoes",
+        "tie",
     )
     columns.extend(col(column_id) for column_id in last)
+
+    def dimension(code: str | None) -> str:
+        return "" if code is None else (code if plain else results.dimension_label(code, lang))
+
+    def tie(unit: UnitResult) -> str:
+        over = unit.grade_tied_over or unit.star_tied_over
+        return "" if not over else (str(over) if plain else text("export.tie.over", over=over))
 
     def rows() -> Iterator[tuple[object, ...]]:
         for unit in results.units:
@@ -572,14 +621,19 @@ def summary_table(
                 unit.invalid_ballots,
                 _num(unit.mean),
                 _num(unit.trimmed_mean),
+                _num(unit.review_plain),
                 _num(unit.review_score),
                 _pct(unit.good_rate),
+                unit.good_and_fairly_good if unit.valid_ballots else "",
                 *(
                     _pct(unit.shares.get(code)) if unit.good_rate is not None else ""
                     for code, _, _ in results.scale_levels
                 ),
                 _num(unit.satisfaction),
                 *(_num(means.get(group_id)) for group_id, _ in group_ids),
+                *(_num(unit.dimension_means.get(dimension_id)) for dimension_id, _, _ in results.dimensions),
+                cell(dimension(unit.strongest), safe),
+                cell(dimension(unit.weakest), safe),
                 _num(unit.self_own),
                 _num(unit.self_verified),
                 _num(unit.supervision),
@@ -590,6 +644,7 @@ def summary_table(
                 "" if unit.last_star is None else unit.last_star,
                 cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
                 cell(("|" if plain else "、").join(unit.vetoes), safe),
+                cell(tie(unit), safe),
             )
 
     return columns, rows()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from export_fixtures import Campaign
 
 from exports.compute import BallotRecord, ResultSources, UnitInfo, compute_results, tally_brands
+from exports.kinds import export_kind
 from forms.builtin import builtin_form
 from forms.rules import default_rules
 
@@ -119,3 +124,25 @@ def test_a_top_ten_tie_is_noted_and_no_tied_brand_is_called_top_ten() -> None:
         [f"B{n:02d}" for n in range(1, 9)] + ["B10", "B11"]
     )
     assert next(tally for tally in decided if tally.brand_id == "B09").runoff_votes == 1
+
+
+def test_summary_and_codebook_show_the_five_strengths_and_what_counts(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    out = tmp_path / "summary.csv"
+    export_kind(campaign.store, "summary", out, plain=True)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    first = rows[0]
+    for column in ("review_plain", "review_score", "good_and_fairly_good", "strongest", "weakest", "tie"):
+        assert column in first
+    assert float(first["dim_political_leadership"]) > 0
+    assert first["strongest"] in FIVE and first["weakest"] in FIVE
+    book = tmp_path / "codebook.csv"
+    export_kind(campaign.store, "codebook", book, plain=True)
+    counted = {
+        (row["form_id"], row["item_id"]): row["counts_in_score"]
+        for row in csv.DictReader(io.StringIO(book.read_text(encoding="utf-8")))
+        if row["form_id"] == "review_ballot"
+    }
+    assert counted[("review_ballot", "overall")] == "1"
+    assert counted[("review_ballot", "political_leadership")] == "0"  # a 五力 dimension: shown, not scored
