@@ -280,6 +280,8 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         graded_without_ballots=tuple(
             result.unit_id for result in results if result.grade and not result.valid_ballots
         ),
+        trim=rules.trim,
+        organisation_stars=rules.organisation_stars,
     )
 
 

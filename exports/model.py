@@ -247,6 +247,9 @@ class CampaignResults:
     # What the notice rests on: sources with data ("review", "self", "supervision") and the units graded
     # without any valid ballot (a warning in the 通报).
     graded_without_ballots: tuple[str, ...] = ()
+    # The rules the notice states as its basis.
+    trim: str = "per_group"
+    organisation_stars: bool = False
 
     def dimension_label(self, item_id: str, lang: str) -> str:
         """The label of a 五力 dimension in `lang` (its id when unknown)."""

@@ -162,7 +162,11 @@ def read_roster(
         name = get(cells, "name")
         group = get(cells, "group")
         line = record.line
-        if id_problem := row_id_problem(unit_id, line, titles["unit_id"], first_line):
+        if unit_id.startswith(("=", "＝")):  # ="001" keeps zeros in Excel but is a formula: refused
+            problems.append(
+                RosterProblem(line, titles["unit_id"], "results.import.formula", {"value": unit_id})
+            )
+        elif id_problem := row_id_problem(unit_id, line, titles["unit_id"], first_line):
             problems.append(id_problem)
         if not name:
             problems.append(RosterProblem(line, titles["name"], "import.roster.missing_name"))

@@ -202,6 +202,15 @@ def test_a_roster_that_would_orphan_visits_is_refused_unless_drop_units_names_th
     assert len(campaign.units()) == 7
 
 
+def test_a_csv_roster_with_formula_codes_is_refused(tmp_path: Path) -> None:
+    open_store(tmp_path / "data").create_campaign("2026年度考核", 2026, ["review_ballot"])
+    lines = ["编号,单位名称", '"=""001""",市财政局', "002,市教育局"]
+    (tmp_path / "名单.csv").write_bytes("\r\n".join(lines).encode("utf-8-sig"))
+    done = run(tmp_path / "data", "units", "import", str(tmp_path / "名单.csv"))
+    assert done.exit_code == 2
+    assert f'{tmp_path / "名单.csv"}:2: 编号: 单元格是公式（="001"）' in done.output
+
+
 def test_match_code_restores_zeros_only_when_unambiguous() -> None:
     assert match_code("40", {"040", "041"}) == "040"
     assert match_code("040", {"040"}) == "040"

@@ -364,7 +364,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "写出年度考核结果通报（Markdown 草稿）。",
         "Write the year's results notice (a Markdown draft).",
     ),
-    "report.opt.output": ("输出的 Markdown 文件", "the Markdown file to write"),
+    "report.opt.output": (
+        "输出文件：以 .docx 结尾写 Word 文档（A4，黑体标题、仿宋正文），否则写 Markdown",
+        "the file to write: a Word document (A4, official style) when it ends in .docx, else Markdown",
+    ),
     "report.written": (
         "通报草稿已写入 {path}（{lines} 行）。",
         "The results notice draft was written to {path} ({lines} lines).",

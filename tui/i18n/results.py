@@ -50,4 +50,60 @@ TEXTS: dict[str, tuple[str, str]] = {
         "读取 {file} 需要 openpyxl，请安装：pip install openpyxl。",
         "Reading {file} needs openpyxl: pip install openpyxl.",
     ),
+    "results.report.form_count": (
+        "{form}：收回 {sealed} 张，其中有效 {valid} 张、无效 {invalid} 张。",
+        "{form}: {sealed} sealed, {valid} valid and {invalid} invalid.",
+    ),
+    "results.report.sources": (
+        "参评单位 {units} 个：有有效测评票的 {reviewed} 个，自评经核定的 {verified} 个，有日常督导记录的 {visited} 个。",
+        "{units} units: {reviewed} with valid ballots, {verified} with a verified self-assessment, {visited} "
+        "with supervision visits.",
+    ),
+    "results.report.trim.per_group": (
+        "计分：各类评议人分别计算平均分，某类有效评价超过规定数时去掉一个最高分和一个最低分，再按权重合成。",
+        "Scoring: each rater group is averaged separately, dropping one highest and one lowest rating where the "
+        "group has more than the set number, then the groups are weighted.",
+    ),
+    "results.report.trim.overall": (
+        "计分：有效评价超过规定数时，先去掉该单位的一个最高分和一个最低分，再分类计算并按权重合成。",
+        "Scoring: with more than the set number of valid ratings, the unit's one highest and one lowest are "
+        "dropped, then the groups are averaged and weighted.",
+    ),
+    "results.report.trim.none": (
+        "计分：不去极值，各类评议人平均分按权重合成。",
+        "Scoring: no rating is dropped; the groups' means are weighted.",
+    ),
+    "results.report.tie_rule": (
+        "并列规则：得分相同者名次、等次、星级相同；名额限制处并列时依次按好等次率、好和较好票数确定，仍并列的如实列出，由考核组织决定。",
+        "Ties: equal scores share rank, grade and star; at a quota a tie is broken by the good rate, then the "
+        "count of good and fairly good; a tie that remains is listed for the committee to decide.",
+    ),
+    "results.report.no_ballot_warning": (
+        "注意：{count} 个单位没有有效测评票，其等次仅依据自评和日常督导评定：{units}。",
+        "Note: {count} units have no valid ballot; their grade rests on self-assessment and supervision only: "
+        "{units}.",
+    ),
+    "results.report.grade_tie": (
+        "“{grade}”等次名额处并列、经好等次率和好和较好票数仍无法区分：{units}（并列，超出限额 {over} 个），请考核组织研究决定。",
+        'At the quota of "{grade}" these units remain tied after the good rate and the count of good and fairly '
+        "good: {units} (tied, {over} over the quota); the committee decides.",
+    ),
+    "results.report.brand_tie": (
+        "已确定 {decided} 个；另有 {count} 个品牌以 {votes} 票并列，争夺剩余 {left} 个名额，需加票决定：{brands}。",
+        "{decided} decided; {count} brands are tied at {votes} votes for the {left} places left and a run-off "
+        "decides: {brands}.",
+    ),
+    "results.report.section.dimensions": ("“五力”评价", "The five strengths"),
+    "results.report.dimensions_intro": (
+        "以下为各单位“五力”各项平均分（好 100、较好 80、一般 60、差 40），用于反映优势和短板，不计入得分。",
+        "Each unit's mean on the five strengths (good 100, fairly good 80, average 60, poor 40): they show "
+        "strengths and weak points and do not count in the score.",
+    ),
+    "results.report.no_dimensions": ("本次测评未评价“五力”。", "The five strengths were not rated."),
+    "results.report.col.strongest": ("强项", "Strongest"),
+    "results.report.col.weakest": ("弱项", "Weakest"),
+    "results.report.no_branch_stars": (
+        "本年度尚无评定星级的党支部；按考核规则，不对党组织评定星级。",
+        "No branch has been rated this year; under the rules, organisations are not given stars.",
+    ),
 }
