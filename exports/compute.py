@@ -371,11 +371,14 @@ def bias_diagnostics(
     per_unit_group: dict[tuple[str, str], list[float]] = {}
     given: dict[str, list[float]] = {}
     ballots_of: dict[str, int] = {}
+    invalid_of: dict[str, int] = {}
     for ballot in sources.ballots:
         group = group_id_for(rules, ballot.rater_group)
-        ballots_of[group] = ballots_of.get(group, 0) + 1
         if not validity.get(ballot.ballot_id, True):
+            invalid_of[group] = invalid_of.get(group, 0) + 1
+            ballots_of.setdefault(group, 0)
             continue
+        ballots_of[group] = ballots_of.get(group, 0) + 1
         for unit, answers in ballot.answers.items():
             if unit not in meeting_units:
                 continue
@@ -408,6 +411,7 @@ def bias_diagnostics(
                 mean_given=_mean(given.get(group_id, [])),
                 panel_mean=panel_mean,
                 leniency=_mean(differences),
+                invalid=invalid_of.get(group_id, 0),
             )
         )
     names = {unit.unit_id: unit.name for unit in sources.units}

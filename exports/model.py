@@ -111,10 +111,11 @@ class GroupLeniency:
     group_id: str
     label_zh: str
     label_en: str
-    ballots: int
+    ballots: int  # valid ballots of the group: the leniency is computed over these only
     mean_given: float | None
     panel_mean: float | None
     leniency: float | None
+    invalid: int = 0  # the group's invalid ballots, shown beside, never mixed in
 
     def label(self, lang: str) -> str:
         """The group's label in `lang`."""

@@ -21,11 +21,11 @@ from .compute import (
     score_on_hundred,
     tally_brands,
 )
+from .counts import form_counts
 from .model import (
     BiasDiagnostics,
     BrandTally,
     CampaignResults,
-    FormCount,
     GroupLeniency,
     GroupScore,
     Participation,
@@ -182,28 +182,3 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         form_counts=form_counts(sealed, form_of),
     )
     return compute_results(sources)
-
-
-def form_counts(ballots: Iterable[SealedBallot], form_of: Mapping[str, Form]) -> tuple[FormCount, ...]:
-    """Sealed ballots per form, valid and invalid, in the campaign's form order then unknown forms: the
-    numbers the close screen, the admin panel, `verify`, the exports and the 通报 all show."""
-    sealed: dict[str, int] = {}
-    valid: dict[str, int] = {}
-    for ballot in ballots:
-        sealed[ballot.form_id] = sealed.get(ballot.form_id, 0) + 1
-        if ballot.valid:
-            valid[ballot.form_id] = valid.get(ballot.form_id, 0) + 1
-    order = [form_id for form_id in form_of if form_id in sealed] + sorted(set(sealed) - set(form_of))
-    counts = []
-    for form_id in order:
-        form = form_of.get(form_id)
-        counts.append(
-            FormCount(
-                form_id,
-                form.title.zh if form else form_id,
-                form.title.en if form else form_id,
-                sealed[form_id],
-                valid.get(form_id, 0),
-            )
-        )
-    return tuple(counts)

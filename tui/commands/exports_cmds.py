@@ -404,7 +404,13 @@ def diagnostics_text(results: CampaignResults, lang: str) -> str:
     for group in bias.groups:
         leniency = "—" if group.leniency is None else f"{group.leniency:+.2f}"
         lines.append(
-            t("consolidate.bias.group", group=group.label(lang), ballots=group.ballots, leniency=leniency)
+            t(
+                "consolidate.bias.group",
+                group=group.label(lang),
+                ballots=group.ballots,
+                invalid=group.invalid,
+                leniency=leniency,
+            )
         )
     lines.append(
         t(

@@ -340,8 +340,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rater-group leniency against the panel (positive = more lenient):",
     ),
     "consolidate.bias.group": (
-        "  {group}：{ballots} 张票，偏差 {leniency}",
-        "  {group}: {ballots} ballots, leniency {leniency}",
+        "  {group}：有效票 {ballots} 张（无效 {invalid} 张不计），偏差 {leniency}",
+        "  {group}: {ballots} valid ballots ({invalid} invalid left out), leniency {leniency}",
     ),
     "consolidate.bias.straight": (
         "所有单位评价相同的测评票：{count} 张（占 {share}%）。",

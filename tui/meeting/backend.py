@@ -213,10 +213,13 @@ class MeetingBackend:
         return CloseReceipt(closing.count, closing.digest)
 
     def last_closing(self) -> CloseReceipt | None:
+        from exports.counts import ballot_counts, count_lines
+
         closings = list(self.campaign.closings())
         if not closings:
             return None
-        return CloseReceipt(closings[-1].count, closings[-1].digest)
+        lines = count_lines(ballot_counts(self.campaign), t, self.lang)
+        return CloseReceipt(closings[-1].count, closings[-1].digest, tuple(lines))
 
     def results_visible(self) -> bool:
         """Results show once voting is closed, or before when the campaign's rules allow it."""
