@@ -106,4 +106,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "本年度尚无评定星级的党支部；按考核规则，不对党组织评定星级。",
         "No branch has been rated this year; under the rules, organisations are not given stars.",
     ),
+    "results.col.five": ("五力", "Five strengths"),
+    "results.col.grade": ("等次", "Grade"),
+    "results.tie.short": ("并列，超出限额 {over} 个", "tied, {over} over the quota"),
+    "results.tie.grade": (
+        "“{grade}”名额处并列，经好等次率、好和较好票数仍无法区分：{units}（超出限额 {over} 个），请研究决定。",
+        'Tied at the "{grade}" quota after the good rate and the count of good and fairly good: {units} '
+        "({over} over the quota); the committee decides.",
+    ),
+    "results.tie.brands": (
+        "十佳第十名并列，需加票决定（剩余 {left} 个名额）：{brands}",
+        "Tied at the tenth place of the top ten: a run-off decides the {left} places left: {brands}",
+    ),
+    "results.five.legend": (
+        "五力柱形（{names}）：绿色为强项，红色为弱项，不计入得分。",
+        "Five strengths ({names}): green the strongest, red the weakest; they do not count in the score.",
+    ),
 }
