@@ -438,6 +438,38 @@ def _trimmed(values: Sequence[float], trim_above: int) -> float | None:
     return trimmed_mean(values, trim_above)[0]
 
 
+RUNOFF_ITEM = "runoff_round"
+"""The brand vote form's item that marks a run-off ballot (加票) with its round; empty on ordinary ballots."""
+
+
+def runoff_round(form: Form | None, answers: Mapping[str, AnswerValue]) -> int | None:
+    """The run-off round of a vote ballot's campaign-wide `answers`, None for an ordinary ballot."""
+    if form is None or form.scope != "vote":
+        return None
+    value = answers.get(RUNOFF_ITEM)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 1:
+        return None
+    return int(value)
+
+
+def split_runoffs(
+    ballots: Iterable[tuple[Form | None, Mapping[str, AnswerValue]]],
+) -> tuple[list[list[str]], list[list[list[str]]]]:
+    """The picks of ordinary vote ballots, and of run-off ballots by round (round 1 first; a round nobody
+    voted in counts as empty)."""
+    main: list[list[str]] = []
+    rounds: dict[int, list[list[str]]] = {}
+    for form, answers in ballots:
+        picks = brand_picks(form, answers)
+        found = runoff_round(form, answers)
+        if found is None:
+            main.append(picks)
+        else:
+            rounds.setdefault(found, []).append(picks)
+    last = max(rounds, default=0)
+    return main, [rounds.get(number, []) for number in range(1, last + 1)]
+
+
 def brand_picks(form: Form | None, answers: Mapping[str, AnswerValue]) -> list[str]:
     """The brand ids one ballot picked: its campaign-wide `answers` to a vote form's brand items, in order."""
     if form is None or form.scope != "vote":

@@ -16,9 +16,9 @@ from .compute import (
     ResultSources,
     SelfScore,
     UnitInfo,
-    brand_picks,
     compute_results,
     score_on_hundred,
+    split_runoffs,
     tally_brands,
 )
 from .counts import form_counts
@@ -128,11 +128,12 @@ def brand_tallies(
     brands = registered_brands(campaign_store)
     if not brands:
         return ()
-    # A ballot of another form picks nothing, and an empty pick counts for no brand.
-    picks = [
-        brand_picks(form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
-    ]
-    return tally_brands(picks, brands)
+    # A ballot of another form picks nothing, and an empty pick counts for no brand; run-off ballots (加票)
+    # count only in their round.
+    picks, rounds = split_runoffs(
+        (form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
+    )
+    return tally_brands(picks, brands, rounds)
 
 
 def registered_brands(campaign_store: CampaignStore) -> list[tuple[str, str, str, str]]:

@@ -122,4 +122,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "五力柱形（{names}）：绿色为强项，红色为弱项，不计入得分。",
         "Five strengths ({names}): green the strongest, red the weakest; they do not count in the score.",
     ),
+    "results.opt.runoff": (
+        "十佳加票：只列出第十名并列的品牌，每票最多选剩余名额数（需 --vote brands）。",
+        "The top-ten run-off: only the brands tied at the tenth place, at most the places left per ballot "
+        "(with --vote brands).",
+    ),
+    "results.opt.round": (
+        "加票轮次（默认 1；再次并列时用 2、3……）",
+        "The run-off round (1 by default; 2, 3... if tied again)",
+    ),
+    "results.runoff.name": (
+        "{name}·第 {round} 轮加票（剩余 {places} 个名额）",
+        "{name}: run-off round {round} ({places} places left)",
+    ),
+    "results.runoff.none": (
+        "第 {round} 轮加票前没有并列需决定的品牌：十佳已确定。",
+        "Nothing is tied before run-off round {round}: the top ten are decided.",
+    ),
+    "results.runoff.old_form": (
+        "本次考核锁定的评选票“{form}”不支持加票，请在新考核中使用内置评选票。",
+        'The vote form "{form}" pinned by this campaign has no run-off round; use the built-in form in a new '
+        "campaign.",
+    ),
+    "results.runoff.needs_vote": ("加票需与 --vote brands 一起使用。", "--runoff needs --vote brands."),
 }
