@@ -145,4 +145,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "campaign.",
     ),
     "results.runoff.needs_vote": ("加票需与 --vote brands 一起使用。", "--runoff needs --vote brands."),
+    "results.rules.trim.per_group": ("去极值：在每类评议人内分别进行", "Trimming: within each rater group"),
+    "results.rules.trim.overall": (
+        "去极值：对单位的全部有效评价进行",
+        "Trimming: over all of a unit's valid ratings",
+    ),
+    "results.rules.trim.none": ("去极值：不进行", "Trimming: none"),
+    "results.rules.ties": (
+        "并列：同分同名次、同等次、同星级；名额处依次按 {breaks} 区分，仍并列的如实报告",
+        "Ties: equal scores share rank, grade and star; at a quota broken by {breaks}; a remaining tie is reported",
+    ),
+    "results.rules.tie_break.good_rate": ("好等次率", "good rate"),
+    "results.rules.tie_break.good_and_fairly_good": ("好和较好票数", "count of good and fairly good"),
 }
