@@ -170,7 +170,7 @@ def compute_results(sources: ResultSources) -> CampaignResults:
     }
     satisfactions = {unit_id: aggregates[unit_id].satisfaction for unit_id in scored}
     keys = tie_keys(aggregates, rules)
-    awards = assign_stars(scored, rules, caps, satisfactions, keys)
+    awards = assign_stars(scored, rules, caps, satisfactions, keys, keep_tie=True)
     # assign_grades, not grade_for: a band's `max_share` quota in the rules file must hold.
     grade_caps = {
         unit_id: score.grade_caps for unit_id, score in sources.self_scores.items() if score.grade_caps

@@ -63,13 +63,16 @@ def assign_stars(
     star_caps_by_unit: Mapping[str, int | None] | None = None,
     satisfaction_by_unit: Mapping[str, float | None] | None = None,
     tie_keys: Mapping[str, TieKey] | None = None,
+    *,
+    keep_tie: bool = False,
 ) -> dict[str, StarAward]:
     """Stars for every unit, with the five-star quota applied by the tie rule (`cut_at_quota`).
 
     The quota allows floor(share x units) five-star units. The highest scores keep five stars; where equal
     scores straddle the limit they are ordered by `tie_keys` (好-rate, then the count of 好 and 较好); a tie
-    surviving them keeps five stars and is marked (`tied_over`), never cut at random. The result never
-    depends on unit ids or input order.
+    surviving them is never cut through: with `keep_tie` (organisations rated by the meeting) it keeps five
+    stars and is marked (`tied_over`); without (branches, which have no ballots to break a tie) the whole
+    tie is held at four stars, as "quota". The result never depends on unit ids or input order.
     """
     caps = star_caps_by_unit or {}
     satisfactions = satisfaction_by_unit or {}
@@ -86,7 +89,7 @@ def assign_stars(
     top = max((band.stars for band in rules.stars), default=5)
     five = [award for award in awards.values() if award.stars == top]
     if limit is not None and len(five) > limit:
-        cut = cut_at_quota({award.unit: award.score for award in five}, limit, tie_keys)
+        cut = cut_at_quota({award.unit: award.score for award in five}, limit, tie_keys, keep_tie=keep_tie)
         next_best = max((band.stars for band in rules.stars if band.stars < top), default=top - 1)
         for unit in cut.moved:
             award = awards[unit]

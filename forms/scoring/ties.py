@@ -37,13 +37,17 @@ def cut_at_quota(
     scores: Mapping[str, float],
     limit: int | None,
     keys: Mapping[str, TieKey] | None = None,
+    *,
+    keep_tie: bool = True,
 ) -> QuotaCut:
     """Apply a quota of `limit` places to `scores` (highest first) with the tie rule.
 
     Units scoring above the tie at the limit keep their place; those below lose it. When equal scores
     straddle the limit, the tied units are ordered by their tie-break `keys` (missing keys break nothing);
     groups with equal keys stay together: a group that fits keeps its places, a group that straddles the
-    limit all keep theirs and are reported as `tied`. Never depends on unit ids or input order.
+    limit all keep theirs and are reported as `tied` (with `keep_tie` False they all lose them instead, the
+    older rule still used for branch stars, which have no ballots to break a tie). Never depends on unit
+    ids or input order.
     """
     units = sorted(scores, key=lambda unit: (-round(scores[unit], SCORE_DIGITS), unit))
     if limit is None or len(units) <= limit:
@@ -70,10 +74,13 @@ def cut_at_quota(
         elif len(members) <= left:
             kept.extend(members)
             left -= len(members)
-        else:
+        elif keep_tie:
             kept.extend(members)
             tied.extend(members)
             over = len(members) - left
+            left = 0
+        else:
+            moved.extend(members)
             left = 0
     return QuotaCut(
         tuple(sorted(kept)),

@@ -374,10 +374,22 @@ def test_star_bands_satisfaction_and_caps() -> None:
     assert star_for(65, rules, star_cap=3) == 2
 
 
-def test_five_star_quota_keeps_a_surviving_tie_and_reports_it() -> None:
+def test_five_star_quota_demotes_ties_at_the_cut_off() -> None:
     rules = default_rules()
     scores = {"A": 98, "B": 95, "C": 93, "D": 93, "E": 91, "F": 85, "G": 80, "H": 72, "I": 65, "J": 50}
     stars = assign_stars(scores, rules)
+    # branches (no ballots to break a tie): 30% of 10 = 3 places; C and D tie at the third: both, and E
+    # below them, are held at four stars
+    assert {unit: award.stars for unit, award in stars.items()} == {
+        "A": 5, "B": 5, "C": 4, "D": 4, "E": 4, "F": 4, "G": 4, "H": 3, "I": 2, "J": 1,
+    }  # fmt: skip
+    assert stars["C"].reason == "quota" and stars["C"].band_stars == 5
+
+
+def test_five_star_quota_keeps_a_surviving_tie_and_reports_it() -> None:
+    rules = default_rules()
+    scores = {"A": 98, "B": 95, "C": 93, "D": 93, "E": 91, "F": 85, "G": 80, "H": 72, "I": 65, "J": 50}
+    stars = assign_stars(scores, rules, keep_tie=True)
     # 30% of 10 = 3 five-star places; A and B keep theirs, C and D tie for the third place with nothing
     # to break it: both keep five stars, reported as over the quota by 1; E below them gets four
     assert {unit: award.stars for unit, award in stars.items()} == {
@@ -387,7 +399,7 @@ def test_five_star_quota_keeps_a_surviving_tie_and_reports_it() -> None:
     assert stars["E"].reason == "quota" and stars["E"].band_stars == 5
     assert stars["F"].reason is None
     # with tie-break keys (好-rate) D wins the third place and C moves down
-    broken = assign_stars(scores, rules, tie_keys={"C": (0.5,), "D": (0.6,)})
+    broken = assign_stars(scores, rules, tie_keys={"C": (0.5,), "D": (0.6,)}, keep_tie=True)
     assert (broken["C"].stars, broken["C"].reason, broken["D"].stars) == (4, "quota", 5)
 
 
