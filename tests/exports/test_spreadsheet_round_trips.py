@@ -119,6 +119,19 @@ def test_supervision_round_trip_through_a_spreadsheet(tmp_path: Path) -> None:
     assert _data_rows(again) == _data_rows(original)
 
 
+def test_supervision_round_trip_through_xlsx(tmp_path: Path) -> None:
+    first = _campaign(tmp_path / "a")
+    exported = tmp_path / "督导.xlsx"
+    export_kind(first, "supervision", exported, text=t, file_format="xlsx")
+    second = _campaign(tmp_path / "b", visits=0)
+    done = run(tmp_path / "b", "import", "supervision", str(exported))
+    assert done.exit_code == 0, done.output
+    again, original = tmp_path / "again.csv", tmp_path / "original.csv"
+    export_kind(second, "supervision", again, text=t)
+    export_kind(first, "supervision", original, text=t)
+    assert _data_rows(again) == _data_rows(original)
+
+
 def test_supervision_answers_as_true_or_shi_import_and_others_are_listed(tmp_path: Path) -> None:
     campaign = _campaign(tmp_path / "data", visits=1)
     exported = tmp_path / "督导.csv"
