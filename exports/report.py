@@ -224,6 +224,9 @@ def _basis(results: CampaignResults, text: Translate, lang: str) -> list[str]:
                 invalid=count.invalid,
             )
         )
+    if len(results.form_counts) > 1:
+        total = sum(count.sealed for count in results.form_counts)
+        lines.append("- " + text("results.report.form_total", total=total))
     verified = sum(1 for unit in results.units if unit.self_verified is not None)
     visited = sum(1 for unit in results.units if unit.visits)
     reviewed = sum(1 for unit in results.units if unit.valid_ballots)

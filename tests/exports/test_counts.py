@@ -35,6 +35,8 @@ def test_verify_the_close_receipt_and_the_notice_give_the_same_lines(campaign: C
     assert REVIEW_LINE in done.output
     notice = render_report(campaign_results(campaign.store), t, "zh")
     assert REVIEW_LINE in notice
+    closing = campaign.store.closings()[-1]
+    assert f"以上各表合计封存 {closing.count} 张" in notice  # the notice's total is the minutes' count
     backend = MeetingBackend.__new__(MeetingBackend)
     backend.campaign = campaign.store
     backend.lang = "zh"

@@ -157,4 +157,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "results.rules.tie_break.good_rate": ("好等次率", "good rate"),
     "results.rules.tie_break.good_and_fairly_good": ("好和较好票数", "count of good and fairly good"),
+    "results.report.form_total": (
+        "以上各表合计封存 {total} 张，即投票结束时记入会议记录的票数。",
+        "{total} sealed ballots of all forms together: the count written into the minutes at closing.",
+    ),
 }
