@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from export_fixtures import Campaign
 from textual.app import App
-from textual.widgets import DataTable
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
 
 from exports.results import campaign_results
-from tui.results.app import ResultsScreen
+from tui.context import AppContext
+from tui.results.app import ResultsApp, ResultsScreen
 from tui.results.strengths import bar, strength_chart
 
 
@@ -42,3 +45,32 @@ async def test_the_organizations_table_has_a_five_strengths_chart_per_unit(campa
         assert row[7].plain == first.grade_label("zh")
         legend = str(screen.query_one("#sa-ties").render())
         assert "五力柱形（政治引领力·工作执行力·组织凝聚力·党员战斗力·群众服务力）" in legend
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_organizations_tab_snapshot(snap_compare, campaign: Campaign, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The organizations' tab as the admin sees it: the 五力 bars, the grade, the legend (Chinese, fixed data)."""
+
+    campaign.store.set_passphrase("考评口令2026")
+    app = ResultsApp(AppContext(data_dir=campaign.data_dir), campaign.store)
+
+    async def organizations(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        pilot.app.screen.query_one("#code", Input).value = "考评口令2026"
+        await pilot.press("enter")
+        for _ in range(200):
+            if isinstance(pilot.app.screen, ResultsScreen):
+                break
+            await pilot.pause(0.05)
+        screen = pilot.app.screen
+        table = screen.query_one("#sa-organizations", DataTable)
+        for _ in range(200):
+            if table.row_count:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=organizations)
