@@ -92,12 +92,17 @@ ballots = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(ballots, st.randoms(use_true_random=False))
+@given(ballots, st.randoms(use_true_random=False), st.sampled_from(["per_group", "overall", "none"]))
 def test_aggregate_does_not_depend_on_ballot_order(
-    unit_ballots: list[UnitBallot], rnd: random.Random
+    unit_ballots: list[UnitBallot], rnd: random.Random, trim: str
 ) -> None:
+    from dataclasses import replace
+    from typing import cast
+
+    from forms.rules import TrimMode
+
     form = builtin_form("review_ballot")
-    rules = default_rules()
+    rules = replace(default_rules(), trim=cast("TrimMode", trim))
     first = aggregate_unit("U01", form, unit_ballots, rules)
     shuffled = list(unit_ballots)
     rnd.shuffle(shuffled)
@@ -107,6 +112,8 @@ def test_aggregate_does_not_depend_on_ballot_order(
         assert first.mean is not None and 40 <= first.mean <= 100
         assert first.good_rate is not None and 0 <= first.good_rate <= 1
         assert math.isclose(sum(first.level_shares.values()), 1.0)
+        plain = first.group_weighted_plain
+        assert plain is None or 40 <= plain <= 100
 
 
 @settings(max_examples=100, deadline=None)
