@@ -24,8 +24,11 @@ class RunoffSpec:
 
 def runoff_spec(campaign: CampaignStore, round_number: int = 1) -> RunoffSpec:
     """The run-off round `round_number`: the brands still tied at the tenth place after the ordinary vote
-    and the rounds before it. InputError when nothing is tied, or the campaign's vote form predates
-    run-offs (it has no `runoff_round` item)."""
+    and the rounds before it. InputError before the vote was ever closed, when nothing is tied, or when
+    the campaign's vote form predates run-offs (it has no `runoff_round` item)."""
+    if not campaign.closings():
+        # The tie is a result of the vote: shown only once that vote was closed (results only after close).
+        raise InputError("results.runoff.not_closed")
     forms = campaign.forms_of_scope("vote")
     if not forms:
         raise InputError("meeting.no_vote_form")

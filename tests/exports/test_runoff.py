@@ -36,6 +36,8 @@ def _tied_vote(data_dir: Path) -> CampaignStore:
     campaign.seal_ballot(codes[1], "brand_vote", {"*": {"brands": [*sure]}})
     campaign.seal_ballot(codes[2], "brand_vote", {"*": {"brands": ["B11"]}})
     campaign.seal_ballot(codes[3], "brand_vote", {"*": {"brands": ["B01"]}})
+    campaign.close_voting("admin")  # the vote is counted; the run-off is a new session
+    campaign.open_voting("admin")
     return campaign
 
 
@@ -67,7 +69,53 @@ def test_a_tie_at_place_ten_then_a_run_off_through_the_terminal_decides_it(tmp_p
         runoff_spec(campaign, 2)  # nothing left to decide
 
 
+def test_no_run_off_before_the_vote_was_closed(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "data")
+    campaign = store.create_campaign("2026年度考核", 2026, ["review_ballot", "brand_vote"])
+    with pytest.raises(InputError) as refused:
+        runoff_spec(campaign, 1)
+    assert refused.value.key == "results.runoff.not_closed"
+
+
 def test_runoff_needs_the_brand_vote(tmp_path: Path) -> None:
     _tied_vote(tmp_path / "data")
     done = CliRunner().invoke(cli, ["--data", str(tmp_path / "data"), "meeting", "--runoff"])
     assert done.exit_code == 2 and "加票需与 --vote brands 一起使用" in done.output
+
+
+async def test_the_kiosk_run_off_offers_only_the_tied_brands(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from tests.tui.meeting.conftest import _fixed_campaign
+    from tests.tui.meeting.drive import message, settle, type_code, wait_for_screen
+
+    meeting = _fixed_campaign(tmp_path / "data", 4, open_voting=True)
+    campaign = meeting.campaign
+    sure = [f"B{n:03d}" for n in range(1, 9)]
+    # B001..B008 2 votes each; B009, B010, B011 1 vote each: three tied for the two places left
+    campaign.seal_ballot(
+        meeting.codes["leaders"][0], "brand_vote", {"*": {"brands": [*sure, "B009", "B010"]}}
+    )
+    campaign.seal_ballot(meeting.codes["leaders"][1], "brand_vote", {"*": {"brands": [*sure, "B011"]}})
+    campaign.close_voting("test")
+    campaign.open_voting("test")
+    app = meeting.app(mode="brands", runoff_round=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, meeting.codes["members"][0])
+        await wait_for_screen(pilot, "InstructionScreen")
+        await pilot.press("enter")
+        await wait_for_screen(pilot, "BrandScreen")
+        await settle(pilot)
+        options = app.screen.query_one("#brands-list", OptionList)
+        assert options.option_count == 3  # only the tied brands
+        for _ in range(3):
+            await pilot.press("enter", "down")  # the third pick is refused: two places left
+        await settle(pilot)
+        assert "已选 2 / 2" in message(app, "#brands-picked-title")
+        await pilot.press("f2")
+        await wait_for_screen(pilot, "ConfirmSeal")
+        await pilot.press("y")
+        await wait_for_screen(pilot, "ThanksScreen")
+    results = campaign_results(meeting.reopen())
+    top = sorted(tally.brand_id for tally in results.brands if tally.top_ten)
+    assert top == [*sure, "B009", "B010"]

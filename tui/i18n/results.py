@@ -161,4 +161,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "以上各表合计封存 {total} 张，即投票结束时记入会议记录的票数。",
         "{total} sealed ballots of all forms together: the count written into the minutes at closing.",
     ),
+    "results.runoff.not_closed": (
+        "加票只能在评选投票结束并计票之后进行：请先结束投票，再为加票重新开启投票。",
+        "A run-off comes after the vote is closed and counted: close voting first, then open it again for the "
+        "run-off.",
+    ),
 }
