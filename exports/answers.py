@@ -11,6 +11,11 @@ FALSE_CODE = "false"
 MULTI_SEPARATOR = "|"
 # Yes/no labels are part of the data, like a scale's labels, not of the interface text.
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+# What a yes/no answer may be written as when read back: our codes, what a spreadsheet saves them as
+# (TRUE/FALSE), the Chinese words and 1/0. Listed in the message that refuses anything else.
+TRUE_WORDS = ("TRUE", "true", "是", "1")
+FALSE_WORDS = ("FALSE", "false", "否", "0")
+BOOLEAN_WORDS = TRUE_WORDS + FALSE_WORDS
 
 
 def encode_answer(value: AnswerValue) -> str:
@@ -33,9 +38,10 @@ def decode_answer(item: Item, text: str) -> AnswerValue:
     if kind in ("rating", "choice", "text"):
         return text
     if kind in ("check", "veto"):
-        if text == TRUE_CODE:
+        word = text.strip()
+        if word in TRUE_WORDS or word.lower() == TRUE_CODE:
             return True
-        if text == FALSE_CODE:
+        if word in FALSE_WORDS or word.lower() == FALSE_CODE:
             return False
         raise ValueError(text)
     if kind in ("score", "deduct"):

@@ -10,6 +10,8 @@ from typing import TypeVar, cast
 from forms.model import AnswerValue, Form
 from forms.rules import Rules
 from forms.scoring import (
+    TieKey,
+    UnitAggregate,
     UnitBallot,
     aggregate_unit,
     assign_grades,
@@ -21,17 +23,23 @@ from forms.scoring import (
     rank,
     star_change,
     supervision_score,
+    tie_key,
 )
+from forms.scoring.entry import dimension_items
+from forms.scoring.topten import TOP_PLACES, top_places
 
 from .model import (
     BiasDiagnostics,
+    BrandStatus,
     BrandTally,
     CampaignResults,
+    FormCount,
     GroupLeniency,
     GroupScore,
     Participation,
     RankShift,
     StarQuota,
+    TieNote,
     UnitResult,
 )
 
@@ -85,6 +93,7 @@ class ResultSources:
     visit_totals: Mapping[str, Sequence[float]] = field(default_factory=dict)
     codes_issued: int | None = None
     brands: tuple[BrandTally, ...] = ()
+    form_counts: tuple[FormCount, ...] = ()
 
 
 def group_id_for(rules: Rules, rater_group: str) -> str:
@@ -161,12 +170,13 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         if score.star_cap is not None
     }
     satisfactions = {unit_id: aggregates[unit_id].satisfaction for unit_id in scored}
-    awards = assign_stars(scored, rules, caps, satisfactions)
+    keys = tie_keys(aggregates, rules)
+    awards = assign_stars(scored, rules, caps, satisfactions, keys, keep_tie=True)
     # assign_grades, not grade_for: a band's `max_share` quota in the rules file must hold.
     grade_caps = {
         unit_id: score.grade_caps for unit_id, score in sources.self_scores.items() if score.grade_caps
     }
-    grades = assign_grades(scored, rules, grade_caps)
+    grades = assign_grades(scored, rules, grade_caps, keys)
     ranks = rank(composites)
 
     results: list[UnitResult] = []
@@ -220,6 +230,15 @@ def compute_results(sources: ResultSources) -> CampaignResults:
                 last_star=unit.last_star,
                 change=star_change(stars, unit.last_star) if stars is not None else "none",
                 vetoes=own_score.vetoes if own_score else (),
+                review_plain=(
+                    aggregate.group_weighted_plain
+                    if rules.group_weighting and aggregate.group_weighted_plain is not None
+                    else aggregate.mean
+                ),
+                good_and_fairly_good=aggregate.good_and_fairly_good,
+                grade_tied_over=grade_award.tied_over if grade_award is not None else 0,
+                star_tied_over=award.tied_over if award is not None else 0,
+                dimension_means=_dimensions_in_order(form, aggregate),
             )
         )
     results.sort(key=lambda result: (result.rank is None, result.rank or 0, result.unit_id))
@@ -257,7 +276,82 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         ),
         scale_levels=levels,
         brands=sources.brands,
+        ties=_tie_notes(results, rules, sources.brands),
+        dimensions=tuple(
+            (item.id, item.label.zh, item.label.en) for item in dimension_items(form) if item.type == "rating"
+        ),
+        form_counts=sources.form_counts,
+        graded_without_ballots=tuple(
+            result.unit_id for result in results if result.grade and not result.valid_ballots
+        ),
+        trim=rules.trim,
+        organisation_stars=rules.organisation_stars,
     )
+
+
+def tie_keys(aggregates: Mapping[str, UnitAggregate], rules: Rules) -> dict[str, TieKey]:
+    """Each unit's tie-break key in the rules' order: 好-rate, then the count of 好 and 较好."""
+    keys: dict[str, TieKey] = {}
+    for unit_id, aggregate in aggregates.items():
+        values: list[float | None] = []
+        for name in rules.tie_breaks:
+            if name == "good_rate":
+                values.append(aggregate.good_rate)
+            elif name == "good_and_fairly_good":
+                values.append(float(aggregate.good_and_fairly_good))
+        keys[unit_id] = tie_key(values)
+    return keys
+
+
+def _dimensions_in_order(form: Form, aggregate: UnitAggregate) -> dict[str, float]:
+    return {
+        item.id: aggregate.dimension_means[item.id]
+        for item in dimension_items(form)
+        if item.id in aggregate.dimension_means
+    }
+
+
+def _tie_notes(
+    results: Sequence[UnitResult], rules: Rules, brands: Sequence[BrandTally]
+) -> tuple[TieNote, ...]:
+    """The ties that survived every tie-break at a quota, one note per grade band, five stars, 十佳."""
+    notes: list[TieNote] = []
+    for band in rules.grades:
+        tied = [unit for unit in results if unit.grade == band.code and unit.grade_tied_over]
+        if tied:
+            notes.append(
+                TieNote(
+                    "grade",
+                    band.code,
+                    tuple(unit.unit_id for unit in tied),
+                    tuple(unit.name for unit in tied),
+                    tied[0].grade_tied_over,
+                )
+            )
+    starred = [unit for unit in results if unit.star_tied_over]
+    if starred:
+        notes.append(
+            TieNote(
+                "star",
+                "5",
+                tuple(unit.unit_id for unit in starred),
+                tuple(unit.name for unit in starred),
+                starred[0].star_tied_over,
+            )
+        )
+    runoff = [tally for tally in brands if tally.status == "runoff"]
+    if runoff:
+        decided = sum(1 for tally in brands if tally.status == "top")
+        notes.append(
+            TieNote(
+                "brands",
+                "top_ten",
+                tuple(tally.brand_id for tally in runoff),
+                tuple(tally.name for tally in runoff),
+                TOP_PLACES - decided,
+            )
+        )
+    return tuple(notes)
 
 
 def bias_diagnostics(
@@ -281,13 +375,14 @@ def bias_diagnostics(
     per_unit_group: dict[tuple[str, str], list[float]] = {}
     given: dict[str, list[float]] = {}
     ballots_of: dict[str, int] = {}
-    valid_of: dict[str, int] = {}
+    invalid_of: dict[str, int] = {}
     for ballot in sources.ballots:
         group = group_id_for(rules, ballot.rater_group)
-        ballots_of[group] = ballots_of.get(group, 0) + 1
         if not validity.get(ballot.ballot_id, True):
+            invalid_of[group] = invalid_of.get(group, 0) + 1
+            ballots_of.setdefault(group, 0)
             continue
-        valid_of[group] = valid_of.get(group, 0) + 1
+        ballots_of[group] = ballots_of.get(group, 0) + 1
         for unit, answers in ballot.answers.items():
             if unit not in meeting_units:
                 continue
@@ -320,9 +415,10 @@ def bias_diagnostics(
                 mean_given=_mean(given.get(group_id, [])),
                 panel_mean=panel_mean,
                 leniency=_mean(differences),
+                invalid=invalid_of.get(group_id, 0),
             )
         )
-    leniencies = list(_withheld(tuple(leniencies), rules.min_group_ballots, valid_of))
+    leniencies = list(_withheld(tuple(leniencies), rules.min_group_ballots, ballots_of))
     names = {unit.unit_id: unit.name for unit in sources.units}
     means = {unit_id: _mean(per_unit_all[unit_id]) for unit_id in unit_ids}
     trimmed = {unit_id: _trimmed(per_unit_all[unit_id], rules.trim_above) for unit_id in unit_ids}
@@ -347,6 +443,38 @@ def _trimmed(values: Sequence[float], trim_above: int) -> float | None:
     return trimmed_mean(values, trim_above)[0]
 
 
+RUNOFF_ITEM = "runoff_round"
+"""The brand vote form's item that marks a run-off ballot (加票) with its round; empty on ordinary ballots."""
+
+
+def runoff_round(form: Form | None, answers: Mapping[str, AnswerValue]) -> int | None:
+    """The run-off round of a vote ballot's campaign-wide `answers`, None for an ordinary ballot."""
+    if form is None or form.scope != "vote":
+        return None
+    value = answers.get(RUNOFF_ITEM)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 1:
+        return None
+    return int(value)
+
+
+def split_runoffs(
+    ballots: Iterable[tuple[Form | None, Mapping[str, AnswerValue]]],
+) -> tuple[list[list[str]], list[list[list[str]]]]:
+    """The picks of ordinary vote ballots, and of run-off ballots by round (round 1 first; a round nobody
+    voted in counts as empty)."""
+    main: list[list[str]] = []
+    rounds: dict[int, list[list[str]]] = {}
+    for form, answers in ballots:
+        picks = brand_picks(form, answers)
+        found = runoff_round(form, answers)
+        if found is None:
+            main.append(picks)
+        else:
+            rounds.setdefault(found, []).append(picks)
+    last = max(rounds, default=0)
+    return main, [rounds.get(number, []) for number in range(1, last + 1)]
+
+
 def brand_picks(form: Form | None, answers: Mapping[str, AnswerValue]) -> list[str]:
     """The brand ids one ballot picked: its campaign-wide `answers` to a vote form's brand items, in order."""
     if form is None or form.scope != "vote":
@@ -363,19 +491,41 @@ def brand_picks(form: Form | None, answers: Mapping[str, AnswerValue]) -> list[s
     return picks
 
 
-def tally_brands(
-    votes: Iterable[Sequence[str]], brands: Iterable[tuple[str, str, str, str]]
-) -> tuple[BrandTally, ...]:
-    """The brand vote counted: `votes` are each ballot's picked brand ids, `brands` (id, name, unit id, unit
-    name); places by votes (ties share a place), then by id for a stable order."""
+def _count(votes: Iterable[Sequence[str]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for picked in votes:
         for brand_id in set(picked):
             counts[brand_id] = counts.get(brand_id, 0) + 1
+    return counts
+
+
+def tally_brands(
+    votes: Iterable[Sequence[str]],
+    brands: Iterable[tuple[str, str, str, str]],
+    runoffs: Sequence[Iterable[Sequence[str]]] = (),
+) -> tuple[BrandTally, ...]:
+    """The brand vote counted: `votes` are each ballot's picked brand ids, `brands` (id, name, unit id, unit
+    name); places by votes (ties share a place), then by id for a stable order. The 十佳 follow the tie
+    rule (`top_places`): a tie at the tenth place is decided by the run-off rounds' picks (`runoffs`, 加票)
+    or, until then, marked "runoff" (需加票决定)."""
+    counts = _count(votes)
     known = {brand[0]: brand for brand in brands}
+    rounds = [_count(picks) for picks in runoffs]
     places = rank({brand_id: float(counts.get(brand_id, 0)) for brand_id in known})
+    decided = top_places({brand_id: counts.get(brand_id, 0) for brand_id in known}, TOP_PLACES, rounds)
+    status: dict[str, BrandStatus] = {brand_id: "top" for brand_id in decided.decided}
+    status.update({brand_id: "runoff" for brand_id in decided.runoff})
     tallies = [
-        BrandTally(brand_id, name, unit_id, unit_name, counts.get(brand_id, 0), places[brand_id])
+        BrandTally(
+            brand_id,
+            name,
+            unit_id,
+            unit_name,
+            counts.get(brand_id, 0),
+            places[brand_id],
+            status.get(brand_id, ""),
+            sum(counted.get(brand_id, 0) for counted in rounds) if rounds else None,
+        )
         for brand_id, (_, name, unit_id, unit_name) in known.items()
     ]
     tallies.sort(key=lambda tally: (tally.place, tally.brand_id))

@@ -14,7 +14,14 @@ from store.api import CampaignStore, SealedBallot
 
 from .ballot_files import BallotSet, ballots_without_conflicts, read_ballot_files, source_of
 from .ballot_rows import CAMPAIGN_WIDE, BallotData
-from .compute import BallotRecord, ResultSources, UnitInfo, brand_picks, compute_results, tally_brands
+from .compute import (
+    BallotRecord,
+    ResultSources,
+    UnitInfo,
+    compute_results,
+    split_runoffs,
+    tally_brands,
+)
 from .csvio import ProgressCallback
 from .kinds import Translate, summary_table, write_export
 from .manifest import Manifest
@@ -113,7 +120,9 @@ def results_of(
         for ballot in kept
         if ballot.form_id == form.id
     ]
-    votes = [_brand_picks(ballot, forms.get(ballot.form_id)) for ballot in kept]
+    votes, rounds = split_runoffs(
+        (forms.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in kept
+    )
     if campaign_store is not None:
         units = unit_infos(campaign_store.roster.meeting_units())
         brands = registered_brands(campaign_store)
@@ -133,7 +142,7 @@ def results_of(
         ballots=records,
         closed=True,
         closing_digests=tuple(ballots.closing_digests),
-        brands=_tally(votes, brands),
+        brands=_tally(votes, brands, rounds),
     )
     if campaign_store is not None:
         # What only the campaign's own store knows: its year, self-assessments and supervision.
@@ -147,12 +156,10 @@ def results_of(
     return compute_results(sources)
 
 
-def _tally(votes: list[list[str]], brands: list[tuple[str, str, str, str]]) -> tuple[BrandTally, ...]:
-    return tally_brands([vote for vote in votes if vote], brands) if brands else ()
-
-
-def _brand_picks(ballot: BallotData, form: Form | None) -> list[str]:
-    return brand_picks(form, ballot.answers.get(CAMPAIGN_WIDE, {}))
+def _tally(
+    votes: list[list[str]], brands: list[tuple[str, str, str, str]], rounds: list[list[list[str]]]
+) -> tuple[BrandTally, ...]:
+    return tally_brands([vote for vote in votes if vote], brands, rounds) if brands else ()
 
 
 def write_summary(

@@ -16,11 +16,33 @@ from .answers import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
 from .manifest import Manifest, Signer, signed, write_manifest
-from .model import CampaignResults, GroupScore
+from .model import CampaignResults, GroupScore, UnitResult
 from .results import campaign_results
 
 KINDS: tuple[str, ...] = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 """The export kinds, in the order they are listed to the user."""
+
+FORMATS: tuple[str, ...] = ("csv", "xlsx")
+"""File formats of an export: CSV is the machine interface, xlsx the one for people (typed cells)."""
+
+DATE_COLUMNS = frozenset({"day"})
+PERCENT_COLUMNS = frozenset({"good_rate"})
+
+
+def column_kind(column_id: str) -> str:
+    """How an xlsx export types a column: dates, percentages (shares); the rest by each cell's value."""
+    if column_id in DATE_COLUMNS:
+        return "date"
+    if column_id in PERCENT_COLUMNS or column_id.startswith("share_"):
+        return "percent"
+    return "text"
+
+
+def sheet_title(title: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in title).strip()
+    return cleaned[:31] or "Sheet1"
+
 
 Translate = Callable[..., str]
 """The UI's `t(key, **params)`, passed in so that the core never formats user text itself."""
@@ -51,15 +73,29 @@ def write_export(
     lang: str = "zh",
     on_progress: ProgressCallback | None = None,
     sign: Signer | None = None,
+    file_format: str = "csv",
+    sheet_name: str = "",
 ) -> Manifest:
-    """Writes a CSV (header: ids with `plain`, else labels) and then its manifest (signed with `sign`, the
-    campaign's HMAC, when given); returns the manifest.
+    """Writes a CSV or an xlsx workbook (header: ids with `plain`, else labels), then its manifest (signed
+    with `sign`, the campaign's HMAC, when given); returns the manifest.
 
     A disk or permission failure is an `InputError` naming the file; neither file is left half-written.
     """
     header = [[column_id for column_id, _ in columns]] if plain else [[label for _, label in columns]]
     try:
-        written = write_csv(path, header, rows, excel_safe=not plain, on_progress=on_progress)
+        if file_format == "xlsx":
+            from .xlsx import write_xlsx
+
+            written = write_xlsx(
+                path,
+                header[0],
+                [column_kind(column_id) for column_id, _ in columns],
+                rows,
+                sheet_name=sheet_title(sheet_name or kind),
+                on_progress=on_progress,
+            )
+        else:
+            written = write_csv(path, header, rows, excel_safe=not plain, on_progress=on_progress)
         manifest = Manifest(
             kind=kind,
             campaign_id=campaign_id,
@@ -94,8 +130,10 @@ class Exporter:
         text: Translate | None,
         rules: Rules | None = None,
         on_progress: ProgressCallback | None = None,
+        file_format: str = "csv",
     ) -> None:
         self.store = campaign_store
+        self.file_format = file_format
         self.plain = plain
         self.safe = not plain
         self.lang = lang
@@ -156,6 +194,8 @@ class Exporter:
             lang=self.lang,
             on_progress=self.on_progress,
             sign=self.store.manifest_mac,
+            file_format=self.file_format,
+            sheet_name=self.text(f"export.kind.{kind}") if self.text is not _key_only else kind,
         )
 
     # ------------------------------------------------------------------ kinds
@@ -357,9 +397,25 @@ class Exporter:
     def brands(self, path: Path) -> Manifest:
         """The brand vote counted: every registered brand, its votes and place, the top ten marked."""
         self.require_results_visible()
-        ids = ("place", "brand_id", "brand_name", "unit_id", "unit_name", "votes", "top_ten")
+        ids = (
+            "place",
+            "brand_id",
+            "brand_name",
+            "unit_id",
+            "unit_name",
+            "votes",
+            "top_ten",
+            "outcome",
+            "runoff_votes",
+        )
         columns = [self.col(column_id) for column_id in ids]
         safe = self.safe
+
+        def status(code: str) -> object:
+            if not code:
+                return ""
+            return cell(code if self.plain else self.text(f"export.brand_status.{code}"), safe)
+
         rows = (
             (
                 tally.place,
@@ -368,7 +424,9 @@ class Exporter:
                 cell(tally.unit_id, safe),
                 cell(tally.unit_name, safe),
                 tally.votes,
-                self.yes_no(tally.top_ten and tally.votes > 0),
+                self.yes_no(tally.top_ten),
+                status(tally.status),
+                "" if tally.runoff_votes is None else tally.runoff_votes,
             )
             for tally in self.results().brands
         )
@@ -387,11 +445,19 @@ class Exporter:
             "code",
             "label",
             "points",
+            "counts_in_score",
         )
         columns = [self.col(column_id) for column_id in ids]
         forms = self.store.forms()
         safe = self.safe
         lang = self.lang
+
+        def counts(form: Form, item_id: str) -> object:
+            # The 五力 of a ballot with a score item do not count: only the score item does (a pivot over
+            # the codebook's points would otherwise add them in).
+            if form.score_item is None or form.scope != "ballot":
+                return self.yes_no(True)
+            return self.yes_no(item_id == form.score_item)
 
         def rows() -> Iterator[tuple[object, ...]]:
             for form in forms:
@@ -415,6 +481,7 @@ class Exporter:
                                     cell(level.code, safe),
                                     cell(level.label.get(lang), safe),
                                     _num(points),
+                                    counts(form, item.id),
                                 )
                         elif item.choices:
                             for choice in item.choices:
@@ -423,9 +490,16 @@ class Exporter:
                                     cell(choice.code, safe),
                                     cell(choice.label.get(lang), safe),
                                     _num(choice.points),
+                                    counts(form, item.id),
                                 )
                         else:
-                            yield (*base, "", cell(item.help.get(lang), safe), _num(item.points))
+                            yield (
+                                *base,
+                                "",
+                                cell(item.help.get(lang), safe),
+                                _num(item.points),
+                                counts(form, item.id),
+                            )
             for kind, kind_columns in COLUMNS_BY_KIND.items():
                 for column_id in kind_columns:
                     yield (
@@ -436,6 +510,7 @@ class Exporter:
                         cell(column_id, safe),
                         cell(self.text(f"export.col.{column_id}"), safe),
                         "column",
+                        "",
                         "",
                         "",
                         "",
@@ -507,8 +582,10 @@ def summary_table(
         "invalid_ballots",
         "mean",
         "trimmed_mean",
+        "review_plain",
         "review_score",
         "good_rate",
+        "good_and_fairly_good",
     )
     columns = [col(column_id) for column_id in first]
     for code, zh, en in results.scale_levels:
@@ -521,6 +598,10 @@ def summary_table(
             columns.append(
                 (f"group_{group.group_id}", text("export.col.group_mean", group=group.label(lang)))
             )
+    for dimension_id, zh, en in results.dimensions:
+        label = en if lang == "en" and en else zh
+        columns.append((f"dim_{dimension_id}", text("export.col.dimension", dimension=label)))
+    columns.extend(col(column_id) for column_id in ("strongest", "weakest"))
     last = (
         "self_own",
         "self_verified",
@@ -532,8 +613,16 @@ def summary_table(
         "last_star",
         "change",
         "vetoes",
+        "tie",
     )
     columns.extend(col(column_id) for column_id in last)
+
+    def dimension(code: str | None) -> str:
+        return "" if code is None else (code if plain else results.dimension_label(code, lang))
+
+    def tie(unit: UnitResult) -> str:
+        over = unit.grade_tied_over or unit.star_tied_over
+        return "" if not over else (str(over) if plain else text("export.tie.over", over=over))
 
     def rows() -> Iterator[tuple[object, ...]]:
         for unit in results.units:
@@ -547,14 +636,19 @@ def summary_table(
                 unit.invalid_ballots,
                 _num(unit.mean),
                 _num(unit.trimmed_mean),
+                _num(unit.review_plain),
                 _num(unit.review_score),
                 _pct(unit.good_rate),
+                unit.good_and_fairly_good if unit.valid_ballots else "",
                 *(
                     _pct(unit.shares.get(code)) if unit.good_rate is not None else ""
                     for code, _, _ in results.scale_levels
                 ),
                 _num(unit.satisfaction),
                 *(means.get(group_id, "") for group_id, _ in group_ids),
+                *(_num(unit.dimension_means.get(dimension_id)) for dimension_id, _, _ in results.dimensions),
+                cell(dimension(unit.strongest), safe),
+                cell(dimension(unit.weakest), safe),
                 _num(unit.self_own),
                 _num(unit.self_verified),
                 _num(unit.supervision),
@@ -565,6 +659,7 @@ def summary_table(
                 "" if unit.last_star is None else unit.last_star,
                 cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
                 cell(("|" if plain else "、").join(unit.vetoes), safe),
+                cell(tie(unit), safe),
             )
 
     return columns, rows()
@@ -580,8 +675,11 @@ def export_kind(
     text: Translate | None = None,
     rules: Rules | None = None,
     on_progress: ProgressCallback | None = None,
+    file_format: str = "csv",
 ) -> Manifest:
     """Writes one export (`KINDS`) of the campaign to `path`, its manifest beside it; returns the manifest.
+
+    `file_format` is "csv" (the machine interface, Excel-safe) or "xlsx" (typed cells for people).
 
     `text` is the UI's translator for column headers and labels (the TUI and the CLI pass `tui.i18n.t`);
     without it headers are the stable column ids. Reads the store: call it from a worker thread in the TUI.
@@ -589,8 +687,16 @@ def export_kind(
     from store.outputs import refuse_inside_data
 
     refuse_inside_data(campaign_store.store.data_dir, path)
+    if file_format not in FORMATS:
+        raise InputError("export.unknown_kind", kind=file_format, known=", ".join(FORMATS))
     exporter = Exporter(
-        campaign_store, plain=plain, lang=lang, text=text, rules=rules, on_progress=on_progress
+        campaign_store,
+        plain=plain,
+        lang=lang,
+        text=text,
+        rules=rules,
+        on_progress=on_progress,
+        file_format=file_format,
     )
     writers: dict[str, Callable[[Path], Manifest]] = {
         "ballots": exporter.ballots,

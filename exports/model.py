@@ -65,6 +65,31 @@ class UnitResult:
     last_star: int | None
     change: StarChange
     vetoes: tuple[str, ...] = ()
+    # The plain (untrimmed) group-weighted mean beside `review_score` (trimmed per the rules' `trim`).
+    review_plain: float | None = None
+    # The count of valid 好 and 较好 ratings: the second tie-break after `good_rate`.
+    good_and_fairly_good: int = 0
+    # > 0: the unit keeps its grade (star) in a tie that survived the tie-breaks; the quota is exceeded by it.
+    grade_tied_over: int = 0
+    star_tied_over: int = 0
+    # The 五力: each dimension's mean over the valid ballots (dimension id -> 0..100); they do not count.
+    dimension_means: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def strongest(self) -> str | None:
+        """The dimension with the highest mean (ties: the first in form order), None without any."""
+        if not self.dimension_means:
+            return None
+        best = max(self.dimension_means.values())
+        return next(key for key, value in self.dimension_means.items() if value == best)
+
+    @property
+    def weakest(self) -> str | None:
+        """The dimension with the lowest mean (ties: the first in form order), None without any."""
+        if not self.dimension_means:
+            return None
+        worst = min(self.dimension_means.values())
+        return next(key for key, value in self.dimension_means.items() if value == worst)
 
     def grade_label(self, lang: str) -> str:
         """The grade's label in `lang` ("" when there is no grade)."""
@@ -88,12 +113,13 @@ class GroupLeniency:
     group_id: str
     label_zh: str
     label_en: str
-    ballots: int
+    ballots: int  # valid ballots of the group: the leniency is computed over these only
     mean_given: float | None
     panel_mean: float | None
     leniency: float | None
     hidden_below: int = 0  # the rules' minimum when this group's figures are withheld
     complement: bool = False  # withheld although big enough, so that a small group's cannot be derived
+    invalid: int = 0  # the group's invalid ballots, shown beside, never mixed in
 
     def label(self, lang: str) -> str:
         """The group's label in `lang`."""
@@ -147,9 +173,14 @@ class Participation:
         return self.ballots_sealed / self.codes_issued
 
 
+BrandStatus = Literal["top", "runoff", ""]
+"""A brand's 十佳 status: decided winner, in the run-off for the places left (需加票决定), or neither."""
+
+
 @dataclass(frozen=True)
 class BrandTally:
-    """One service brand's votes in the brand vote (品牌评选), with its place (1 = most votes)."""
+    """One service brand's votes in the brand vote (品牌评选), with its place (1 = most votes; ties share
+    it), its 十佳 `status` by the tie rule, and its votes in the run-off (加票) when there was one."""
 
     brand_id: str
     name: str
@@ -157,11 +188,47 @@ class BrandTally:
     unit_name: str
     votes: int
     place: int
+    status: BrandStatus = ""
+    runoff_votes: int | None = None
 
     @property
     def top_ten(self) -> bool:
-        """Whether the brand is among the ten with most votes (十佳)."""
-        return self.place <= 10
+        """Whether the brand is decided as one of the 十佳 (a tied brand awaiting a run-off is not)."""
+        return self.status == "top"
+
+
+@dataclass(frozen=True)
+class TieNote:
+    """A tie that survived every tie-break at a quota: kept in full and reported, never cut at random.
+
+    `kind` is "grade" (with the grade `code`), "star" (five stars) or "brands" (the 十佳: `over` is then
+    the places left for the run-off, and the tie needs a run-off vote, 需加票决定)."""
+
+    kind: Literal["grade", "star", "brands"]
+    code: str
+    units: tuple[str, ...]
+    names: tuple[str, ...]
+    over: int
+
+
+@dataclass(frozen=True)
+class FormCount:
+    """Sealed ballots of one form, split into valid and invalid: the one count every view shows."""
+
+    form_id: str
+    title_zh: str
+    title_en: str
+    sealed: int
+    valid: int
+
+    @property
+    def invalid(self) -> int:
+        """Sealed ballots of the form that are invalid."""
+        return self.sealed - self.valid
+
+    def title(self, lang: str) -> str:
+        """The form's title in `lang`."""
+        return self.title_en if lang == "en" and self.title_en else self.title_zh
 
 
 @dataclass(frozen=True)
@@ -179,6 +246,22 @@ class CampaignResults:
     participation: Participation
     scale_levels: tuple[tuple[str, str, str], ...] = ()  # (code, zh, en) of the ballot scale, best first
     brands: tuple[BrandTally, ...] = ()
+    ties: tuple[TieNote, ...] = ()
+    dimensions: tuple[tuple[str, str, str], ...] = ()  # (item id, zh, en) of the 五力, in form order
+    form_counts: tuple[FormCount, ...] = ()
+    # What the notice rests on: sources with data ("review", "self", "supervision") and the units graded
+    # without any valid ballot (a warning in the 通报).
+    graded_without_ballots: tuple[str, ...] = ()
+    # The rules the notice states as its basis.
+    trim: str = "per_group"
+    organisation_stars: bool = False
+
+    def dimension_label(self, item_id: str, lang: str) -> str:
+        """The label of a 五力 dimension in `lang` (its id when unknown)."""
+        for ident, zh, en in self.dimensions:
+            if ident == item_id:
+                return en if lang == "en" and en else zh
+        return item_id
 
     def unit(self, unit_id: str) -> UnitResult | None:
         """The result of one unit, or None."""

@@ -70,6 +70,7 @@ def render_report(
             )
         )
     lines.append("")
+    lines.extend(_basis(results, text, lang))
 
     lines.append("## " + text("report.section.grades"))
     lines.append("")
@@ -77,6 +78,28 @@ def render_report(
     if graded:
         lines.append(text("report.grades_intro", count=len(graded)))
         lines.append("")
+        if results.graded_without_ballots:
+            names = {unit.unit_id: unit.name for unit in results.units}
+            lines.append(
+                "> "
+                + text(
+                    "results.report.no_ballot_warning",
+                    count=len(results.graded_without_ballots),
+                    units="、".join(names.get(u, u) for u in results.graded_without_ballots),
+                )
+            )
+            lines.append("")
+        for note in results.ties:
+            if note.kind == "grade":
+                lines.append(
+                    text(
+                        "results.report.grade_tie",
+                        grade=_grade_label(results, note.code, lang),
+                        units="、".join(note.names),
+                        over=note.over,
+                    )
+                )
+                lines.append("")
         counts: dict[str, int] = {}
         for unit in graded:
             label = unit.grade_label(lang)
@@ -115,18 +138,41 @@ def render_report(
         lines.append(text("report.no_grades"))
     lines.append("")
 
+    lines.append("### " + text("results.report.section.dimensions"))
+    lines.append("")
+    lines.extend(_dimension_section(results, text, lang))
+    lines.append("")
+
     lines.append("## " + text("report.section.stars"))
     lines.append("")
     if branches is not None and any(row.star is not None for row in branches.rows):
         lines.extend(_branch_section(branches, text))
-    else:
+    elif results.organisation_stars:
         lines.extend(_unit_star_section(results, text))
+    else:
+        # Stars belong to branches; without rated branches the notice gives none (rules: organisation_stars).
+        lines.append(text("results.report.no_branch_stars"))
     lines.append("")
 
     lines.append("## " + text("report.section.brands"))
     lines.append("")
-    top = [tally for tally in results.brands if tally.top_ten and tally.votes > 0]
-    if top:
+    top = [tally for tally in results.brands if tally.top_ten]
+    tied = [tally for tally in results.brands if tally.status == "runoff"]
+    if top or tied:
+        if tied:
+            left = next((note.over for note in results.ties if note.kind == "brands"), 0)
+            lines.append(
+                "> "
+                + text(
+                    "results.report.brand_tie",
+                    decided=len(top),
+                    count=len(tied),
+                    votes=tied[0].votes,
+                    left=left,
+                    brands="、".join(tally.name for tally in tied),
+                )
+            )
+            lines.append("")
         lines.extend(
             _table(
                 [
@@ -155,6 +201,78 @@ def render_report(
         lines.append(text("report.footer", day=day))
         lines.append("")
     return "\n".join(lines)
+
+
+def _grade_label(results: CampaignResults, code: str, lang: str) -> str:
+    for unit in results.units:
+        if unit.grade == code:
+            return unit.grade_label(lang)
+    return code
+
+
+def _basis(results: CampaignResults, text: Translate, lang: str) -> list[str]:
+    """What the notice rests on: each form's sealed ballots (valid and invalid), the sources, the rules."""
+    lines: list[str] = []
+    for count in results.form_counts:
+        lines.append(
+            "- "
+            + text(
+                "results.report.form_count",
+                form=count.title(lang),
+                sealed=count.sealed,
+                valid=count.valid,
+                invalid=count.invalid,
+            )
+        )
+    if len(results.form_counts) > 1:
+        total = sum(count.sealed for count in results.form_counts)
+        lines.append("- " + text("results.report.form_total", total=total))
+    verified = sum(1 for unit in results.units if unit.self_verified is not None)
+    visited = sum(1 for unit in results.units if unit.visits)
+    reviewed = sum(1 for unit in results.units if unit.valid_ballots)
+    lines.append(
+        "- "
+        + text(
+            "results.report.sources",
+            units=len(results.units),
+            reviewed=reviewed,
+            verified=verified,
+            visited=visited,
+        )
+    )
+    lines.append("- " + text(f"results.report.trim.{results.trim}"))
+    lines.append("- " + text("results.report.tie_rule"))
+    lines.append("")
+    return lines
+
+
+def _dimension_section(results: CampaignResults, text: Translate, lang: str) -> list[str]:
+    """Each unit's 五力 means, strongest and weakest (they show strengths; they do not count)."""
+    rated = [unit for unit in results.units if unit.dimension_means]
+    if not results.dimensions or not rated:
+        return [text("results.report.no_dimensions")]
+    labels = [en if lang == "en" and en else zh for _, zh, en in results.dimensions]
+    lines = [text("results.report.dimensions_intro"), ""]
+    lines.extend(
+        _table(
+            [
+                text("report.col.unit"),
+                *labels,
+                text("results.report.col.strongest"),
+                text("results.report.col.weakest"),
+            ],
+            [
+                (
+                    unit.name,
+                    *(_score(unit.dimension_means.get(ident)) for ident, _, _ in results.dimensions),
+                    results.dimension_label(unit.strongest or "", lang) if unit.strongest else "—",
+                    results.dimension_label(unit.weakest or "", lang) if unit.weakest else "—",
+                )
+                for unit in rated
+            ],
+        )
+    )
+    return lines
 
 
 def _unit_star_section(results: CampaignResults, text: Translate) -> list[str]:
@@ -289,7 +407,12 @@ def write_report(
     day: str = "",
     branches: BranchStars | None = None,
 ) -> int:
-    """Writes the notice to `path` atomically; returns its number of lines."""
+    """Writes the notice to `path` atomically, as Word (.docx) or Markdown; returns its number of lines."""
     content = render_report(results, text, lang, day, branches)
-    write_text_atomic(Path(path), content)
+    if Path(path).suffix.lower() == ".docx":
+        from .report_docx import write_docx
+
+        write_docx(content, Path(path))
+    else:
+        write_text_atomic(Path(path), content)
     return content.count("\n") + 1

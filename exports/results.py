@@ -16,11 +16,12 @@ from .compute import (
     ResultSources,
     SelfScore,
     UnitInfo,
-    brand_picks,
     compute_results,
     score_on_hundred,
+    split_runoffs,
     tally_brands,
 )
+from .counts import form_counts
 from .model import (
     BiasDiagnostics,
     BrandTally,
@@ -127,11 +128,12 @@ def brand_tallies(
     brands = registered_brands(campaign_store)
     if not brands:
         return ()
-    # A ballot of another form picks nothing, and an empty pick counts for no brand.
-    picks = [
-        brand_picks(form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
-    ]
-    return tally_brands(picks, brands)
+    # A ballot of another form picks nothing, and an empty pick counts for no brand; run-off ballots (加票)
+    # count only in their round.
+    picks, rounds = split_runoffs(
+        (form_of.get(ballot.form_id), ballot.answers.get(CAMPAIGN_WIDE, {})) for ballot in ballots
+    )
+    return tally_brands(picks, brands, rounds)
 
 
 def registered_brands(campaign_store: CampaignStore) -> list[tuple[str, str, str, str]]:
@@ -179,5 +181,6 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         visit_totals=visit_totals(campaign_store, form_of),
         codes_issued=issued or None,
         brands=brand_tallies(campaign_store, sealed, form_of),
+        form_counts=form_counts(sealed, form_of),
     )
     return compute_results(sources)

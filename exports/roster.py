@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from forms.errors import InputError
 from store.api import Unit
-
-from .csvio import read_csv
 
 # Header spellings people use, by field. Chinese first, as Excel rosters are written; then English ids.
 HEADER_ALIASES: Mapping[str, tuple[str, ...]] = {
@@ -59,6 +57,7 @@ class RosterReading:
     problems: tuple[RosterProblem, ...]
     encoding: str
     ignored_columns: tuple[str, ...]
+    where: str = ""  # the sheet of an .xlsx roster, for `FILE:SHEET:ROW` messages
 
     @property
     def ok(self) -> bool:
@@ -119,7 +118,7 @@ def read_roster(
     """
     from store.limits import MAX_ROSTER_BYTES, MAX_UNITS, check_unit_count, forbidden_character
 
-    from .csvio import detect_encoding
+    from .sheets import open_rows
 
     try:
         size = Path(path).stat().st_size
@@ -127,8 +126,8 @@ def read_roster(
         size = 0  # a missing file is reported by the reader below
     if size > MAX_ROSTER_BYTES:  # before reading it: a 50 MB file is never parsed into units
         raise InputError("trust.roster_too_big", file=str(path), limit=MAX_UNITS)
-    encoding = detect_encoding(path)
-    records = iter(read_csv(path, encoding=encoding))
+    rows = open_rows(path)
+    encoding, where, records = rows.encoding, rows.where, rows.records
     header = next(records, None)
     if header is None:
         raise InputError("import.roster_empty", file=str(path))
@@ -153,7 +152,8 @@ def read_roster(
                 RosterProblem(header.line, HEADER_ALIASES[name][0], "import.roster.missing_column")
             )
     if problems:
-        return RosterReading((), tuple(problems), encoding, tuple(ignored))
+        return RosterReading((), tuple(problems), encoding, tuple(ignored), where)
+    problems.extend(rows.problems)  # formula cells of a workbook
 
     def get(cells: list[str], name: str) -> str:
         index = columns.get(name)
@@ -178,7 +178,11 @@ def read_roster(
         name = get(cells, "name")
         group = get(cells, "group")
         line = record.line
-        if id_problem := row_id_problem(unit_id, line, titles["unit_id"], first_line):
+        if unit_id.startswith(("=", "＝")):  # ="001" keeps zeros in Excel but is a formula: refused
+            problems.append(
+                RosterProblem(line, titles["unit_id"], "results.import.formula", {"value": unit_id})
+            )
+        elif id_problem := row_id_problem(unit_id, line, titles["unit_id"], first_line):
             problems.append(id_problem)
         if not name:
             problems.append(RosterProblem(line, titles["name"], "import.roster.missing_name"))
@@ -238,7 +242,7 @@ def read_roster(
     if not units and not problems:
         raise InputError("import.roster_empty", file=str(path))
     problems.sort(key=lambda problem: problem.line)
-    return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored))
+    return RosterReading(tuple(units), tuple(problems), encoding, tuple(ignored), where)
 
 
 def roster_units(rows: Iterable[RosterUnit]) -> list[Unit]:
@@ -256,4 +260,31 @@ def roster_units(rows: Iterable[RosterUnit]) -> list[Unit]:
             order=index,
         )
         for index, row in enumerate(rows, start=1)
+    ]
+
+
+def restore_leading_zeros(units: Sequence[Unit], stored_ids: Collection[str]) -> list[Unit]:
+    """`units` with all-digit codes a spreadsheet stripped (`40`) given back their stored form (`040`)
+    when exactly one stored code matches and the file does not already use it; parents likewise."""
+    from .sheets import match_code
+
+    stored = set(stored_ids)
+    used = {unit.id for unit in units}
+
+    def restored(code: str) -> str:
+        if not code or code in stored:
+            return code
+        found = match_code(code, stored)
+        return found if found is not None and found not in used else code
+
+    mapping = {unit.id: restored(unit.id) for unit in units}
+    return [
+        replace(
+            unit,
+            id=mapping[unit.id],
+            parent_id=mapping.get(unit.parent_id, restored(unit.parent_id))
+            if unit.parent_id
+            else unit.parent_id,
+        )
+        for unit in units
     ]

@@ -12,9 +12,10 @@ from forms.model import AnswerValue, Form
 from forms.scoring import validate_answer
 from store.api import Brand, CampaignStore, Visit
 
-from .answers import decode_answer
-from .csvio import TEXT_MARK, CsvRecord, detect_encoding, read_csv, restore
+from .answers import BOOLEAN_WORDS, decode_answer
+from .csvio import TEXT_MARK, CsvRecord, restore
 from .roster import RosterProblem, row_id_problem
+from .sheets import match_code, open_rows
 
 RowProblem = RosterProblem
 """One bad cell of an imported file: line, column as written, catalogue key and params."""
@@ -46,6 +47,7 @@ class TableReading:
     problems: tuple[RowProblem, ...]
     count: int
     encoding: str
+    where: str = ""  # the sheet of an .xlsx file, for `FILE:SHEET:ROW` messages
 
 
 def _norm(text: str) -> str:
@@ -93,19 +95,21 @@ def normal_day(text: str) -> str | None:
 
 
 def read_visits(path: Path, campaign_store: CampaignStore) -> tuple[list[Visit], TableReading]:
-    """Supervision visits from a CSV in the layout of `export supervision` (one row per visit x item).
+    """Supervision visits from a CSV or .xlsx in the layout of `export supervision` (a row per visit x item).
 
     Rows with the same visit id (or, without that column, the same unit, group and day) make one visit. Every
-    unknown unit, group, item or form, bad date and bad answer is reported with its line.
+    unknown unit, group, item or form, bad date and bad answer is reported with its line. A unit code whose
+    leading zeros a spreadsheet dropped (`40` for `040`) is matched when unambiguous.
     """
-    encoding = detect_encoding(path)
-    records = iter(read_csv(path, encoding=encoding))
+    rows = open_rows(path)
+    encoding, where, records = rows.encoding, rows.where, rows.records
     header = next(records, None)
     if header is None:
         raise InputError("import.empty", file=str(path))
     columns, titles, problems = _columns(header, SUPERVISION_ALIASES, ("unit_id", "day", "item_id", "answer"))
     if problems:
-        return [], TableReading(tuple(problems), 0, encoding)
+        return [], TableReading(tuple(problems), 0, encoding, where)
+    problems.extend(rows.problems)
     # Our own exports guard formula-like text with an apostrophe; a spreadsheet never writes one itself.
     guarded = True
     units = {unit.id: unit for unit in campaign_store.roster.units()}
@@ -122,6 +126,7 @@ def read_visits(path: Path, campaign_store: CampaignStore) -> tuple[list[Visit],
             return _cell(cells, columns, name, guarded)
 
         unit_id = get("unit_id")
+        unit_id = match_code(unit_id, units) or unit_id
         unit = units.get(unit_id)
         if unit is None:
             problems.append(RowProblem(line, titles["unit_id"], "import.unknown_unit_id", {"id": unit_id}))
@@ -157,7 +162,11 @@ def read_visits(path: Path, campaign_store: CampaignStore) -> tuple[list[Visit],
         try:
             value: AnswerValue = decode_answer(item, text)
         except ValueError:
-            problems.append(RowProblem(line, titles["answer"], "import.bad_answer", {"value": text}))
+            if item.type in ("check", "veto"):
+                params = {"value": text, "allowed": "、".join(BOOLEAN_WORDS)}
+                problems.append(RowProblem(line, titles["answer"], "results.import.bad_yes_no", params))
+            else:
+                problems.append(RowProblem(line, titles["answer"], "import.bad_answer", {"value": text}))
             continue
         problem = validate_answer(form, item_id, value)
         if problem is not None:
@@ -206,19 +215,21 @@ def read_visits(path: Path, campaign_store: CampaignStore) -> tuple[list[Visit],
             )
         )
     problems.sort(key=lambda problem: problem.line)
-    return visits, TableReading(tuple(problems), len(visits), encoding)
+    return visits, TableReading(tuple(problems), len(visits), encoding, where)
 
 
 def read_brands(path: Path, campaign_store: CampaignStore) -> tuple[list[Brand], TableReading]:
-    """Registered service brands from a CSV: id, name and the unit (by id or by exact name)."""
-    encoding = detect_encoding(path)
-    records = iter(read_csv(path, encoding=encoding))
+    """Registered service brands from a CSV or .xlsx: id, name and the unit (by id, leading zeros restored
+    when unambiguous, or by exact name)."""
+    rows = open_rows(path)
+    encoding, where, records = rows.encoding, rows.where, rows.records
     header = next(records, None)
     if header is None:
         raise InputError("import.empty", file=str(path))
     columns, titles, problems = _columns(header, BRAND_ALIASES, ("brand_id", "brand_name"))
     if problems:
-        return [], TableReading(tuple(problems), 0, encoding)
+        return [], TableReading(tuple(problems), 0, encoding, where)
+    problems.extend(rows.problems)
     units = campaign_store.roster.units()
     by_id = {unit.id: unit for unit in units}
     by_name = {unit.name: unit for unit in units}
@@ -236,6 +247,7 @@ def read_brands(path: Path, campaign_store: CampaignStore) -> tuple[list[Brand],
         if not name:
             problems.append(RowProblem(line, titles["brand_name"], "import.brand_missing_name"))
         unit_id = get("unit_id")
+        unit_id = match_code(unit_id, by_id) or unit_id
         unit_name = get("unit_name")
         if unit_id and unit_id not in by_id:
             problems.append(RowProblem(line, titles["unit_id"], "import.unknown_unit_id", {"id": unit_id}))
@@ -249,4 +261,4 @@ def read_brands(path: Path, campaign_store: CampaignStore) -> tuple[list[Brand],
                 unit_id = found.id
         brands.append(Brand(brand_id, name, unit_id))
     problems.sort(key=lambda problem: problem.line)
-    return brands, TableReading(tuple(problems), len(brands), encoding)
+    return brands, TableReading(tuple(problems), len(brands), encoding, where)

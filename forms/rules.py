@@ -25,6 +25,10 @@ SupervisionMethod = Literal["mean", "median", "last", "min"]
 SUPERVISION_METHODS: tuple[str, ...] = ("mean", "median", "last", "min")
 DimensionsMode = Literal["required", "optional", "off"]
 DIMENSION_MODES: tuple[str, ...] = ("required", "optional", "off")
+TrimMode = Literal["per_group", "overall", "none"]
+TRIM_MODES: tuple[str, ...] = ("per_group", "overall", "none")
+TieBreak = Literal["good_rate", "good_and_fairly_good"]
+TIE_BREAKS: tuple[str, ...] = ("good_rate", "good_and_fairly_good")
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,14 @@ class Rules:
     rating_points: dict[str, float] = field(default_factory=_default_rating_points)
     # Trim: with MORE than this many valid scores, drop one highest and one lowest (DOMAIN.md).
     trim_above: int = 5
+    # Where the trim applies: within each rater group with more than `trim_above` valid ratings
+    # (DOMAIN.md "With rater-group weights, trim within each group"), over all ballots, or never.
+    trim: TrimMode = "per_group"
+    # The written tie rule: equal scores share rank, grade and star; at a quota boundary a tie is broken by
+    # these keys in order (好-rate, then the count of 好 and 较好); a surviving tie is reported, never cut.
+    tie_breaks: tuple[TieBreak, ...] = ("good_rate", "good_and_fairly_good")
+    # The 通报 gives organisations (not branches) stars only when asked: stars belong to branches.
+    organisation_stars: bool = False
     rater_groups: tuple[RaterGroup, ...] = field(default_factory=_default_groups)
     group_weighting: bool = True
     composite_weights: dict[str, float] = field(default_factory=_default_composite)
@@ -162,6 +174,9 @@ def default_rules() -> Rules:
 _TOP_KEYS: dict[str, str] = {
     "version": "str",
     "trim_above": "int",
+    "trim": "str",
+    "tie_breaks": "strs",
+    "organisation_stars": "bool",
     "group_weighting": "bool",
     "results_before_close": "bool",
     "min_group_ballots": "int",
@@ -234,13 +249,23 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
     good = reader.fields(data, _TOP_KEYS, (), (), "rules")
     defaults = Rules()
     changes: dict[str, Any] = {"source": file}
-    for key in ("trim_above", "group_weighting", "results_before_close", "min_group_ballots"):
+    for key in (
+        "trim_above",
+        "group_weighting",
+        "results_before_close",
+        "min_group_ballots",
+        "organisation_stars",
+    ):
         if key in good:
             changes[key] = good[key]
     for key in ("trim_above", "min_group_ballots"):
         if key in good and good[key] < 0:
             reader.add(reader.lines.key((), key), "rules", "forms.problem.negative", key=key)
-    for key, allowed in (("supervision_method", SUPERVISION_METHODS), ("dimensions", DIMENSION_MODES)):
+    for key, allowed in (
+        ("supervision_method", SUPERVISION_METHODS),
+        ("dimensions", DIMENSION_MODES),
+        ("trim", TRIM_MODES),
+    ):
         if key not in good:
             continue
         if good[key] in allowed:
@@ -254,6 +279,19 @@ def parse_rules(text: str, file: str) -> tuple[Rules | None, list[Problem]]:
                 value=good[key],
                 allowed=", ".join(allowed),
             )
+    if "tie_breaks" in good:
+        breaks = [str(name) for name in good["tie_breaks"]]
+        for name in breaks:
+            if name not in TIE_BREAKS:
+                reader.add(
+                    reader.lines.key((), "tie_breaks"),
+                    "rules",
+                    "forms.problem.bad_value",
+                    key="tie_breaks",
+                    value=name,
+                    allowed=", ".join(TIE_BREAKS),
+                )
+        changes["tie_breaks"] = tuple(dict.fromkeys(breaks))
     for key in ("five_star_max_share",):
         if key in good:
             reader.share(float(good[key]), reader.lines.key((), key), "rules", key)
@@ -405,6 +443,9 @@ def rules_to_toml(rules: Rules) -> str:
     """The rules as a TOML text that `parse_rules` reads back to equal rules (comments not kept)."""
     lines = [
         f"trim_above = {rules.trim_above}",
+        f"trim = {_toml_value(rules.trim)}",
+        "tie_breaks = [" + ", ".join(_toml_value(name) for name in rules.tie_breaks) + "]",
+        f"organisation_stars = {_toml_value(rules.organisation_stars)}",
         f"group_weighting = {_toml_value(rules.group_weighting)}",
         f"results_before_close = {_toml_value(rules.results_before_close)}",
         f"min_group_ballots = {rules.min_group_ballots}",

@@ -52,7 +52,10 @@ def decode(path: Path, raw: bytes, find_backup: BackupFinder = _no_backup) -> Da
     try:
         payload = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise corrupt("store.reason.not_utf8") from error
+        # A file cut inside a Chinese character ends in half a UTF-8 sequence: that is a truncated JSON
+        # file, not a file in another encoding.
+        cut_short = error.end == len(raw) and error.reason == "unexpected end of data"
+        raise corrupt("store.reason.not_json" if cut_short else "store.reason.not_utf8") from error
     except json.JSONDecodeError as error:
         raise corrupt("store.reason.not_json") from error
     if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):

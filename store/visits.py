@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,6 +16,7 @@ from .file_data import damaged_record, table
 from .pinned_forms import PinnedForms
 from .records import AnswerValue, Visit
 from .roster import Roster
+from .sealing import new_hex_id
 
 
 class Visits:
@@ -77,7 +77,7 @@ class Visits:
         note: str = "",
     ) -> Visit:
         """Record a supervision visit; returns it with its new id."""
-        draft = Visit(secrets.token_hex(6), unit_id, group, day, form_id, "", dict(answers or {}), note)
+        draft = Visit(new_hex_id(12), unit_id, group, day, form_id, "", dict(answers or {}), note)
         doc = self._visit_doc(draft)
         with self.files.op(), self.files.store.edit(self.files.path(VISITS)) as db:
             db.table("visits", cache_size=0).insert(Document(doc, doc_id=int(doc["id"], 16)))
@@ -139,7 +139,7 @@ class Visits:
 
     def import_visits(self, visits: Sequence[Visit]) -> int:
         """Add visits from a file, all or nothing (ids are assigned anew)."""
-        docs = [self._visit_doc(replace(v, id=secrets.token_hex(6))) for v in visits]
+        docs = [self._visit_doc(replace(v, id=new_hex_id(12))) for v in visits]
         with self.files.op(), self.files.store.edit(self.files.path(VISITS)) as db:
             target = db.table("visits", cache_size=0)
             for doc in docs:

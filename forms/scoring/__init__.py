@@ -47,6 +47,7 @@ from forms.scoring.response import (
     score_response,
     visible_items,
 )
+from forms.scoring.ties import QuotaCut, TieKey, cut_at_quota, same_score, tie_key
 
 __all__ = [
     "EPSILON",
@@ -57,10 +58,12 @@ __all__ = [
     "GradeAward",
     "GroupScore",
     "MissingAnswer",
+    "QuotaCut",
     "QuotaTally",
     "ResponseScore",
     "StarAward",
     "StarChange",
+    "TieKey",
     "UnitAggregate",
     "UnitBallot",
     "VetoHit",
@@ -71,6 +74,7 @@ __all__ = [
     "below_full",
     "check_ballot",
     "composite",
+    "cut_at_quota",
     "dimension_items",
     "early_flags",
     "form_max_total",
@@ -85,10 +89,12 @@ __all__ = [
     "rank",
     "refused_by",
     "required_items",
+    "same_score",
     "score_response",
     "star_change",
     "star_for",
     "supervision_score",
+    "tie_key",
     "trimmed_mean",
     "validate_answer",
     "visible_items",

@@ -25,12 +25,16 @@ class UnitBallot:
 
 @dataclass(frozen=True)
 class GroupScore:
-    """One rater group's valid ballots about a unit, their mean, and the group's weight."""
+    """One rater group's valid ballots about a unit, their plain mean, the group's weight, and the mean
+    that counts (`trimmed_mean`: highest and lowest dropped when the rules trim per group and the group has
+    more than `trim_above` ratings, else the plain mean; `trimmed` says which)."""
 
     group: str
     count: int
     mean: float | None
     weight: float
+    trimmed_mean: float | None = None
+    trimmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,9 @@ class UnitAggregate:
     others), else the trimmed mean. `trimmed` says whether the highest and lowest were dropped.
     `ungrouped` counts valid scores whose ballot has no rater group: they are in the mean and the
     trimmed mean but cannot be weighted, so a group-weighted score leaves them out.
+    `group_weighted` weights the groups' trimmed means (per the rules' `trim`), `group_weighted_plain`
+    their plain means, so that exports can show both. `good_and_fairly_good` counts the valid ratings in
+    the two best levels (the second tie-break).
     """
 
     unit: str
@@ -62,6 +69,8 @@ class UnitAggregate:
     dimension_means: Mapping[str, float]
     score: float | None
     ungrouped: int = 0
+    group_weighted_plain: float | None = None
+    good_and_fairly_good: int = 0
 
 
 def trimmed_mean(values: Sequence[float], trim_above: int) -> tuple[float | None, bool]:
@@ -90,8 +99,8 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     score_item = form.item(form.score_item) if form.score_item else None
     scale = form.scale_of(score_item) if score_item else None
     scores: list[float] = []
+    rated: list[tuple[float, str, str | None]] = []  # (points, ballot id, group) of each valid rating
     ungrouped = 0
-    scores_by_group: dict[str, list[float]] = {}
     level_counts: dict[str, int] = {code: 0 for code in (scale.codes if scale else ())}
     for ballot in valid:
         value = ballot.answers.get(score_item.id) if score_item else None
@@ -105,12 +114,15 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         if points is None:
             continue
         scores.append(points)
+        rated.append((points, ballot.ballot_id, ballot.group))
         if isinstance(value, str) and value in level_counts:
             level_counts[value] += 1
-        if ballot.group:
-            scores_by_group.setdefault(ballot.group, []).append(points)
-        else:
+        if not ballot.group:
             ungrouped += 1
+    scores_by_group: dict[str, list[float]] = {}
+    for points, _, group_id in _overall_trimmed(rated, rules):
+        if group_id:
+            scores_by_group.setdefault(group_id, []).append(points)
     counted = sum(level_counts.values())
     shares = {code: (count / counted if counted else 0.0) for code, count in level_counts.items()}
     best = scale.levels[0].code if scale and scale.levels else None
@@ -120,23 +132,36 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         if counted
         else None
     )
+    two_best = scale.codes[:2] if scale else ()
+    good_and_fairly_good = sum(level_counts.get(code, 0) for code in two_best)
     mean = _mean(scores)
     trimmed, was_trimmed = trimmed_mean(scores, rules.trim_above)
+    if rules.trim == "none":
+        trimmed, was_trimmed = mean, False
     by_group: list[GroupScore] = []
     weighted_sum = 0.0
+    plain_sum = 0.0
     weight_present = 0.0
     for group in rules.rater_groups:
         group_scores = scores_by_group.get(group.id, [])
         group_mean = _mean(group_scores)
-        by_group.append(GroupScore(group.id, len(group_scores), group_mean, group.weight))
-        if group_mean is not None:
-            weighted_sum += group.weight * group_mean
+        counted_mean, group_trimmed = _group_mean(group_scores, rules)
+        by_group.append(
+            GroupScore(group.id, len(group_scores), group_mean, group.weight, counted_mean, group_trimmed)
+        )
+        if group_mean is not None and counted_mean is not None:
+            weighted_sum += group.weight * counted_mean
+            plain_sum += group.weight * group_mean
             weight_present += group.weight
     known_groups = {group.id for group in rules.rater_groups}
     for group_id in sorted(set(scores_by_group) - known_groups):
         group_scores = scores_by_group[group_id]
-        by_group.append(GroupScore(group_id, len(group_scores), _mean(group_scores), 0.0))
+        counted_mean, group_trimmed = _group_mean(group_scores, rules)
+        by_group.append(
+            GroupScore(group_id, len(group_scores), _mean(group_scores), 0.0, counted_mean, group_trimmed)
+        )
     group_weighted = weighted_sum / weight_present if weight_present > 0 else None
+    group_weighted_plain = plain_sum / weight_present if weight_present > 0 else None
     groups_missing = (
         tuple(group.id for group in rules.rater_groups if group.id not in scores_by_group)
         if group_weighted is not None
@@ -173,7 +198,28 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         dimension_means=dimensions,
         score=score,
         ungrouped=ungrouped,
+        group_weighted_plain=group_weighted_plain,
+        good_and_fairly_good=good_and_fairly_good,
     )
+
+
+def _group_mean(values: Sequence[float], rules: Rules) -> tuple[float | None, bool]:
+    """The mean that counts for one rater group: trimmed within the group when the rules say per_group."""
+    if rules.trim == "per_group":
+        return trimmed_mean(values, rules.trim_above)
+    return _mean(values), False
+
+
+def _overall_trimmed(
+    rated: list[tuple[float, str, str | None]], rules: Rules
+) -> list[tuple[float, str, str | None]]:
+    """The valid ratings the groups are averaged over: with `trim = "overall"` and more than `trim_above`
+    of them, the unit's single highest and lowest rating (ties broken by ballot id, so the result does not
+    depend on input order) are left out before grouping; otherwise all of them."""
+    if rules.trim != "overall" or len(rated) <= max(rules.trim_above, 2):
+        return rated
+    ordered = sorted(rated, key=lambda entry: (entry[0], entry[1]))
+    return ordered[1:-1]
 
 
 def _rating_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:

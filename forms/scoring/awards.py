@@ -10,6 +10,7 @@ from typing import Literal
 from forms.rules import Rules
 from forms.scoring.answers import EPSILON
 from forms.scoring.ballot import quota_limit
+from forms.scoring.ties import TieKey, cut_at_quota
 
 StarChange = Literal["up", "down", "same", "new"]
 
@@ -53,6 +54,7 @@ class StarAward:
     band_stars: int
     stars: int
     reason: Literal["veto", "satisfaction", "quota"] | None
+    tied_over: int = 0  # > 0: kept five stars in a tie that survived the tie-breaks, quota exceeded by this
 
 
 def assign_stars(
@@ -60,12 +62,17 @@ def assign_stars(
     rules: Rules,
     star_caps_by_unit: Mapping[str, int | None] | None = None,
     satisfaction_by_unit: Mapping[str, float | None] | None = None,
+    tie_keys: Mapping[str, TieKey] | None = None,
+    *,
+    keep_tie: bool = False,
 ) -> dict[str, StarAward]:
-    """Stars for every unit, with the five-star quota applied.
+    """Stars for every unit, with the five-star quota applied by the tie rule (`cut_at_quota`).
 
-    The quota allows floor(share x units) five-star units. The highest scores keep five stars; units
-    tied with the last score that would break the quota are ALL demoted to four stars, so the quota is
-    never exceeded and the result never depends on unit ids or input order.
+    The quota allows floor(share x units) five-star units. The highest scores keep five stars; where equal
+    scores straddle the limit they are ordered by `tie_keys` (好-rate, then the count of 好 and 较好); a tie
+    surviving them is never cut through: with `keep_tie` (organisations rated by the meeting) it keeps five
+    stars and is marked (`tied_over`); without (branches, which have no ballots to break a tie) the whole
+    tie is held at four stars, as "quota". The result never depends on unit ids or input order.
     """
     caps = star_caps_by_unit or {}
     satisfactions = satisfaction_by_unit or {}
@@ -82,12 +89,14 @@ def assign_stars(
     top = max((band.stars for band in rules.stars), default=5)
     five = [award for award in awards.values() if award.stars == top]
     if limit is not None and len(five) > limit:
-        five.sort(key=lambda award: -award.score)
-        cutoff = five[limit].score  # the best score that no longer fits
+        cut = cut_at_quota({award.unit: award.score for award in five}, limit, tie_keys, keep_tie=keep_tie)
         next_best = max((band.stars for band in rules.stars if band.stars < top), default=top - 1)
-        for award in five:
-            if award.score <= cutoff + EPSILON:
-                awards[award.unit] = StarAward(award.unit, award.score, award.band_stars, next_best, "quota")
+        for unit in cut.moved:
+            award = awards[unit]
+            awards[unit] = StarAward(unit, award.score, award.band_stars, next_best, "quota")
+        for unit in cut.tied:
+            award = awards[unit]
+            awards[unit] = StarAward(unit, award.score, award.band_stars, award.stars, award.reason, cut.over)
     return awards
 
 
@@ -168,18 +177,22 @@ class GradeAward:
     band_grade: str
     grade: str
     reason: Literal["quota"] | None
+    tied_over: int = 0  # > 0: kept its grade in a tie that survived the tie-breaks, quota exceeded by this
 
 
 def assign_grades(
     scores_by_unit: Mapping[str, float],
     rules: Rules,
     caps_by_unit: Mapping[str, Sequence[str]] | None = None,
+    tie_keys: Mapping[str, TieKey] | None = None,
 ) -> dict[str, GradeAward]:
     """Grades for every unit, applying each band's optional `max_share` from the best band down.
 
-    A band allows floor(share x units) units; the highest scores keep it, and units tied at the score
-    that would break the quota all move down one band (and may cascade further), so a quota is never
-    exceeded and the result does not depend on unit ids or input order.
+    A band allows floor(share x units) units; the highest scores keep it and those below the limit move
+    down one band (and may cascade further). Equal scores straddling the limit are ordered by `tie_keys`
+    (好-rate, then the count of 好 and 较好); a tie surviving them keeps the band and is marked with
+    `tied_over` (the quota exceeded by that many: reported, never cut at random). The result does not
+    depend on unit ids or input order.
     """
     caps = caps_by_unit or {}
     bands = sorted(rules.grades, key=lambda band: band.min_score, reverse=True)
@@ -188,17 +201,17 @@ def assign_grades(
         unit: position[grade_for(score, rules, caps.get(unit, ()))] for unit, score in scores_by_unit.items()
     }
     band_of = dict(current)
+    over: dict[str, int] = {}
     for index, band in enumerate(bands[:-1]):
         limit = quota_limit(band.max_share, None, len(scores_by_unit))
-        members = sorted(
-            (unit for unit, at in current.items() if at == index), key=lambda u: -scores_by_unit[u]
-        )
+        members = {unit: scores_by_unit[unit] for unit, at in current.items() if at == index}
         if limit is None or len(members) <= limit:
             continue
-        cutoff = scores_by_unit[members[limit]]
-        for unit in members:
-            if scores_by_unit[unit] <= cutoff + EPSILON:
-                current[unit] = index + 1
+        cut = cut_at_quota(members, limit, tie_keys)
+        for unit in cut.moved:
+            current[unit] = index + 1
+        for unit in cut.tied:
+            over[unit] = cut.over
     return {
         unit: GradeAward(
             unit,
@@ -206,6 +219,7 @@ def assign_grades(
             bands[band_of[unit]].code,
             bands[current[unit]].code,
             "quota" if current[unit] != band_of[unit] else None,
+            over.get(unit, 0),
         )
         for unit in sorted(scores_by_unit)
     }

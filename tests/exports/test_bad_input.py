@@ -123,12 +123,13 @@ def test_a_50_mb_roster_is_refused_before_it_is_parsed(
         out.write(HEADER.encode("utf-8-sig"))
         out.write(row * (50 * 1024 * 1024 // len(row)))
     import exports.csvio
-    import exports.roster
+    import exports.sheets
 
     def never(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("the big roster was read")
 
-    monkeypatch.setattr(exports.roster, "read_csv", never)
+    monkeypatch.setattr(exports.sheets, "open_rows", never)
+    monkeypatch.setattr(exports.sheets, "read_csv", never)
     monkeypatch.setattr(exports.csvio, "detect_encoding", never)
     with pytest.raises(InputError) as caught:
         read_roster(path)

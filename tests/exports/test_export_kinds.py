@@ -84,7 +84,7 @@ def test_summary_headers_follow_the_language(campaign: Campaign, tmp_path: Path)
         set_language("zh")
     header = _rows(en)[0]
     assert header[:3] == ["Rank", "Unit id", "Unit"]
-    assert "Share Good" in header and "Committee leaders mean" in header
+    assert "Share Good (%)" in header and "Committee leaders mean" in header
 
 
 def test_plain_summary_has_ids_no_bom_and_codes(campaign: Campaign, tmp_path: Path) -> None:

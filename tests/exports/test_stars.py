@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 from export_fixtures import Campaign, self_answers
@@ -81,4 +82,7 @@ def test_the_notice_lists_branch_stars_when_branches_are_rated(campaign: Campaig
     assert "尚未提交星级自评" in section and "星级为暂定" in section
     assert "因五星比例限制评为四星" in section
     without = render_report(results, t, "zh", "2027-01-10", None)
-    assert "| 单位 | 本年度星级 | 上年度星级 | 升降 |" in without
+    # no rated branch: organisations get no stars unless the rules ask (issue 11)
+    assert "不对党组织评定星级" in without and "| 单位 | 本年度星级 |" not in without
+    asked = render_report(replace(results, organisation_stars=True), t, "zh", "2027-01-10", None)
+    assert "| 单位 | 本年度星级 | 上年度星级 | 升降 |" in asked

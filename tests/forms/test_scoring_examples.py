@@ -347,9 +347,11 @@ def test_grade_quota() -> None:
     rules = replace(default_rules(), grades=bands)
     scores = {"A": 98, "B": 96, "C": 92, "D": 92, "E": 91, "F": 85, "G": 80, "H": 70, "I": 60, "J": 50}
     grades = assign_grades(scores, rules)
-    # 30% of 10 = 3 好; C and D tie at the cut-off, so C, D and E all move to 较好
-    assert [unit for unit, award in grades.items() if award.grade == "good"] == ["A", "B"]
-    assert grades["C"].grade == "fairly_good" and grades["C"].reason == "quota"
+    # 30% of 10 = 3 好; C and D tie for the third place and nothing breaks the tie (no tie-break data):
+    # the tie rule keeps both (reported as over the quota by 1) and E moves to 较好
+    assert [unit for unit, award in grades.items() if award.grade == "good"] == ["A", "B", "C", "D"]
+    assert grades["C"].tied_over == 1 and grades["D"].tied_over == 1
+    assert grades["E"].grade == "fairly_good" and grades["E"].reason == "quota"
     assert grades["J"].grade == "poor" and grades["J"].reason is None
     assert isinstance(bands[0], Band)
 
@@ -376,13 +378,29 @@ def test_five_star_quota_demotes_ties_at_the_cut_off() -> None:
     rules = default_rules()
     scores = {"A": 98, "B": 95, "C": 93, "D": 93, "E": 91, "F": 85, "G": 80, "H": 72, "I": 65, "J": 50}
     stars = assign_stars(scores, rules)
-    # 30% of 10 = 3 five-star places; A and B keep theirs, C and D tie at the third place: both, and E
-    # below them, get four stars
+    # branches (no ballots to break a tie): 30% of 10 = 3 places; C and D tie at the third: both, and E
+    # below them, are held at four stars
     assert {unit: award.stars for unit, award in stars.items()} == {
         "A": 5, "B": 5, "C": 4, "D": 4, "E": 4, "F": 4, "G": 4, "H": 3, "I": 2, "J": 1,
     }  # fmt: skip
     assert stars["C"].reason == "quota" and stars["C"].band_stars == 5
+
+
+def test_five_star_quota_keeps_a_surviving_tie_and_reports_it() -> None:
+    rules = default_rules()
+    scores = {"A": 98, "B": 95, "C": 93, "D": 93, "E": 91, "F": 85, "G": 80, "H": 72, "I": 65, "J": 50}
+    stars = assign_stars(scores, rules, keep_tie=True)
+    # 30% of 10 = 3 five-star places; A and B keep theirs, C and D tie for the third place with nothing
+    # to break it: both keep five stars, reported as over the quota by 1; E below them gets four
+    assert {unit: award.stars for unit, award in stars.items()} == {
+        "A": 5, "B": 5, "C": 5, "D": 5, "E": 4, "F": 4, "G": 4, "H": 3, "I": 2, "J": 1,
+    }  # fmt: skip
+    assert stars["C"].tied_over == 1 and stars["D"].tied_over == 1
+    assert stars["E"].reason == "quota" and stars["E"].band_stars == 5
     assert stars["F"].reason is None
+    # with tie-break keys (好-rate) D wins the third place and C moves down
+    broken = assign_stars(scores, rules, tie_keys={"C": (0.5,), "D": (0.6,)}, keep_tie=True)
+    assert (broken["C"].stars, broken["C"].reason, broken["D"].stars) == (4, "quota", 5)
 
 
 def test_assign_stars_applies_vetoes_and_satisfaction() -> None:

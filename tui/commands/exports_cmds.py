@@ -63,19 +63,23 @@ class StderrProgress:
             click.echo("", err=True)
 
 
-def _refuse_problems(path: Path, problems: Sequence[RosterProblem], key: str = "import.rejected") -> None:
-    """A file with problems is refused whole: each problem on stderr, then `key` (nothing is stored)."""
+def _refuse_problems(
+    path: Path, problems: Sequence[RosterProblem], key: str = "import.rejected", where: str = ""
+) -> None:
+    """A file with problems is refused whole: each problem on stderr, then `key` (nothing is stored).
+
+    `where` is the sheet of a workbook: messages then read `FILE:SHEET:ROW: column: problem`."""
     if problems:
-        _echo_problems(path, problems)
+        _echo_problems(path, problems, where)
         raise InputError(key, file=str(path), count=len(problems))
 
 
-def _echo_problems(path: Path, problems: Sequence[RosterProblem]) -> None:
+def _echo_problems(path: Path, problems: Sequence[RosterProblem], where: str = "") -> None:
     for problem in problems:
         click.echo(
             t(
                 "import.problem_line",
-                file=str(path),
+                file=f"{path}:{where}" if where else str(path),
                 line=problem.line,
                 column=problem.column,
                 problem=t(problem.key, **dict(problem.params)),
@@ -103,16 +107,33 @@ def _export_help() -> str:
     help=t("export.opt.output"),
 )
 @click.option("--plain", is_flag=True, help=t("export.opt.plain"))
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(("csv", "xlsx")),
+    default=None,
+    help=t("results.opt.format"),
+)
 @click.pass_obj
-def export_command(context: AppContext, kind: str, output: Path, plain: bool) -> None:
+def export_command(
+    context: AppContext, kind: str, output: Path, plain: bool, file_format: str | None
+) -> None:
     from exports.kinds import export_kind
     from exports.manifest import manifest_path
 
+    chosen = file_format or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
     campaign = _campaign(context)
     progress = StderrProgress(t("export.progress", path=str(output)))
     try:
         manifest = export_kind(
-            campaign, kind, output, plain=plain, lang=context.lang, text=t, on_progress=progress
+            campaign,
+            kind,
+            output,
+            plain=plain,
+            lang=context.lang,
+            text=t,
+            on_progress=progress,
+            file_format=chosen,
         )
     finally:
         progress.close()
@@ -130,9 +151,11 @@ def units_group() -> None:
 @units_group.command("import", help=t("import.help.units"))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--groups", "groups", help=t("import.opt.groups"))
+@click.option("--drop-units", "drop_units", help=t("results.opt.drop_units"))
 @click.pass_obj
-def units_import(context: AppContext, file: Path, groups: str | None) -> None:
-    from exports.roster import read_roster, roster_units
+def units_import(context: AppContext, file: Path, groups: str | None, drop_units: str | None) -> None:
+    from exports.roster import read_roster, restore_leading_zeros, roster_units
+    from exports.roster_guard import orphans
 
     campaign = _campaign(context)
     existing = campaign.roster.units()
@@ -143,14 +166,40 @@ def units_import(context: AppContext, file: Path, groups: str | None) -> None:
     else:
         known = {unit.group for unit in existing if unit.group} or None
     reading = read_roster(file, known_groups=known)
-    _refuse_problems(file, reading.problems, "import.roster_rejected")
+    _refuse_problems(file, reading.problems, "import.roster_rejected", reading.where)
     if reading.ignored_columns:
         click.echo(t("import.roster.ignored_columns", columns="、".join(reading.ignored_columns)), err=True)
     units = roster_units(reading.units)
+    restored = restore_leading_zeros(units, [unit.id for unit in existing])
+    changed = sum(1 for old, new in zip(units, restored, strict=True) if old.id != new.id)
+    if changed:
+        click.echo(t("results.import.zeros_restored", count=changed), err=True)
+    units = restored
+    dropping = {name.strip() for name in (drop_units or "").replace("，", ",").split(",") if name.strip()}
+    left_out = [
+        orphan for orphan in orphans(campaign, [unit.id for unit in units]) if orphan.unit_id not in dropping
+    ]
+    if left_out:
+        for orphan in left_out:
+            kinds = "、".join(t(f"results.import.data.{kind}") for kind in orphan.kinds)
+            click.echo(t("results.import.orphan", id=orphan.unit_id, name=orphan.name, kinds=kinds), err=True)
+        raise InputError(
+            "results.import.orphans_refused",
+            file=str(file),
+            count=len(left_out),
+            ids=",".join(orphan.unit_id for orphan in left_out),
+        )
     units = carry_last_stars(campaign, units)
     count = campaign.roster.import_units(units)
-    encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"
+    if reading.encoding == "xlsx":
+        encoding = "xlsx"
+    else:
+        encoding = "UTF-8" if reading.encoding == "utf-8-sig" else "GBK/GB18030"
     click.echo(t("import.units.done", file=str(file), count=count, encoding=encoding))
+    if existing:
+        backups = campaign.store.backups()
+        if backups:
+            click.echo(t("results.import.backup", path=str(backups[0])))
     groups_found: dict[str, int] = {}
     for row in reading.units:
         if row.group:
@@ -205,7 +254,7 @@ def brands_import(context: AppContext, file: Path) -> None:
 
     campaign = _campaign(context)
     brands, reading = read_brands(file, campaign)
-    _refuse_problems(file, reading.problems)
+    _refuse_problems(file, reading.problems, where=reading.where)
     count = campaign.roster.import_brands(brands)
     click.echo(t("import.brands.done", file=str(file), count=count))
 
@@ -276,7 +325,7 @@ def import_supervision(context: AppContext, file: Path) -> None:
 
     campaign = _campaign(context)
     visits, reading = read_visits(file, campaign)
-    _refuse_problems(file, reading.problems)
+    _refuse_problems(file, reading.problems, where=reading.where)
     if not visits:
         raise InputError("import.empty", file=str(file))
     fresh, skipped = without_known_visits(visits, campaign.visits.visits())
@@ -358,7 +407,13 @@ def diagnostics_text(results: CampaignResults, lang: str) -> str:
             key = "trust.group_withheld" if group.complement else "trust.group_hidden"
             leniency = t(key, min=group.hidden_below)
         lines.append(
-            t("consolidate.bias.group", group=group.label(lang), ballots=group.ballots, leniency=leniency)
+            t(
+                "consolidate.bias.group",
+                group=group.label(lang),
+                ballots=group.ballots,
+                invalid=group.invalid,
+                leniency=leniency,
+            )
         )
     lines.append(
         t(

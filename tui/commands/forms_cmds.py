@@ -274,6 +274,11 @@ def _render_rules(rules: Rules, file: str) -> str:
             points=", ".join(f"{code}={_num(v)}" for code, v in rules.rating_points.items()),
         ),
         t("forms.rules.trim", count=rules.trim_above),
+        t(f"results.rules.trim.{rules.trim}"),
+        t(
+            "results.rules.ties",
+            breaks=" → ".join(t(f"results.rules.tie_break.{name}") for name in rules.tie_breaks) or "—",
+        ),
         t(
             "forms.rules.groups",
             state=on_off,

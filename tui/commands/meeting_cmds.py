@@ -17,6 +17,8 @@ READY_ENV = "KAOPING_MEETING_EXIT_WHEN_READY"
 @click.option("--paper", is_flag=True, help=t("meeting.cli.paper"))
 @click.option("--double-entry", is_flag=True, help=t("meeting.cli.double_entry"))
 @click.option("--vote", type=click.Choice(["brands"]), default=None, help=t("meeting.cli.vote"))
+@click.option("--runoff", is_flag=True, help=t("results.opt.runoff"))
+@click.option("--round", "runoff_round", type=click.IntRange(1, 9), default=1, help=t("results.opt.round"))
 @click.option(
     "--idle",
     "idle_seconds",
@@ -27,19 +29,28 @@ READY_ENV = "KAOPING_MEETING_EXIT_WHEN_READY"
 )
 @click.pass_obj
 def meeting(
-    context: AppContext, paper: bool, double_entry: bool, vote: str | None, idle_seconds: int
+    context: AppContext,
+    paper: bool,
+    double_entry: bool,
+    vote: str | None,
+    runoff: bool,
+    runoff_round: int,
+    idle_seconds: int,
 ) -> None:
     from forms.errors import InputError
     from tui.meeting import create_meeting_app
 
     if paper and vote:
         raise InputError("meeting.paper_and_vote")
+    if runoff and vote != "brands":
+        raise InputError("results.runoff.needs_vote")
     mode = "paper" if paper else ("brands" if vote == "brands" else "ballot")
     ready_exit = bool(os.environ.get(READY_ENV))
     app = create_meeting_app(
         context,
         mode=mode,
         double_entry=double_entry,
+        runoff_round=runoff_round if runoff else None,
         idle_timeout=float(idle_seconds),
         exit_when_ready=ready_exit,
     )

@@ -495,8 +495,12 @@ def verify_command(context: AppContext) -> None:
         )
     if findings:
         raise ProblemFound("store.cmd.verify_failed", count=len(findings))
+    from exports.counts import ballot_counts, count_lines
+
     closings = campaign.meeting.closings()
     click.echo(t("store.cmd.verify_ok", name=campaign.info.name, count=campaign.ballots.ballot_count()))
+    for line in count_lines(ballot_counts(campaign), t, context.lang):
+        click.echo("  " + line)
     if closings:
         last = closings[-1]
         click.echo(t("store.cmd.verify_closing", count=last.count, digest=last.digest, day=last.day))

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 
 from forms.errors import KaopingError
 
-from . import common, exports, forms, grid, meeting, selfassess, serve, store, trust
+from . import common, exports, forms, grid, meeting, results, selfassess, serve, store, trust
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust)
+AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

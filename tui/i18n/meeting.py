@@ -218,7 +218,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Copy the count and the digest below into the minutes:",
     ),
     "meeting.admin.receipt": (
-        "有效封存票数：{count}\n校验摘要（SHA-256）：\n{digest}",
+        "封存票数：{count}\n校验摘要（SHA-256）：\n{digest}",
         "Sealed ballots: {count}\nDigest (SHA-256):\n{digest}",
     ),
     # results

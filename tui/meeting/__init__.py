@@ -19,6 +19,7 @@ def create_meeting_app(
     *,
     mode: str = "ballot",
     double_entry: bool = False,
+    runoff_round: int | None = None,
     **timing: Any,
 ) -> MeetingApp:
     """The meeting app on `campaign` (default: the context's campaign in its data directory).
@@ -40,7 +41,9 @@ def create_meeting_app(
         campaign = open_store(context.data_dir).campaign(context.campaign_id)
     if not campaign.meeting.has_passphrase():
         raise InputError("meeting.no_passphrase")
-    backend = MeetingBackend(campaign, context.lang, vote=mode == "brands")
+    if runoff_round is not None and mode != "brands":
+        raise InputError("results.runoff.needs_vote")
+    backend = MeetingBackend(campaign, context.lang, vote=mode == "brands", runoff_round=runoff_round)
     if mode == "paper" and any(item.kind == "score" for item in backend.ballot_spec.items):
         raise InputError("meeting.paper.ratings_only", form=backend.ballot_spec.title)
     return MeetingApp(context, backend, mode=mode, double_entry=double_entry, **timing)

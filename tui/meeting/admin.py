@@ -247,7 +247,8 @@ class AdminScreen(Screen[None]):
         title.update(t("meeting.admin.receipt_title"))
         count.update(str(receipt.count))
         groups = " ".join(receipt.digest[i : i + 8] for i in range(0, len(receipt.digest), 8))
-        digest.update(t("meeting.admin.receipt", count=receipt.count, digest=groups))
+        shown = t("meeting.admin.receipt", count=receipt.count, digest=groups)
+        digest.update("\n".join([*receipt.lines, shown]) if receipt.lines else shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -40,6 +40,7 @@ from tui.meeting.model import (
 )
 
 if TYPE_CHECKING:
+    from exports.runoff import RunoffSpec
     from store.api import Brand, CampaignStore
 
 ANSWER_TYPES = ("rating", "score", "text")
@@ -51,7 +52,14 @@ ADMIN = "meeting-admin"
 class MeetingBackend:
     """Reads and writes one campaign's meeting through the store API; no Textual here."""
 
-    def __init__(self, campaign: CampaignStore, lang: str = "zh", *, vote: bool = False) -> None:
+    def __init__(
+        self,
+        campaign: CampaignStore,
+        lang: str = "zh",
+        *,
+        vote: bool = False,
+        runoff_round: int | None = None,
+    ) -> None:
         self.campaign = campaign
         self.lang = lang
         self.vote = vote
@@ -68,6 +76,16 @@ class MeetingBackend:
         self.ballot_spec = self._spec()
         self.brand_item = self._brand_item() if vote else None
         self.brand_max_picks = (self.brand_item.max_picks or 10) if self.brand_item else 10
+        # A run-off (加票): only the brands tied at the tenth place, at most the places left.
+        self.runoff: RunoffSpec | None = None
+        if vote and runoff_round is not None:
+            from exports.runoff import runoff_spec
+
+            self.runoff = runoff_spec(campaign, runoff_round)
+            self.brand_max_picks = self.runoff.places
+            self.meeting_name = t(
+                "results.runoff.name", name=self.meeting_name, round=runoff_round, places=self.runoff.places
+            )
 
     # -- the ballot's shape ------------------------------------------------------------------------------
 
@@ -191,7 +209,12 @@ class MeetingBackend:
         if self.vote:
             from store.api import CAMPAIGN_WIDE
 
-            return {CAMPAIGN_WIDE: dict(draft.answers.get(CAMPAIGN_WIDE, {}))}
+            answers = dict(draft.answers.get(CAMPAIGN_WIDE, {}))
+            if self.runoff is not None:
+                from exports.compute import RUNOFF_ITEM
+
+                answers[RUNOFF_ITEM] = self.runoff.round
+            return {CAMPAIGN_WIDE: answers}
         return {unit.unit_id: dict(draft.answers.get(unit.unit_id, {})) for unit in self.ballot_spec.units}
 
     def check(self, draft: BallotDraft) -> list[RuleBreak]:
@@ -273,10 +296,13 @@ class MeetingBackend:
         return CloseReceipt(closing.count, closing.digest)
 
     def last_closing(self) -> CloseReceipt | None:
+        from exports.counts import ballot_counts, count_lines
+
         closings = list(self.campaign.meeting.closings())
         if not closings:
             return None
-        return CloseReceipt(closings[-1].count, closings[-1].digest)
+        lines = count_lines(ballot_counts(self.campaign), t, self.lang)
+        return CloseReceipt(closings[-1].count, closings[-1].digest, tuple(lines))
 
     def results_visible(self) -> bool:
         """Results show once voting is closed, or before when the campaign's rules allow it."""
@@ -303,7 +329,11 @@ class MeetingBackend:
         return path, manifest.rows
 
     def brands(self) -> Sequence[Brand]:
-        return tuple(self.campaign.roster.brands())
+        brands = tuple(self.campaign.roster.brands())
+        if self.runoff is not None:
+            tied = set(self.runoff.brands)
+            return tuple(brand for brand in brands if brand.id in tied)
+        return brands
 
     # -- paper ballots ------------------------------------------------------------------------------------
 

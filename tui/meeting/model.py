@@ -181,7 +181,9 @@ class GroupParticipation:
 
 @dataclass(frozen=True)
 class CloseReceipt:
-    """What the minutes need when voting closes: the sealed count and the digest."""
+    """What the minutes need when voting closes: the sealed count and the digest, and per form the valid
+    and invalid ballots (`lines`, the same sentences as `verify` and the 通报)."""
 
     count: int
     digest: str
+    lines: tuple[str, ...] = ()

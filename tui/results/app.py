@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,9 +19,10 @@ from forms.errors import InputError, KaopingError
 from store.api import CampaignStore, open_store
 from tui.base import KaopingApp
 from tui.context import AppContext
-from tui.i18n import error_text, t
+from tui.i18n import error_text, language, t
 from tui.plain import cells
 from tui.results.chart import StarChart, star_label
+from tui.results.strengths import strength_chart
 from tui.selfassess.dialogs import TextPromptScreen
 from tui.selfassess.signin import SignInScreen
 
@@ -92,6 +94,7 @@ class ResultsScreen(Screen[None]):
                 yield DataTable(id="sa-branches", cursor_type="row", zebra_stripes=True, classes="sa-table")
             with TabPane(t("results.tab.organizations"), id="tab-organizations"):
                 yield Static("", id="sa-weights", classes="sa-counts", markup=False)
+                yield Static("", id="sa-ties", classes="sa-counts", markup=False)
                 yield DataTable(
                     id="sa-organizations", cursor_type="row", zebra_stripes=True, classes="sa-table"
                 )
@@ -111,10 +114,12 @@ class ResultsScreen(Screen[None]):
         for key in (
             "unit",
             "review",
+            "five",
             "self_own",
             "self_verified",
             "supervision",
             "composite",
+            "grade",
             "star",
             "last",
             "change",
@@ -231,15 +236,21 @@ class ResultsScreen(Screen[None]):
                 supervision=f"{weights.get('supervision', 0):.0%}",
             )
         )
+        self.query_one("#sa-ties", Static).update(Text("\n".join(tie_lines(found))))
+        order = [dimension for dimension, _, _ in found.dimensions]
         for unit in found.units:
+            over = unit.grade_tied_over
+            grade = unit.grade_label(language()) or "—"
             table.add_row(
                 *cells(
                     unit.name,
                     _score(unit.review_score),
+                    strength_chart(unit.dimension_means, order, unit.strongest, unit.weakest),
                     _score(unit.self_own),
                     _score(unit.self_verified),
                     _score(unit.supervision),
                     _score(unit.composite),
+                    f"{grade}（{t('results.tie.short', over=over)}）" if over else grade,
                     _star(unit.star),
                     _star(unit.last_star),
                     change_text(unit.change),
@@ -345,3 +356,20 @@ def create_results_app(context: AppContext, store: CampaignStore | None = None) 
     """The results app for the context's data directory and campaign (or the given store)."""
     campaign = store or open_store(context.data_dir).campaign(context.campaign_id)
     return ResultsApp(context, campaign)
+
+
+def tie_lines(results: CampaignResults) -> list[str]:
+    """The surviving ties and the 五力 legend, as lines above the organizations' table."""
+    lines = []
+    for note in results.ties:
+        if note.kind == "grade":
+            label = next(
+                (u.grade_label(language()) for u in results.units if u.grade == note.code), note.code
+            )
+            lines.append(t("results.tie.grade", grade=label, units="、".join(note.names), over=note.over))
+        elif note.kind == "brands":
+            lines.append(t("results.tie.brands", brands="、".join(note.names), left=note.over))
+    if results.dimensions:
+        names = "·".join(results.dimension_label(ident, language()) for ident, _, _ in results.dimensions)
+        lines.append(t("results.five.legend", names=names))
+    return lines
