@@ -37,14 +37,14 @@ def checked_reason(reason: str) -> str:
 
 
 def forms_for_unit(unit: Unit, unit_scope_forms: Sequence[Form]) -> list[Form]:
-    """The self-assessment forms a unit fills, of the campaign's unit-scope forms: the star form (e.g.
-    star_branch) for branches and for organizations that are themselves a branch (机关党支部), the other
-    unit forms (e.g. the duty list) for directly affiliated organizations."""
+    """The self-assessment forms a unit fills, of the campaign's unit-scope forms: the star form (`kind =
+    "star"`, e.g. star_branch) for branches and for organizations that are themselves a branch (机关党支部),
+    the other unit forms (e.g. the duty list) for directly affiliated organizations."""
     is_branch = unit.parent_id is not None or unit.kind.endswith("支部")
     chosen: list[Form] = []
     for form in unit_scope_forms:
-        branch_form = "branch" in form.id or "星" in form.title.zh
-        if (branch_form and is_branch) or (not branch_form and unit.parent_id is None):
+        star_form = form.kind == "star"
+        if (star_form and is_branch) or (not star_form and unit.parent_id is None):
             chosen.append(form)
     return chosen
 

@@ -43,3 +43,18 @@ def test_reopen_unit_refuses_with_one_clear_key(
         small.self_assessments.reopen_unit(BRANCH, form_id, reason)
     assert caught.value.key == key
     assert small.self_assessments.self_assessment(BRANCH, "star_branch").state == "draft"
+
+
+def test_which_forms_a_unit_fills_follows_the_kind_not_the_title(small: CampaignStore) -> None:
+    from dataclasses import replace
+
+    from store.selfassess import forms_for_unit
+
+    star = small.form("star_branch")
+    plain = replace(
+        star, id="t_branch_like", kind=""
+    )  # 星 in the title, "branch" in the id: not the star form
+    branch, organization = small.roster.unit(BRANCH), small.roster.unit("U01")
+    assert forms_for_unit(branch, [star, plain]) == [star]
+    assert forms_for_unit(organization, [star, plain]) == [plain]
+    assert small.unit_forms(BRANCH) == [star]
