@@ -14,6 +14,7 @@ from tui.i18n import language, t
 if TYPE_CHECKING:
     from store.api import CampaignStore
 
+
 def _campaign(context: AppContext) -> CampaignStore:
     from store.api import open_store
 
