@@ -172,3 +172,14 @@ def test_self_assessments_and_visits_alone(files: CampaignFiles) -> None:
 def test_make_small_campaign_still_composes(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
     assert campaign.meeting.voting_state() == "open" and len(campaign.roster.meeting_units()) == 10
+
+
+def test_a_repeated_row_is_checked_once_and_a_bad_row_after_it_still_refused(small: CampaignStore) -> None:
+    [code] = small.codes.issue_codes("members", 1)
+    ballot = good_ballot(small)
+    last = small.roster.meeting_units()[-1].id
+    ballot[last] = {**ballot[last], "overall": True}  # same items, a value of the wrong type
+    with pytest.raises(InputError) as caught:
+        small.ballots.seal_ballot(code, "review_ballot", ballot)
+    assert caught.value.key == "store.bad_answer" and caught.value.params["unit"] == last
+    assert small.codes.code_status(code).state == "fresh"
