@@ -183,3 +183,13 @@ def test_a_repeated_row_is_checked_once_and_a_bad_row_after_it_still_refused(sma
         small.ballots.seal_ballot(code, "review_ballot", ballot)
     assert caught.value.key == "store.bad_answer" and caught.value.params["unit"] == last
     assert small.codes.code_status(code).state == "fresh"
+
+
+def test_a_star_form_pinned_before_kind_existed_is_still_the_star_form(small: CampaignStore) -> None:
+    text = small.form_text("star_branch")
+    old_text = text.replace('kind = "star"', "", 1)
+    assert old_text != text
+    with small.store.locked(), small.store.edit(small.dir / "campaign.json") as db:
+        db.table("forms", cache_size=0).update({"text": old_text}, lambda doc: doc.get("id") == "star_branch")
+    assert small.form("star_branch").kind == "star"
+    assert small.unit_forms("U01-01") == [small.form("star_branch")]
