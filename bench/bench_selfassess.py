@@ -18,7 +18,7 @@ from pathlib import Path
 from bench.report import Row, median
 from store.api import CampaignStore, Unit, open_store
 
-FORM_ID = "bench_branch_sixty"  # "branch" in the id: the store assigns it to branches
+FORM_ID = "bench_branch_sixty"  # kind = "star": the store assigns it to branches
 PINNING_HOOK = "builtin_form_text"  # where store.campaign takes the text of a form it pins
 ORGANIZATIONS = 66
 BRANCHES = 700
@@ -34,6 +34,7 @@ def sixty_item_form_text() -> str:
         f'id = "{FORM_ID}"',
         'version = "1"',
         'scope = "unit"',
+        'kind = "star"',
         'title = "星级党支部基准测试自评表（60项）"',
         "max_total = 600",
     ]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from forms.errors import InputError
 from store.api import Unit
+
+from .row_problems import RosterProblem
 
 # Header spellings people use, by field. Chinese first, as Excel rosters are written; then English ids.
 HEADER_ALIASES: Mapping[str, tuple[str, ...]] = {
@@ -37,16 +39,6 @@ class RosterUnit:
     last_star: int | None = None
     parent: str = ""
     line: int = 0
-
-
-@dataclass(frozen=True)
-class RosterProblem:
-    """One thing wrong in the file: its line, the column header as written, a catalogue key with params."""
-
-    line: int
-    column: str
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

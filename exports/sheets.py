@@ -16,7 +16,7 @@ from pathlib import Path
 from forms.errors import InputError
 
 from .csvio import CsvRecord, detect_encoding, read_csv
-from .roster import RosterProblem
+from .row_problems import RosterProblem
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 XLSX = "xlsx"

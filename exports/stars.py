@@ -68,8 +68,8 @@ class _Counted:
 
 
 def is_star_form(form: Form) -> bool:
-    """Whether a unit form rates branches' stars (the store's rule: "branch" in its id or 星 in its title)."""
-    return form.scope == "unit" and ("branch" in form.id or "星" in form.title.zh)
+    """Whether a unit form rates branches' stars: its file says `kind = "star"`."""
+    return form.scope == "unit" and form.kind == "star"
 
 
 def fills_star_form(unit: Unit) -> bool:

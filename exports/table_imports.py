@@ -14,7 +14,8 @@ from store.api import Brand, CampaignStore, Visit
 
 from .answers import BOOLEAN_WORDS, decode_answer
 from .csvio import TEXT_MARK, CsvRecord, restore
-from .roster import RosterProblem, row_id_problem
+from .roster import row_id_problem
+from .row_problems import RosterProblem
 from .sheets import match_code, open_rows
 
 RowProblem = RosterProblem

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from forms.model import (
+    FORM_KINDS,
     INVALID_KINDS,
     ITEM_TYPES,
     RULE_ACTIONS,
@@ -45,6 +46,7 @@ FORM_KEYS: Spec = {
     "id": "str",
     "version": "str",
     "scope": "str",
+    "kind": "str",
     "title": "str",
     "title_en": "str",
     "description": "str",
@@ -212,6 +214,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
     reader = Reader(file, scan(text))
     good = reader.fields(data, FORM_KEYS, FORM_REQUIRED, (), "form")
     scope = reader.choice_of(good, "scope", SCOPES, (), "form")
+    kind = reader.choice_of(good, "kind", FORM_KINDS, (), "form")
 
     def build_level(table: Mapping[str, Any], where: TablePath, index: int, scale_path: str) -> Level:
         path = f"{scale_path}.{_label(table, 'code', index)}"
@@ -396,6 +399,7 @@ def parse_form(text: str, file: str) -> tuple[Form | None, list[Problem]]:
         invalid_rules=tuple(_tables(reader, good, "invalid_rules", (), build_invalid)),
         max_total=_number(good, "max_total"),
         satisfaction_item=good.get("satisfaction_item"),
+        kind=cast(Any, kind or ""),
         source=file,
     )
     return form, reader.problems

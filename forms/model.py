@@ -38,11 +38,15 @@ Scope = Literal["ballot", "vote", "unit", "visit"]
 ItemType = Literal["rating", "score", "check", "choice", "multi", "text", "deduct", "veto"]
 RuleAction = Literal["invalid", "warn"]
 InvalidKind = Literal["all_identical", "all_full_marks"]
+FormKind = Literal["", "star"]
+"""What a form is for beyond its scope: "star" is the star-rating self-assessment (星级党支部评定) that
+branches fill and the star rules rate; "" is any other form."""
 
 SCOPES: tuple[str, ...] = ("ballot", "vote", "unit", "visit")
 ITEM_TYPES: tuple[str, ...] = ("rating", "score", "check", "choice", "multi", "text", "deduct", "veto")
 RULE_ACTIONS: tuple[str, ...] = ("invalid", "warn")
 INVALID_KINDS: tuple[str, ...] = ("all_identical", "all_full_marks")
+FORM_KINDS: tuple[str, ...] = ("star",)
 
 SCORED_TYPES: frozenset[str] = frozenset({"rating", "score", "check", "choice", "multi"})
 """Item types whose answer earns points (deductions subtract; text and veto items earn none)."""
@@ -273,7 +277,7 @@ class Form:
     """One versioned form definition, as loaded from its TOML file (`source`).
 
     `satisfaction_item` (unit forms) names the score item holding the satisfaction (0..100) that the
-    star rules compare with their no-star threshold.
+    star rules compare with their no-star threshold. `kind` "star" marks the star-rating form.
     """
 
     id: str
@@ -290,6 +294,7 @@ class Form:
     max_total: float | None = None
     source: str = ""
     satisfaction_item: str | None = None
+    kind: FormKind = ""
     _items: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -355,6 +355,8 @@ def _check_ballot_rules(checker: _Checker) -> None:
     _duplicates(checker, rule_ids, "rules.", "id")
     if form.scope == "ballot" and not form.score_item:
         checker.add(1, None, "form", "forms.problem.no_score_item")
+    if form.kind == "star" and form.scope != "unit":
+        checker.add(1, "kind", "form", "split.problem.star_not_unit", scope=form.scope)
     if form.satisfaction_item:
         target = form.item(form.satisfaction_item)
         if target is None:

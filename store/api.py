@@ -24,14 +24,14 @@ CampaignStore (one year's assessment): a small object holding named parts, one j
     `unit_for_code(code)`, `group_for_code(code)` (reissuing replaces the earlier codes),
     `units_with_codes()`, `groups_with_codes()`.
     `campaign.ballots`: drafts `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke
-    autosave: one small file per draft), `save_answers(code, unit_id, {item: value})` (one unit's row at
-    once), `save_position(code, position)`, `discard_draft(code)`; sealing `seal_ballot(code, form_id,
-    answers=None) -> ballot_id` (answers default to the draft's; marks the code used in the same atomic
-    step), `seal_ballots(code, form_ids) -> list[ballot_id]` (one code's review ballot and brand vote sealed
-    together from its draft, in one step), `sealed_ballots(form_id=None)` (order does not follow sealing),
+    autosave: one small file per unit of a draft), `save_answers(code, unit_id, {item: value})` (one unit's
+    row at once), `save_position(code, position)`, `discard_draft(code)`; sealing `seal_ballot(code, form_id,
+    answers=None) -> ballot_id` (answers default to the draft's; marks the code used in the same atomic step),
+    `seal_ballots(code, form_ids) -> list[ballot_id]` (one code's review ballot and brand vote sealed together
+    from its draft, in one step), `sealed_ballots(form_id=None)` (order does not follow sealing),
     `ballot_count(form_id=None)`, `import_sealed_ballots(ballots)`; paper ballots
-    `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`,
-    `seal_paper_ballot(rater_group, form_id, answers) -> ballot_id`.
+    `issue_paper_slips(rater_group, count)`, `paper_slips_left(rater_group)`, `seal_paper_ballot(rater_group,
+    form_id, answers) -> ballot_id`.
     `campaign.meeting`: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`,
     `closings()`, `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
     `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests).

@@ -92,7 +92,7 @@ class CampaignCodes:
             group = str(doc["group"])
             if doc.get("used"):
                 return CodeStatus("used", group)
-            if self.files.draft_path(digest).exists():
+            if self.files.has_draft(digest):
                 return CodeStatus("draft", group)
             return CodeStatus("fresh", group)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, cast
 
@@ -14,14 +15,15 @@ from forms.scoring.entry import dimension_items, required_items
 
 from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
-from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
+from .campaign_files import DRAFT_POSITION, MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
 from .clock import today
+from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
 from .pinned_forms import PinnedForms
 from .records import CAMPAIGN_WIDE, AnswerValue, BallotAnswers, Draft, ImportOutcome, SealedBallot
 from .roster import Roster
 from .sealing import ballot_from_doc, ballot_hash, ballot_to_doc, new_ballot_id
-from .storage import remove_durably
+from .storage import fsync_dir, remove_durably
 
 
 class Ballots:
@@ -45,63 +47,82 @@ class Ballots:
         """The saved draft of a code (None for a fresh code); InputError when unknown or used."""
         with self.files.op():
             digest, group = self._codes.usable(code)
-            data = self.files.store.read(self.files.draft_path(digest))
-        if data is None:
+            found = self.files.read_draft(digest)
+        if found is None:
             return None
-        doc = single(data, "draft")
-        return Draft(rater_group=group, answers=doc.get("answers", {}), position=doc.get("position"))
+        answers, position = found
+        return Draft(rater_group=group, answers=answers, position=position)
 
     def save_answer(self, code: str, unit_id: str | None, item_id: str, value: AnswerValue) -> None:
         """Autosave one answer of a draft (None clears it). `unit_id` None or "" means `CAMPAIGN_WIDE`."""
         self.save_answers(code, unit_id, {item_id: value})
 
     def save_answers(self, code: str, unit_id: str | None, answers: Mapping[str, AnswerValue]) -> None:
-        """Autosave several answers about one unit at once (e.g. a confirmed row of the ballot)."""
+        """Autosave several answers about one unit at once (e.g. a confirmed row of the ballot).
+
+        Only that unit's small file is rewritten: the 1st and the 1,000th answer cost the same."""
         checked = {item_id: check_value(value) for item_id, value in answers.items()}
         unit_key = unit_id or CAMPAIGN_WIDE
-
-        def put_answers(current: dict[str, Any]) -> None:
-            unit_answers = current["answers"].setdefault(unit_key, {})
-            for item_id, value in checked.items():
-                if value is None:
-                    unit_answers.pop(item_id, None)
-                else:
-                    unit_answers[item_id] = value
-
-        self._update_draft(code, put_answers)
+        with self._draft_op(code) as digest:
+            path = self.files.draft_unit_path(digest, unit_key)
+            with self.files.store.edit(path) as db:
+                target = db.table("unit", cache_size=0)
+                found = target.get(doc_id=1)
+                row = dict(found["answers"]) if found is not None else {}
+                for item_id, value in checked.items():
+                    if value is None:
+                        row.pop(item_id, None)
+                    else:
+                        row[item_id] = value
+                target.upsert(Document({"unit": unit_key, "answers": row}, doc_id=1))
 
     def save_position(self, code: str, position: str | None) -> None:
         """Remember where the evaluator is in the ballot, so a resumed draft opens there."""
+        with self._draft_op(code) as digest:
+            path = self.files.draft_dir(digest) / DRAFT_POSITION
+            with self.files.store.edit(path) as db:
+                db.table("position", cache_size=0).upsert(Document({"position": position}, doc_id=1))
 
-        def put_position(current: dict[str, Any]) -> None:
-            current["position"] = position
-
-        self._update_draft(code, put_position)
-
-    def _update_draft(self, code: str, change: Callable[[dict[str, Any]], None]) -> None:
-        """Apply `change` to a code's draft (created empty on first use) under the lock; autosave's one path.
-
-        A code with no draft yet must be usable (known, not sealed) before a draft file is created for it.
-        """
+    @contextmanager
+    def _draft_op(self, code: str) -> Iterator[str]:
+        """Hold the lock for one autosave of a code's draft; yields the code hash. A code with no draft
+        yet must be usable (known, not sealed) before a draft folder is created for it."""
         digest = self.files.code_hash(code)
         if digest is None:
             raise InputError("store.code_unknown")
         with self.files.op():
-            path = self.files.draft_path(digest)
-            if not path.exists():
+            folder = self.files.draft_dir(digest)
+            if not folder.is_dir():
                 digest, _group = self._codes.usable(code)
-            with self.files.store.edit(path) as db:
-                draft = db.table("draft", cache_size=0)
-                doc = draft.get(doc_id=1)
-                current = dict(doc) if doc is not None else {"answers": {}, "position": None}
-                change(current)
-                draft.upsert(Document(current, doc_id=1))
+                try:
+                    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    fsync_dir(folder.parent)  # the new folder survives a power cut with its first answer
+                except OSError as error:
+                    raise StoreWriteError(folder, error) from error
+                self._split_single_file_draft(digest)
+            yield digest
+
+    def _split_single_file_draft(self, digest: str) -> None:
+        """Move a draft saved as one file (before drafts were folders) into the folder, then drop the file."""
+        legacy = self.files.draft_path(digest)
+        data = self.files.store.read(legacy)
+        if data is None:
+            return
+        doc = single(data, "draft")
+        for unit_key, row in doc.get("answers", {}).items():
+            with self.files.store.edit(self.files.draft_unit_path(digest, unit_key)) as db:
+                db.table("unit", cache_size=0).upsert(
+                    Document({"unit": unit_key, "answers": dict(row)}, doc_id=1)
+                )
+        with self.files.store.edit(self.files.draft_dir(digest) / DRAFT_POSITION) as db:
+            db.table("position", cache_size=0).upsert(Document({"position": doc.get("position")}, doc_id=1))
+        remove_durably(legacy)
 
     def discard_draft(self, code: str) -> None:
         """Throw away a code's draft; the code stays fresh."""
         with self.files.op():
             digest, _group = self._codes.usable(code)
-            remove_durably(self.files.draft_path(digest))
+            self.files.remove_draft(digest)
 
     def _prepare(
         self, form_id: str, answers: BallotAnswers
@@ -125,9 +146,19 @@ class Ballots:
         # The campaign's dimensions mode decides whether the ballot's 五力 items must be answered
         # (forms.scoring.entry): an optional or absent dimension never holds a ballot back.
         optional = self._not_required(form)
+        # Whether a row is valid depends on the form and the row only (the unit is named only when a row
+        # is refused, and a refusal ends the seal): a row equal to one already checked needs no second
+        # check. Most rows of a long ballot repeat (the same levels), so this is most of a seal's work.
+        checked_rows: set[tuple[tuple[str, str, Any], ...]] = set()
         for unit_id in expected:
             given = answers.get(unit_id, {})
             row = {item: check_value(value) for item, value in given.items() if value is not None}
+            signature = tuple(
+                sorted((k, type(v).__name__, tuple(v) if isinstance(v, list) else v) for k, v in row.items())
+            )
+            if signature in checked_rows:
+                cleaned[unit_id] = row
+                continue
             for item_id, value in row.items():
                 if form.item(item_id) is None:
                     raise InputError("store.unknown_item", form=form_id, item=item_id)
@@ -142,6 +173,7 @@ class Ballots:
             if score.problems:
                 problem = score.problems[0]
                 raise InputError("store.bad_answer", unit=unit_id, item=problem.item, reason=problem.key)
+            checked_rows.add(signature)
             cleaned[unit_id] = row
         extra = sorted(set(answers) - set(expected))
         if extra and form.scope == "ballot" and any(key != CAMPAIGN_WIDE for key in extra):
@@ -184,8 +216,8 @@ class Ballots:
             self.files.require_open()
             digest, group = self._codes.usable(code)
             if answers is None:
-                data = self.files.store.read(self.files.draft_path(digest))
-                answers = cast(BallotAnswers, single(data, "draft").get("answers", {}))
+                found = self.files.read_draft(digest)
+                answers = cast(BallotAnswers, found[0] if found is not None else {})
             ballots = []
             for form_id in form_ids:
                 form, cleaned, valid, reasons = self._prepare(form_id, answers)

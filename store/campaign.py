@@ -34,7 +34,7 @@ from .integrity import Integrity
 from .meeting import Meeting
 from .pinned_forms import PinnedForms
 from .roster import Roster, check_units
-from .selfassess import SelfAssessments
+from .selfassess import SelfAssessments, forms_for_unit
 from .visits import Visits
 
 if TYPE_CHECKING:
@@ -157,14 +157,5 @@ class CampaignStore:
         return self.pinned.forms_of_scope(scope)
 
     def unit_forms(self, unit_id: str) -> list[Form]:
-        """The self-assessment forms a unit fills: the star form (e.g. star_branch) for branches and for
-        organizations that are themselves a branch (机关党支部), the other unit forms (e.g. the duty list)
-        for directly affiliated organizations."""
-        unit = self.roster.unit(unit_id)
-        is_branch = unit.parent_id is not None or unit.kind.endswith("支部")
-        chosen: list[Form] = []
-        for form in self.forms_of_scope("unit"):
-            branch_form = "branch" in form.id or "星" in form.title.zh
-            if (branch_form and is_branch) or (not branch_form and unit.parent_id is None):
-                chosen.append(form)
-        return chosen
+        """The self-assessment forms a unit fills (`selfassess.forms_for_unit`), in the campaign's order."""
+        return forms_for_unit(self.roster.unit(unit_id), self.forms_of_scope("unit"))

@@ -3,14 +3,16 @@
 Files of a campaign directory (each a TinyDB file written atomically under the directory lock):
 `campaign.json` (info, pinned forms and rules, units, brands, unit and group codes, meeting state,
 closings, passphrase), `codebook/<x>.json` (ballot codes as salted hashes with used flags, 16 shards),
-`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>.json` (one per
-unsealed ballot), `ballots/<xx>.json` (sealed ballots in 256 random shards), `self/<unit hash>.json`
+`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>/` (one folder
+per unsealed ballot: one small file per unit answered and `position.json`, so an autosave rewrites only
+the unit it changed), `ballots/<xx>.json` (sealed ballots in 256 random shards), `self/<unit hash>.json`
 (one per unit), `visits.json`, `audit.json`, and `pending.json` (a seal's commit record, present only
 between its writes).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,10 +23,11 @@ from tinydb.table import Document
 from forms.errors import InputError
 
 from . import codes as codebook
+from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
 from .records import AnswerValue, CampaignInfo, VotingState
 from .sealing import doc_id_of
-from .storage import Data, remove_durably
+from .storage import Data, fsync_dir, remove_durably
 
 if TYPE_CHECKING:
     from .core import Store
@@ -34,6 +37,7 @@ CODEBOOK_DIR = "codebook"
 LEDGER_DIR = "ledger"
 BALLOTS_DIR = "ballots"
 DRAFTS_DIR = "drafts"
+DRAFT_POSITION = "position.json"
 PENDING = "pending.json"
 VISITS = "visits.json"
 AUDIT = "audit.json"
@@ -113,8 +117,61 @@ class CampaignFiles:
         return codebook.hash_code(self.salt, normal) if normal else None
 
     def draft_path(self, digest: str) -> Path:
-        """The draft file of a code hash."""
+        """The single-file draft of a code hash, as drafts were kept before they became folders (read,
+        then removed at seal or discard, so an upgrade in the middle of a meeting loses no draft)."""
         return self.dir / DRAFTS_DIR / f"{digest[:40]}.json"
+
+    def draft_dir(self, digest: str) -> Path:
+        """The folder of a code hash's draft: one file per unit answered, and `position.json`."""
+        return self.dir / DRAFTS_DIR / digest[:40]
+
+    def draft_unit_path(self, digest: str, unit_key: str) -> Path:
+        """The file of one unit's answers in a draft (named by a hash: unit ids may be any text)."""
+        name = hashlib.sha256(unit_key.encode("utf-8")).hexdigest()[:24]
+        return self.draft_dir(digest) / f"{name}.json"
+
+    def has_draft(self, digest: str) -> bool:
+        """Whether answers or a position were saved for a code hash."""
+        return self.draft_dir(digest).is_dir() or self.draft_path(digest).exists()
+
+    def read_draft(self, digest: str) -> tuple[dict[str, dict[str, Any]], str | None] | None:
+        """A draft's answers (unit -> item -> value) and position, or None when there is none."""
+        legacy = self.store.read(self.draft_path(digest))
+        folder = self.draft_dir(digest)
+        if legacy is None and not folder.is_dir():
+            return None
+        doc = single(legacy, "draft")
+        answers: dict[str, dict[str, Any]] = {key: dict(row) for key, row in doc.get("answers", {}).items()}
+        position: str | None = doc.get("position")
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            data = self.store.read(path)
+            if path.name == DRAFT_POSITION:
+                position = single(data, "position").get("position")
+                continue
+            unit = single(data, "unit")
+            with damaged_record(path, "draft"):
+                answers[str(unit["unit"])] = dict(unit["answers"])
+        return answers, position
+
+    def remove_draft(self, digest: str) -> None:
+        """Delete a draft (its folder and any single-file draft), durably; nothing when there is none."""
+        folder = self.draft_dir(digest)
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+                except OSError as error:
+                    raise StoreWriteError(path, error) from error
+            try:
+                folder.rmdir()
+                fsync_dir(folder.parent)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise StoreWriteError(folder, error) from error
+        remove_durably(self.draft_path(digest))
 
     def code_path(self, digest: str) -> Path:
         """The shard of the code book holding a code hash (16 shards by its first hex digit)."""
@@ -211,4 +268,4 @@ class CampaignFiles:
         if code_hash:
             with self.store.edit(self.code_path(str(code_hash))) as db:
                 db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
-            remove_durably(self.draft_path(str(code_hash)))
+            self.remove_draft(str(code_hash))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from forms.errors import InputError
 from forms.model import Form
 from forms.rules import Rules
@@ -9,6 +11,9 @@ from forms.rules import Rules
 from .campaign_files import CampaignFiles
 from .file_data import single, table
 from .formsource import parse_form, parse_rules
+
+LEGACY_STAR_FORM = "star_branch"
+"""The built-in star form's id: its copies pinned before `kind = "star"` existed are read as the star form."""
 
 
 class PinnedForms:
@@ -33,7 +38,11 @@ class PinnedForms:
 
     def form(self, form_id: str) -> Form:
         """One of the campaign's forms, as pinned when the campaign was created."""
-        return parse_form(self.form_text(form_id), f"{self.files.id}/{form_id}.toml")
+        form = parse_form(self.form_text(form_id), f"{self.files.id}/{form_id}.toml")
+        if form.id == LEGACY_STAR_FORM and form.scope == "unit" and not form.kind:
+            # Campaigns created before forms had a `kind` pinned the built-in star form without it.
+            form = replace(form, kind="star")
+        return form
 
     def forms(self) -> list[Form]:
         """Every form of the campaign, in the order they were chosen."""

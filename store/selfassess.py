@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
@@ -18,9 +18,35 @@ from .campaign_files import CampaignFiles, check_value
 from .clock import today
 from .file_data import damaged_record, single
 from .pinned_forms import PinnedForms
-from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState
+from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState, Unit
 from .roster import Roster
 from .storage import Data
+
+REASON_MAX_LENGTH = 200
+"""A reopen reason is a sentence for the audit log, not a report."""
+
+
+def checked_reason(reason: str) -> str:
+    """A reopen reason stripped; InputError when it is blank or longer than REASON_MAX_LENGTH."""
+    reason = reason.strip()
+    if not reason:
+        raise InputError("self.cli.reason_required")
+    if len(reason) > REASON_MAX_LENGTH:
+        raise InputError("self.cli.reason_too_long", length=len(reason), limit=REASON_MAX_LENGTH)
+    return reason
+
+
+def forms_for_unit(unit: Unit, unit_scope_forms: Sequence[Form]) -> list[Form]:
+    """The self-assessment forms a unit fills, of the campaign's unit-scope forms: the star form (`kind =
+    "star"`, e.g. star_branch) for branches and for organizations that are themselves a branch (机关党支部),
+    the other unit forms (e.g. the duty list) for directly affiliated organizations."""
+    is_branch = unit.parent_id is not None or unit.kind.endswith("支部")
+    chosen: list[Form] = []
+    for form in unit_scope_forms:
+        star_form = form.kind == "star"
+        if (star_form and is_branch) or (not star_form and unit.parent_id is None):
+            chosen.append(form)
+    return chosen
 
 
 class SelfAssessments:
@@ -246,3 +272,25 @@ class SelfAssessments:
                         with damaged_record(self._self_path(unit.id), f"{unit.id}/{name}"):
                             found.append(self._self_from_doc(doc))
         return found
+
+    def reopen_unit(self, unit_id: str, form_id: str | None, reason: str, actor: str = "admin") -> list[Form]:
+        """Admin: reopen every submitted or reviewed form of a unit (or just `form_id`), logged with the
+        reason; the forms reopened. InputError when the reason is blank or too long, the form is not one
+        the unit fills, or nothing was submitted."""
+        reason = checked_reason(reason)
+        unit = self._roster.unit(unit_id)
+        forms = forms_for_unit(unit, self._forms.forms_of_scope("unit"))
+        if form_id is not None:
+            forms = [form for form in forms if form.id == form_id]
+            if not forms:
+                raise InputError("self.cli.form_not_for_unit", form=form_id, unit=unit.name)
+        reopened = [
+            form
+            for form in forms
+            if self.self_assessment(unit.id, form.id).state in ("submitted", "reviewed")
+        ]
+        if not reopened:
+            raise InputError("self.cli.nothing_to_reopen", unit=unit.name)
+        for form in reopened:
+            self.reopen_self(unit.id, form.id, reason, actor)
+        return reopened

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -14,7 +15,7 @@ from .audit_trail import AuditTrail
 from .campaign_files import VISITS, CampaignFiles, check_value
 from .file_data import damaged_record, table
 from .pinned_forms import PinnedForms
-from .records import AnswerValue, Visit
+from .records import AnswerValue, ImportOutcome, Visit
 from .roster import Roster
 from .sealing import new_hex_id
 
@@ -146,6 +147,28 @@ class Visits:
                 target.insert(Document(doc, doc_id=int(doc["id"], 16)))
         self._audit.audit("admin", "visits.import", str(len(docs)))
         return len(docs)
+
+    def import_new_visits(self, visits: Sequence[Visit]) -> ImportOutcome:
+        """Add the visits of a file that are not recorded yet (`visit_key`), all or nothing: importing
+        the same file twice adds nothing the second time. How many were added and skipped."""
+        for visit in visits:
+            self._visit_doc(visit)  # every row is checked before anything is written
+        with self.files.op():
+            seen = {visit_key(visit) for visit in self.visits()}
+            fresh: list[Visit] = []
+            for visit in visits:
+                key = visit_key(visit)
+                if key not in seen:
+                    seen.add(key)
+                    fresh.append(visit)
+            added = self.import_visits(fresh) if fresh else 0
+        return ImportOutcome(added=added, skipped=len(visits) - added)
+
+
+def visit_key(visit: Visit) -> str:
+    """What makes two visit records the same visit: unit, group, day, form, answers and note (not the id)."""
+    answers = json.dumps(dict(visit.answers), sort_keys=True, ensure_ascii=False)
+    return "\x1f".join((visit.unit_id, visit.group, visit.day, visit.form_id, answers, visit.note))
 
 
 def _check_day(day: str) -> None:

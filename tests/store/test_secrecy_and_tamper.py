@@ -72,7 +72,7 @@ def test_sealed_ballots_hold_no_code_no_person_no_time(
         for doc in json.loads(text)["ballots"].values():
             assert set(doc) == BALLOT_FIELDS
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc["day"])
-    assert not list((campaign.dir / "drafts").glob("*.json")), "drafts must be gone once sealed"
+    assert not list((campaign.dir / "drafts").rglob("*")), "drafts must be gone once sealed"
     assert not (campaign.dir / "pending.json").exists()
     for path in (campaign.dir / "codebook").glob("*.json"):
         codes_table = json.loads(path.read_text(encoding="utf-8"))["codes"]

@@ -84,7 +84,7 @@ def test_draft_autosave_resumes_and_seal_marks_the_code_used(small: CampaignStor
         small.ballots.save_answers(code, unit_id, row)
     ballot_id = small.ballots.seal_ballot(code, "review_ballot")
     assert small.codes.code_status(code).state == "used"
-    assert not any((small.dir / "drafts").glob("*.json"))
+    assert not any((small.dir / "drafts").rglob("*"))
     [ballot] = list(small.ballots.sealed_ballots())
     assert ballot.ballot_id == ballot_id and ballot.valid and ballot.rater_group == "heads"
     assert ballot.answers["U02"]["comment"] == "工作扎实"

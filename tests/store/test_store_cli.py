@@ -324,12 +324,13 @@ def test_campaigns_lists_every_campaign_with_its_id_state_and_star_source(data_d
 
 
 def test_code_sheet_guards_formula_holders_with_the_exports_guard(tmp_path: Path) -> None:
+    from exports.code_sheets import SheetRow, write_code_sheet
     from exports.csvio import neutralize
-    from tui.commands.store_cmds import SheetRow, write_code_sheet
+    from tui.i18n import t
 
     rows = [SheetRow('=HYPERLINK("x") 市财政局', "ABCD-2345"), SheetRow("＋第一组", "EFGH-6789")]
     sheet = tmp_path / "codes.csv"
-    text_path = write_code_sheet(sheet, "测试码单", "评议组", rows)
+    text_path = write_code_sheet(sheet, "测试码单", "评议组", rows, t)
     raw = sheet.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     read = list(csv.reader(raw.decode("utf-8-sig").splitlines()))

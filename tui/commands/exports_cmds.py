@@ -18,8 +18,8 @@ from tui.i18n import t
 if TYPE_CHECKING:
     from exports.carryover import PreviousStars
     from exports.model import CampaignResults
-    from exports.roster import RosterProblem
-    from store.api import CampaignStore, Unit, Visit
+    from exports.row_problems import RosterProblem
+    from store.api import CampaignStore, Unit
 
 KIND_CHOICES = ("ballots", "summary", "stars", "self", "supervision", "brands", "codebook")
 
@@ -328,28 +328,8 @@ def import_supervision(context: AppContext, file: Path) -> None:
     _refuse_problems(file, reading.problems, where=reading.where)
     if not visits:
         raise InputError("import.empty", file=str(file))
-    fresh, skipped = without_known_visits(visits, campaign.visits.visits())
-    count = campaign.visits.import_visits(fresh) if fresh else 0
-    click.echo(t("import.visits.done", file=str(file), count=count, skipped=skipped))
-
-
-def without_known_visits(visits: Sequence[Visit], known: Sequence[Visit]) -> tuple[list[Visit], int]:
-    """The visits not already recorded (same unit, group, day, form, answers and note), and how many were."""
-
-    def key(visit: Visit) -> str:
-        import json
-
-        answers = json.dumps(dict(visit.answers), sort_keys=True, ensure_ascii=False)
-        return "\x1f".join((visit.unit_id, visit.group, visit.day, visit.form_id, answers, visit.note))
-
-    seen = {key(visit) for visit in known}
-    fresh: list[Visit] = []
-    for visit in visits:
-        mark = key(visit)
-        if mark not in seen:
-            seen.add(mark)
-            fresh.append(visit)
-    return fresh, len(visits) - len(fresh)
+    outcome = campaign.visits.import_new_visits(visits)
+    click.echo(t("import.visits.done", file=str(file), count=outcome.added, skipped=outcome.skipped))
 
 
 # ---------------------------------------------------------------------- consolidate

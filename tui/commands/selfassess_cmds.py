@@ -9,13 +9,10 @@ import click
 
 from forms.errors import InputError
 from tui.context import AppContext
-from tui.i18n import t
+from tui.i18n import language, t
 
 if TYPE_CHECKING:
     from store.api import CampaignStore
-
-REASON_MAX_LENGTH = 200
-"""A reopen reason is a sentence for the audit log, not a report."""
 
 
 def _campaign(context: AppContext) -> CampaignStore:
@@ -56,28 +53,6 @@ def check_admin(store: CampaignStore, passphrase: str | None) -> None:
         raise InputError("self.cli.bad_passphrase")
 
 
-def reopen(
-    store: CampaignStore, unit_id: str, form_id: str | None, reason: str, actor: str = "admin"
-) -> list[str]:
-    """Reopen the unit's submitted or reviewed forms (or just `form_id`); the titles reopened."""
-    from tui.selfassess.assigned import unit_forms
-
-    unit = store.roster.unit(unit_id)
-    forms = unit_forms(store, unit)
-    if form_id is not None:
-        forms = [form for form in forms if form.id == form_id]
-        if not forms:
-            raise InputError("self.cli.form_not_for_unit", form=form_id, unit=unit.name)
-    reopened: list[str] = []
-    for form in forms:
-        if store.self_assessments.self_assessment(unit.id, form.id).state in ("submitted", "reviewed"):
-            store.self_assessments.reopen_self(unit.id, form.id, reason, actor)
-            reopened.append(form.title.get("zh"))
-    if not reopened:
-        raise InputError("self.cli.nothing_to_reopen", unit=unit.name)
-    return reopened
-
-
 @click.command("self-assess", help=t("self.cli.help"))
 @click.option("--unit", "unit_id", metavar="UNIT", help=t("self.cli.opt.unit"))
 @click.option("--reopen", "reopen_unit", metavar="UNIT", help=t("self.cli.opt.reopen"))
@@ -105,16 +80,15 @@ def self_assess(
         return
     if unit_id is not None:
         raise InputError("self.cli.unit_with_reopen")
-    reason = (reason or "").strip()
-    if not reason:
-        raise InputError("self.cli.reason_required")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise InputError("self.cli.reason_too_long", length=len(reason), limit=REASON_MAX_LENGTH)
+    from store.selfassess import checked_reason
+
+    reason = checked_reason(reason or "")  # refused before the passphrase is asked for
     store = _campaign(context)
     unit = store.roster.unit(reopen_unit)
     check_admin(store, passphrase)
-    titles = reopen(store, reopen_unit, form_id, reason)
-    click.echo(t("self.cli.reopened", unit=unit.name, forms="、".join(titles)))
+    forms = store.self_assessments.reopen_unit(reopen_unit, form_id, reason)
+    titles = "、".join(form.title.get(language()) for form in forms)
+    click.echo(t("self.cli.reopened", unit=unit.name, forms=titles))
 
 
 @click.command("review", help=t("review.cli.help"))

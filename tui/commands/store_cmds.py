@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,84 +33,14 @@ def _campaign(context: AppContext) -> CampaignStore:
 # ---------------------------------------------------------------------- code sheets
 
 
-@dataclass(frozen=True)
-class SheetRow:
-    """One slip: who it is for (a rater group, a unit, a liaison group) and the code."""
-
-    holder: str
-    code: str
-
-
-def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow]) -> Path:
-    """Write a CSV for Excel (UTF-8 with BOM, CRLF) and a plain-text sheet of slips to cut beside it
-    (same name, .txt); both mode 0600, written atomically. Returns the text sheet's path."""
-    from exports.csvio import cell, write_csv
-    from store.errors import StoreWriteError
-    from store.storage import write_atomic
-
-    slips = [title, ""]
-    cut = "-" * 20 + " ✂ " + "-" * 20
-    for number, row in enumerate(rows, start=1):
-        slips += [cut, t("store.sheet.slip", number=number, holder=row.holder), f"    {row.code}", ""]
-    slips.append(cut)
-    text_path = csv_path.with_suffix(".txt")
-    csv_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # The project's Excel-safe writer (BOM, CRLF, formula guard, atomic; its temp file is already 0600);
-    # a disk error is reported like the store's own writes.
-    header = [t("store.sheet.number"), holder_header, t("store.sheet.code")]
-    lines = ([number, cell(row.holder), row.code] for number, row in enumerate(rows, start=1))
-    try:
-        write_csv(csv_path, [header], lines)
-    except OSError as error:
-        raise StoreWriteError(csv_path, error) from error
-    write_atomic(text_path, ("\n".join(slips) + "\n").encode("utf-8"))
-    return text_path
-
-
-def _group_label(campaign: CampaignStore, group_id: str) -> str:
-    group = campaign.rules().group(group_id)
-    if group is None:
-        return group_id
-    return group.en if language() == "en" and group.en else group.zh
-
-
-def _write_all_sheets(
-    campaign: CampaignStore,
-    ballot_codes: dict[str, list[str]],
-    unit_codes: dict[str, str],
-    group_codes: dict[str, str],
-) -> list[Path]:
-    """The code sheets of a new campaign in `<campaign dir>/codes/`: ballot, unit and group codes."""
-    folder = campaign.dir / "codes"
-    written: list[Path] = []
-    name = campaign.info.name
-    if ballot_codes:
-        rows = [
-            SheetRow(_group_label(campaign, g), code) for g, codes in ballot_codes.items() for code in codes
-        ]
-        path = folder / "ballot-codes.csv"
-        write_code_sheet(path, t("store.sheet.ballot_title", name=name), t("store.sheet.rater_group"), rows)
-        written.append(path)
-    if unit_codes:
-        names = {unit.id: unit.name for unit in campaign.roster.units()}
-        rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in unit_codes.items()]
-        path = folder / "unit-codes.csv"
-        write_code_sheet(path, t("store.sheet.unit_title", name=name), t("store.sheet.unit"), rows)
-        written.append(path)
-    if group_codes:
-        rows = [SheetRow(group, code) for group, code in group_codes.items()]
-        path = folder / "group-codes.csv"
-        write_code_sheet(path, t("store.sheet.group_title", name=name), t("store.sheet.group"), rows)
-        written.append(path)
-    return written
-
-
 def write_demo_sheets(data_dir: Path, result: DemoResult) -> list[Path]:
     """Write the code sheets of a demo just created by `store.demo.create_demo` (for the home screen too)."""
+    from exports.code_sheets import write_campaign_sheets
     from store.api import open_store
 
     campaign = open_store(data_dir).campaign(result.campaign_id)
-    return _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes)
+    codes = (result.ballot_codes, result.unit_codes, result.group_codes)
+    return write_campaign_sheets(campaign, *codes, t, language())
 
 
 # ---------------------------------------------------------------------- init
@@ -243,7 +172,9 @@ def init_command(
     ballot_codes = {g: campaign.codes.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
     unit_codes = campaign.codes.issue_unit_codes() if units else {}
     group_codes = campaign.codes.issue_group_codes() if units else {}
-    sheets = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes)
+    from exports.code_sheets import write_campaign_sheets
+
+    sheets = write_campaign_sheets(campaign, ballot_codes, unit_codes, group_codes, t, language())
     click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
     click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
     for sheet in sheets:
@@ -314,7 +245,7 @@ def demo_command(context: AppContext, seed: int) -> None:
         raise InputError("store.cmd.demo_exists", path=str(store.data_dir), campaign=existing[-1].name)
     result = create_demo(store, seed=seed)
     campaign = store.campaign(result.campaign_id)
-    sheets = _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes)
+    sheets = write_demo_sheets(store.data_dir, result)
     click.echo(
         t(
             "store.cmd.demo_done",
@@ -351,61 +282,23 @@ def codes_group() -> None:
 @click.option("--url", "url", default=None, metavar="http://HALL:PORT", help=t("serve.opt.slips_url"))
 @click.pass_obj
 def codes_issue_command(context: AppContext, count: int, group: str, output: Path, url: str | None) -> None:
-    from store.outputs import refuse_inside_data
+    from exports.code_sheets import issue_ballot_sheet
 
-    refuse_inside_data(context.data_dir, output)
-    campaign = _campaign(context)
-    rules = campaign.rules()
-    group_id = group
-    for candidate in rules.rater_groups:
-        if group in (candidate.id, candidate.zh, candidate.en):
-            group_id = candidate.id
-    if output.suffix.lower() != ".csv":
-        output = output.with_name(output.name + ".csv")
     base_url = None
     if url is not None:
         from tui.serve.slips import slip_base_url
 
         base_url = slip_base_url(url)  # checked before any code is issued: nothing half-written
-    outputs = (output, output.with_suffix(".txt")) + ((output.with_suffix(".html"),) if url else ())
-    for path in outputs:
-        if path.exists():
-            raise InputError("store.cmd.output_exists", path=str(path))
-    if not output.parent.is_dir():
-        raise InputError("store.cmd.no_directory", path=str(output.parent))
-    codes = campaign.codes.issue_codes(group_id, count)
-    label = _group_label(campaign, group_id)
-    rows = [SheetRow(label, code) for code in codes]
-    title = t("store.sheet.ballot_title", name=campaign.info.name)
-    text_path = write_code_sheet(output, title, t("store.sheet.rater_group"), rows)
-    click.echo(t("store.cmd.codes_issued", count=count, group=label))
-    click.echo(t("store.cmd.sheet_written", csv=str(output), txt=str(text_path)))
+    also = (".html",) if base_url is not None else ()
+    issued = issue_ballot_sheet(_campaign(context), group, count, output, t, language(), also)
+    click.echo(t("store.cmd.codes_issued", count=issued.count, group=issued.holder))
+    click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
     if base_url is not None:
         from tui.serve.slips import write_slips
 
-        slips = write_slips(output.with_suffix(".html"), title, label, codes, base_url)
+        html = issued.csv.with_suffix(".html")
+        slips = write_slips(html, issued.title, issued.holder, list(issued.codes), base_url)
         click.echo(t("serve.slips.written", path=str(slips)))
-
-
-def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
-    if output is not None:
-        from store.outputs import refuse_inside_data
-
-        refuse_inside_data(campaign.store.data_dir, output)
-    target = output or campaign.dir / "codes" / default_name
-    number = 1
-    while output is None and (target.exists() or target.with_suffix(".txt").exists()):
-        # Never overwrite an earlier sheet: it may hold the only plaintext of codes still valid.
-        number += 1
-        target = campaign.dir / "codes" / f"{Path(default_name).stem}-{number}.csv"
-    if target.suffix.lower() != ".csv":
-        target = target.with_name(target.name + ".csv")
-    for path in (target, target.with_suffix(".txt")):
-        if path.exists() and output is not None:
-            raise InputError("store.cmd.output_exists", path=str(path))
-    if output is not None and not target.parent.is_dir():
-        raise InputError("store.cmd.no_directory", path=str(target.parent))
-    return target
 
 
 @codes_group.command("units", help=t("store.cmd.codes_units"))
@@ -418,21 +311,11 @@ def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: st
 def codes_units_command(
     context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
 ) -> None:
-    campaign = _campaign(context)
-    wanted = list(unit_ids) or [unit.id for unit in campaign.roster.units()]
-    if not wanted:
-        raise InputError("store.no_units")
-    replaced = sorted(set(wanted) & campaign.codes.units_with_codes())
-    if replaced and not yes:
-        raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = _sheet_target(campaign, output, "unit-codes.csv")
-    codes = campaign.codes.issue_unit_codes(wanted)
-    names = {unit.id: unit.name for unit in campaign.roster.units()}
-    rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in codes.items()]
-    title = t("store.sheet.unit_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, t("store.sheet.unit"), rows)
-    click.echo(t("store.cmd.unit_codes_issued", count=len(rows)))
-    click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
+    from exports.code_sheets import issue_unit_sheet
+
+    issued = issue_unit_sheet(_campaign(context), unit_ids, output, yes, t)
+    click.echo(t("store.cmd.unit_codes_issued", count=issued.count))
+    click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
 
 
 @codes_group.command("groups", help=t("store.cmd.codes_groups"))
@@ -442,19 +325,11 @@ def codes_units_command(
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
 def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
-    campaign = _campaign(context)
-    if not campaign.roster.meeting_units():
-        raise InputError("store.no_units")
-    replaced = campaign.codes.groups_with_codes()
-    if replaced and not yes:
-        raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = _sheet_target(campaign, output, "group-codes.csv")
-    codes = campaign.codes.issue_group_codes()
-    rows = [SheetRow(group, code) for group, code in codes.items()]
-    title = t("store.sheet.group_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, t("store.sheet.group"), rows)
-    click.echo(t("store.cmd.group_codes_issued", count=len(rows)))
-    click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
+    from exports.code_sheets import issue_group_sheet
+
+    issued = issue_group_sheet(_campaign(context), output, yes, t)
+    click.echo(t("store.cmd.group_codes_issued", count=issued.count))
+    click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
 
 
 # ---------------------------------------------------------------------- simulate

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 
 from forms.errors import KaopingError
 
-from . import common, exports, forms, grid, meeting, results, selfassess, serve, store, trust
+from . import common, exports, forms, grid, meeting, results, selfassess, serve, split, store, trust
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results)
+AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results, split)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

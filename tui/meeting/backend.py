@@ -14,17 +14,12 @@ from forms.errors import KaopingError
 from forms.model import Form, Item
 from forms.scoring.entry import (
     DimensionsMode,
-    MissingAnswer,
-    QuotaTally,
     asked_items,
     dimension_items,
-    early_flags,
-    missing_answers,
-    quota_tallies,
-    refused_by,
     required_items,
 )
 from tui.i18n import error_text, t
+from tui.meeting.ballot_entry import BallotEntry
 from tui.meeting.model import (
     AnswerValue,
     BallotDraft,
@@ -35,7 +30,6 @@ from tui.meeting.model import (
     GroupParticipation,
     ItemSpec,
     MeetingInfo,
-    RuleBreak,
     UnitSpec,
 )
 
@@ -69,6 +63,7 @@ class MeetingBackend:
         self.meeting_name = self.form.title.get(lang)
         self.unit_records = tuple(campaign.roster.meeting_units())
         self.dimensions: DimensionsMode = campaign.rules().dimensions
+        self.entry = BallotEntry(self)
         self.group_labels = {
             group.id: (group.en if lang == "en" and group.en else group.zh)
             for group in campaign.rules().rater_groups
@@ -216,51 +211,6 @@ class MeetingBackend:
                 answers[RUNOFF_ITEM] = self.runoff.round
             return {CAMPAIGN_WIDE: answers}
         return {unit.unit_id: dict(draft.answers.get(unit.unit_id, {})) for unit in self.ballot_spec.units}
-
-    def check(self, draft: BallotDraft) -> list[RuleBreak]:
-        """The ballot rules this draft breaks, each with what breaks it, in the user's words."""
-        from forms.scoring import check_ballot  # not needed before the first review page
-
-        result = check_ballot(self.form, self.ballot_answers(draft))
-        names = {unit.unit_id: unit.name for unit in self.ballot_spec.units}
-        breaks: list[RuleBreak] = []
-        for flag in result.flags:
-            text = flag.text.get(self.lang)
-            if flag.kind == "quota":
-                shown = "、".join(names.get(unit, unit) for unit in flag.units[:6])
-                more = "…" if len(flag.units) > 6 else ""
-                text += " " + t("meeting.rule.quota", count=flag.count, limit=flag.limit, units=shown + more)
-            else:
-                text += " " + t("meeting.rule.all_units", count=flag.count)
-            breaks.append(RuleBreak(text, flag.action == "invalid"))
-        return breaks
-
-    # -- the ballot's rules while it is filled (pure: no disk, safe on the UI thread) -------------------
-
-    def tallies(self, draft: BallotDraft) -> tuple[QuotaTally, ...]:
-        """Each quota of the ballot with its count so far and its limit ("好 12 / 上限 19")."""
-        return quota_tallies(self.form, self.ballot_answers(draft), len(self.ballot_spec.units))
-
-    def refusal(
-        self, draft: BallotDraft, unit_id: str, item_id: str, value: AnswerValue
-    ) -> QuotaTally | None:
-        """The quota that giving `value` would break (the answer is then refused), or None."""
-        answers = self.ballot_answers(draft)
-        return refused_by(self.form, answers, len(self.ballot_spec.units), unit_id, item_id, value)
-
-    def early_warnings(self, draft: BallotDraft) -> list[str]:
-        """The invalid-ballot rules the answers so far already meet, in the user's words."""
-        return [flag.text.get(self.lang) for flag in early_flags(self.form, self.ballot_answers(draft))]
-
-    def missing(self, draft: BallotDraft) -> tuple[MissingAnswer, ...]:
-        """Every answer the campaign requires that the draft still lacks, in unit then form order."""
-        units = [unit.unit_id for unit in self.ballot_spec.units]
-        return missing_answers(self.form, self.ballot_answers(draft), units, self.dimensions)
-
-    def level_labels(self, item_id: str, levels: Sequence[str]) -> str:
-        """The labels of some levels of a rating item, as the evaluator reads them ("好")."""
-        item = self.ballot_spec.item(item_id)
-        return "/".join(item.label_of(level) if item else level for level in levels)
 
     def seal(self, draft: BallotDraft) -> None:
         self.campaign.ballots.seal_ballot(draft.code, self.form.id, self.ballot_answers(draft))

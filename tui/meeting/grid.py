@@ -101,12 +101,12 @@ class GridScreen(Screen[None]):
         done = sum(1 for unit in spec.units if self.draft.unit_state(spec, unit.unit_id) == "done")
         self.query_one("#grid-progress", Static).update(t("grid.progress", done=done, total=len(spec.units)))
         tally_text = Text()
-        for tally in backend.tallies(self.draft):
+        for tally in backend.entry.tallies(self.draft):
             if tally_text:
                 tally_text.append("  ")
             words = t(
                 "grid.tally",
-                levels=backend.level_labels(tally.item, tally.levels),
+                levels=backend.entry.level_labels(tally.item, tally.levels),
                 count=tally.count,
                 limit=tally.limit,
             )
@@ -120,7 +120,7 @@ class GridScreen(Screen[None]):
         if self.kiosk.high_contrast:
             mode = (mode + "  " if mode else "") + "◆" + t("grid.contrast_on")
         self.query_one("#grid-mode", Static).update(Text(mode))
-        warnings = backend.early_warnings(self.draft)
+        warnings = backend.entry.early_warnings(self.draft)
         score = spec.score_item or ""
         answered = sum(1 for unit in spec.units if self.draft.answer(unit.unit_id, score) is not None)
         lines = [self.notice] if self.notice else []
@@ -144,9 +144,9 @@ class GridScreen(Screen[None]):
             self._show_state()
             return True
         if value is not None:
-            refused = backend.refusal(self.draft, unit.unit_id, line.item_id, value)
+            refused = backend.entry.refusal(self.draft, unit.unit_id, line.item_id, value)
             if refused is not None:
-                levels = backend.level_labels(refused.item, refused.levels)
+                levels = backend.entry.level_labels(refused.item, refused.levels)
                 self._say(
                     t(
                         "grid.refused",

@@ -72,8 +72,8 @@ class InstructionScreen(Screen[None]):
         yield Static(scale, id="instructions-scale", markup=False)
         keys = [t("grid.instructions.keys")]
         empty = BallotDraft(code="", rater_group="")
-        for tally in backend.tallies(empty):
-            levels = backend.level_labels(tally.item, tally.levels)
+        for tally in backend.entry.tallies(empty):
+            levels = backend.entry.level_labels(tally.item, tally.levels)
             keys.append(t("grid.instructions.quota", levels=levels, limit=tally.limit))
         if spec.dimension_ids:
             keys.append(

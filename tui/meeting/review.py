@@ -88,7 +88,7 @@ class ReviewScreen(SealingScreen):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check_rules(self) -> None:
         try:
-            breaks = self.kiosk.backend.check(self.draft)
+            breaks = self.kiosk.backend.entry.check(self.draft)
         except Exception as error:  # shown where the rules would be
             self.app.call_from_thread(self._rules_failed, self.kiosk.backend.describe(error))
             return
@@ -140,7 +140,7 @@ class ReviewScreen(SealingScreen):
         return t("grid.missing", count=len(missing), first=shown + ("……" if len(missing) > 3 else ""))
 
     def action_seal(self) -> None:
-        missing = self.kiosk.backend.missing(self.draft)
+        missing = self.kiosk.backend.entry.missing(self.draft)
         if missing:
             text = self._missing_text(missing)
             summary = self.query_one("#review-summary", Static)

@@ -17,6 +17,7 @@ from exports.model import CampaignResults
 from exports.stars import BranchStars, branch_stars
 from forms.errors import InputError, KaopingError
 from store.api import CampaignStore, open_store
+from store.selfassess import REASON_MAX_LENGTH
 from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import error_text, language, t
@@ -26,7 +27,6 @@ from tui.results.strengths import strength_chart
 from tui.selfassess.dialogs import TextPromptScreen
 from tui.selfassess.signin import SignInScreen
 
-REASON_MAX_LENGTH = 200
 CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "=", "new": "新", "none": "—"}
 
 
@@ -293,16 +293,13 @@ class ResultsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="store")
     def reopen(self, unit_id: str, reason: str) -> None:
         """Reopen the unit's submitted forms with the logged reason."""
-        from tui.commands.selfassess_cmds import reopen
-
         try:
-            titles = reopen(self.store, unit_id, None, reason)
+            forms = self.store.self_assessments.reopen_unit(unit_id, None, reason)
         except KaopingError as error:
             self.post_message(ReopenRefused(error_text(error)))
             return
-        self.post_message(
-            Reopened(t("self.cli.reopened", unit=self._unit_name(unit_id), forms="、".join(titles)))
-        )
+        titles = "、".join(form.title.get(language()) for form in forms)
+        self.post_message(Reopened(t("self.cli.reopened", unit=self._unit_name(unit_id), forms=titles)))
 
     def on_reopened(self, message: Reopened) -> None:
         self.notify(message.text, markup=False)

@@ -224,7 +224,7 @@ class HallService:
         state = self.state(code, answers)
         gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
         missing_units = tuple(dict.fromkeys(gap.unit_id for gap in gaps))
-        breaks = tuple(self.backend.check(BallotDraft(code, rater_group, answers)))
+        breaks = tuple(self.backend.entry.check(BallotDraft(code, rater_group, answers)))
         return Review(state, missing_units, breaks)
 
     def seal(self, code: str, rater_group: str) -> None:

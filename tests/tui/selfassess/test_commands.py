@@ -132,3 +132,22 @@ def test_reopen_with_the_passphrase_is_logged(campaign: Campaign) -> None:
 def test_english_messages_with_lang_en(campaign: Campaign) -> None:
     code, output = _run(campaign, "--lang", "en", "self-assess", "--reopen", "B011", "--passphrase", "x")
     assert code == 2 and "Give the reason" in output
+
+
+def test_reopen_under_lang_en_names_the_forms_in_english(campaign: Campaign) -> None:
+    fill_and_submit(campaign.store, "B011", "star_branch")
+    english = campaign.store.form("star_branch").title.get("en")
+    code, output = _run(
+        campaign,
+        "--lang",
+        "en",
+        "self-assess",
+        "--reopen",
+        "B011",
+        "--reason",
+        "单位申请更正",
+        "--passphrase",
+        campaign.passphrase,
+    )
+    assert code == 0, output
+    assert english in output and "星级党支部" not in output

@@ -6,7 +6,6 @@ import pytest
 from textual.widgets import Input, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
-from tui.commands.selfassess_cmds import reopen
 from tui.selfassess.app import SelfAssessApp
 from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.fill import FillScreen
@@ -147,7 +146,7 @@ async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: 
             campaign.store.self_assessments.self_assessment("B012", "star_branch").answers["committee"] == 6
         )
 
-    reopen(campaign.store, "B012", None, "单位申请更正第二部分的分数")
+    campaign.store.self_assessments.reopen_unit("B012", None, "单位申请更正第二部分的分数")
     record = campaign.store.self_assessments.self_assessment("B012", "star_branch")
     assert record.state == "draft"
     assert record.history[-1].note == "单位申请更正第二部分的分数"
