@@ -19,14 +19,22 @@ from forms.errors import InputError, ProblemFound
 
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .lock import DirectoryLock
-from .storage import AtomicJSONStorage, BufferedStorage, Data, decode, fsync_dir, read_file, write_atomic
+from .storage import (
+    AtomicJSONStorage,
+    BufferedStorage,
+    Data,
+    decode,
+    fsync_dir,
+    read_file,
+    sweep_temp_files,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from .campaign import CampaignStore
     from .records import CampaignInfo
 
 ROOT_FILE = "kaoping.json"
-LOCK_FILE = ".kaoping.lock"
 CAMPAIGNS_DIR = "campaigns"
 BACKUPS_DIR = "backups"
 BACKUPS_KEPT = 20
@@ -81,7 +89,8 @@ class Store:
 
     def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
         self.data_dir = Path(data_dir).absolute()
-        self._lock = DirectoryLock(self.data_dir / LOCK_FILE, lock_timeout)
+        self._lock = DirectoryLock(self.data_dir, lock_timeout)
+        self._swept = False
         self._cache: dict[Path, tuple[tuple[int, int, int, int], Data]] = {}
         # Opening writes nothing: a command that only reads (and fails on an empty directory) leaves the
         # directory as it found it. The directory, its lock and the terminal id appear with the first write.
@@ -119,6 +128,11 @@ class Store:
             except OSError as error:
                 raise StoreWriteError(self.data_dir, error) from error
         with self._lock.held():
+            if not self._swept:
+                # Every write of the store happens under this lock, so a temp file found now was left
+                # by a process that died mid-write: it holds nothing that was acknowledged.
+                self._swept = True
+                sweep_temp_files(self.data_dir)
             yield
 
     @contextmanager

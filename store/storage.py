@@ -110,6 +110,23 @@ def write_atomic(path: Path, blob: bytes) -> None:
         raise StoreWriteError(path, error) from error
 
 
+def sweep_temp_files(directory: Path) -> list[Path]:
+    """Remove the temp files (`.<name>.<pid>.tmp`) a killed writer left anywhere under `directory`.
+
+    The caller holds the data directory's lock, so no live writer owns one. Returns what was removed;
+    a read-only directory is left as it is.
+    """
+    removed: list[Path] = []
+    for root, _dirs, files in os.walk(directory):
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp"):
+                path = Path(root) / name
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def remove_durably(path: Path) -> None:
     """Delete `path` (if there) and make the deletion durable."""
     try:
