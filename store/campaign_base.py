@@ -237,7 +237,7 @@ class CampaignBase:
         """Replace the roster by `units`, all or nothing; InputError naming the first bad unit."""
         check_units(units)
         if self.units():
-            self.store.backup()  # the roster being replaced can be restored
+            self.store.backup(kind="auto")  # the roster being replaced can be restored
         with self._op(), self.store.edit(self._path(MAIN)) as db:
             target = db.table("units", cache_size=0)
             target.truncate()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import shutil
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +16,8 @@ from tinydb import TinyDB
 
 from forms.errors import InputError, ProblemFound
 
+from . import backups as backups_module
+from . import restore_journal
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .lock import DirectoryLock
 from .storage import (
@@ -24,15 +25,14 @@ from .storage import (
     BufferedStorage,
     Data,
     decode,
-    fsync_dir,
     read_file,
     sweep_temp_files,
-    write_atomic,
 )
 
 if TYPE_CHECKING:
     from .campaign import CampaignStore
     from .records import CampaignInfo
+    from .restore_journal import RestoreOutcome
 
 ROOT_FILE = "kaoping.json"
 CAMPAIGNS_DIR = "campaigns"
@@ -121,19 +121,35 @@ class Store:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the directory's cross-process lock (re-entrant); creates the directory when missing."""
-        if not (self.data_dir / CAMPAIGNS_DIR).is_dir():
+        """Hold the directory's cross-process lock (re-entrant); creates the directory when missing.
+
+        The first holder after a crash finishes (or drops) an interrupted restore and sweeps the temp
+        files a killed writer left.
+        """
+        if not self.data_dir.is_dir():
             try:
-                (self.data_dir / CAMPAIGNS_DIR).mkdir(parents=True, exist_ok=True, mode=0o700)
+                self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as error:
                 raise StoreWriteError(self.data_dir, error) from error
         with self._lock.held():
-            if not self._swept:
-                # Every write of the store happens under this lock, so a temp file found now was left
-                # by a process that died mid-write: it holds nothing that was acknowledged.
-                self._swept = True
-                sweep_temp_files(self.data_dir)
+            outermost = self._lock.depth == 1
+            if outermost and (not self._swept or (self.data_dir / restore_journal.JOURNAL).exists()):
+                self._after_crash()
             yield
+
+    def _after_crash(self) -> None:
+        # Every write of the store happens under this lock, so a temp file or a restore's folder found
+        # now was left by a process that died: finish or drop what it was doing, before anything else.
+        self._swept = True
+        if os.access(self.data_dir, os.W_OK):
+            restore_journal.recover(self)
+            sweep_temp_files(self.data_dir)
+        campaigns = self.data_dir / CAMPAIGNS_DIR
+        if not campaigns.is_dir():
+            try:
+                campaigns.mkdir(exist_ok=True, mode=0o700)
+            except OSError as error:
+                raise StoreWriteError(self.data_dir, error) from error
 
     @contextmanager
     def edit(self, path: Path) -> Iterator[TinyDB]:
@@ -249,54 +265,28 @@ class Store:
         """Every backup, newest first."""
         if not self.backups_dir.is_dir():
             return []
-        return sorted(self.backups_dir.glob("kaoping-*.zip"), reverse=True)
+        return sorted(self.backups_dir.glob(backups_module.BACKUP_GLOB), reverse=True)
 
-    def _data_files(self) -> list[Path]:
-        files = [self.root_path] if self.root_path.exists() else []
-        campaigns = self.data_dir / CAMPAIGNS_DIR
-        files.extend(
-            path
-            for path in sorted(campaigns.rglob("*.json"))
-            if path.is_file() and not path.name.startswith(".")
-        )
-        return files
+    def backup(self, *, kind: str = "manual", during_voting: bool = False) -> Path:
+        """A zip of the data files, taken under the lock; the oldest manual ones beyond the rotation go.
 
-    def backup(self) -> Path:
-        """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed.
-
-        Refused (InputError) when there is nothing to back up, and (StoreCorruptError naming the file) when
-        a data file is damaged: such a backup could not be restored, and it would rotate a good one out.
+        `kind` is "manual" (the admin's), "auto" (before a roster is replaced), or one never rotated away:
+        "open" and "close" (voting) and "restore" (the state a restore replaces). A seal a crash
+        interrupted is finished first; drafts and commit records are left out, so no backup links a code
+        to answers. A manual backup while voting is open needs `during_voting` (InputError otherwise).
+        Refused (InputError) when there is nothing to back up, and (StoreCorruptError naming the file)
+        when a data file is damaged: such a backup could not be restored, and it would rotate a good one out.
         """
         if not self.root_path.exists():
             raise InputError("store.no_campaign", path=str(self.data_dir))
         with self.locked():
-            for path in self._data_files():
-                decode(path, path.read_bytes())
-            self.backups_dir.mkdir(exist_ok=True, mode=0o700)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")  # name order = time order
-            target = self.backups_dir / f"kaoping-{stamp}-{secrets.token_hex(3)}.zip"
-            temp = self.backups_dir / f".{target.name}.tmp"
-            try:
-                with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    for path in self._data_files():
-                        # Fixed member times (as LimeSurvey's anonymised dates): a backup taken during the
-                        # meeting must not tell when each ballot or code file was last written.
-                        member = zipfile.ZipInfo(
-                            path.relative_to(self.data_dir).as_posix(), (1980, 1, 1, 0, 0, 0)
-                        )
-                        member.compress_type = zipfile.ZIP_DEFLATED
-                        member.external_attr = 0o600 << 16
-                        archive.writestr(member, path.read_bytes())
-                with open(temp, "rb+") as handle:
-                    os.fsync(handle.fileno())
-                os.chmod(temp, 0o600)
-                os.replace(temp, target)
-                fsync_dir(self.backups_dir)
-            except OSError as error:
-                temp.unlink(missing_ok=True)
-                raise StoreWriteError(target, error) from error
-            for old in self.backups()[BACKUPS_KEPT:]:
-                old.unlink(missing_ok=True)
+            for info in self.campaigns():
+                campaign = self.campaign(info.id)  # opening a campaign finishes an interrupted seal
+                if kind == "manual" and not during_voting and campaign.voting_state() == "open":
+                    raise InputError("store_trust.backup_during_voting", campaign=info.name)
+            files = backups_module.data_files(self.data_dir, ROOT_FILE, CAMPAIGNS_DIR)
+            target = backups_module.write_backup(self.data_dir, self.backups_dir, files, kind)
+            backups_module.rotate(self.backups(), BACKUPS_KEPT)
             return target
 
     def find_backup(self, path: Path) -> Path | None:
@@ -310,67 +300,34 @@ class Store:
                 with zipfile.ZipFile(candidate) as archive:
                     decode(path, archive.read(member))
                 return candidate
-            except (KeyError, OSError, zipfile.BadZipFile, StoreCorruptError, InputError, ValueError):
-                continue
-            except Exception:
+            except Exception:  # any unreadable backup is simply not the good one
                 continue
         return None
 
-    def restore(self, backup: Path) -> Path | None:
-        """Replace every data file by the backup's, after checking it whole; returns the safety backup
-        taken of the current state first (None when the directory held nothing yet, e.g. a second
-        meeting room's laptop receiving the campaign)."""
+    def restore(self, backup: Path, *, discard_sealed: int | None = None) -> RestoreOutcome:
+        """Replace every data file by the backup's, after checking it whole, as one journaled step.
+
+        Refused (InputError "store_trust.restore_drops", with the counts) when it would drop sealed
+        ballots or a closing, unless `discard_sealed` repeats the number of ballots dropped. The current
+        state is backed up first (a backup never rotated away); every restored campaign's audit log gets
+        the counts before and after. A crash at any moment leaves the old or the new data; the next
+        operation of any process finishes the restore and says so (`store.notices`).
+        """
         members = check_backup(backup)
         with self.locked():
-            safety = self.backup() if self.root_path.exists() else None
-            staging = self.data_dir / f".restore-{secrets.token_hex(4)}"
-            try:
-                staging.mkdir(mode=0o700)
-                with zipfile.ZipFile(backup) as archive:
-                    for name in members:
-                        blob = archive.read(name)
-                        target = staging / name
-                        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                        write_atomic(target, blob)
-                campaigns = self.data_dir / CAMPAIGNS_DIR
-                old = self.data_dir / f".old-{secrets.token_hex(4)}"
-                if campaigns.exists():
-                    os.replace(campaigns, old)
-                staged_campaigns = staging / CAMPAIGNS_DIR
-                if staged_campaigns.exists():
-                    os.replace(staged_campaigns, campaigns)
-                else:
-                    campaigns.mkdir(mode=0o700)
-                os.replace(staging / ROOT_FILE, self.root_path)
-                fsync_dir(self.data_dir)
-                if old.exists():
-                    _carry_over_sheets(old, campaigns)
-                shutil.rmtree(old, ignore_errors=True)
-            except OSError as error:
-                raise StoreWriteError(self.data_dir, error) from error
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-            self._cache.clear()
-            if safety is None:
-                # A directory that held nothing is another laptop receiving the campaign (a second
-                # meeting room): it is a terminal of its own, so its ballots and exports say so.
-                with self.edit(self.root_path) as db:
-                    db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
-            self._terminal_id = str(
-                single(self.read(self.root_path), "terminal").get("id", self._terminal_id)
-            )
-        return safety
+            return restore_journal.restore(self, backup, members, discard_sealed)
 
+    def forget_cache(self) -> None:
+        """Drop every cached parse and the terminal id (after files were replaced wholesale)."""
+        self._cache.clear()
+        root = self.read(self.root_path)
+        self._terminal_id = str(single(root, "terminal").get("id", "")) if root is not None else ""
 
-def _carry_over_sheets(old: Path, new: Path) -> None:
-    """Keep the printed code sheets (CSV/TXT beside the data, never in backups) across a restore:
-    they hold the only plaintext of the codes."""
-    for path in old.rglob("*"):
-        if path.is_file() and path.suffix in (".csv", ".txt"):
-            target = new / path.relative_to(old)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                shutil.copy2(path, target)
+    def new_terminal_id(self) -> None:
+        """Give this data directory a new random terminal id (a laptop that received a campaign)."""
+        with self.locked(), self.edit(self.root_path) as db:
+            db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
+        self.forget_cache()
 
 
 _SAFE_MEMBER = re.compile(r"^(kaoping\.json|campaigns/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.json)$")

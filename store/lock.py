@@ -35,6 +35,11 @@ class DirectoryLock:
         self._depth = 0
         self._fd: int | None = None
 
+    @property
+    def depth(self) -> int:
+        """How deeply the current holder has entered the lock (1 = just taken from outside)."""
+        return self._depth
+
     @contextmanager
     def held(self) -> Iterator[None]:
         """Hold the lock for the duration of the block."""

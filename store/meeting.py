@@ -31,7 +31,7 @@ class MeetingMixin(BallotsMixin):
                 current.update(state="open", session=int(current.get("session", 0)) + 1)
                 meeting.upsert(Document(current, doc_id=1))
             self.audit(actor, "voting.open", "")
-        self.store.backup()
+        self.store.backup(kind="open")
 
     def close_voting(self, actor: str) -> Closing:
         """Close voting: record the count and the digest over the sorted ballot hashes, for the minutes."""
@@ -61,7 +61,7 @@ class MeetingMixin(BallotsMixin):
                 meeting.upsert(Document(current, doc_id=1))
             self.audit(actor, "voting.close", f"{closing.count} {closing.digest}")
             self._blur_file_times()
-        self.store.backup()
+        self.store.backup(kind="close")
         return closing
 
     def _blur_file_times(self) -> None:

@@ -47,6 +47,17 @@ class KaopingGroup(click.Group):
             return super().invoke(ctx)
         except KaopingError as error:
             raise KaopingFailure(error) from error
+        finally:
+            _show_store_notices()
+
+
+def _show_store_notices() -> None:
+    """Tell the admin what the store did on its own during the command (a restore a crash interrupted
+    finished, a damaged file healed from the mirror), on stderr."""
+    from store import notices
+
+    for notice in notices.take():
+        click.echo(t(notice.key, **notice.params), err=True)
 
 
 @click.group(cls=KaopingGroup, invoke_without_command=True, help=t("cli.help"))

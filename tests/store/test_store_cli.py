@@ -108,7 +108,7 @@ def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:
 def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
     campaign.issue_codes("members", 2)
-    backup = campaign.store.backup()
+    backup = campaign.store.backup(during_voting=True)
     next((campaign.dir / "codebook").glob("*.json")).write_bytes(b'{"codes": {"1": ')
     result = run(data_dir, "verify")
     assert result.exit_code == 1
@@ -117,9 +117,9 @@ def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None
 
 def test_backup_and_restore_with_passphrase(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    result = run(data_dir, "backup")
-    assert result.exit_code == 0
-    backup = Path(result.output.strip().split("备份到 ")[1])
+    result = run(data_dir, "backup", "--during-voting", "--passphrase", "口令123456")
+    assert result.exit_code == 0, result.output
+    backup = Path(result.output.strip().splitlines()[0].split("备份到 ")[1])
     campaign.import_units(campaign.units()[:2])
     no_terminal = run(data_dir, "restore", str(backup))
     assert no_terminal.exit_code == 2 and "交互式终端" in no_terminal.output

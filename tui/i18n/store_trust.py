@@ -1,0 +1,44 @@
+"""Texts of the store's trust work: backups that link nothing, journaled restore, damage and mirror."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "store_trust.backup_during_voting": (
+        "“{campaign}”正在投票，此时备份需加 --during-voting（备份不含草稿，只含已封存的选票）。",
+        "Voting is open in “{campaign}”: a backup now needs --during-voting (it holds sealed ballots only, no drafts).",
+    ),
+    "store_trust.backup_holds": (
+        "“{campaign}”：已封存 {ballots} 张（投票状态：{state}）；备份不含草稿和未完成的封存。",
+        "“{campaign}”: {ballots} sealed ballots (voting: {state}); the backup holds no drafts and no unfinished seal.",
+    ),
+    "store_trust.opt.during_voting": (
+        "投票进行中也备份（只含已封存的选票）",
+        "back up while voting is open (sealed ballots only)",
+    ),
+    "store_trust.opt.discard_sealed": (
+        "确认恢复会丢弃的已封存选票张数（须与提示的张数一致）",
+        "confirm the number of sealed ballots the restore drops (must repeat the count shown)",
+    ),
+    "store_trust.restore_drops": (
+        "恢复 {backup} 会丢弃 {ballots} 张已封存的选票和 {closings} 次结束投票的记录；"
+        "确需如此，请加 --discard-sealed {ballots} 再运行。未做任何更改。",
+        "Restoring {backup} would drop {ballots} sealed ballots and {closings} closings of voting; "
+        "if that is really wanted, run again with --discard-sealed {ballots}. Nothing was changed.",
+    ),
+    "store_trust.restore_counts": (
+        "“{campaign}”：恢复前 {before} 张选票、{before_closings} 次结束投票；恢复后 {after} 张、{after_closings} 次。",
+        "“{campaign}”: before the restore {before} ballots and {before_closings} closings; after it {after} and {after_closings}.",
+    ),
+    "store_trust.restore_finished": (
+        "上次从 {backup} 恢复数据时被中断，现已完成：现在是备份中的数据。",
+        "The last restore from {backup} was interrupted; it is now finished: the data is the backup's.",
+    ),
+    "store_trust.restore_dropped": (
+        "上次恢复数据在改动任何文件之前被中断，已撤销：{path} 中仍是恢复前的数据。",
+        "The last restore was interrupted before it changed anything; it was dropped: {path} holds the data as before.",
+    ),
+    "store_trust.ask_passphrase_backup": (
+        "已有投票，备份需要管理员口令：",
+        "A vote exists; the backup needs the admin passphrase:",
+    ),
+}
