@@ -23,8 +23,10 @@ from forms.model import Form
 from forms.rules import Rules
 
 from . import codes as codebook
+from .blur import blur_file_times
 from .core import damaged_record, single, table
 from .formsource import parse_form, parse_rules
+from .health import ensure_healthy, heal_on_open
 from .records import AnswerValue, AuditEntry, Brand, CampaignInfo, Unit, VotingState
 from .sealing import doc_id_of
 from .storage import Data, remove_durably
@@ -123,6 +125,8 @@ class CampaignBase:
         self.id = campaign_id
         self.dir = store.campaign_dir(campaign_id)
         with self._op():
+            if store.mirror is not None:
+                heal_on_open(self)  # a damaged or missing file comes back from the mirror (store-trust)
             data = store.read(self.dir / MAIN)
         if data is None:
             raise InputError("store.unknown_campaign", campaign=campaign_id, known="")
@@ -278,6 +282,7 @@ class CampaignBase:
     # file (each step idempotent), then removed; a crash anywhere is finished by `_recover` on the next
     # operation of any process. It is the only place a code hash meets a ballot id, and only briefly.
     def _commit(self, record: dict[str, Any]) -> None:
+        ensure_healthy(self)  # never seal beside a damaged file (store-trust)
         pending = self._path(PENDING)
         with self.store.edit(pending) as db:
             db.table("commit").insert(Document(record, doc_id=1))
@@ -333,6 +338,7 @@ class CampaignBase:
             with self.store.edit(self._code_path(str(code_hash))) as db:
                 db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
             remove_durably(self._draft_path(str(code_hash)))
+        blur_file_times(self.store, self.dir)  # file times never point at the files a seal wrote
 
     def _code_path(self, digest: str) -> Path:
         """The shard of the code book holding a code hash (16 shards by its first hex digit)."""

@@ -17,6 +17,7 @@ from tinydb import TinyDB
 from forms.errors import InputError, ProblemFound
 
 from . import backups as backups_module
+from . import mirror as mirror_module
 from . import restore_journal
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .lock import DirectoryLock
@@ -27,6 +28,7 @@ from .storage import (
     decode,
     read_file,
     sweep_temp_files,
+    write_atomic,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 ROOT_FILE = "kaoping.json"
 CAMPAIGNS_DIR = "campaigns"
 BACKUPS_DIR = "backups"
+MIRROR_ENV = "KAOPING_MIRROR"
+"""The mirror directory given on the command line (`kaoping --mirror DIR`), for every store opened."""
 BACKUPS_KEPT = 20
 """How many backups the rotation keeps (the oldest go first)."""
 
@@ -58,6 +62,11 @@ def damaged_record(path: Path, record: str) -> Iterator[None]:
         yield
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ProblemFound("store.record_damaged", file=str(path), record=record) from error
+
+
+def _stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells a file's versions apart for the parse cache (every write makes a new inode)."""
+    return (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
 
 
 class _Given:
@@ -87,8 +96,10 @@ def single(data: Data | None, name: str) -> dict[str, Any]:
 class Store:
     """A kaoping data directory. Thread-safe; several processes may share one directory."""
 
-    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0, mirror: Path | None = None) -> None:
         self.data_dir = Path(data_dir).absolute()
+        given = mirror or os.environ.get(MIRROR_ENV)
+        self._mirror_given = Path(given).absolute() if given else None
         self._lock = DirectoryLock(self.data_dir, lock_timeout)
         self._swept = False
         self._cache: dict[Path, tuple[tuple[int, int, int, int], Data]] = {}
@@ -144,6 +155,8 @@ class Store:
         if os.access(self.data_dir, os.W_OK):
             restore_journal.recover(self)
             sweep_temp_files(self.data_dir)
+            if self.mirror is not None:
+                mirror_module.fill(self)
         campaigns = self.data_dir / CAMPAIGNS_DIR
         if not campaigns.is_dir():
             try:
@@ -162,7 +175,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as error:
                 raise StoreWriteError(path.parent, error) from error
-        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup))
+        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup, self._mirror_write))
         db = TinyDB(storage=_Given(buffer))
         yield db
         buffer.commit()
@@ -185,7 +198,7 @@ class Store:
             return None
         except OSError as error:
             raise StoreReadError(path, error) from error
-        key = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+        key = _stat_key(info)
         hit = self._cache.get(path)
         if hit is not None and hit[0] == key:
             return hit[1]
@@ -194,10 +207,58 @@ class Store:
             self._cache[path] = (key, data)
         return data
 
+    def set_file_times(self, paths: list[Path], ns: int) -> None:
+        """Set the modification time of `paths` to `ns`, keeping their cached parses (same content)."""
+        for path in paths:
+            hit = self._cache.get(path)
+            try:
+                if hit is not None and hit[0] != _stat_key(os.stat(path)):
+                    hit = None  # changed by another process since we parsed it: parse afresh later
+                    self._cache.pop(path, None)
+                os.utime(path, ns=(ns, ns))
+                mirror_module.set_time(self, path, ns)
+                if hit is not None:
+                    self._cache[path] = (_stat_key(os.stat(path)), hit[1])
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                raise StoreWriteError(path, error) from error
+
     def write(self, path: Path, data: Data) -> None:
         """Replace a whole file (caller holds the lock)."""
-        AtomicJSONStorage(path, self.find_backup).write(data)
+        AtomicJSONStorage(path, self.find_backup, self._mirror_write).write(data)
         self._cache.pop(path, None)
+
+    def write_raw(self, path: Path, blob: bytes) -> None:
+        """Replace a whole file by bytes already checked to be a kaoping file (caller holds the lock)."""
+        write_atomic(path, blob)
+        self._mirror_write(path, blob)
+        self._cache.pop(path, None)
+
+    # ------------------------------------------------------------------ mirror
+
+    @property
+    def mirror(self) -> Path | None:
+        """Where every store file is also written (`--mirror DIR`, or set with `set_mirror`), or None."""
+        if self._mirror_given is not None:
+            return self._mirror_given
+        root = self.read_cached(self.root_path) if self.root_path.exists() else None
+        chosen = single(root, "settings").get("mirror")
+        return Path(str(chosen)) if chosen else None
+
+    def set_mirror(self, directory: Path | None) -> None:
+        """Keep a mirror of every store file in `directory` from now on (None: no mirror); the files
+        there now are copied at once."""
+        with self.locked():
+            with self.edit(self.root_path) as db:
+                value = str(Path(directory).absolute()) if directory is not None else ""
+                db.table("settings").upsert({"mirror": value}, cond=lambda _doc: True)
+            mirror_module.fill(self)
+
+    def _mirror_write(self, path: Path, blob: bytes) -> None:
+        mirror = self.mirror
+        if mirror is not None:
+            mirror_module.copy_to(self, mirror, path, blob)
 
     # ------------------------------------------------------------------ identity and campaigns
 
@@ -359,10 +420,10 @@ def check_backup(backup: Path) -> list[str]:
         raise InputError("store.backup_invalid", path=str(backup), reason="store.reason.not_zip") from error
 
 
-def open_store(data_dir: Path | str, *, lock_timeout: float = 5.0) -> Store:
+def open_store(data_dir: Path | str, *, lock_timeout: float = 5.0, mirror: Path | None = None) -> Store:
     """Open (creating if needed) the data directory `data_dir`.
 
     `lock_timeout` is how long any operation waits for another terminal's lock before raising
     `StoreLockedError`. A broken file raises `StoreCorruptError` naming it and the newest good backup.
     """
-    return Store(Path(data_dir), lock_timeout=lock_timeout)
+    return Store(Path(data_dir), lock_timeout=lock_timeout, mirror=mirror)

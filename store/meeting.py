@@ -10,8 +10,10 @@ from forms.errors import InputError
 
 from . import codes as codebook
 from .ballots import BallotsMixin
+from .blur import create_all_shards
 from .campaign_base import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN
 from .core import single, table, today
+from .health import ensure_healthy
 from .records import Closing, Finding, Participation
 from .sealing import closing_digest
 from .storage import write_atomic
@@ -31,6 +33,7 @@ class MeetingMixin(BallotsMixin):
                 current.update(state="open", session=int(current.get("session", 0)) + 1)
                 meeting.upsert(Document(current, doc_id=1))
             self.audit(actor, "voting.open", "")
+            create_all_shards(self.store, self.dir)  # store-trust: no shard file appears with its seal
         self.store.backup(kind="open")
 
     def close_voting(self, actor: str) -> Closing:
@@ -106,6 +109,7 @@ class MeetingMixin(BallotsMixin):
     def participation(self) -> list[Participation]:
         """Per rater group: codes used and issued (never which code)."""
         with self._op():
+            ensure_healthy(self)  # store-trust: never count a ballot a damaged file lost
             docs = list(self._codes().values())
         issued: dict[str, int] = {}
         used: dict[str, int] = {}

@@ -218,8 +218,9 @@ def _roll_forward(store: Store, journal: dict[str, Any]) -> None:
         journal["audited"] = True
         write_atomic(data_dir / JOURNAL, json.dumps(journal).encode("utf-8"))
         crash_point()
-    if old.exists():
-        _carry_over_sheets(old, campaigns)
+    for previous in (old, staging / "campaigns"):  # the campaigns as they were: renamed, or swapped
+        if previous.is_dir():
+            _carry_over_sheets(previous, campaigns)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)  # after a swap, the campaigns as they were
     crash_point()

@@ -156,15 +156,24 @@ class AtomicJSONStorage(Storage):
     the caller holds the data directory's lock around every read-modify-write.
     """
 
-    def __init__(self, path: Path, find_backup: BackupFinder = _no_backup) -> None:
+    def __init__(
+        self,
+        path: Path,
+        find_backup: BackupFinder = _no_backup,
+        after_write: Callable[[Path, bytes], None] | None = None,
+    ) -> None:
         self.path = path
         self._find_backup = find_backup
+        self._after_write = after_write
 
     def read(self) -> Data | None:
         return read_file(self.path, self._find_backup)
 
     def write(self, data: Data) -> None:
-        write_atomic(self.path, encode(data))
+        blob = encode(data)
+        write_atomic(self.path, blob)
+        if self._after_write is not None:
+            self._after_write(self.path, blob)
 
     def close(self) -> None:
         pass

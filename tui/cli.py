@@ -77,10 +77,23 @@ def _show_store_notices() -> None:
     help=t("cli.opt.lang"),
 )
 @click.option("--campaign", "campaign_id", envvar="KAOPING_CAMPAIGN", help=t("cli.opt.campaign"))
+@click.option(
+    "--mirror",
+    "mirror_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=t("store_trust.opt.mirror"),
+)
 @click.version_option(package_name="kaoping", prog_name="kaoping")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str | None) -> None:
+def cli(
+    ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str | None, mirror_dir: Path | None
+) -> None:
     set_language(lang)
+    if mirror_dir is not None:
+        import os
+
+        # Every store this process opens (commands, screens, workers) writes its files there as well.
+        os.environ["KAOPING_MIRROR"] = str(mirror_dir.absolute())
     if ctx.invoked_subcommand not in SCREEN_COMMANDS:
         gc.enable()  # paused by main() for the imports; a full-screen app resumes it once on screen
     ctx.obj = AppContext(data_dir=data_dir or default_data_dir(), lang=lang, campaign_id=campaign_id)

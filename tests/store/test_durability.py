@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import good_ballot, make_small_campaign
+from store_helpers import KAOPING, good_ballot, make_small_campaign
 
 from store import storage
 from store.api import CampaignStore, open_store
@@ -69,7 +69,8 @@ def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
     printed: list[str] = []
     for kill in range(100):
         pid, fd = _forked_sealer(data_dir, seed=kill)
-        time.sleep(rng.uniform(0.0, 0.08))
+        # Anywhere within about two ballots of a loaded two-core machine (code, ten autosaves, seal).
+        time.sleep(rng.uniform(0.0, 0.4))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         printed.extend(_drain(fd).split())
@@ -81,21 +82,20 @@ def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
     assert used == campaign.ballot_count()  # one sealed ballot per used code, nothing half-done
 
 
-def _kaoping() -> str:
-    return str(Path(sys.executable).with_name("kaoping"))
-
-
 def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
+    """Kill `kaoping simulate` (this checkout's) at a random moment after its first durable ballot."""
     printed: list[str] = []
     env = {**os.environ, "KAOPING_DATA": str(data_dir)}
     for _ in range(kills):
         child = subprocess.Popen(
-            [_kaoping(), "simulate", "--ballots", "1000"], stdout=subprocess.PIPE, env=env, text=True
+            [*KAOPING, "simulate", "--ballots", "1000"], stdout=subprocess.PIPE, env=env, text=True, cwd=ROOT
         )
-        time.sleep(rng.uniform(0.3, 0.7))  # the interpreter and click start first
+        assert child.stdout is not None
+        first = child.stdout.readline()  # waits for the condition: the child is sealing
+        time.sleep(rng.uniform(0.0, 0.5))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
-        printed.extend(out.split())
+        printed.extend((first + out).split())
         check_invariants(data_dir, printed)
     return printed
 
@@ -103,7 +103,7 @@ def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
 def test_kill_9_of_the_simulate_command(data_dir: Path) -> None:
     make_small_campaign(data_dir)
     printed = _kill_cli_loop(data_dir, 8, random.Random(3))
-    assert printed
+    assert len(printed) >= 8
 
 
 # ---------------------------------------------------------------------- concurrent terminals

@@ -572,7 +572,27 @@ def restore_command(
         )
 
 
+@click.command("mirror", help=t("store_trust.cmd.mirror"))
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--off", is_flag=True, help=t("store_trust.opt.mirror_off"))
+@click.pass_obj
+def mirror_command(context: AppContext, directory: Path | None, off: bool) -> None:
+    """Show, set or turn off the mirror every store file is also written to."""
+    from store.api import open_store
+
+    store = open_store(context.data_dir)
+    if not store.root_path.exists():
+        raise InputError("store.no_campaign", path=str(store.data_dir))
+    if off or directory is not None:
+        if directory is not None and store.data_dir in (directory.absolute(), *directory.absolute().parents):
+            raise InputError("store_trust.mirror_inside", path=str(directory))
+        store.set_mirror(None if off else directory)
+    mirror = store.mirror
+    click.echo(t("store_trust.mirror_is", path=str(mirror)) if mirror else t("store_trust.mirror_none"))
+
+
 COMMANDS: list[click.Command] = [
+    mirror_command,
     init_command,
     campaigns_command,
     demo_command,

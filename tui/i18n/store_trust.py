@@ -41,4 +41,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "已有投票，备份需要管理员口令：",
         "A vote exists; the backup needs the admin passphrase:",
     ),
+    "store_trust.reason.missing": ("文件不见了", "the file is missing"),
+    "store_trust.reason.ballots_lost": (
+        "台账登记的选票不在任何选票文件中",
+        "ballots the ledger registers are in no ballot file",
+    ),
+    "store_trust.healed": (
+        "数据文件 {file} 已损坏或丢失，已从镜像 {mirror} 中经核验的副本恢复。",
+        "The data file {file} was damaged or missing; it was restored from the verified copy in the mirror {mirror}.",
+    ),
+    "store_trust.opt.mirror": (
+        "同时把每个数据文件写到此目录（如管理员电脑上的 U 盘），结构相同",
+        "also write every data file to this directory (e.g. a USB stick in the admin laptop), same layout",
+    ),
+    "store_trust.cmd.mirror": (
+        "查看或设置镜像目录：每个数据文件都同时写到那里，损坏时可自动恢复。",
+        "Show or set the mirror directory: every data file is also written there and healed from it.",
+    ),
+    "store_trust.opt.mirror_off": ("不再使用镜像", "stop mirroring"),
+    "store_trust.mirror_is": ("镜像目录：{path}", "Mirror directory: {path}"),
+    "store_trust.mirror_none": ("未设置镜像目录。", "No mirror directory is set."),
+    "store_trust.mirror_inside": (
+        "镜像目录 {path} 在数据目录之内，起不到备份作用；请选另一个盘上的目录。",
+        "The mirror directory {path} is inside the data directory, which defeats it; choose one on another disk.",
+    ),
 }
