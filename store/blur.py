@@ -48,6 +48,7 @@ def create_all_shards(store: Store, campaign_dir: Path) -> None:
             os.write(fd, encode({_EMPTY[path.parent.name]: {}}))
         finally:
             os.close(fd)
+        os.utime(temp, ns=(day_start_ns(), day_start_ns()))  # born with the one time every shard shows
         os.replace(temp, path)
     os.sync()  # one flush for all the new files: never an empty (unreadable) shard after a power cut
     for folder in {path.parent for path in missing}:

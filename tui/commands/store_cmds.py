@@ -75,14 +75,25 @@ def _group_label(campaign: CampaignStore, group_id: str) -> str:
     return group.en if language() == "en" and group.en else group.zh
 
 
+def sheets_dir(data_dir: Path, campaign_id: str) -> Path:
+    """Where `init` and `demo` put a new campaign's code sheets unless told (`--sheets`): beside the data
+    directory, never in it -- the sheets hold the plaintext codes, the data directory their salted
+    hashes, and a copy of one must never carry the other."""
+    data_dir = Path(data_dir).absolute()
+    return data_dir.parent / f"{data_dir.name}-code-sheets" / campaign_id
+
+
 def _write_all_sheets(
     campaign: CampaignStore,
     ballot_codes: dict[str, list[str]],
     unit_codes: dict[str, str],
     group_codes: dict[str, str],
+    folder: Path | None = None,
 ) -> list[Path]:
-    """The code sheets of a new campaign in `<campaign dir>/codes/`: ballot, unit and group codes."""
-    folder = campaign.dir / "codes"
+    """The code sheets of a new campaign (ballot, unit and group codes) in `folder`, by default
+    `sheets_dir`; refused inside the data directory."""
+    folder = (folder or sheets_dir(campaign.store.data_dir, campaign.id)).absolute()
+    _refuse_inside_data(campaign.store.data_dir, folder)
     written: list[Path] = []
     name = campaign.info.name
     if ballot_codes:
@@ -104,6 +115,14 @@ def _write_all_sheets(
         write_code_sheet(path, t("store.sheet.group_title", name=name), t("store.sheet.group"), rows)
         written.append(path)
     return written
+
+
+def _refuse_inside_data(data_dir: Path, target: Path) -> None:
+    """Code sheets never go into the data directory (InputError naming the path)."""
+    data_dir = Path(data_dir).absolute()
+    target = target.absolute()
+    if target == data_dir or data_dir in target.parents:
+        raise InputError("store_trust.sheet_inside_data", path=str(target), data=str(data_dir))
 
 
 def write_demo_sheets(data_dir: Path, result: DemoResult) -> list[Path]:
@@ -156,6 +175,9 @@ def _read_units(path: Path) -> list[Unit]:
     "--last-stars-from", "last_stars_from", metavar="CAMPAIGN|none", help=t("export.opt.last_stars_from")
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes"))
+@click.option(
+    "--sheets", "sheets", type=click.Path(file_okay=False, path_type=Path), help=t("store_trust.opt.sheets")
+)
 @click.pass_obj
 def init_command(
     context: AppContext,
@@ -167,6 +189,7 @@ def init_command(
     passphrase: str | None,
     last_stars_from: str | None,
     yes: bool,
+    sheets: Path | None,
 ) -> None:
     from forms.rules import builtin_rules_text, rules_from_text
     from store.api import open_store
@@ -218,6 +241,8 @@ def init_command(
     if len(answers.passphrase) < 6:
         raise InputError("store.passphrase_short", min=6)
     store = open_store(context.data_dir)
+    if sheets is not None:
+        _refuse_inside_data(store.data_dir, sheets)  # before anything is created
     source = _stars_source(store, last_stars_from)
     previous = None
     if source is not None and units:
@@ -242,10 +267,10 @@ def init_command(
     ballot_codes = {g: campaign.issue_codes(g, n) for g, n in (answers.codes or {}).items() if n > 0}
     unit_codes = campaign.issue_unit_codes() if units else {}
     group_codes = campaign.issue_group_codes() if units else {}
-    sheets = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes)
+    written = _write_all_sheets(campaign, ballot_codes, unit_codes, group_codes, sheets)
     click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
     click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
-    for sheet in sheets:
+    for sheet in written:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
 
 
@@ -302,8 +327,11 @@ def campaigns_command(context: AppContext) -> None:
 
 @click.command("demo", help=t("store.cmd.demo"))
 @click.option("--seed", type=int, default=2026, show_default=True, help=t("store.opt.seed"))
+@click.option(
+    "--sheets", "sheets", type=click.Path(file_okay=False, path_type=Path), help=t("store_trust.opt.sheets")
+)
 @click.pass_obj
-def demo_command(context: AppContext, seed: int) -> None:
+def demo_command(context: AppContext, seed: int, sheets: Path | None) -> None:
     from store.api import open_store
     from store.demo import create_demo
 
@@ -311,9 +339,11 @@ def demo_command(context: AppContext, seed: int) -> None:
     existing = store.campaigns()
     if existing:
         raise InputError("store.cmd.demo_exists", path=str(store.data_dir), campaign=existing[-1].name)
+    if sheets is not None:
+        _refuse_inside_data(store.data_dir, sheets)
     result = create_demo(store, seed=seed)
     campaign = store.campaign(result.campaign_id)
-    sheets = _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes)
+    written = _write_all_sheets(campaign, result.ballot_codes, result.unit_codes, result.group_codes, sheets)
     click.echo(
         t(
             "store.cmd.demo_done",
@@ -324,7 +354,7 @@ def demo_command(context: AppContext, seed: int) -> None:
         )
     )
     click.echo(t("store.cmd.data_dir", path=str(store.data_dir)))
-    for sheet in sheets:
+    for sheet in written:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
     click.echo(t("store.cmd.demo_passphrase", passphrase=result.passphrase))
 
@@ -362,6 +392,7 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
             raise InputError("store.cmd.output_exists", path=str(path))
     if not output.parent.is_dir():
         raise InputError("store.cmd.no_directory", path=str(output.parent))
+    _refuse_inside_data(campaign.store.data_dir, output)
     codes = campaign.issue_codes(group_id, count)
     label = _group_label(campaign, group_id)
     rows = [SheetRow(label, code) for code in codes]
@@ -371,33 +402,32 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
     click.echo(t("store.cmd.sheet_written", csv=str(output), txt=str(text_path)))
 
 
-def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: str) -> Path:
-    target = output or campaign.dir / "codes" / default_name
-    number = 1
-    while output is None and (target.exists() or target.with_suffix(".txt").exists()):
-        # Never overwrite an earlier sheet: it may hold the only plaintext of codes still valid.
-        number += 1
-        target = campaign.dir / "codes" / f"{Path(default_name).stem}-{number}.csv"
+def _sheet_target(campaign: CampaignStore, output: Path) -> Path:
+    """The sheet a reissue writes: only where `-o` says, never over a file, never in the data directory."""
+    target = output
     if target.suffix.lower() != ".csv":
         target = target.with_name(target.name + ".csv")
     for path in (target, target.with_suffix(".txt")):
-        if path.exists() and output is not None:
+        if path.exists():
             raise InputError("store.cmd.output_exists", path=str(path))
-    if output is not None and not target.parent.is_dir():
+    if not target.parent.is_dir():
         raise InputError("store.cmd.no_directory", path=str(target.parent))
+    _refuse_inside_data(campaign.store.data_dir, target)
     return target
 
 
 @codes_group.command("units", help=t("store.cmd.codes_units"))
 @click.option("--unit", "unit_ids", multiple=True, help=t("store.opt.unit"))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=t("store_trust.opt.output_sheet"),
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_units_command(
-    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
-) -> None:
+def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: Path, yes: bool) -> None:
     campaign = _campaign(context)
     wanted = list(unit_ids) or [unit.id for unit in campaign.units()]
     if not wanted:
@@ -405,7 +435,7 @@ def codes_units_command(
     replaced = sorted(set(wanted) & campaign.units_with_codes())
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = _sheet_target(campaign, output, "unit-codes.csv")
+    target = _sheet_target(campaign, output)
     codes = campaign.issue_unit_codes(wanted)
     names = {unit.id: unit.name for unit in campaign.units()}
     rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in codes.items()]
@@ -417,18 +447,22 @@ def codes_units_command(
 
 @codes_group.command("groups", help=t("store.cmd.codes_groups"))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=t("store_trust.opt.output_sheet"),
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+def codes_groups_command(context: AppContext, output: Path, yes: bool) -> None:
     campaign = _campaign(context)
     if not campaign.meeting_units():
         raise InputError("store.no_units")
     replaced = campaign.groups_with_codes()
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = _sheet_target(campaign, output, "group-codes.csv")
+    target = _sheet_target(campaign, output)
     codes = campaign.issue_group_codes()
     rows = [SheetRow(group, code) for group, code in codes.items()]
     title = t("store.sheet.group_title", name=campaign.info.name)
@@ -467,7 +501,7 @@ def verify_command(context: AppContext) -> None:
     for finding in findings:
         click.echo(
             t(
-                f"store.finding.{finding.kind}",
+                "store_trust.finding.sheet" if finding.kind == "sheet" else f"store.finding.{finding.kind}",
                 file=finding.file,
                 record=finding.record,
                 detail=finding.detail,
@@ -583,6 +617,8 @@ def mirror_command(context: AppContext, directory: Path | None, off: bool) -> No
     store = open_store(context.data_dir)
     if not store.root_path.exists():
         raise InputError("store.no_campaign", path=str(store.data_dir))
+    for info in store.campaigns():
+        store.campaign(info.id)  # a damaged campaign is said now (and healed, when a mirror has it)
     if off or directory is not None:
         if directory is not None and store.data_dir in (directory.absolute(), *directory.absolute().parents):
             raise InputError("store_trust.mirror_inside", path=str(directory))

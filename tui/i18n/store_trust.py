@@ -65,4 +65,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "镜像目录 {path} 在数据目录之内，起不到备份作用；请选另一个盘上的目录。",
         "The mirror directory {path} is inside the data directory, which defeats it; choose one on another disk.",
     ),
+    "store_trust.opt.sheets": (
+        "代码单写到此目录（默认：数据目录旁的 <数据目录名>-code-sheets/<考核活动>/；不能在数据目录内）",
+        "directory for the code sheets (default: <data dir name>-code-sheets/<campaign>/ beside the data directory; never inside it)",
+    ),
+    "store_trust.opt.output_sheet": (
+        "输出 CSV 文件（必填，不能在数据目录内）",
+        "output CSV file (required; never inside the data directory)",
+    ),
+    "store_trust.sheet_inside_data": (
+        "代码单不能写在数据目录 {data} 内（{path}）：数据目录及其备份不能同时带着明文代码。请换一个目录。",
+        "Code sheets cannot go inside the data directory {data} ({path}): the data and its backups must never carry plaintext codes. Choose another directory.",
+    ),
+    "store_trust.finding.sheet": (
+        "数据目录中有代码单：{file}（明文代码不应与数据放在一起；请移走并妥善保管）",
+        "A code sheet lies in the data directory: {file} (plaintext codes must not sit beside the data; move it somewhere safe)",
+    ),
+    "store_trust.sheets_in_data": (
+        "警告：数据目录中有 {count} 份代码单（如 {file}）；明文代码不应与数据放在一起，请移走。",
+        "Warning: {count} code sheets lie in the data directory (e.g. {file}); plaintext codes must not sit beside the data, move them.",
+    ),
 }
