@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Mapping
 from datetime import date, datetime
 from datetime import time as day_time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .sealing import SHARDS
 from .storage import encode, fsync_dir
@@ -59,36 +60,40 @@ def create_all_shards(store: Store, campaign_dir: Path) -> None:
         fill(store)
 
 
-def blur_file_times(store: Store, campaign_dir: Path) -> None:
-    """After a seal: every ballot, ledger and code-book file shows the same modification time (local
-    midnight), so the times never tell which files a seal wrote; the change times (which no program can
-    set) are spread by touching, in a random order, the files just written together with every ledger
-    shard and `DECOY_SHARDS` other ballot shards that hold ballots. The caller holds the lock.
+def blur_file_times(store: Store, campaign_dir: Path, record: Mapping[str, Any]) -> None:
+    """After a seal (the commit `record` just applied): the files it wrote get the one modification
+    time every ballot, ledger and code-book file shows (local midnight), so the times never tell which
+    files a seal wrote; the change times (which no program can set) are spread by touching, in a random
+    order, those files together with every ledger shard and `DECOY_SHARDS` other ballot shards that hold
+    ballots. The caller holds the lock.
 
-    Setting every file's change time at every seal would make the next seal's flushes carry hundreds
-    of inodes (tens of milliseconds); the decoys keep it to a few dozen.
+    Touching every file at every seal would make the next seal's flushes carry hundreds of inodes (tens
+    of milliseconds); the decoys keep it to a few dozen, and no directory is scanned.
     """
     create_all_shards(store, campaign_dir)
-    target = day_start_ns()
-    written: list[Path] = []
-    ledger: list[Path] = []
-    holding: list[Path] = []
-    for folder in BLURRED_DIRS:
-        directory = campaign_dir / folder
-        if not directory.is_dir():
-            continue
-        for entry in os.scandir(directory):
-            if not entry.name.endswith(".json") or entry.name.startswith("."):
-                continue
-            info = entry.stat()
-            path = Path(entry.path)
-            if info.st_mtime_ns != target:
-                written.append(path)
-            elif folder == "ledger":
-                ledger.append(path)
-            elif folder == "ballots" and info.st_size > EMPTY_SHARD_BYTES:
-                holding.append(path)
+    docs = list(record.get("ballots", []))
+    written = {campaign_dir / "ballots" / f"{doc['shard']}.json" for doc in docs}
+    code_hash = str(record.get("code_hash") or "")
+    if code_hash:
+        written.add(campaign_dir / "codebook" / f"{code_hash[0]}.json")
+    ledger = [campaign_dir / "ledger" / f"{n:x}.json" for n in range(LEDGER_SHARDS)]
+    holding = [path for path in holding_shards(campaign_dir) if path not in written]
     chooser = random.SystemRandom()
-    touched = written + ledger + chooser.sample(holding, min(DECOY_SHARDS, len(holding)))
+    touched = [*written, *ledger, *chooser.sample(holding, min(DECOY_SHARDS, len(holding)))]
     chooser.shuffle(touched)  # the order of the change times carries nothing either
-    store.set_file_times(touched, target)
+    store.set_file_times(touched, day_start_ns())
+
+
+def holding_shards(campaign_dir: Path) -> list[Path]:
+    """The ballot shards that hold ballots, as the last damage check saw them (a scan otherwise)."""
+    from .health import shards_holding_ballots
+
+    known = shards_holding_ballots(campaign_dir)
+    if known is not None:
+        return known
+    directory = campaign_dir / "ballots"
+    return [
+        Path(entry.path)
+        for entry in (os.scandir(directory) if directory.is_dir() else [])
+        if entry.name.endswith(".json") and entry.stat().st_size > EMPTY_SHARD_BYTES
+    ]

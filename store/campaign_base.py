@@ -338,7 +338,7 @@ class CampaignBase:
             with self.store.edit(self._code_path(str(code_hash))) as db:
                 db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
             remove_durably(self._draft_path(str(code_hash)))
-        blur_file_times(self.store, self.dir)  # file times never point at the files a seal wrote
+        blur_file_times(self.store, self.dir, record)  # file times never point at what a seal wrote
 
     def _code_path(self, digest: str) -> Path:
         """The shard of the code book holding a code hash (16 shards by its first hex digit)."""

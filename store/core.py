@@ -209,6 +209,7 @@ class Store:
 
     def set_file_times(self, paths: list[Path], ns: int) -> None:
         """Set the modification time of `paths` to `ns`, keeping their cached parses (same content)."""
+        mirror = self.mirror
         for path in paths:
             hit = self._cache.get(path)
             try:
@@ -216,7 +217,7 @@ class Store:
                     hit = None  # changed by another process since we parsed it: parse afresh later
                     self._cache.pop(path, None)
                 os.utime(path, ns=(ns, ns))
-                mirror_module.set_time(self, path, ns)
+                mirror_module.set_time(self, mirror, path, ns)
                 if hit is not None:
                     self._cache[path] = (_stat_key(os.stat(path)), hit[1])
             except FileNotFoundError:

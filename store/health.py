@@ -3,6 +3,7 @@ ballots match the ledger; damaged files are healed from the mirror when its copy
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,12 +12,14 @@ from . import notices
 from .blur import LEDGER_SHARDS
 from .errors import SchemaError, StoreCorruptError
 from .sealing import SHARDS, ballot_from_doc, ballot_hash
-from .storage import Data, decode
+from .storage import Data, decode, read_file
 
 if TYPE_CHECKING:
     from .campaign_base import CampaignBase
 
 CHECKED_DIRS = ("ballots", "ledger", "codebook")
+_BALLOT_NAMES = tuple(f"{n:02x}.json" for n in range(SHARDS))
+_LEDGER_NAMES = tuple(f"{n:x}.json" for n in range(LEDGER_SHARDS))
 
 
 @dataclass(frozen=True)
@@ -27,53 +30,78 @@ class Damage:
     reason: str
 
 
-def _expected(campaign_dir: Path) -> list[Path]:
-    """Shard files that must exist once voting opened (they are all made then)."""
-    ballots = campaign_dir / "ballots"
-    if not ballots.is_dir() or len(list(ballots.glob("*.json"))) < SHARDS // 2:
-        return []  # an older campaign whose shards appear one by one
-    return [ballots / f"{n:02x}.json" for n in range(SHARDS)] + [
-        campaign_dir / "ledger" / f"{n:x}.json" for n in range(LEDGER_SHARDS)
-    ]
+_seen: dict[str, tuple[tuple[int, int, int], frozenset[str]]] = {}
+"""Per file of this process: (inode, size, modification time) when it last parsed, and the ballot ids it
+holds. Every store write makes a new inode, so an unchanged key means an unchanged, readable file."""
+
+_TABLES = {"ballots": ("ballots", "ballot_id"), "ledger": ("ledger", "id"), "codebook": ("codes", "")}
+
+
+def _ids(path: Path, folder: str) -> frozenset[str]:
+    """The ids a sealed-data file holds (parsing it; StoreCorruptError/SchemaError when it is broken)."""
+    data = read_file(path) or {}
+    name, field = _TABLES[folder]
+    if not field:
+        return frozenset()
+    return frozenset(str(doc.get(field)) for doc in data.get(name, {}).values() if isinstance(doc, dict))
 
 
 def find_damage(campaign: CampaignBase) -> list[Damage]:
-    """Every damaged or missing sealed-data file of a campaign (parses reuse the cache: cheap when
-    nothing changed). The caller holds the lock."""
-    store = campaign.store
+    """Every damaged or missing sealed-data file of a campaign: each parses (only when it changed since
+    this process last looked), no shard is missing, every ballot the ledger registers is in a shard.
+    The caller holds the lock."""
     found: list[Damage] = []
-    parsed: dict[str, dict[Path, Data]] = {folder: {} for folder in CHECKED_DIRS}
-    for path in [campaign.dir / "campaign.json"] + [
-        path
-        for folder in CHECKED_DIRS
-        if (campaign.dir / folder).is_dir()
-        for path in sorted((campaign.dir / folder).glob("*.json"))
-    ]:
+    main = campaign.dir / "campaign.json"
+    try:
+        if campaign.store.read_cached(main) is None:
+            found.append(Damage(main, "store_trust.reason.missing"))
+    except (StoreCorruptError, SchemaError) as error:
+        found.append(Damage(main, str(error.params.get("reason") or "store.reason.not_json")))
+    held: dict[str, set[str]] = {"ballots": set(), "ledger": set()}
+    for folder, expected in (("ballots", _BALLOT_NAMES), ("ledger", _LEDGER_NAMES), ("codebook", ())):
+        directory = str(campaign.dir / folder)
         try:
-            data = store.read_cached(path)
-        except (StoreCorruptError, SchemaError) as error:
-            found.append(Damage(path, str(error.params.get("reason") or "store.reason.not_json")))
-            continue
-        if data is not None and path.parent.name in parsed:
-            parsed[path.parent.name][path] = data
-    for path in _expected(campaign.dir):
-        if not path.exists():
-            found.append(Damage(path, "store_trust.reason.missing"))
-    if found:
-        return found
-    ledger = {
-        str(doc.get("id")) for data in parsed["ledger"].values() for doc in data.get("ledger", {}).values()
-    }
-    sealed = {
-        str(doc.get("ballot_id"))
-        for data in parsed["ballots"].values()
-        for doc in data.get("ballots", {}).values()
-        if isinstance(doc, dict)
-    }
-    if ledger - sealed:
+            entries = {
+                entry.name: entry.stat()
+                for entry in os.scandir(directory)
+                if entry.name.endswith(".json") and not entry.name.startswith(".")
+            }
+        except FileNotFoundError:
+            entries = {}
+        if folder == "ballots" and len(entries) < SHARDS // 2:
+            expected = ()  # an older campaign whose shards appear one by one
+        found.extend(
+            Damage(Path(directory, name), "store_trust.reason.missing")
+            for name in expected
+            if name not in entries
+        )
+        for name, info in entries.items():
+            path = f"{directory}/{name}"
+            key = (info.st_ino, info.st_size, info.st_mtime_ns)
+            hit = _seen.get(path)
+            if hit is None or hit[0] != key:
+                try:
+                    hit = (key, _ids(Path(path), folder))
+                except (StoreCorruptError, SchemaError) as error:
+                    _seen.pop(path, None)
+                    found.append(
+                        Damage(Path(path), str(error.params.get("reason") or "store.reason.not_json"))
+                    )
+                    continue
+                _seen[path] = hit
+            if folder in held:
+                held[folder] |= hit[1]
+    if not found and held["ledger"] - held["ballots"]:
         # A ballot the ledger registers is in no shard: a shard was cut short or replaced by an older copy.
         found.append(Damage(campaign.dir / "ballots", "store_trust.reason.ballots_lost"))
     return found
+
+
+def shards_holding_ballots(campaign_dir: Path) -> list[Path] | None:
+    """The ballot shards holding ballots when this process last checked them, or None if it never did."""
+    prefix = f"{campaign_dir / 'ballots'}/"
+    seen = [(path, ids) for path, (_key, ids) in _seen.items() if path.startswith(prefix)]
+    return [Path(path) for path, ids in seen if ids] if seen else None
 
 
 def ensure_healthy(campaign: CampaignBase) -> None:

@@ -16,9 +16,8 @@ if TYPE_CHECKING:
     from .core import Store
 
 
-def mirrored(store: Store, path: Path) -> Path | None:
-    """Where `path` goes in the mirror, or None for files never mirrored (drafts, commit records)."""
-    mirror = store.mirror
+def mirrored(store: Store, path: Path, mirror: Path | None) -> Path | None:
+    """Where `path` goes in `mirror`, or None for files never mirrored (drafts, commit records)."""
     if mirror is None:
         return None
     try:
@@ -36,7 +35,7 @@ def copy_to(store: Store, mirror: Path, path: Path, blob: bytes) -> None:
     """Write `blob` as the mirror's copy of `path`: atomic (temp file and rename), not flushed to disk
     here -- the primary is the durable copy; a copy cut short by a power cut fails to verify and is
     never used."""
-    target = mirrored(store, path)
+    target = mirrored(store, path, mirror)
     if target is None:
         return
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -52,9 +51,9 @@ def copy_to(store: Store, mirror: Path, path: Path, blob: bytes) -> None:
         raise StoreWriteError(target, error) from error
 
 
-def set_time(store: Store, path: Path, ns: int) -> None:
+def set_time(store: Store, mirror: Path | None, path: Path, ns: int) -> None:
     """Give the mirror's copy the same (blurred) file time as the primary's."""
-    target = mirrored(store, path)
+    target = mirrored(store, path, mirror)
     if target is not None:
         with contextlib.suppress(OSError):
             os.utime(target, ns=(ns, ns))
@@ -67,7 +66,7 @@ def fill(store: Store) -> list[Path]:
     if store.mirror is None:
         return copied
     for path in data_files(store.data_dir, "kaoping.json", "campaigns"):
-        target = mirrored(store, path)
+        target = mirrored(store, path, store.mirror)
         if target is None or target.exists():
             continue
         try:
