@@ -58,6 +58,7 @@ def find_damage(campaign: CampaignBase) -> list[Damage]:
     except (StoreCorruptError, SchemaError) as error:
         found.append(Damage(main, str(error.params.get("reason") or "store.reason.not_json")))
     held: dict[str, set[str]] = {"ballots": set(), "ledger": set()}
+    made = False
     for folder, expected in (("ballots", _BALLOT_NAMES), ("ledger", _LEDGER_NAMES), ("codebook", ())):
         directory = str(campaign.dir / folder)
         try:
@@ -68,8 +69,11 @@ def find_damage(campaign: CampaignBase) -> list[Damage]:
             }
         except FileNotFoundError:
             entries = {}
-        if folder == "ballots" and len(entries) < SHARDS // 2:
-            expected = ()  # an older campaign whose shards appear one by one
+        if folder == "ballots":
+            # Every shard is made when voting opens; before, or in an older campaign, they appear one by one.
+            made = len(entries) >= SHARDS // 2
+        if not made:
+            expected = ()
         found.extend(
             Damage(Path(directory, name), "store_trust.reason.missing")
             for name in expected

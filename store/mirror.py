@@ -59,6 +59,16 @@ def set_time(store: Store, mirror: Path | None, path: Path, ns: int) -> None:
             os.utime(target, ns=(ns, ns))
 
 
+def refresh(store: Store) -> None:
+    """Rewrite the whole mirror from the data (after a restore replaced every file)."""
+    mirror = store.mirror
+    if mirror is None:
+        return
+    for path in data_files(store.data_dir, "kaoping.json", "campaigns"):
+        with contextlib.suppress(OSError):
+            copy_to(store, mirror, path, path.read_bytes())
+
+
 def fill(store: Store) -> list[Path]:
     """Copy to the mirror every store file it lacks (a new mirror, a new stick): only files that parse.
     The caller holds the lock."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from forms.errors import InputError
 
-from . import notices
+from . import mirror, notices
 from .errors import StoreWriteError
 from .storage import Data, decode, fsync_dir, remove_durably, write_atomic
 
@@ -208,6 +208,7 @@ def _roll_forward(store: Store, journal: dict[str, Any]) -> None:
     except OSError as error:
         raise StoreWriteError(data_dir, error) from error
     store.forget_cache()
+    mirror.refresh(store)  # the mirror follows the restored data, or it would heal back the old files
     if not journal.get("audited"):
         if journal.get("fresh"):
             # A directory that held nothing is another laptop receiving the campaign (a second meeting

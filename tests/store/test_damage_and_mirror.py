@@ -112,3 +112,22 @@ def test_a_mirror_copy_that_does_not_verify_is_not_used(data_dir: Path, tmp_path
     assert shard.read_bytes() == b"{"
     assert _kaoping(data_dir, "mirror", "--off").returncode == 0
     assert open_store(data_dir).mirror is None
+
+
+def test_after_a_restore_the_mirror_follows_the_restored_data(data_dir: Path, tmp_path: Path) -> None:
+    campaign = make_small_campaign(data_dir)
+    mirror = tmp_path / "mirror"
+    campaign.store.set_mirror(mirror)
+    for code in campaign.issue_codes("members", 2):
+        campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    old = campaign.store.backup(during_voting=True)
+    for code in campaign.issue_codes("members", 2):
+        campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    campaign.store.restore(old, discard_sealed=2)
+    for folder in ("ballots", "ledger"):
+        for path in (campaign.dir / folder).glob("*.json"):
+            assert (mirror / path.relative_to(data_dir)).read_bytes() == path.read_bytes()
+    shard = _holding_shards(campaign)[0]
+    shard.unlink()
+    healed = open_store(data_dir).campaign()
+    assert shard.exists() and healed.ballot_count() == 2 and healed.verify() == []
