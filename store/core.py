@@ -259,7 +259,7 @@ class Store:
     def _mirror_write(self, path: Path, blob: bytes) -> None:
         mirror = self.mirror
         if mirror is not None:
-            mirror_module.copy_to(self, mirror, path, blob)
+            mirror_module.safe_copy(self, mirror, path, blob)
 
     # ------------------------------------------------------------------ identity and campaigns
 

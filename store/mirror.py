@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import notices
 from .backups import LEFT_OUT_DIRS, LEFT_OUT_FILES, data_files
 from .errors import SchemaError, StoreCorruptError, StoreWriteError
 from .storage import decode
@@ -51,6 +52,20 @@ def copy_to(store: Store, mirror: Path, path: Path, blob: bytes) -> None:
         raise StoreWriteError(target, error) from error
 
 
+_failed: set[Path] = set()
+
+
+def safe_copy(store: Store, mirror: Path, path: Path, blob: bytes) -> None:
+    """`copy_to`, except that a mirror that cannot be written (the stick pulled out, full) never stops
+    the store: the admin is told once per mirror and process, and the primary goes on alone."""
+    try:
+        copy_to(store, mirror, path, blob)
+    except StoreWriteError as error:
+        if mirror not in _failed:
+            _failed.add(mirror)
+            notices.notify("store_trust.mirror_failed", mirror=str(mirror), reason=error.params["reason"])
+
+
 def set_time(store: Store, mirror: Path | None, path: Path, ns: int) -> None:
     """Give the mirror's copy the same (blurred) file time as the primary's."""
     target = mirrored(store, path, mirror)
@@ -66,7 +81,7 @@ def refresh(store: Store) -> None:
         return
     for path in data_files(store.data_dir, "kaoping.json", "campaigns"):
         with contextlib.suppress(OSError):
-            copy_to(store, mirror, path, path.read_bytes())
+            safe_copy(store, mirror, path, path.read_bytes())
 
 
 def fill(store: Store) -> list[Path]:
@@ -84,7 +99,7 @@ def fill(store: Store) -> list[Path]:
             decode(path, blob)
         except (OSError, StoreCorruptError, SchemaError):
             continue  # never spread a damaged file
-        copy_to(store, store.mirror, path, blob)
+        safe_copy(store, store.mirror, path, blob)
         with contextlib.suppress(OSError):
             os.utime(target, ns=(path.stat().st_mtime_ns, path.stat().st_mtime_ns))
         copied.append(path)

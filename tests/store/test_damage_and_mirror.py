@@ -131,3 +131,14 @@ def test_after_a_restore_the_mirror_follows_the_restored_data(data_dir: Path, tm
     shard.unlink()
     healed = open_store(data_dir).campaign()
     assert shard.exists() and healed.ballot_count() == 2 and healed.verify() == []
+
+
+def test_a_mirror_that_cannot_be_written_never_stops_the_vote(data_dir: Path, tmp_path: Path) -> None:
+    make_small_campaign(data_dir)
+    pulled = tmp_path / "拔出的U盘"
+    pulled.write_text("not a directory", encoding="utf-8")  # every write into it fails
+    sealed = _kaoping(data_dir, "--mirror", str(pulled / "kaoping"), "simulate", "--ballots", "3")
+    assert sealed.returncode == 0, sealed.stderr
+    assert len(sealed.stdout.split()) == 3
+    assert sealed.stderr.count("无法写入镜像目录") == 1 and "U 盘" in sealed.stderr
+    assert open_store(data_dir).campaign().verify() == []

@@ -85,4 +85,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "警告：数据目录中有 {count} 份代码单（如 {file}）；明文代码不应与数据放在一起，请移走。",
         "Warning: {count} code sheets lie in the data directory (e.g. {file}); plaintext codes must not sit beside the data, move them.",
     ),
+    "store_trust.mirror_failed": (
+        "无法写入镜像目录 {mirror}（{reason}）：数据照常保存在数据目录中，但没有镜像；请检查 U 盘。",
+        "The mirror directory {mirror} cannot be written ({reason}): the data is kept in the data directory as usual, but without a mirror; check the USB stick.",
+    ),
 }
