@@ -41,6 +41,7 @@ class MeetingMixin(BallotsMixin):
         with self._op():
             if self.voting_state() != "open":
                 raise InputError("store.voting_not_open")
+            ensure_healthy(self)  # store-trust: never close over a lost ballot
             # The minutes cover the ballots sealed on this terminal; imported ones have their own.
             imported = {
                 str(doc.get("id")) for doc in self._ledger().values() if doc.get("source") == "import"

@@ -142,3 +142,15 @@ def test_a_mirror_that_cannot_be_written_never_stops_the_vote(data_dir: Path, tm
     assert len(sealed.stdout.split()) == 3
     assert sealed.stderr.count("无法写入镜像目录") == 1 and "U 盘" in sealed.stderr
     assert open_store(data_dir).campaign().verify() == []
+
+
+def test_no_closing_over_a_lost_ballot_file(data_dir: Path) -> None:
+    campaign = make_small_campaign(data_dir)
+    for code in campaign.issue_codes("members", 3):
+        campaign.seal_ballot(code, "review_ballot", good_ballot(campaign))
+    lost = _holding_shards(campaign)[0]
+    lost.unlink()
+    with pytest.raises(StoreCorruptError) as error:
+        campaign.close_voting("管理员")
+    assert error.value.params["path"] == str(lost)
+    assert campaign.voting_state() == "open" and campaign.closings() == []
