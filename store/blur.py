@@ -65,7 +65,7 @@ def blur_file_times(store: Store, campaign_dir: Path, record: Mapping[str, Any])
     time every ballot, ledger and code-book file shows (local midnight), so the times never tell which
     files a seal wrote; the change times (which no program can set) are spread by touching, in a random
     order, those files together with every ledger shard and `DECOY_SHARDS` other ballot shards that hold
-    ballots. The caller holds the lock.
+    ballots (every ballot shard while fewer hold ballots). The caller holds the lock.
 
     Touching every file at every seal would make the next seal's flushes carry hundreds of inodes (tens
     of milliseconds); the decoys keep it to a few dozen, and no directory is scanned.
@@ -79,7 +79,11 @@ def blur_file_times(store: Store, campaign_dir: Path, record: Mapping[str, Any])
     ledger = [campaign_dir / "ledger" / f"{n:x}.json" for n in range(LEDGER_SHARDS)]
     holding = [path for path in holding_shards(campaign_dir) if path not in written]
     chooser = random.SystemRandom()
-    touched = [*written, *ledger, *chooser.sample(holding, min(DECOY_SHARDS, len(holding)))]
+    if len(holding) >= DECOY_SHARDS:
+        decoys = chooser.sample(holding, DECOY_SHARDS)
+    else:  # the first seals have too few ballots to hide among: every shard, each may hold a later one
+        decoys = [campaign_dir / "ballots" / f"{n:02x}.json" for n in range(SHARDS)]
+    touched = list(dict.fromkeys([*written, *ledger, *decoys]))
     chooser.shuffle(touched)  # the order of the change times carries nothing either
     store.set_file_times(touched, day_start_ns())
 
