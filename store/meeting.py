@@ -10,13 +10,12 @@ from forms.errors import InputError
 
 from . import codes as codebook
 from .ballots import BallotsMixin
-from .blur import create_all_shards
-from .campaign_base import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN
+from .blur import blur_all, create_all_shards
+from .campaign_base import MAIN
 from .core import single, table, today
 from .health import ensure_healthy
 from .records import Closing, Finding, Participation
 from .sealing import closing_digest
-from .storage import write_atomic
 
 
 class MeetingMixin(BallotsMixin):
@@ -69,13 +68,10 @@ class MeetingMixin(BallotsMixin):
         return closing
 
     def _blur_file_times(self) -> None:
-        """Rewrite every ballot, ledger and code-book file as it is, so that all their file times are
-        the close: the times of the last writes during the meeting could otherwise tie a ballot file to
-        a code file written in the same instant."""
-        for folder in (BALLOTS_DIR, LEDGER_DIR, CODEBOOK_DIR):
-            directory = self.dir / folder
-            for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
-                write_atomic(path, path.read_bytes())
+        """Touch every ballot, ledger and code-book file at once (store-trust: `blur.blur_all`), so that
+        all their file times are the close: the times of the last writes during the meeting could
+        otherwise tie a ballot file to a code file written in the same instant."""
+        blur_all(self.store, self.dir)
 
     def record_imported_closings(self, digests: Sequence[str]) -> int:
         """Keep the closing digests of the other terminals whose ballots were imported (read from their
