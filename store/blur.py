@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 BLURRED_DIRS = ("ballots", "ledger", "codebook")
 LEDGER_SHARDS = 16
-DECOY_SHARDS = 15
+DECOY_SHARDS = 7
 """Ballot shards holding ballots touched with every seal besides the one written (change-time decoys)."""
 EMPTY_SHARD_BYTES = 64
 """An empty shard file is smaller than this; one holding a ballot is far larger."""

@@ -12,10 +12,11 @@ from . import notices
 from .blur import LEDGER_SHARDS
 from .errors import SchemaError, StoreCorruptError
 from .sealing import SHARDS, ballot_from_doc, ballot_hash
-from .storage import Data, decode, read_file
+from .storage import Data, decode
 
 if TYPE_CHECKING:
     from .campaign_base import CampaignBase
+    from .core import Store
 
 CHECKED_DIRS = ("ballots", "ledger", "codebook")
 _BALLOT_NAMES = tuple(f"{n:02x}.json" for n in range(SHARDS))
@@ -37,9 +38,10 @@ holds. Every store write makes a new inode, so an unchanged key means an unchang
 _TABLES = {"ballots": ("ballots", "ballot_id"), "ledger": ("ledger", "id"), "codebook": ("codes", "")}
 
 
-def _ids(path: Path, folder: str) -> frozenset[str]:
-    """The ids a sealed-data file holds (parsing it; StoreCorruptError/SchemaError when it is broken)."""
-    data = read_file(path) or {}
+def _ids(store: Store, path: Path, folder: str) -> frozenset[str]:
+    """The ids a sealed-data file holds (StoreCorruptError/SchemaError when it is broken); the parse is
+    the store's cached one, so a file the seal reads anyway is parsed once."""
+    data = store.read_cached(path) or {}
     name, field = _TABLES[folder]
     if not field:
         return frozenset()
@@ -85,7 +87,7 @@ def find_damage(campaign: CampaignBase) -> list[Damage]:
             hit = _seen.get(path)
             if hit is None or hit[0] != key:
                 try:
-                    hit = (key, _ids(Path(path), folder))
+                    hit = (key, _ids(campaign.store, Path(path), folder))
                 except (StoreCorruptError, SchemaError) as error:
                     _seen.pop(path, None)
                     found.append(
