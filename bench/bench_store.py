@@ -1,5 +1,6 @@
 """Store benchmark, workload "city": 66 units, the review ballot (6 answers per unit), ballots sealed one by
-one; autosave, seal and open against the stock TinyDB design (one document per answer in one file)."""
+one; autosave, seal and open against the stock TinyDB design (one document per answer in one file); the
+same autosave and seal with a mirror on (every file written twice); the damage check runs in every seal."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ if TYPE_CHECKING:
     from store.api import CampaignStore
 
 
-def _city_campaign(data_dir: Path) -> CampaignStore:
+def _city_campaign(data_dir: Path, mirror: Path | None = None) -> CampaignStore:
     from store.api import Unit, open_store
 
-    store = open_store(data_dir)
+    store = open_store(data_dir, mirror=mirror)
     campaign = store.create_campaign("2026年度基准测试", 2026, ["review_ballot"], demo=True)
     campaign.roster.import_units(
         [
@@ -221,6 +222,26 @@ def _kill_loop(kills: int) -> tuple[int, int, int]:
     return kills, failures, len(printed)
 
 
+def _mirror_rows(big: int, seals: int, rng: random.Random) -> list[Row]:
+    """Autosave and seal with a mirror beside the data (every store file written twice), at `big` sealed."""
+    with tempfile.TemporaryDirectory(prefix="kaoping-bench-mirror-") as tmp:
+        campaign = _city_campaign(Path(tmp) / "data", mirror=Path(tmp) / "mirror")
+        codes = campaign.codes.issue_codes("members", big + seals + 10)
+        drafting = campaign.codes.issue_codes("heads", 1)
+        _fill(campaign, codes, big, rng)
+        save = _autosave_samples(campaign, drafting[0], rng, 396)
+        seal = _seal_samples(campaign, codes, rng, seals)
+    ms = 1000.0
+    case = f"city/{big}+mirror"
+    save_p95, seal_p95 = percentile(save, 0.95) * ms, percentile(seal, 0.95) * ms
+    return [
+        Row(case, "autosave one answer p50", median(save) * ms, "ms"),
+        Row(case, "autosave one answer p95", save_p95, "ms", "<= 5 ms", save_p95 <= 5),
+        Row(case, "seal one ballot p50", median(seal) * ms, "ms"),
+        Row(case, "seal one ballot p95", seal_p95, "ms", "<= 50 ms", seal_p95 <= 50),
+    ]
+
+
 def run(quick: bool) -> list[Row]:
     rng = random.Random(2026)
     rows: list[Row] = []
@@ -290,6 +311,7 @@ def run(quick: bool) -> list[Row]:
             median(seal_big) < median(stock_big[1]),
         ),
     ]
+    rows += _mirror_rows(big, seals, rng)
     kills, failures, printed = _kill_loop(30 if quick else 150)
     rows += [
         Row(

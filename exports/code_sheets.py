@@ -20,8 +20,6 @@ from store.storage import write_atomic
 from .csvio import cell, write_csv
 from .kinds import Translate
 
-SHEETS_DIR = "codes"
-
 
 @dataclass(frozen=True)
 class SheetRow:
@@ -87,9 +85,13 @@ def write_campaign_sheets(
     group_codes: Mapping[str, str],
     text: Translate,
     lang: str,
+    folder: Path | None = None,
 ) -> list[Path]:
-    """The code sheets of a new campaign in `<campaign dir>/codes/`: ballot, unit and group codes."""
-    folder = campaign.dir / SHEETS_DIR
+    """The code sheets of a new campaign (ballot, unit and group codes) in `folder`, by default
+    `sheets_dir`; refused inside the data directory."""
+    folder = Path(folder or sheets_dir(campaign.store.data_dir, campaign.id)).absolute()
+    refuse_inside_data(campaign.store.data_dir, folder)
+    folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     name = campaign.info.name
     if ballot_codes:
@@ -118,25 +120,26 @@ def write_campaign_sheets(
     return written
 
 
-def sheet_target(
-    campaign: CampaignStore, output: Path | None, default_name: str, also: Sequence[str] = ()
-) -> Path:
-    """Where a sheet goes: `output` (refused inside the data directory, when it, its .txt or a file with
-    one of the suffixes `also` exists, or its folder is missing), or a fresh name in the codes folder."""
-    if output is not None:
-        refuse_inside_data(campaign.store.data_dir, output)
-    target = output or campaign.dir / SHEETS_DIR / default_name
-    number = 1
-    while output is None and (target.exists() or target.with_suffix(".txt").exists()):
-        # Never overwrite an earlier sheet: it may hold the only plaintext of codes still valid.
-        number += 1
-        target = campaign.dir / SHEETS_DIR / f"{Path(default_name).stem}-{number}.csv"
+def sheets_dir(data_dir: Path, campaign_id: str) -> Path:
+    """Where `init` and `demo` put a new campaign's code sheets unless told (`--sheets`): beside the data
+    directory, never in it -- the sheets hold the plaintext codes, the data directory their salted
+    hashes, and a copy of one must never carry the other."""
+    data_dir = Path(data_dir).absolute()
+    return data_dir.parent / f"{data_dir.name}-code-sheets" / campaign_id
+
+
+def sheet_target(campaign: CampaignStore, output: Path, also: Sequence[str] = ()) -> Path:
+    """Where a sheet goes: `output` (.csv added when missing), refused inside the data directory -- the
+    plaintext codes never lie beside their hashes --, when it, its .txt or a file with one of the
+    suffixes `also` exists, or when its folder is missing."""
+    refuse_inside_data(campaign.store.data_dir, output)
+    target = output
     if target.suffix.lower() != ".csv":
         target = target.with_name(target.name + ".csv")
     for path in (target, target.with_suffix(".txt"), *(target.with_suffix(suffix) for suffix in also)):
-        if path.exists() and output is not None:
+        if path.exists():
             raise InputError("store.cmd.output_exists", path=str(path))
-    if output is not None and not target.parent.is_dir():
+    if not target.parent.is_dir():
         raise InputError("store.cmd.no_directory", path=str(target.parent))
     return target
 
@@ -156,7 +159,7 @@ def issue_ballot_sheet(
     for candidate in campaign.rules().rater_groups:
         if group in (candidate.id, candidate.zh, candidate.en):
             group_id = candidate.id
-    target = sheet_target(campaign, output, output.name, also)
+    target = sheet_target(campaign, output, also)
     codes = campaign.codes.issue_codes(group_id, count)
     label = group_label(campaign, group_id, lang)
     title = text("store.sheet.ballot_title", name=campaign.info.name)
@@ -166,7 +169,7 @@ def issue_ballot_sheet(
 
 
 def issue_unit_sheet(
-    campaign: CampaignStore, unit_ids: Sequence[str], output: Path | None, reissue: bool, text: Translate
+    campaign: CampaignStore, unit_ids: Sequence[str], output: Path, reissue: bool, text: Translate
 ) -> IssuedSheet:
     """New sign-in codes for units (all when none named) and their sheet; replacing codes already
     handed out needs `reissue`."""
@@ -176,23 +179,21 @@ def issue_unit_sheet(
     replaced = sorted(set(wanted) & campaign.codes.units_with_codes())
     if replaced and not reissue:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = sheet_target(campaign, output, "unit-codes.csv")
+    target = sheet_target(campaign, output)
     rows = _unit_rows(campaign, campaign.codes.issue_unit_codes(wanted))
     title = text("store.sheet.unit_title", name=campaign.info.name)
     text_path = write_code_sheet(target, title, text("store.sheet.unit"), rows, text)
     return IssuedSheet(len(rows), "", target, text_path)
 
 
-def issue_group_sheet(
-    campaign: CampaignStore, output: Path | None, reissue: bool, text: Translate
-) -> IssuedSheet:
+def issue_group_sheet(campaign: CampaignStore, output: Path, reissue: bool, text: Translate) -> IssuedSheet:
     """New sign-in codes for every liaison group and their sheet; replacing codes needs `reissue`."""
     if not campaign.roster.meeting_units():
         raise InputError("store.no_units")
     replaced = campaign.codes.groups_with_codes()
     if replaced and not reissue:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
-    target = sheet_target(campaign, output, "group-codes.csv")
+    target = sheet_target(campaign, output)
     rows = [SheetRow(group, code) for group, code in campaign.codes.issue_group_codes().items()]
     title = text("store.sheet.group_title", name=campaign.info.name)
     text_path = write_code_sheet(target, title, text("store.sheet.group"), rows, text)

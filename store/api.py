@@ -10,7 +10,12 @@ Store
     `campaigns()`, `campaign(campaign_id=None)` (None = newest), `create_campaign(name, year, form_ids,
     rules_text=None, demo=False, last_stars_from=None)` (`CampaignInfo.last_stars_from`: the earlier
     campaign whose final stars the commands carry into a roster that gives none), `terminal_id()`,
-    `backup()`, `backups()`, `restore(path)`.
+    `backup(kind="manual", during_voting=False)` (no drafts, no commit records; "open", "close" and
+    "restore" backups are never rotated away), `backups()`, `restore(path, discard_sealed=None) ->
+    RestoreOutcome` (journaled; refuses to drop sealed ballots or closings unless `discard_sealed` repeats
+    the count), `mirror` / `set_mirror(dir)` (every store file also written there; a damaged or missing
+    file is healed from a verified mirror copy when a campaign opens). What the store did on its own (a
+    restore finished after a crash, a file healed) waits in `store.notices.take()` for the UI to say.
 
 CampaignStore (one year's assessment): a small object holding named parts, one job each
     On the campaign: `info`, `id`, `dir`, `rules()`, `forms()`, `form(form_id)`, `form_text(form_id)` -- the
@@ -54,7 +59,8 @@ once: seal the review ballot and the brand vote of one evaluator together with `
 [...])`.
 
 Errors beyond InputError: `StoreCorruptError` (a file is empty, truncated or not ours: it names the file and
-the newest good backup, and the file is left as it was), `SchemaError`, `StoreLockedError` (another terminal
+the newest good backup, and the file is left as it was; a seal beside a damaged or missing ballot, ledger
+or code-book file is refused with it, see `store.health`), `SchemaError`, `StoreLockedError` (another terminal
 held the lock longer than `lock_timeout`), `StoreWriteError` (disk full or failing; what was stored before is
 intact; if it interrupted a seal, the next operation of any process finishes that seal, so check
 `codes.code_status` before telling the evaluator to retry).

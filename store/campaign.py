@@ -123,6 +123,9 @@ class CampaignStore:
         self.self_assessments = SelfAssessments(self.files, self.pinned, self.roster, self.audit_trail)
         self.visits = Visits(self.files, self.pinned, self.roster, self.audit_trail)
         self.integrity = Integrity(self.files)
+        for name, mirror in self.files.healed:
+            self.audit_trail.audit("kaoping", "store.heal", f"{name} <- {mirror}")
+        self.files.healed.clear()
 
     def manifest_mac(self, payload: bytes) -> str:
         """HMAC-SHA256 of an export manifest under the campaign key (made with the campaign, kept in its

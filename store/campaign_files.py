@@ -23,8 +23,10 @@ from tinydb.table import Document
 from forms.errors import InputError
 
 from . import codes as codebook
+from .blur import blur_file_times
 from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
+from .health import ensure_healthy, heal_on_open
 from .records import AnswerValue, CampaignInfo, VotingState
 from .sealing import doc_id_of
 from .storage import Data, fsync_dir, remove_durably
@@ -78,13 +80,20 @@ class CampaignFiles:
         self.store = store
         self.id = campaign_id
         self.dir = store.campaign_dir(campaign_id)
+        self.healed: list[tuple[str, str]] = []  # files put back from the mirror on opening: (file, mirror)
         with self.op():
+            if store.mirror is not None:
+                heal_on_open(self)  # a damaged or missing file comes back from the mirror (the admin is told)
             data = store.read(self.dir / MAIN)
         if data is None:
             raise InputError("store.unknown_campaign", campaign=campaign_id, known="")
         with damaged_record(self.dir / MAIN, "info"):
             self.info = info_from_doc(single(data, "info"))
             self.salt = str(single(data, "secrets")["salt"])
+
+    def on_healed(self, name: str, mirror: str) -> None:
+        """Note a file put back from the mirror; the campaign writes it to the audit log."""
+        self.healed.append((name, mirror))
 
     def path(self, name: str) -> Path:
         """A file of the campaign directory."""
@@ -214,6 +223,7 @@ class CampaignFiles:
     # operation of any process. It is the only place a code hash meets a ballot id, and only briefly.
     def commit(self, record: dict[str, Any]) -> None:
         """Write sealed ballots (and mark their code used) as one step that survives a crash anywhere."""
+        ensure_healthy(self)  # never seal beside a damaged file
         pending = self.path(PENDING)
         with self.store.edit(pending) as db:
             db.table("commit").insert(Document(record, doc_id=1))
@@ -269,3 +279,4 @@ class CampaignFiles:
             with self.store.edit(self.code_path(str(code_hash))) as db:
                 db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
             self.remove_draft(str(code_hash))
+        blur_file_times(self.store, self.dir, record)  # file times never point at what a seal wrote

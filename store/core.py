@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import shutil
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -17,21 +15,39 @@ from tinydb import TinyDB
 
 from forms.errors import InputError
 
+from . import backups as backups_module
+from . import mirror as mirror_module
+from . import restore_journal
 from .errors import StoreCorruptError, StoreReadError, StoreWriteError
 from .file_data import damaged_record, single, table
 from .lock import DirectoryLock
-from .storage import AtomicJSONStorage, BufferedStorage, Data, decode, fsync_dir, read_file, write_atomic
+from .storage import (
+    AtomicJSONStorage,
+    BufferedStorage,
+    Data,
+    decode,
+    read_file,
+    sweep_temp_files,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from .campaign import CampaignStore
     from .records import CampaignInfo
+    from .restore_journal import RestoreOutcome
 
 ROOT_FILE = "kaoping.json"
-LOCK_FILE = ".kaoping.lock"
 CAMPAIGNS_DIR = "campaigns"
 BACKUPS_DIR = "backups"
+MIRROR_ENV = "KAOPING_MIRROR"
+"""The mirror directory given on the command line (`kaoping --mirror DIR`), for every store opened."""
 BACKUPS_KEPT = 20
 """How many backups the rotation keeps (the oldest go first)."""
+
+
+def _stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells a file's versions apart for the parse cache (every write makes a new inode)."""
+    return (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
 
 
 class _Given:
@@ -47,9 +63,12 @@ class _Given:
 class Store:
     """A kaoping data directory. Thread-safe; several processes may share one directory."""
 
-    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0, mirror: Path | None = None) -> None:
         self.data_dir = Path(data_dir).absolute()
-        self._lock = DirectoryLock(self.data_dir / LOCK_FILE, lock_timeout)
+        given = mirror or os.environ.get(MIRROR_ENV)
+        self._mirror_given = Path(given).absolute() if given else None
+        self._lock = DirectoryLock(self.data_dir, lock_timeout)
+        self._swept = False
         self._cache: dict[Path, tuple[tuple[int, int, int, int], Data]] = {}
         # Opening writes nothing: a command that only reads (and fails on an empty directory) leaves the
         # directory as it found it. The directory, its lock and the terminal id appear with the first write.
@@ -80,14 +99,37 @@ class Store:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the directory's cross-process lock (re-entrant); creates the directory when missing."""
-        if not (self.data_dir / CAMPAIGNS_DIR).is_dir():
+        """Hold the directory's cross-process lock (re-entrant); creates the directory when missing.
+
+        The first holder after a crash finishes (or drops) an interrupted restore and sweeps the temp
+        files a killed writer left.
+        """
+        if not self.data_dir.is_dir():
             try:
-                (self.data_dir / CAMPAIGNS_DIR).mkdir(parents=True, exist_ok=True, mode=0o700)
+                self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as error:
                 raise StoreWriteError(self.data_dir, error) from error
         with self._lock.held():
+            outermost = self._lock.depth == 1
+            if outermost and (not self._swept or (self.data_dir / restore_journal.JOURNAL).exists()):
+                self._after_crash()
             yield
+
+    def _after_crash(self) -> None:
+        # Every write of the store happens under this lock, so a temp file or a restore's folder found
+        # now was left by a process that died: finish or drop what it was doing, before anything else.
+        self._swept = True
+        if os.access(self.data_dir, os.W_OK):
+            restore_journal.recover(self)
+            sweep_temp_files(self.data_dir)
+            if self.mirror is not None:
+                mirror_module.fill(self)
+        campaigns = self.data_dir / CAMPAIGNS_DIR
+        if not campaigns.is_dir():
+            try:
+                campaigns.mkdir(exist_ok=True, mode=0o700)
+            except OSError as error:
+                raise StoreWriteError(self.data_dir, error) from error
 
     @contextmanager
     def edit(self, path: Path) -> Iterator[TinyDB]:
@@ -100,7 +142,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as error:
                 raise StoreWriteError(path.parent, error) from error
-        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup))
+        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup, self._mirror_write))
         db = TinyDB(storage=_Given(buffer))
         yield db
         buffer.commit()
@@ -123,7 +165,7 @@ class Store:
             return None
         except OSError as error:
             raise StoreReadError(path, error) from error
-        key = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+        key = _stat_key(info)
         hit = self._cache.get(path)
         if hit is not None and hit[0] == key:
             return hit[1]
@@ -132,10 +174,59 @@ class Store:
             self._cache[path] = (key, data)
         return data
 
+    def set_file_times(self, paths: list[Path], ns: int) -> None:
+        """Set the modification time of `paths` to `ns`, keeping their cached parses (same content)."""
+        mirror = self.mirror
+        for path in paths:
+            hit = self._cache.get(path)
+            try:
+                if hit is not None and hit[0] != _stat_key(os.stat(path)):
+                    hit = None  # changed by another process since we parsed it: parse afresh later
+                    self._cache.pop(path, None)
+                os.utime(path, ns=(ns, ns))
+                mirror_module.set_time(self, mirror, path, ns)
+                if hit is not None:
+                    self._cache[path] = (_stat_key(os.stat(path)), hit[1])
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                raise StoreWriteError(path, error) from error
+
     def write(self, path: Path, data: Data) -> None:
         """Replace a whole file (caller holds the lock)."""
-        AtomicJSONStorage(path, self.find_backup).write(data)
+        AtomicJSONStorage(path, self.find_backup, self._mirror_write).write(data)
         self._cache.pop(path, None)
+
+    def write_raw(self, path: Path, blob: bytes) -> None:
+        """Replace a whole file by bytes already checked to be a kaoping file (caller holds the lock)."""
+        write_atomic(path, blob)
+        self._mirror_write(path, blob)
+        self._cache.pop(path, None)
+
+    # ------------------------------------------------------------------ mirror
+
+    @property
+    def mirror(self) -> Path | None:
+        """Where every store file is also written (`--mirror DIR`, or set with `set_mirror`), or None."""
+        if self._mirror_given is not None:
+            return self._mirror_given
+        root = self.read_cached(self.root_path) if self.root_path.exists() else None
+        chosen = single(root, "settings").get("mirror")
+        return Path(str(chosen)) if chosen else None
+
+    def set_mirror(self, directory: Path | None) -> None:
+        """Keep a mirror of every store file in `directory` from now on (None: no mirror); the files
+        there now are copied at once."""
+        with self.locked():
+            with self.edit(self.root_path) as db:
+                value = str(Path(directory).absolute()) if directory is not None else ""
+                db.table("settings").upsert({"mirror": value}, cond=lambda _doc: True)
+            mirror_module.fill(self)
+
+    def _mirror_write(self, path: Path, blob: bytes) -> None:
+        mirror = self.mirror
+        if mirror is not None:
+            mirror_module.safe_copy(self, mirror, path, blob)
 
     # ------------------------------------------------------------------ identity and campaigns
 
@@ -203,54 +294,28 @@ class Store:
         """Every backup, newest first."""
         if not self.backups_dir.is_dir():
             return []
-        return sorted(self.backups_dir.glob("kaoping-*.zip"), reverse=True)
+        return sorted(self.backups_dir.glob(backups_module.BACKUP_GLOB), reverse=True)
 
-    def _data_files(self) -> list[Path]:
-        files = [self.root_path] if self.root_path.exists() else []
-        campaigns = self.data_dir / CAMPAIGNS_DIR
-        files.extend(
-            path
-            for path in sorted(campaigns.rglob("*.json"))
-            if path.is_file() and not path.name.startswith(".")
-        )
-        return files
+    def backup(self, *, kind: str = "manual", during_voting: bool = False) -> Path:
+        """A zip of the data files, taken under the lock; the oldest manual ones beyond the rotation go.
 
-    def backup(self) -> Path:
-        """A zip of every data file, taken under the lock; the oldest beyond the rotation are removed.
-
-        Refused (InputError) when there is nothing to back up, and (StoreCorruptError naming the file) when
-        a data file is damaged: such a backup could not be restored, and it would rotate a good one out.
+        `kind` is "manual" (the admin's), "auto" (before a roster is replaced), or one never rotated away:
+        "open" and "close" (voting) and "restore" (the state a restore replaces). A seal a crash
+        interrupted is finished first; drafts and commit records are left out, so no backup links a code
+        to answers. A manual backup while voting is open needs `during_voting` (InputError otherwise).
+        Refused (InputError) when there is nothing to back up, and (StoreCorruptError naming the file)
+        when a data file is damaged: such a backup could not be restored, and it would rotate a good one out.
         """
         if not self.root_path.exists():
             raise InputError("store.no_campaign", path=str(self.data_dir))
         with self.locked():
-            for path in self._data_files():
-                decode(path, path.read_bytes())
-            self.backups_dir.mkdir(exist_ok=True, mode=0o700)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")  # name order = time order
-            target = self.backups_dir / f"kaoping-{stamp}-{secrets.token_hex(3)}.zip"
-            temp = self.backups_dir / f".{target.name}.tmp"
-            try:
-                with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    for path in self._data_files():
-                        # Fixed member times (as LimeSurvey's anonymised dates): a backup taken during the
-                        # meeting must not tell when each ballot or code file was last written.
-                        member = zipfile.ZipInfo(
-                            path.relative_to(self.data_dir).as_posix(), (1980, 1, 1, 0, 0, 0)
-                        )
-                        member.compress_type = zipfile.ZIP_DEFLATED
-                        member.external_attr = 0o600 << 16
-                        archive.writestr(member, path.read_bytes())
-                with open(temp, "rb+") as handle:
-                    os.fsync(handle.fileno())
-                os.chmod(temp, 0o600)
-                os.replace(temp, target)
-                fsync_dir(self.backups_dir)
-            except OSError as error:
-                temp.unlink(missing_ok=True)
-                raise StoreWriteError(target, error) from error
-            for old in self.backups()[BACKUPS_KEPT:]:
-                old.unlink(missing_ok=True)
+            for info in self.campaigns():
+                campaign = self.campaign(info.id)  # opening a campaign finishes an interrupted seal
+                if kind == "manual" and not during_voting and campaign.meeting.voting_state() == "open":
+                    raise InputError("store_trust.backup_during_voting", campaign=info.name)
+            files = backups_module.data_files(self.data_dir, ROOT_FILE, CAMPAIGNS_DIR)
+            target = backups_module.write_backup(self.data_dir, self.backups_dir, files, kind)
+            backups_module.rotate(self.backups(), BACKUPS_KEPT)
             return target
 
     def find_backup(self, path: Path) -> Path | None:
@@ -264,67 +329,34 @@ class Store:
                 with zipfile.ZipFile(candidate) as archive:
                     decode(path, archive.read(member))
                 return candidate
-            except (KeyError, OSError, zipfile.BadZipFile, StoreCorruptError, InputError, ValueError):
-                continue
-            except Exception:
+            except Exception:  # any unreadable backup is simply not the good one
                 continue
         return None
 
-    def restore(self, backup: Path) -> Path | None:
-        """Replace every data file by the backup's, after checking it whole; returns the safety backup
-        taken of the current state first (None when the directory held nothing yet, e.g. a second
-        meeting room's laptop receiving the campaign)."""
+    def restore(self, backup: Path, *, discard_sealed: int | None = None) -> RestoreOutcome:
+        """Replace every data file by the backup's, after checking it whole, as one journaled step.
+
+        Refused (InputError "store_trust.restore_drops", with the counts) when it would drop sealed
+        ballots or a closing, unless `discard_sealed` repeats the number of ballots dropped. The current
+        state is backed up first (a backup never rotated away); every restored campaign's audit log gets
+        the counts before and after. A crash at any moment leaves the old or the new data; the next
+        operation of any process finishes the restore and says so (`store.notices`).
+        """
         members = check_backup(backup)
         with self.locked():
-            safety = self.backup() if self.root_path.exists() else None
-            staging = self.data_dir / f".restore-{secrets.token_hex(4)}"
-            try:
-                staging.mkdir(mode=0o700)
-                with zipfile.ZipFile(backup) as archive:
-                    for name in members:
-                        blob = archive.read(name)
-                        target = staging / name
-                        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                        write_atomic(target, blob)
-                campaigns = self.data_dir / CAMPAIGNS_DIR
-                old = self.data_dir / f".old-{secrets.token_hex(4)}"
-                if campaigns.exists():
-                    os.replace(campaigns, old)
-                staged_campaigns = staging / CAMPAIGNS_DIR
-                if staged_campaigns.exists():
-                    os.replace(staged_campaigns, campaigns)
-                else:
-                    campaigns.mkdir(mode=0o700)
-                os.replace(staging / ROOT_FILE, self.root_path)
-                fsync_dir(self.data_dir)
-                if old.exists():
-                    _carry_over_sheets(old, campaigns)
-                shutil.rmtree(old, ignore_errors=True)
-            except OSError as error:
-                raise StoreWriteError(self.data_dir, error) from error
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-            self._cache.clear()
-            if safety is None:
-                # A directory that held nothing is another laptop receiving the campaign (a second
-                # meeting room): it is a terminal of its own, so its ballots and exports say so.
-                with self.edit(self.root_path) as db:
-                    db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
-            self._terminal_id = str(
-                single(self.read(self.root_path), "terminal").get("id", self._terminal_id)
-            )
-        return safety
+            return restore_journal.restore(self, backup, members, discard_sealed)
 
+    def forget_cache(self) -> None:
+        """Drop every cached parse and the terminal id (after files were replaced wholesale)."""
+        self._cache.clear()
+        root = self.read(self.root_path)
+        self._terminal_id = str(single(root, "terminal").get("id", "")) if root is not None else ""
 
-def _carry_over_sheets(old: Path, new: Path) -> None:
-    """Keep the printed code sheets (CSV/TXT beside the data, never in backups) across a restore:
-    they hold the only plaintext of the codes."""
-    for path in old.rglob("*"):
-        if path.is_file() and path.suffix in (".csv", ".txt"):
-            target = new / path.relative_to(old)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                shutil.copy2(path, target)
+    def new_terminal_id(self) -> None:
+        """Give this data directory a new random terminal id (a laptop that received a campaign)."""
+        with self.locked(), self.edit(self.root_path) as db:
+            db.table("terminal").upsert({"id": secrets.token_hex(8)}, cond=lambda _doc: True)
+        self.forget_cache()
 
 
 _SAFE_MEMBER = re.compile(r"^(kaoping\.json|campaigns/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.json)$")
@@ -356,10 +388,10 @@ def check_backup(backup: Path) -> list[str]:
         raise InputError("store.backup_invalid", path=str(backup), reason="store.reason.not_zip") from error
 
 
-def open_store(data_dir: Path | str, *, lock_timeout: float = 5.0) -> Store:
+def open_store(data_dir: Path | str, *, lock_timeout: float = 5.0, mirror: Path | None = None) -> Store:
     """Open (creating if needed) the data directory `data_dir`.
 
     `lock_timeout` is how long any operation waits for another terminal's lock before raising
     `StoreLockedError`. A broken file raises `StoreCorruptError` naming it and the newest good backup.
     """
-    return Store(Path(data_dir), lock_timeout=lock_timeout)
+    return Store(Path(data_dir), lock_timeout=lock_timeout, mirror=mirror)

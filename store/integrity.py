@@ -96,7 +96,23 @@ def verify_campaign(campaign: CampaignFiles) -> list[Finding]:
                         str(last.get("digest")),
                     )
                 )
+    findings.extend(Finding("sheet", name_of(path), "") for path in stray_sheets(store.data_dir))
     return findings
+
+
+SHEET_SUFFIXES = (".csv", ".txt", ".xlsx", ".docx", ".pdf")
+
+
+def stray_sheets(data_dir: Path) -> list[Path]:
+    """Code sheets (or any printable list) lying in the data directory: the plaintext codes must never
+    sit beside their salted hashes, nor travel in a copy of the directory."""
+    return sorted(
+        path
+        for path in data_dir.rglob("*")
+        if path.suffix.lower() in SHEET_SUFFIXES
+        and path.is_file()
+        and "backups" not in path.relative_to(data_dir).parts
+    )
 
 
 def _is_hex(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The data directory's cross-process lock (fcntl on a separate lock file), re-entrant within a process."""
+"""The data directory's cross-process lock: flock on the directory itself, re-entrant within a process."""
 
 from __future__ import annotations
 
@@ -10,11 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import StoreLockedError, StoreWriteError
+from .errors import StoreLockedError, StoreReadError
 
 
 class DirectoryLock:
-    """An exclusive lock on `<data>/.kaoping.lock`, shared by every thread of one `Store`.
+    """An exclusive lock on the data directory, shared by every thread of one `Store`.
+
+    The lock is taken on the directory's own file descriptor, not on a lock file: a lock file can be
+    deleted or replaced while a process holds it, and the next process would then lock the new file and
+    write beside the first. A directory cannot be swapped underneath an open descriptor without a
+    rename, and that is caught: after locking, the path must still name the locked directory, or the
+    lock is dropped and taken again. Needs no write access, so a read-only copy can be verified.
 
     Other processes wait up to `timeout` seconds, then get a `StoreLockedError` instead of hanging.
     Nested use in one thread is free; other threads of this process wait on the inner mutex first.
@@ -28,6 +34,11 @@ class DirectoryLock:
         self._mutex = threading.RLock()
         self._depth = 0
         self._fd: int | None = None
+
+    @property
+    def depth(self) -> int:
+        """How deeply the current holder has entered the lock (1 = just taken from outside)."""
+        return self._depth
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -47,21 +58,37 @@ class DirectoryLock:
         finally:
             self._mutex.release()
 
-    def _acquire_file(self) -> None:
+    def _open(self) -> int:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            return os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as error:
-            raise StoreWriteError(self.path, error) from error
+            raise StoreReadError(self.path, error) from error
+
+    def _still_named(self, fd: int) -> bool:
+        """Whether the path still names the directory `fd` locked (not renamed away and replaced)."""
+        try:
+            named = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+    def _acquire_file(self) -> None:
         deadline = time.monotonic() + self.timeout
+        fd = self._open()
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     os.close(fd)
                     raise StoreLockedError(self.path, self.timeout) from None
                 time.sleep(self.POLL_SECONDS)
+                continue
+            if self._still_named(fd):
+                break
+            os.close(fd)  # the directory was swapped while we waited: lock the one the path names now
+            fd = self._open()
         self._fd = fd
 
     def _release_file(self) -> None:

@@ -11,13 +11,14 @@ from forms.errors import InputError
 from . import codes as codebook
 from .audit_trail import AuditTrail
 from .ballots import Ballots
-from .campaign_files import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN, CampaignFiles
+from .blur import blur_all, create_all_shards
+from .campaign_files import MAIN, CampaignFiles
 from .clock import today
 from .file_data import single, table
+from .health import ensure_healthy
 from .pinned_forms import PinnedForms
 from .records import Closing, Participation, VotingState
 from .sealing import closing_digest
-from .storage import write_atomic
 
 
 class Meeting:
@@ -44,7 +45,8 @@ class Meeting:
                 raise InputError("trust.voting.reopen_separately")
             self._set_voting_open()
             self._audit.audit(actor, "voting.open", "")
-        self.files.store.backup()
+            create_all_shards(self.files.store, self.files.dir)  # no shard file appears with its seal
+        self.files.store.backup(kind="open")
 
     def reopen_voting(
         self, actor: str, passphrase: str, reason: str, count: int, digest: str | None = None
@@ -65,7 +67,8 @@ class Meeting:
                 raise InputError("trust.voting.confirm_mismatch", count=last.count, digest=last.digest)
             self._set_voting_open()
             self._audit.audit(actor, "voting.reopen", f"{last.count} {last.digest} {reason.strip()}")
-        self.files.store.backup()
+            create_all_shards(self.files.store, self.files.dir)
+        self.files.store.backup(kind="open")
 
     def results_visible(self) -> bool:
         """Whether results may be shown or written: never while voting is open, unless the rules'
@@ -92,6 +95,7 @@ class Meeting:
         with self.files.op():
             if self.voting_state() != "open":
                 raise InputError("store.voting_not_open")
+            ensure_healthy(self.files)  # never close over a lost ballot
             # The minutes cover the ballots sealed on this terminal; imported ones have their own.
             imported = {
                 str(doc.get("id")) for doc in self.files.ledger().values() if doc.get("source") == "import"
@@ -115,17 +119,14 @@ class Meeting:
                 meeting.upsert(Document(current, doc_id=1))
             self._audit.audit(actor, "voting.close", f"{closing.count} {closing.digest}")
             self._blur_file_times()
-        self.files.store.backup()
+        self.files.store.backup(kind="close")
         return closing
 
     def _blur_file_times(self) -> None:
-        """Rewrite every ballot, ledger and code-book file as it is, so that all their file times are
-        the close: the times of the last writes during the meeting could otherwise tie a ballot file to
-        a code file written in the same instant."""
-        for folder in (BALLOTS_DIR, LEDGER_DIR, CODEBOOK_DIR):
-            directory = self.files.dir / folder
-            for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
-                write_atomic(path, path.read_bytes())
+        """Touch every ballot, ledger and code-book file at once (`blur.blur_all`), so that all their file
+        times are the close: the times of the last writes during the meeting could otherwise tie a ballot
+        file to a code file written in the same instant."""
+        blur_all(self.files.store, self.files.dir)
 
     def record_imported_closings(self, digests: Sequence[str]) -> int:
         """Keep the closing digests of the other terminals whose ballots were imported (read from their
@@ -160,6 +161,7 @@ class Meeting:
     def participation(self) -> list[Participation]:
         """Per rater group: codes used and issued (never which code)."""
         with self.files.op():
+            ensure_healthy(self.files)  # never count a ballot a damaged file lost
             docs = list(self.files.codebook().values())
         issued: dict[str, int] = {}
         used: dict[str, int] = {}

@@ -19,7 +19,9 @@ CAMPAIGN_WIDE = "*"
 CodeState = Literal["unknown", "fresh", "draft", "used"]
 VotingState = Literal["not_open", "open", "closed"]
 SelfState = Literal["draft", "submitted", "reviewed", "returned"]
-FindingKind = Literal["edited", "deleted", "duplicated", "added", "count", "digest", "corrupt", "orphan"]
+FindingKind = Literal[
+    "edited", "deleted", "duplicated", "added", "count", "digest", "corrupt", "orphan", "sheet"
+]
 
 UNIT_KINDS: tuple[str, ...] = ("机关党委", "党委", "机关党总支", "党总支", "机关党支部", "党支部")
 """The kinds of Party organization a unit can be."""

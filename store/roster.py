@@ -114,7 +114,7 @@ class Roster:
         check_units(units)
         store = self.files.store
         if self.units():
-            store.backup()  # the roster being replaced can be restored
+            store.backup(kind="auto")  # the roster being replaced can be restored
         with self.files.op(), store.edit(self.files.path(MAIN)) as db:
             target = db.table("units", cache_size=0)
             target.truncate()

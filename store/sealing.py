@@ -11,6 +11,7 @@ from typing import Any
 from .records import SealedBallot
 
 SHARDS = 256
+LEDGER_SHARDS = 16  # the ledger's shards, by the first hex digit of a ballot id
 """Sealed ballots are spread over this many files at random, so a seal rewrites only a small one."""
 
 

@@ -113,6 +113,23 @@ def write_atomic(path: Path, blob: bytes) -> None:
         raise StoreWriteError(path, error) from error
 
 
+def sweep_temp_files(directory: Path) -> list[Path]:
+    """Remove the temp files (`.<name>.<pid>.tmp`) a killed writer left anywhere under `directory`.
+
+    The caller holds the data directory's lock, so no live writer owns one. Returns what was removed;
+    a read-only directory is left as it is.
+    """
+    removed: list[Path] = []
+    for root, _dirs, files in os.walk(directory):
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp"):
+                path = Path(root) / name
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def remove_durably(path: Path) -> None:
     """Delete `path` (if there) and make the deletion durable."""
     try:
@@ -142,15 +159,24 @@ class AtomicJSONStorage(Storage):
     the caller holds the data directory's lock around every read-modify-write.
     """
 
-    def __init__(self, path: Path, find_backup: BackupFinder = _no_backup) -> None:
+    def __init__(
+        self,
+        path: Path,
+        find_backup: BackupFinder = _no_backup,
+        after_write: Callable[[Path, bytes], None] | None = None,
+    ) -> None:
         self.path = path
         self._find_backup = find_backup
+        self._after_write = after_write
 
     def read(self) -> Data | None:
         return read_file(self.path, self._find_backup)
 
     def write(self, data: Data) -> None:
-        write_atomic(self.path, encode(data))
+        blob = encode(data)
+        write_atomic(self.path, blob)
+        if self._after_write is not None:
+            self._after_write(self.path, blob)
 
     def close(self) -> None:
         pass

@@ -57,3 +57,14 @@ def demo_campaign(demo_store: Store) -> CampaignStore:
 def demo_codes(demo_data: tuple[Path, DemoResult]) -> DemoResult:
     """The plaintext codes of the demo copy used by `demo_store` (ballot, unit and group codes)."""
     return demo_data[1]
+
+
+@pytest.fixture(autouse=True)
+def _no_store_notices_from_earlier_tests() -> Iterator[None]:
+    """Store notices (a file healed from the mirror...) are queued per process until a command shows
+    them; a test must never see another test's."""
+    from store import notices
+
+    notices.take()
+    yield
+    notices.take()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from exports.code_sheets import sheets_dir
 from forms.errors import InputError
 from forms.model import AnswerValue
 from store.api import CampaignStore, open_store
@@ -226,7 +227,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     campaign = open_store(room1).campaign()
     assert campaign.info.name == NAME and campaign.info.year == 2026
     assert campaign.info.last_stars_from is None  # nothing earlier to carry stars from
-    sheet = campaign.dir / "codes" / "ballot-codes.csv"
+    sheet = sheets_dir(room1, campaign.id) / "ballot-codes.csv"  # beside the data, never in it
     with sheet.open(encoding="utf-8-sig", newline="") as handle:
         slips = list(csv.reader(handle))[1:]
     assert len(slips) == 12 and {row[1] for row in slips} >= {"工委领导", "党员代表"}
@@ -541,7 +542,7 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
 
     # The 2027 meeting rates the other way round: U01 falls, U59 rises (能上能下).
     new.meeting.open_voting("admin")
-    with (new.dir / "codes" / "ballot-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (sheets_dir(data, new.id) / "ballot-codes.csv").open(encoding="utf-8-sig", newline="") as handle:
         codes = [row[2] for row in list(csv.reader(handle))[1:]]
     units = new.roster.meeting_units()
     for evaluator, code in enumerate(codes):

@@ -47,6 +47,17 @@ class KaopingGroup(click.Group):
             return super().invoke(ctx)
         except KaopingError as error:
             raise KaopingFailure(error) from error
+        finally:
+            _show_store_notices()
+
+
+def _show_store_notices() -> None:
+    """Tell the admin what the store did on its own during the command (a restore a crash interrupted
+    finished, a damaged file healed from the mirror), on stderr."""
+    from store import notices
+
+    for notice in notices.take():
+        click.echo(t(notice.key, **notice.params), err=True)
 
 
 @click.group(cls=KaopingGroup, invoke_without_command=True, help=t("cli.help"))
@@ -66,10 +77,23 @@ class KaopingGroup(click.Group):
     help=t("cli.opt.lang"),
 )
 @click.option("--campaign", "campaign_id", envvar="KAOPING_CAMPAIGN", help=t("cli.opt.campaign"))
+@click.option(
+    "--mirror",
+    "mirror_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=t("store_trust.opt.mirror"),
+)
 @click.version_option(package_name="kaoping", prog_name="kaoping")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str | None) -> None:
+def cli(
+    ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str | None, mirror_dir: Path | None
+) -> None:
     set_language(lang)
+    if mirror_dir is not None:
+        import os
+
+        # Every store this process opens (commands, screens, workers) writes its files there as well.
+        os.environ["KAOPING_MIRROR"] = str(mirror_dir.absolute())
     if ctx.invoked_subcommand not in SCREEN_COMMANDS:
         gc.enable()  # paused by main() for the imports; a full-screen app resumes it once on screen
     ctx.obj = AppContext(data_dir=data_dir or default_data_dir(), lang=lang, campaign_id=campaign_id)

@@ -41,11 +41,17 @@ def test_a_ballot_sheet_names_the_group_in_the_language(tmp_path: Path) -> None:
 
 def test_unit_and_group_sheets_never_overwrite_and_reissue_needs_consent(tmp_path: Path) -> None:
     campaign = make_small_campaign(tmp_path / "data")
-    first = issue_unit_sheet(campaign, [], None, False, t)
+    first = issue_unit_sheet(campaign, [], tmp_path / "单位登录码.csv", False, t)
     with pytest.raises(InputError) as caught:
-        issue_unit_sheet(campaign, ["U01"], None, False, t)
+        issue_unit_sheet(campaign, ["U01"], tmp_path / "单位登录码2.csv", False, t)
     assert caught.value.key == "store.cmd.reissue_needs_yes"
-    second = issue_unit_sheet(campaign, ["U01"], None, True, t)
+    with pytest.raises(InputError) as caught:
+        issue_unit_sheet(campaign, ["U01"], first.csv, True, t)
+    assert caught.value.key == "store.cmd.output_exists"
+    second = issue_unit_sheet(campaign, ["U01"], tmp_path / "单位登录码2.csv", True, t)
     assert first.csv != second.csv and first.csv.exists() and second.count == 1
-    groups = issue_group_sheet(campaign, None, False, t)
+    with pytest.raises(InputError) as caught:
+        issue_group_sheet(campaign, campaign.dir / "联络组.csv", False, t)
+    assert caught.value.key == "trust.output_inside_data"
+    groups = issue_group_sheet(campaign, tmp_path / "联络组登录码.csv", False, t)
     assert groups.count == 1 and "第一联络组" in groups.text.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from store.api import Brand, CampaignStore, Unit, open_store
@@ -68,3 +69,7 @@ def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, object]]:
         row["comment"] = "工作扎实"
         answers[unit.id] = row
     return answers
+
+
+KAOPING = [sys.executable, "-c", "from tui.cli import main; main()"]
+"""The `kaoping` command of this checkout (run with cwd at the repository root), for real processes."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import good_ballot, make_small_campaign
+from store_helpers import KAOPING, good_ballot, make_small_campaign
 
 from store import storage
 from store.api import CampaignStore, open_store
@@ -79,8 +79,10 @@ def _drain(fd: int) -> str:
     return b"".join(chunks).decode()
 
 
-def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
-    make_small_campaign(data_dir, demo=True)
+def test_kill_9_at_random_moments_one_hundred_times(demo_data: tuple[Path, object]) -> None:
+    """`simulate` on the demo (66 organizations: a ballot is 66 autosaved rows, then the seal), killed
+    100 times at random moments: nothing acknowledged is lost, nothing is doubled or half-done."""
+    data_dir = demo_data[0]
     rng = random.Random(20261125)
     printed: list[str] = []
     for kill in range(100):
@@ -100,16 +102,13 @@ def test_kill_9_at_random_moments_one_hundred_times(data_dir: Path) -> None:
     assert used == campaign.ballots.ballot_count()  # one sealed ballot per used code, nothing half-done
 
 
-def _kaoping() -> str:
-    return str(Path(sys.executable).with_name("kaoping"))
-
-
 def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
+    """Kill `kaoping simulate` (this checkout's) at a random moment after its first durable ballot."""
     printed: list[str] = []
     env = {**os.environ, "KAOPING_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
     for _ in range(kills):
         child = subprocess.Popen(
-            [_kaoping(), "simulate", "--ballots", "1000"], stdout=subprocess.PIPE, env=env, text=True
+            [*KAOPING, "simulate", "--ballots", "1000"], stdout=subprocess.PIPE, env=env, text=True, cwd=ROOT
         )
         assert child.stdout is not None
         # Kill while it seals: wait for its first sealed id (start-up time varies with the machine's load).
@@ -125,7 +124,7 @@ def _kill_cli_loop(data_dir: Path, kills: int, rng: random.Random) -> list[str]:
 def test_kill_9_of_the_simulate_command(data_dir: Path) -> None:
     make_small_campaign(data_dir, demo=True)
     printed = _kill_cli_loop(data_dir, 8, random.Random(3))
-    assert printed
+    assert len(printed) >= 8
 
 
 # ---------------------------------------------------------------------- concurrent terminals

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -64,7 +63,7 @@ def test_a_broken_file_is_refused_named_with_the_newest_backup_and_left_as_it_wa
     data_dir: Path, damage, reason: str
 ) -> None:
     campaign = make_small_campaign(data_dir)
-    good_backup = campaign.store.backup()
+    good_backup = campaign.store.backup(during_voting=True)
     target = campaign.dir / "campaign.json"
     broken = damage(target.read_bytes())
     target.write_bytes(broken)
@@ -125,22 +124,26 @@ def test_backups_rotate_and_restore_brings_the_data_back(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from store import core
+    from store.backups import backup_kind
 
     campaign = make_small_campaign(data_dir)
-    backup = campaign.store.backup()
+    backup = campaign.store.backup(during_voting=True)
     campaign.roster.import_units(campaign.roster.units()[:3])
     assert len(campaign.roster.units()) == 3
     sheet = campaign.dir / "codes" / "ballot-codes.csv"
     sheet.parent.mkdir()
     sheet.write_text("序号,评议人类别,测评码\r\n1,党员代表,ABCD-EFGH\r\n", encoding="utf-8-sig")
-    safety = campaign.store.restore(backup)
+    safety = campaign.store.restore(backup).safety
     assert len(open_store(data_dir).campaign().roster.units()) == 11
-    assert safety.exists()
+    assert safety is not None and safety.exists()
     assert "ABCD-EFGH" in sheet.read_text(encoding="utf-8-sig"), "the printed codes survive a restore"
     monkeypatch.setattr(core, "BACKUPS_KEPT", 3)
-    for _ in range(5):
-        campaign.store.backup()
-    assert len(campaign.store.backups()) == 3
+    protected = [path for path in campaign.store.backups() if backup_kind(path) in ("open", "restore")]
+    assert len(protected) == 2, "the backups taken when voting opened and before the restore"
+    for _ in range(25):
+        campaign.store.backup(during_voting=True)
+    assert sorted(set(campaign.store.backups()) - set(protected)) == sorted(campaign.store.backups()[:3])
+    assert set(protected) <= set(campaign.store.backups()), "manual backups never rotate these away"
 
 
 def test_restore_refuses_a_bad_backup_and_changes_nothing(data_dir: Path, tmp_path: Path) -> None:
@@ -179,7 +182,8 @@ def test_lock_timeout_is_a_clear_error_not_a_hang(data_dir: Path) -> None:
             sys.executable,
             "-c",
             "import fcntl, sys, time\n"
-            f"f = open({str(data_dir / '.kaoping.lock')!r}, 'a')\n"
+            "import os\n"
+            f"f = os.open({str(data_dir)!r}, os.O_RDONLY)\n"
             "fcntl.flock(f, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(30)\n",
         ],
         stdout=subprocess.PIPE,
@@ -213,7 +217,6 @@ def test_reads_see_another_process_writes(data_dir: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).resolve().parents[2])
     assert campaign.roster.units()[0].name == "市测试局一（改名）"
-    assert os.path.exists(data_dir / ".kaoping.lock")
 
 
 def test_an_unreadable_file_is_a_clear_error(data_dir: Path) -> None:
@@ -232,6 +235,6 @@ def test_backups_carry_no_file_times(data_dir: Path) -> None:
     import zipfile
 
     campaign = make_small_campaign(data_dir)
-    with zipfile.ZipFile(campaign.store.backup()) as archive:
+    with zipfile.ZipFile(campaign.store.backup(during_voting=True)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert "kaoping.json" in archive.namelist()

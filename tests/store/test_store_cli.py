@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from store_helpers import make_small_campaign
 
+from exports.code_sheets import sheets_dir
 from store.api import open_store
 from tui.cli import cli
 from tui.i18n import set_language
@@ -32,21 +33,21 @@ def test_demo_writes_code_sheets_and_refuses_a_second_campaign(data_dir: Path) -
     assert result.exit_code == 0, result.output
     assert "66 个直属党组织" in result.output and "kaoping-demo" in result.output
     campaign = open_store(data_dir).campaign()
-    sheet = campaign.dir / "codes" / "ballot-codes.csv"
+    sheets = sheets_dir(data_dir, campaign.id)
+    sheet = sheets / "ballot-codes.csv"
     assert str(sheet) in result.output
+    assert data_dir not in sheet.parents, "the plaintext codes never go into the data directory"
     raw = sheet.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == ["序号", "评议人类别", "测评码"]
     assert campaign.codes.code_status(rows[1][2]).state == "fresh"
-    units = list(
-        csv.reader((campaign.dir / "codes" / "unit-codes.csv").read_text(encoding="utf-8-sig").splitlines())
-    )
+    units = list(csv.reader((sheets / "unit-codes.csv").read_text(encoding="utf-8-sig").splitlines()))
     unit_id = units[1][1].split()[0]
     found = campaign.codes.unit_for_code(units[1][2])
     assert found is not None and found.id == unit_id
-    assert (campaign.dir / "codes" / "group-codes.txt").read_text(encoding="utf-8").count("✂") == 4
+    assert (sheets / "group-codes.txt").read_text(encoding="utf-8").count("✂") == 4
     again = run(data_dir, "demo")
     assert again.exit_code == 2 and "已有考核活动" in again.output
 
@@ -94,7 +95,9 @@ def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:
 
     campaign = make_small_campaign(data_dir, demo=True)
     run(data_dir, "simulate", "--ballots", "2", "--seed", "2")
-    path = next((campaign.dir / "ballots").glob("*.json"))
+    path = next(
+        p for p in sorted((campaign.dir / "ballots").glob("*.json")) if json.loads(p.read_bytes())["ballots"]
+    )
     data = json.loads(path.read_text(encoding="utf-8"))
     doc = next(iter(data["ballots"].values()))
     doc["rater_group"] = "leaders" if doc["rater_group"] != "leaders" else "heads"
@@ -108,7 +111,7 @@ def test_verify_exits_1_and_names_each_problem(data_dir: Path) -> None:
 def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
     campaign.codes.issue_codes("members", 2)
-    backup = campaign.store.backup()
+    backup = campaign.store.backup(during_voting=True)
     next((campaign.dir / "codebook").glob("*.json")).write_bytes(b'{"codes": {"1": ')
     result = run(data_dir, "verify")
     assert result.exit_code == 1
@@ -117,9 +120,9 @@ def test_a_broken_file_is_one_clear_sentence_with_exit_1(data_dir: Path) -> None
 
 def test_backup_and_restore_with_passphrase(data_dir: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    result = run(data_dir, "backup")
-    assert result.exit_code == 0
-    backup = Path(result.output.strip().split("备份到 ")[1])
+    result = run(data_dir, "backup", "--during-voting", "--passphrase", "口令123456-考评")
+    assert result.exit_code == 0, result.output
+    backup = Path(result.output.strip().splitlines()[0].split("备份到 ")[1])
     campaign.roster.import_units(campaign.roster.units()[:2])
     no_terminal = run(data_dir, "restore", str(backup))
     assert no_terminal.exit_code == 2 and "交互式终端" in no_terminal.output
@@ -171,7 +174,8 @@ def test_init_from_flags(data_dir: Path, tmp_path: Path) -> None:
     assert [u.name for u in campaign.roster.meeting_units()] == ["市委办公室", "市财政局"]
     assert {p.rater_group: p.issued for p in campaign.meeting.participation()}["members"] == 3
     assert campaign.meeting.check_passphrase("口令123456-考评")
-    assert (campaign.dir / "codes" / "unit-codes.csv").exists()
+    assert (sheets_dir(data_dir, campaign.id) / "unit-codes.csv").exists()
+    assert run(data_dir, "verify").exit_code == 0
 
 
 def test_init_refuses_a_bad_roster_and_creates_nothing(data_dir: Path, tmp_path: Path) -> None:
@@ -283,13 +287,14 @@ def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> Non
 
 def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, tmp_path: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    result = run(data_dir, "codes", "units")
+    assert run(data_dir, "codes", "units").exit_code == 2, "the sheet goes only where -o says"
+    sheet = tmp_path / "单位代码.csv"
+    result = run(data_dir, "codes", "units", "-o", str(sheet))
     assert result.exit_code == 0, result.output
-    sheet = campaign.dir / "codes" / "unit-codes.csv"
     rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))[1:]
     assert len(rows) == 11 and rows[0][1] == "U01 市测试局1"
     assert campaign.codes.unit_for_code(rows[0][2]) == campaign.roster.unit("U01")
-    again = run(data_dir, "codes", "units", "--unit", "U01")
+    again = run(data_dir, "codes", "units", "--unit", "U01", "-o", str(tmp_path / "again.csv"))
     assert again.exit_code == 2 and "--yes" in again.output
     out = tmp_path / "U01.csv"
     redo = run(data_dir, "codes", "units", "--unit", "U01", "--yes", "-o", str(out))
@@ -297,15 +302,11 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     assert campaign.codes.unit_for_code(rows[0][2]) is None
     new_code = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1][2]
     assert campaign.codes.unit_for_code(new_code) == campaign.roster.unit("U01")
-    groups = run(data_dir, "codes", "groups")
-    assert groups.exit_code == 0
-    partial = run(data_dir, "codes", "units", "--unit", "U02", "--yes")
-    assert partial.exit_code == 0
-    assert len(sheet.read_text(encoding="utf-8-sig").splitlines()) == 12, "the first sheet is kept"
-    assert (campaign.dir / "codes" / "unit-codes-2.csv").exists()
-    group_rows = list(
-        csv.reader((campaign.dir / "codes" / "group-codes.csv").read_text(encoding="utf-8-sig").splitlines())
-    )
+    over = run(data_dir, "codes", "units", "--unit", "U02", "--yes", "-o", str(sheet))
+    assert over.exit_code == 2, "never over an earlier sheet"
+    groups = tmp_path / "联络组代码.csv"
+    assert run(data_dir, "codes", "groups", "-o", str(groups)).exit_code == 0
+    group_rows = list(csv.reader(groups.read_text(encoding="utf-8-sig").splitlines()))
     assert campaign.codes.group_for_code(group_rows[1][2]) == "第一联络组"
 
 

@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, str] = {
     "verify": "store_cmds",
     "backup": "store_cmds",
     "restore": "store_cmds",
+    "mirror": "store_cmds",
     "meeting": "meeting_cmds",
     "serve": "serve_cmds",
     "self-assess": "selfassess_cmds",

@@ -54,7 +54,18 @@ def meeting(
         idle_timeout=float(idle_seconds),
         exit_when_ready=ready_exit,
     )
+    _warn_sheets_in_data(context)
     app.run(headless=ready_exit)
+    _warn_sheets_in_data(context)  # again after the screen closes, where the admin reads it
+
+
+def _warn_sheets_in_data(context: AppContext) -> None:
+    """Code sheets found in the data directory: a warning (the meeting still runs)."""
+    from store.integrity import stray_sheets
+
+    found = stray_sheets(context.data_dir) if context.data_dir.is_dir() else []
+    if found:
+        click.echo(t("store_trust.sheets_in_data", count=len(found), file=str(found[0])), err=True)
 
 
 COMMANDS: list[click.Command] = [meeting]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from forms.errors import InputError, ProblemFound
+from store.outputs import refuse_inside_data
 from tui.context import AppContext
 from tui.i18n import language, t
 
@@ -33,14 +34,15 @@ def _campaign(context: AppContext) -> CampaignStore:
 # ---------------------------------------------------------------------- code sheets
 
 
-def write_demo_sheets(data_dir: Path, result: DemoResult) -> list[Path]:
-    """Write the code sheets of a demo just created by `store.demo.create_demo` (for the home screen too)."""
+def write_demo_sheets(data_dir: Path, result: DemoResult, folder: Path | None = None) -> list[Path]:
+    """Write the code sheets of a demo just created by `store.demo.create_demo` (for the home screen too):
+    in `folder`, by default beside the data directory (`exports.code_sheets.sheets_dir`), never in it."""
     from exports.code_sheets import write_campaign_sheets
     from store.api import open_store
 
     campaign = open_store(data_dir).campaign(result.campaign_id)
     codes = (result.ballot_codes, result.unit_codes, result.group_codes)
-    return write_campaign_sheets(campaign, *codes, t, language())
+    return write_campaign_sheets(campaign, *codes, t, language(), folder)
 
 
 # ---------------------------------------------------------------------- init
@@ -85,6 +87,9 @@ def _read_units(path: Path) -> list[Unit]:
     "--last-stars-from", "last_stars_from", metavar="CAMPAIGN|none", help=t("export.opt.last_stars_from")
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes"))
+@click.option(
+    "--sheets", "sheets", type=click.Path(file_okay=False, path_type=Path), help=t("store_trust.opt.sheets")
+)
 @click.pass_obj
 def init_command(
     context: AppContext,
@@ -96,6 +101,7 @@ def init_command(
     passphrase: str | None,
     last_stars_from: str | None,
     yes: bool,
+    sheets: Path | None,
 ) -> None:
     from forms.rules import builtin_rules_text, rules_from_text
     from store.api import open_store
@@ -148,6 +154,8 @@ def init_command(
 
     check_passphrase_strength(answers.passphrase)  # before anything is created: nothing half-made
     store = open_store(context.data_dir)
+    if sheets is not None:
+        refuse_inside_data(store.data_dir, sheets)  # before anything is created
     source = _stars_source(store, last_stars_from)
     previous = None
     if source is not None and units:
@@ -174,10 +182,10 @@ def init_command(
     group_codes = campaign.codes.issue_group_codes() if units else {}
     from exports.code_sheets import write_campaign_sheets
 
-    sheets = write_campaign_sheets(campaign, ballot_codes, unit_codes, group_codes, t, language())
+    written = write_campaign_sheets(campaign, ballot_codes, unit_codes, group_codes, t, language(), sheets)
     click.echo(t("store.cmd.init_done", name=campaign.info.name, id=campaign.id, path=str(store.data_dir)))
     click.echo(t("store.cmd.units_count", count=len(units)) if units else t("store.cmd.units_later"))
-    for sheet in sheets:
+    for sheet in written:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
 
 
@@ -234,8 +242,11 @@ def campaigns_command(context: AppContext) -> None:
 
 @click.command("demo", help=t("store.cmd.demo"))
 @click.option("--seed", type=int, default=2026, show_default=True, help=t("store.opt.seed"))
+@click.option(
+    "--sheets", "sheets", type=click.Path(file_okay=False, path_type=Path), help=t("store_trust.opt.sheets")
+)
 @click.pass_obj
-def demo_command(context: AppContext, seed: int) -> None:
+def demo_command(context: AppContext, seed: int, sheets: Path | None) -> None:
     from store.api import open_store
     from store.demo import create_demo
 
@@ -243,9 +254,11 @@ def demo_command(context: AppContext, seed: int) -> None:
     existing = store.campaigns()
     if existing:
         raise InputError("store.cmd.demo_exists", path=str(store.data_dir), campaign=existing[-1].name)
+    if sheets is not None:
+        refuse_inside_data(store.data_dir, sheets)
     result = create_demo(store, seed=seed)
     campaign = store.campaign(result.campaign_id)
-    sheets = write_demo_sheets(store.data_dir, result)
+    written = write_demo_sheets(store.data_dir, result, sheets)
     click.echo(
         t(
             "store.cmd.demo_done",
@@ -256,7 +269,7 @@ def demo_command(context: AppContext, seed: int) -> None:
         )
     )
     click.echo(t("store.cmd.data_dir", path=str(store.data_dir)))
-    for sheet in sheets:
+    for sheet in written:
         click.echo(t("store.cmd.sheet_written", csv=str(sheet), txt=str(sheet.with_suffix(".txt"))))
     click.echo(t("store.cmd.demo_passphrase", passphrase=result.passphrase))
 
@@ -304,13 +317,15 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
 @codes_group.command("units", help=t("store.cmd.codes_units"))
 @click.option("--unit", "unit_ids", multiple=True, help=t("store.opt.unit"))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=t("store_trust.opt.output_sheet"),
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_units_command(
-    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
-) -> None:
+def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: Path, yes: bool) -> None:
     from exports.code_sheets import issue_unit_sheet
 
     issued = issue_unit_sheet(_campaign(context), unit_ids, output, yes, t)
@@ -320,11 +335,15 @@ def codes_units_command(
 
 @codes_group.command("groups", help=t("store.cmd.codes_groups"))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=t("store_trust.opt.output_sheet"),
 )
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+def codes_groups_command(context: AppContext, output: Path, yes: bool) -> None:
     from exports.code_sheets import issue_group_sheet
 
     issued = issue_group_sheet(_campaign(context), output, yes, t)
@@ -362,7 +381,7 @@ def verify_command(context: AppContext) -> None:
     for finding in findings:
         click.echo(
             t(
-                f"store.finding.{finding.kind}",
+                "store_trust.finding.sheet" if finding.kind == "sheet" else f"store.finding.{finding.kind}",
                 file=finding.file,
                 record=finding.record,
                 detail=finding.detail,
@@ -381,21 +400,62 @@ def verify_command(context: AppContext) -> None:
         click.echo(t("store.cmd.verify_closing", count=last.count, digest=last.digest, day=last.day))
 
 
+def _vote_guard(store: Store) -> CampaignStore | None:
+    """The newest campaign that has had a vote and has a passphrase: backups and restores need it."""
+    for info in reversed(store.campaigns()):
+        campaign = store.campaign(info.id)
+        if campaign.meeting.voting_state() != "not_open" and campaign.meeting.has_passphrase():
+            return campaign
+    return None
+
+
+def _require_passphrase(guard: CampaignStore, passphrase: str | None, question: str) -> None:
+    """The admin passphrase from the option or, in a terminal, asked once; InputError when wrong."""
+    if passphrase is None:
+        if not _has_terminal():
+            raise InputError("error.no_terminal")
+        import questionary
+
+        passphrase = str(questionary.password(question).unsafe_ask())
+    if not guard.meeting.check_passphrase(passphrase):
+        raise InputError("store.cmd.wrong_passphrase")
+
+
 @click.command("backup", help=t("store.cmd.backup"))
+@click.option("--during-voting", is_flag=True, help=t("store_trust.opt.during_voting"))
+@click.option("--passphrase", help=t("store.opt.passphrase"))
 @click.pass_obj
-def backup_command(context: AppContext) -> None:
+def backup_command(context: AppContext, during_voting: bool, passphrase: str | None) -> None:
     from store.api import open_store
 
-    path = open_store(context.data_dir).backup()
+    store = open_store(context.data_dir)
+    guard = _vote_guard(store)
+    if guard is not None:
+        _require_passphrase(guard, passphrase, t("store_trust.ask_passphrase_backup"))
+    path = store.backup(during_voting=during_voting)
     click.echo(t("store.cmd.backup_done", path=str(path)))
+    for info in store.campaigns():
+        campaign = store.campaign(info.id)
+        state = t(f"store.voting.{campaign.meeting.voting_state()}")
+        click.echo(
+            t(
+                "store_trust.backup_holds",
+                campaign=info.name,
+                ballots=campaign.ballots.ballot_count(),
+                state=state,
+            )
+        )
 
 
 @click.command("restore", help=t("store.cmd.restore"))
 @click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--passphrase", help=t("store.opt.passphrase"))
+@click.option("--discard-sealed", "discard_sealed", type=int, help=t("store_trust.opt.discard_sealed"))
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_restore"))
 @click.pass_obj
-def restore_command(context: AppContext, backup_file: Path, passphrase: str | None, yes: bool) -> None:
+def restore_command(
+    context: AppContext, backup_file: Path, passphrase: str | None, discard_sealed: int | None, yes: bool
+) -> None:
     from store.api import open_store
     from store.core import check_backup
 
@@ -408,26 +468,56 @@ def restore_command(context: AppContext, backup_file: Path, passphrase: str | No
     if not interactive and (not yes or (needs_passphrase and passphrase is None)):
         raise InputError("error.no_terminal")
     if needs_passphrase and guard is not None:
-        if passphrase is None:
-            import questionary
-
-            passphrase = str(questionary.password(t("store.cmd.ask_passphrase")).unsafe_ask())
-        if not guard.meeting.check_passphrase(passphrase):
-            raise InputError("store.cmd.wrong_passphrase")
+        _require_passphrase(guard, passphrase, t("store.cmd.ask_passphrase"))
     if not yes:
         import questionary
 
         question = t("store.cmd.confirm_restore", backup=str(backup_file), path=str(store.data_dir))
         if not questionary.confirm(question, default=False).unsafe_ask():
             raise click.exceptions.Abort
-    safety = store.restore(backup_file)
-    if safety is None:
+    outcome = store.restore(backup_file, discard_sealed=discard_sealed)
+    if outcome.safety is None:
         click.echo(t("store.cmd.restore_done_fresh", backup=str(backup_file), path=str(store.data_dir)))
     else:
-        click.echo(t("store.cmd.restore_done", backup=str(backup_file), safety=str(safety)))
+        click.echo(t("store.cmd.restore_done", backup=str(backup_file), safety=str(outcome.safety)))
+    for campaign_id in dict.fromkeys([*outcome.before, *outcome.after]):
+        before, after = outcome.before.get(campaign_id), outcome.after.get(campaign_id)
+        named = after or before
+        click.echo(
+            t(
+                "store_trust.restore_counts",
+                campaign=named.name if named else campaign_id,
+                before=len(before.ballots) if before else 0,
+                before_closings=len(before.closings) if before else 0,
+                after=len(after.ballots) if after else 0,
+                after_closings=len(after.closings) if after else 0,
+            )
+        )
+
+
+@click.command("mirror", help=t("store_trust.cmd.mirror"))
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--off", is_flag=True, help=t("store_trust.opt.mirror_off"))
+@click.pass_obj
+def mirror_command(context: AppContext, directory: Path | None, off: bool) -> None:
+    """Show, set or turn off the mirror every store file is also written to."""
+    from store.api import open_store
+
+    store = open_store(context.data_dir)
+    if not store.root_path.exists():
+        raise InputError("store.no_campaign", path=str(store.data_dir))
+    for info in store.campaigns():
+        store.campaign(info.id)  # a damaged campaign is said now (and healed, when a mirror has it)
+    if off or directory is not None:
+        if directory is not None and store.data_dir in (directory.absolute(), *directory.absolute().parents):
+            raise InputError("store_trust.mirror_inside", path=str(directory))
+        store.set_mirror(None if off else directory)
+    mirror = store.mirror
+    click.echo(t("store_trust.mirror_is", path=str(mirror)) if mirror else t("store_trust.mirror_none"))
 
 
 COMMANDS: list[click.Command] = [
+    mirror_command,
     init_command,
     campaigns_command,
     demo_command,

@@ -13,10 +13,23 @@ from collections.abc import Mapping
 
 from forms.errors import KaopingError
 
-from . import common, exports, forms, grid, meeting, results, selfassess, serve, split, store, trust
+from . import (
+    common,
+    exports,
+    forms,
+    grid,
+    meeting,
+    results,
+    selfassess,
+    serve,
+    split,
+    store,
+    store_trust,
+    trust,
+)
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results, split)
+AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results, split, store_trust)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
