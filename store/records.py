@@ -153,6 +153,8 @@ class SelfAssessment:
     adjustments: tuple[Adjustment, ...] = ()
     return_note: str = ""
     history: tuple[SelfEvent, ...] = ()
+    typed: Mapping[str, str] = field(default_factory=dict)
+    """What the unit typed that is not yet a value of its item (kept as typed, shown, never scored)."""
 
     def verified_answers(self) -> dict[str, AnswerValue]:
         """The answers as the liaison group verified them: the latest adjustment of an item wins."""

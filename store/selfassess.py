@@ -49,6 +49,7 @@ class SelfAssessmentMixin(CampaignBase):
             "adjustments": [],
             "return_note": "",
             "history": [],
+            "typed": {},
         }
 
     @staticmethod
@@ -69,6 +70,7 @@ class SelfAssessmentMixin(CampaignBase):
             history=tuple(
                 SelfEvent(e["action"], e["actor"], e["note"], e["day"]) for e in doc.get("history", [])
             ),
+            typed={str(k): str(v) for k, v in dict(doc.get("typed", {})).items()},
         )
 
     @contextmanager
@@ -91,21 +93,39 @@ class SelfAssessmentMixin(CampaignBase):
             return self._self_from_doc(self._self_doc(data, unit_id, form))
 
     def save_self_answer(
-        self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, note: str | None = None
+        self,
+        unit_id: str,
+        form_id: str,
+        item_id: str,
+        value: AnswerValue,
+        note: str | None = None,
+        typed: str | None = None,
     ) -> None:
-        """Autosave one answer (and its evidence note) of a unit's draft or returned self-assessment."""
+        """Autosave one answer (and its evidence note) of a unit's draft or returned self-assessment.
+
+        `typed`: text the unit typed that is not (yet) a value of the item, e.g. "12" on a 0-10 item:
+        kept as typed in place of the answer, so nothing typed is lost; submit refuses while any is left.
+        """
         checked = check_value(value)
+        if typed is not None and len(typed) > 2000:
+            raise InputError("selfyear.typed_too_long", length=len(typed))
         with self._self_edit(unit_id, form_id) as (form, doc):
             if doc["state"] not in ("draft", "returned"):
                 raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
             if form.item(item_id) is None:
                 raise InputError("store.unknown_item", form=form_id, item=item_id)
             answers = dict(doc["answers"])
-            if checked is None:
+            pending = dict(doc.get("typed", {}))
+            pending.pop(item_id, None)
+            if typed is not None and typed.strip():
+                pending[item_id] = typed
+                answers.pop(item_id, None)
+            elif checked is None:
                 answers.pop(item_id, None)
             else:
                 answers[item_id] = checked
             doc["answers"] = answers
+            doc["typed"] = pending
             if note is not None:
                 notes = dict(doc["notes"])
                 if note.strip():
@@ -133,6 +153,9 @@ class SelfAssessmentMixin(CampaignBase):
             if doc["state"] not in ("draft", "returned"):
                 raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
             score = score_response(form, doc["answers"], doc["notes"])
+            typed = sorted(doc.get("typed", {}))
+            if typed:
+                raise InputError("selfyear.typed_left", count=len(typed), item=typed[0])
             if score.missing:
                 raise InputError("store.self_missing", count=len(score.missing), item=score.missing[0])
             if score.notes_missing:

@@ -71,6 +71,8 @@ class ItemEditor(Vertical):
         value: AnswerValue
         note: str
         problem: str | None = None
+        text: str | None = None
+        """The answer field's text as typed (kept when it is not a valid value)."""
 
     @dataclass
     class Focused(Message):
@@ -88,6 +90,7 @@ class ItemEditor(Vertical):
         *,
         read_only: bool = False,
         with_note: bool = True,
+        typed: str | None = None,
     ) -> None:
         super().__init__(id=f"item-{item.id}", classes="sa-item")
         self.with_note = with_note
@@ -95,6 +98,7 @@ class ItemEditor(Vertical):
         self.item = item
         self.initial_value = value
         self.initial_note = note
+        self.initial_typed = typed
         self.read_only = read_only
         self._loading = True
         self.problem_text = ""
@@ -128,6 +132,8 @@ class ItemEditor(Vertical):
         lang = language()
         if item.type in ("score", "deduct"):
             text = "" if value is None or isinstance(value, (bool, list)) else str(value)
+            if self.initial_typed:
+                text = self.initial_typed
             return Input(
                 text,
                 id="answer",
@@ -138,7 +144,7 @@ class ItemEditor(Vertical):
             )
         if item.type == "text":
             return Input(
-                "" if value is None else str(value),
+                self.initial_typed or ("" if value is None else str(value)),
                 id="answer",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
@@ -226,12 +232,19 @@ class ItemEditor(Vertical):
     def _edited(self) -> None:
         if self._loading or self.read_only:
             return
+        text = self.raw_text
         try:
             value = self.parse()
         except Unparsable as error:
-            self.post_message(self.Edited(self, self.item.id, None, self.note, str(error)))
+            self.post_message(self.Edited(self, self.item.id, None, self.note, str(error), text))
             return
-        self.post_message(self.Edited(self, self.item.id, value, self.note))
+        self.post_message(self.Edited(self, self.item.id, value, self.note, None, text))
+
+    @property
+    def raw_text(self) -> str | None:
+        """The answer field's text when it is a text field (None for choices)."""
+        field = self.query_one("#answer")
+        return field.value if isinstance(field, Input) else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
