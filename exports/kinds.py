@@ -220,9 +220,21 @@ class Exporter:
             "star_reason",
             "vetoes",
         )
+        from .official import results_status, star_word
+
         columns = [self.col(column_id) for column_id in ids]
+        columns.append(("result_state", self.text("selfyear.col.result_state")))
         safe = self.safe
         plain = self.plain
+        status = results_status(self.store)
+        state_code = status.state + ("_provisional" if found.provisional else "")
+        state = state_code if plain else self.text(f"selfyear.state.{state_code}")
+
+        def stars(count: int | None) -> object:
+            # Excel readers see 一星…五星 / 无星级, never a bare 0 that reads as a score.
+            if count is None:
+                return ""
+            return count if plain else star_word(count, self.text)
 
         def word(prefix: str, code: str | None) -> object:
             if not code:
@@ -238,12 +250,13 @@ class Exporter:
                 word("export.self_state", row.state),
                 _num(row.score),
                 self.yes_no(row.verified) if row.score is not None else "",
-                "" if row.band_stars is None else row.band_stars,
-                "" if row.star is None else row.star,
-                "" if row.last_star is None else row.last_star,
+                stars(row.band_stars),
+                stars(row.star),
+                stars(row.last_star),
                 word("export.change", row.change),
                 word("export.star_reason", row.reason),
                 cell(("|" if plain else "、").join(row.vetoes), safe),
+                state if row.star is not None else "",
             )
             for row in found.rows
         )

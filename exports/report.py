@@ -222,6 +222,10 @@ def _branch_section(branches: BranchStars, text: Translate) -> list[str]:
     pending = len(branches.rows) - len(rated)
     if pending:
         lines += ["", text("report.branch_pending", count=pending)]
+    if branches.provisional:
+        total = len(branches.rows)
+        allowed = "—" if branches.five_star_allowed is None else branches.five_star_allowed
+        lines += ["", text("selfyear.report.provisional", total=total, allowed=allowed)]
     provisional = sum(1 for row in rated if not row.verified)
     if provisional:
         lines += ["", text("report.branch_provisional", count=provisional)]

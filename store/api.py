@@ -32,7 +32,8 @@ CampaignStore (one year's assessment)
     `seal_paper_ballot(rater_group, form_id, answers) -> ballot_id`.
     Meeting: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`, `closings()`,
     `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
-    `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests).
+    `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests),
+    `finalize_results(stars, unrated, actor)`, `final_results()` (the official stars, once finalised).
     Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`, `unit_for_code(code)`,
     `group_for_code(code)` (reissuing replaces the earlier codes), `units_with_codes()`,
     `groups_with_codes()`.
@@ -76,6 +77,7 @@ from .records import (
     Closing,
     CodeStatus,
     Draft,
+    FinalResults,
     Finding,
     ImportOutcome,
     Participation,
@@ -98,6 +100,7 @@ __all__ = [
     "Closing",
     "CodeStatus",
     "Draft",
+    "FinalResults",
     "Finding",
     "ImportOutcome",
     "Participation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tinydb.table import Document
 
@@ -12,7 +12,7 @@ from . import codes as codebook
 from .ballots import BallotsMixin
 from .campaign_base import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, MAIN
 from .core import single, table, today
-from .records import Closing, Finding, Participation
+from .records import Closing, FinalResults, Finding, Participation
 from .sealing import closing_digest
 from .storage import write_atomic
 
@@ -72,6 +72,40 @@ class MeetingMixin(BallotsMixin):
             directory = self.dir / folder
             for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
                 write_atomic(path, path.read_bytes())
+
+    def finalize_results(self, stars: Mapping[str, int], unrated: Sequence[str], actor: str) -> FinalResults:
+        """Record the official stars as final (公布): once only; the checks before it live in exports."""
+        with self._op():
+            if self.final_results() is not None:
+                raise InputError("selfyear.already_final", campaign=self.info.name)
+            final = FinalResults(today(), actor, {k: int(v) for k, v in stars.items()}, tuple(unrated))
+            with self.store.edit(self._path(MAIN)) as db:
+                db.table("final", cache_size=0).upsert(
+                    Document(
+                        {
+                            "day": final.day,
+                            "actor": final.actor,
+                            "stars": dict(final.stars),
+                            "unrated": list(final.unrated),
+                        },
+                        doc_id=1,
+                    )
+                )
+            self.audit(actor, "results.finalize", f"{len(final.stars)} {len(final.unrated)}")
+        self.store.backup()
+        return final
+
+    def final_results(self) -> FinalResults | None:
+        """The finalised results, or None while they are still being worked on."""
+        doc = single(self.store.read_cached(self._path(MAIN)), "final")
+        if not doc:
+            return None
+        return FinalResults(
+            str(doc["day"]),
+            str(doc["actor"]),
+            {str(k): int(v) for k, v in dict(doc.get("stars", {})).items()},
+            tuple(str(u) for u in doc.get("unrated", [])),
+        )
 
     def record_imported_closings(self, digests: Sequence[str]) -> int:
         """Keep the closing digests of the other terminals whose ballots were imported (read from their

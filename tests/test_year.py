@@ -500,20 +500,28 @@ def init_2027(data: Path, *extra: str, code: int = 0) -> Result:
     )
 
 
+def finalize_2026(data: Path, campaign_id: str) -> None:
+    """The admin finalises 2026's results: voting closed, every self-assessment reviewed."""
+    result = run(data, "--campaign", campaign_id, "results", "finalize", "--passphrase", PASSPHRASE)
+    assert "最终结果" in result.output
+
+
 def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     year_2026: Year, tmp_path: Path
 ) -> None:
     from exports.stars import branch_stars
 
     data = copy_dir(year_2026.room1, tmp_path / "data")
+    finalize_2026(data, year_2026.campaign_id)
     old = open_store(data).campaign(year_2026.campaign_id)
     final_2026 = {row["单位编号"]: row["星级"] for row in read_summary(year_2026.summary).values()}
     stars_2026 = branch_stars(old)
     assert stars_2026 is not None
     branch_2026 = {row.unit_id: row.star for row in stars_2026.rows}
-    # Four branches tie at full marks: the 30% five-star quota holds them all at four stars.
+    # Final: the 30% five-star quota counts every unit to be rated, not only the four rated branches.
+    assert not stars_2026.provisional
     assert stars_2026.five_star <= (stars_2026.five_star_allowed or 0)
-    assert branch_2026["U01-1"] == 4 and branch_2026["U02-2"] is not None
+    assert branch_2026["U01-1"] is not None and branch_2026["U02-2"] is not None
 
     # The 2027 roster gives U03's star itself (the roster wins) and leaves the rest blank.
     roster = roster_with_branches({"U03": 3})
@@ -527,7 +535,8 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     assert final_2026["U59"] in ("2", "3", "4") and new.unit("U59").last_star == int(final_2026["U59"])
     # U66 fell below 50% satisfaction in 2026: no star then, so none to carry.
     assert final_2026["U66"] == "0" and new.unit("U66").last_star is None
-    assert new.unit("U01-1").last_star == 4 and new.unit("U02-2").last_star == branch_2026["U02-2"]
+    assert new.unit("U01-1").last_star == branch_2026["U01-1"]
+    assert new.unit("U02-2").last_star == branch_2026["U02-2"]
 
     # The 2027 meeting rates the other way round: U01 falls, U59 rises (能上能下).
     new.open_voting("admin")
@@ -569,6 +578,7 @@ def test_2027_without_carry_over_or_from_an_unknown_campaign(year_2026: Year, tm
 
 def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: Year, tmp_path: Path) -> None:
     data = copy_dir(year_2026.room1, tmp_path / "data")
+    finalize_2026(data, year_2026.campaign_id)
     result = init_2027(data, "--last-stars-from", year_2026.campaign_id)
     assert f"{NAME}”（{year_2026.campaign_id}）" in result.stderr  # said before the roster comes in
     result = run(data, "units", "import", str(SAMPLE_ROSTER))

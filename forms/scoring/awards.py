@@ -60,10 +60,16 @@ def assign_stars(
     rules: Rules,
     star_caps_by_unit: Mapping[str, int | None] | None = None,
     satisfaction_by_unit: Mapping[str, float | None] | None = None,
+    *,
+    quota_over: int | None = None,
+    apply_quota: bool = True,
 ) -> dict[str, StarAward]:
     """Stars for every unit, with the five-star quota applied.
 
-    The quota allows floor(share x units) five-star units. The highest scores keep five stars; units
+    The quota allows floor(share x units) five-star units, units being `quota_over` when given (the whole
+    set to be rated, not only those rated so far), else the units scored. `apply_quota=False` gives the
+    provisional stars of a rating still under way: bands, vetoes and satisfaction, no quota cut.
+    The highest scores keep five stars; units
     tied with the last score that would break the quota are ALL demoted to four stars, so the quota is
     never exceeded and the result never depends on unit ids or input order.
     """
@@ -78,7 +84,10 @@ def assign_stars(
         if stars < band:
             reason = "satisfaction" if stars == 0 and star_for(score, rules, caps.get(unit)) > 0 else "veto"
         awards[unit] = StarAward(unit, score, band, stars, reason)
-    limit = quota_limit(rules.five_star_max_share, None, len(scores_by_unit))
+    if not apply_quota:
+        return awards
+    counted = quota_over if quota_over is not None else len(scores_by_unit)
+    limit = quota_limit(rules.five_star_max_share, None, counted)
     top = max((band.stars for band in rules.stars), default=5)
     five = [award for award in awards.values() if award.stars == top]
     if limit is not None and len(five) > limit:

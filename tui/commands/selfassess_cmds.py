@@ -121,15 +121,57 @@ def review(context: AppContext) -> None:
     run_app(create_review_app(context, store=store))
 
 
-@click.command("results", help=t("results.cli.help"))
-@click.pass_obj
-def results(context: AppContext) -> None:
+@click.group("results", help=t("results.cli.help"), invoke_without_command=True)
+@click.pass_context
+def results(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    context: AppContext = ctx.obj
     store = _campaign(context)
     if not store.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
     from tui.results.app import create_results_app
 
     run_app(create_results_app(context, store=store))
+
+
+def status_lines(store: Any) -> list[str]:
+    """The results' state and what is still missing, as the screens and the commands say it."""
+    from exports.official import results_status
+    from tui.i18n import nested_text
+
+    status = results_status(store)
+    lines = [t("selfyear.state.line", state=t(f"selfyear.state.{status.state}"))]
+    if status.missing and status.state != "published":
+        missing = nested_text([m.rendered() for m in status.missing])
+        lines.append(t("selfyear.state.missing", missing=missing))
+    if status.final is not None:
+        lines.append(t("selfyear.final.when", day=status.final.day, count=len(status.final.stars)))
+    return lines
+
+
+@results.command("status", help=t("selfyear.cli.status"))
+@click.pass_obj
+def results_status_command(context: AppContext) -> None:
+    for line in status_lines(_campaign(context)):
+        click.echo(line)
+
+
+@results.command("finalize", help=t("selfyear.cli.finalize"))
+@click.option("--passphrase", help=t("selfyear.opt.passphrase"))
+@click.pass_obj
+def results_finalize(context: AppContext, passphrase: str | None) -> None:
+    from exports.official import finalize, results_status
+
+    store = _campaign(context)
+    check_admin(store, passphrase)
+    final = finalize(store, "admin")
+    click.echo(t("selfyear.final.done", name=store.info.name, count=len(final.stars)))
+    if final.unrated:
+        gaps = results_status(store).gaps
+        from tui.i18n import nested_text
+
+        click.echo(t("selfyear.final.unrated", missing=nested_text([m.rendered() for m in gaps])), err=True)
 
 
 COMMANDS: list[click.Command] = [self_assess, review, results]

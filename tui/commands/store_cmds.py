@@ -14,7 +14,7 @@ import click
 
 from forms.errors import InputError, ProblemFound
 from tui.context import AppContext
-from tui.i18n import language, t
+from tui.i18n import error_text, language, t
 
 if TYPE_CHECKING:
     from store.api import CampaignStore, Store, Unit
@@ -220,11 +220,19 @@ def init_command(
     store = open_store(context.data_dir)
     source = _stars_source(store, last_stars_from)
     previous = None
-    if source is not None and units:
+    if source is not None:
         from exports.carryover import previous_stars
 
-        # Read before anything is created: a damaged earlier campaign stops init with nothing half-made.
-        previous = previous_stars(store.campaign(source))
+        # Read before anything is created: a damaged or unfinished earlier campaign stops init with
+        # nothing half-made. Last year's stars come only from finalised results.
+        try:
+            previous = previous_stars(store.campaign(source))
+        except InputError as error:
+            if last_stars_from is not None or error.key != "selfyear.not_final":
+                raise
+            # Only the default source, not finalised: said, and nothing carried from it.
+            click.echo(error_text(error), err=True)
+            source = None
     campaign = store.create_campaign(
         answers.name, answers.year, list(answers.form_ids), last_stars_from=source
     )

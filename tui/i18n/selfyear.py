@@ -20,4 +20,87 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "selfyear.open.line": ("· {item}：{reason}", "· {item}: {reason}"),
     "selfyear.open.more": ("……另有 {count} 项", "… and {count} more"),
+    # ------------------------------------------------------------ results state and finalising
+    "selfyear.state.in_progress": ("进行中", "in progress"),
+    "selfyear.state.verified": ("已核定", "verified"),
+    "selfyear.state.published": ("已公布", "published"),
+    "selfyear.state.line": ("结果状态：{state}", "Results: {state}"),
+    "selfyear.state.missing": ("尚缺：{missing}", "Still missing: {missing}"),
+    "selfyear.missing.voting_not_open": (
+        "述职评议投票尚未开始",
+        "the review meeting's voting has not opened",
+    ),
+    "selfyear.missing.voting_open": ("述职评议投票尚未结束", "the review meeting's voting is still open"),
+    "selfyear.missing.submitted": (
+        "{count} 份自评待联络组审核（{names}）",
+        "{count} self-assessments await the liaison group's review ({names})",
+    ),
+    "selfyear.missing.returned": (
+        "{count} 份自评已退回修改（{names}）",
+        "{count} self-assessments were sent back for changes ({names})",
+    ),
+    "selfyear.missing.draft": (
+        "{count} 份自评仍在填写（{names}）",
+        "{count} self-assessments are still being filled in ({names})",
+    ),
+    "selfyear.missing.unrated": (
+        "{count} 个参评组织尚无结果（{names}）",
+        "{count} organisations to be rated have no result ({names})",
+    ),
+    "selfyear.missing.finalize": ("管理员尚未确认最终结果", "the admin has not finalised the results"),
+    "selfyear.already_final": (
+        "考核“{campaign}”的结果已经确认为最终结果，不能再次确认。",
+        "The results of “{campaign}” are already final.",
+    ),
+    "selfyear.finalize_blocked": (
+        "考核“{campaign}”的结果还不能确认为最终结果：{missing}。请先完成这些步骤再执行 results finalize。",
+        "The results of “{campaign}” cannot be finalised yet: {missing}. Finish these, then run results finalize.",
+    ),
+    "selfyear.not_final": (
+        "考核“{campaign}”（{id}）的结果尚未确认为最终结果（{missing}），不能作为上年星级的来源："
+        "请先在该考核中执行 results finalize，或用 --last-stars-from none 不沿用。",
+        "The results of “{campaign}” ({id}) are not final ({missing}), so they cannot give last year's stars: "
+        "run results finalize in that campaign first, or use --last-stars-from none.",
+    ),
+    "selfyear.cli.status": (
+        "结果状态（进行中 / 已核定 / 已公布）和尚缺的步骤。",
+        "The results' state (in progress / verified / published) and what is still missing.",
+    ),
+    "selfyear.cli.finalize": (
+        "确认最终结果（公布）：须投票已结束、全部自评已审核；之后下一年度的上年星级只取自这里。",
+        "Finalise the results (publish): voting closed and every self-assessment reviewed; next year's "
+        "last-year stars come only from finalised results.",
+    ),
+    "selfyear.opt.passphrase": (
+        "管理口令（不给出时会询问）",
+        "The admin passphrase (asked for when not given)",
+    ),
+    "selfyear.final.done": (
+        "考核“{name}”的结果已确认为最终结果：{count} 个组织有正式星级。",
+        "The results of “{name}” are final: {count} organisations have an official star.",
+    ),
+    "selfyear.final.unrated": ("注意：{missing}，按无结果记录。", "Note: {missing}; recorded as unrated."),
+    "selfyear.final.when": (
+        "{day} 确认为最终结果（{count} 个组织有正式星级）。",
+        "Finalised on {day} ({count} organisations with an official star).",
+    ),
+    "selfyear.col.result_state": ("结果状态", "Results state"),
+    "selfyear.state.in_progress_provisional": (
+        "进行中（暂定，未按五星比例核减）",
+        "in progress (provisional, not cut by the five-star quota)",
+    ),
+    "selfyear.state.verified_provisional": ("已核定", "verified"),
+    "selfyear.state.published_provisional": ("已公布", "published"),
+    "selfyear.star.0": ("无星级", "no star"),
+    "selfyear.star.1": ("一星", "one star"),
+    "selfyear.star.2": ("二星", "two stars"),
+    "selfyear.star.3": ("三星", "three stars"),
+    "selfyear.star.4": ("四星", "four stars"),
+    "selfyear.star.5": ("五星", "five stars"),
+    "selfyear.report.provisional": (
+        "评定尚在进行：以上星级为暂定，未按五星比例核减；五星名额按全部 {total} 个参评组织计为 {allowed} 个，"
+        "全部审核并确认最终结果后核定。",
+        "Rating is under way: these stars are provisional and not cut by the five-star quota; the quota, over "
+        "all {total} organisations to be rated, is {allowed}, applied once everything is reviewed and final.",
+    ),
 }
