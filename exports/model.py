@@ -63,6 +63,9 @@ class UnitResult:
     last_star: int | None
     change: StarChange
     vetoes: tuple[str, ...] = ()
+    star_from_branch: bool = False
+    """The organisation is itself a branch: its one official star is its 星级党支部 rating, not a second
+    star from the composite (see `exports.official.with_official_stars`)."""
 
     def grade_label(self, lang: str) -> str:
         """The grade's label in `lang` ("" when there is no grade)."""

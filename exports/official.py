@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from forms.errors import InputError
+from forms.scoring import star_change
 from store.api import CampaignStore, FinalResults, SelfAssessment, Unit
 
+from .model import CampaignResults
 from .stars import BranchStars, branch_stars, fills_star_form, is_star_form
 
 ResultState = Literal["in_progress", "verified", "published"]
@@ -159,3 +161,49 @@ def final_stars(source: CampaignStore) -> FinalResults:
 def star_word(stars: int, text: Translate) -> str:
     """A star count as people write it: 一星 … 五星, 无星级 for 0."""
     return text(f"selfyear.star.{max(0, min(stars, 5))}")
+
+
+def with_official_stars(results: CampaignResults, stars: BranchStars | None) -> CampaignResults:
+    """`results` with each organisation that is itself a branch and was rated as one carrying that
+    branch star (marked `star_from_branch`), so every tab, export and notice shows one star for it."""
+    if stars is None:
+        return results
+    rated = {row.unit_id: row.star for row in stars.rows if row.star is not None}
+    if not any(unit.unit_id in rated for unit in results.units):
+        return results
+    units = tuple(
+        replace(
+            unit,
+            star=rated[unit.unit_id],
+            change=star_change(rated[unit.unit_id], unit.last_star),
+            star_from_branch=True,
+        )
+        if unit.unit_id in rated
+        else unit
+        for unit in results.units
+    )
+    return replace(results, units=units)
+
+
+@dataclass(frozen=True)
+class StarComparison:
+    """This year's stars against last year's over one set of units: those rated this year.
+
+    `last_year` is None when no unit has a last-year star (nothing to compare with); `no_last` counts the
+    rated units without one (new), `unrated` the units still without a result (on neither side).
+    """
+
+    this_year: tuple[int, ...]
+    last_year: tuple[int, ...] | None
+    no_last: int
+    unrated: int
+
+
+def compare_stars(stars: BranchStars) -> StarComparison:
+    """The star distribution of this year beside last year's, counting the same units on both sides."""
+    rated = [row for row in stars.rows if row.star is not None]
+    this_year = tuple(row.star or 0 for row in rated)
+    if not any(row.last_star is not None for row in stars.rows):
+        return StarComparison(this_year, None, len(rated), len(stars.rows) - len(rated))
+    last_year = tuple(row.last_star for row in rated if row.last_star is not None)
+    return StarComparison(this_year, last_year, len(rated) - len(last_year), len(stars.rows) - len(rated))

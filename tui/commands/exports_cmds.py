@@ -491,8 +491,13 @@ def report_command(context: AppContext, output: Path) -> None:
         raise InputError("export.no_directory", path=str(output.parent))
     results = campaign_results(campaign, rules)
     branches = branch_stars(campaign, rules)
+    from tui.commands.selfassess_cmds import status_lines
+
+    status = status_lines(campaign)
     try:
-        lines = write_report(results, output, t, context.lang, datetime.date.today().isoformat(), branches)
+        lines = write_report(
+            results, output, t, context.lang, datetime.date.today().isoformat(), branches, status
+        )
     except OSError as error:
         raise InputError(
             "export.cannot_write", path=str(output), detail=error.strerror or str(error)

@@ -103,4 +103,44 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rating is under way: these stars are provisional and not cut by the five-star quota; the quota, over "
         "all {total} organisations to be rated, is {allowed}, applied once everything is reviewed and final.",
     ),
+    "selfyear.report.no_result": (
+        "另有 {count} 个单位尚无结果（{names}），未列入上表。",
+        "{count} more units have no result yet ({names}) and are not in the table.",
+    ),
+    "selfyear.report.stars_intro_first": (
+        "五星级 {five} 个（上限 {allowed} 个）；没有上年星级可比。",
+        "{five} five-star units (at most {allowed}); there are no stars of last year to compare with.",
+    ),
+    "selfyear.report.branch_intro_first": (
+        "共评定党支部 {rated} 个：{counts}（五星上限 {allowed} 个）；没有上年星级可比。",
+        "{rated} branches were rated: {counts} (at most {allowed} five-star); there are no stars of last year "
+        "to compare with.",
+    ),
+    "selfyear.report.branch_orgs": (
+        "其中 {count} 个组织本身是党支部：其星级以星级党支部评定为准（与党支部星级一致），不再按综合成绩另定星级。",
+        "{count} of these organisations are themselves branches: their star is their branch star rating (the "
+        "same on the branch list), not a second star from the composite.",
+    ),
+    "selfyear.chart.no_last_year": ("（没有上年星级，不作比较）", "(no stars of last year to compare with)"),
+    "selfyear.chart.same_set": (
+        "今年与去年都只计今年已评定的 {rated} 个组织",
+        "Both years count only the {rated} organisations rated this year",
+    ),
+    "selfyear.chart.no_last": (
+        "，其中 {count} 个没有上年星级（新评）",
+        ", {count} of them without a star last year (new)",
+    ),
+    "selfyear.chart.unrated": (
+        "；另有 {count} 个尚未评定，未计入。",
+        "; {count} more are not rated yet and not counted.",
+    ),
+    "selfyear.results.provisional": (
+        "评定尚在进行：星级为暂定，未按五星比例核减（五星名额按全部 {total} 个计为 {allowed} 个，确认最终结果时核定）。",
+        "Rating is under way: stars are provisional, not cut by the quota ({allowed} five-star places over all "
+        "{total}, applied when the results are finalised).",
+    ),
+    "selfyear.results.branch_orgs": (
+        "带 * 的组织本身是党支部：星级以星级党支部评定为准，与党支部页一致。",
+        "Organisations marked * are themselves branches: their star is their branch rating, as on the branch tab.",
+    ),
 }

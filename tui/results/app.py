@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from exports.model import CampaignResults
+from exports.official import compare_stars
 from exports.stars import BranchStars, branch_stars
 from forms.errors import InputError, KaopingError
 from store.api import CampaignStore, open_store
@@ -50,6 +51,8 @@ class ResultsLoaded(Message):
     organizations: CampaignResults | None
     weights: dict[str, float]
     problem: str
+    status: str = ""
+    """The results' state and what is still missing (one or two lines)."""
 
 
 @dataclass
@@ -85,6 +88,7 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static("", id="sa-state", classes="sa-banner", markup=False)
         with TabbedContent(id="sa-results-tabs"):
             with TabPane(t("results.tab.branches"), id="tab-branches"):
                 yield Static("", id="sa-quota", classes="sa-counts")
@@ -148,12 +152,20 @@ class ResultsScreen(Screen[None]):
             organizations = campaign_results(self.store)
         except KaopingError as error:
             problems.append(error_text(error))
-        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems)))
+        status = ""
+        try:
+            from tui.commands.selfassess_cmds import status_lines
+
+            status = "\n".join(status_lines(self.store))
+        except KaopingError as error:
+            problems.append(error_text(error))
+        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems), status))
 
     def on_results_loaded(self, message: ResultsLoaded) -> None:
         self.branches = message.branches
         self.organizations = message.organizations
         self.weights = message.weights
+        self.query_one("#sa-state", Static).update(message.status)
         if message.problem:
             self.notify(message.problem, severity="warning", timeout=8)
         self._fill_branches()
@@ -167,7 +179,7 @@ class ResultsScreen(Screen[None]):
         chart = self.query_one("#sa-chart", StarChart)
         if found is None:
             quota.update(t("results.no_star_form"))
-            chart.show([], [])
+            chart.show([], None)
             return
         for row in found.rows:
             why = []
@@ -192,20 +204,24 @@ class ResultsScreen(Screen[None]):
             )
         allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
         verdict = t("results.quota.ok") if found.within_quota else t("results.quota.over")
-        quota.update(
-            t(
-                "results.quota",
-                five=found.five_star,
-                allowed=allowed,
-                verdict=verdict,
-                held=found.held_by_quota,
-                rated=sum(1 for row in found.rows if row.star is not None),
-                total=len(found.rows),
-            )
+        line = t(
+            "results.quota",
+            five=found.five_star,
+            allowed=allowed,
+            verdict=verdict,
+            held=found.held_by_quota,
+            rated=found.rated,
+            total=len(found.rows),
         )
-        chart.show(
-            [row.star for row in found.rows if row.star is not None], [row.last_star for row in found.rows]
-        )
+        if found.provisional:
+            line += "\n" + t("selfyear.results.provisional", total=len(found.rows), allowed=allowed)
+        quota.update(line)
+        compared = compare_stars(found)
+        note = t("selfyear.chart.same_set", rated=len(compared.this_year))
+        if compared.last_year is not None and compared.no_last:
+            note += t("selfyear.chart.no_last", count=compared.no_last)
+        note += t("selfyear.chart.unrated", count=compared.unrated) if compared.unrated else "。"
+        chart.show(compared.this_year, compared.last_year, note)
 
     def _fill_organizations(self) -> None:
         table = self.query_one("#sa-organizations", DataTable)
@@ -214,14 +230,15 @@ class ResultsScreen(Screen[None]):
         if found is None:
             return
         weights = self.weights
-        self.query_one("#sa-weights", Static).update(
-            t(
-                "results.weights",
-                review=f"{weights.get('review', 0):.0%}",
-                own=f"{weights.get('self', 0):.0%}",
-                supervision=f"{weights.get('supervision', 0):.0%}",
-            )
+        line = t(
+            "results.weights",
+            review=f"{weights.get('review', 0):.0%}",
+            own=f"{weights.get('self', 0):.0%}",
+            supervision=f"{weights.get('supervision', 0):.0%}",
         )
+        if any(unit.star_from_branch for unit in found.units):
+            line += "\n" + t("selfyear.results.branch_orgs")
+        self.query_one("#sa-weights", Static).update(line)
         for unit in found.units:
             table.add_row(
                 unit.name,
@@ -230,7 +247,7 @@ class ResultsScreen(Screen[None]):
                 _score(unit.self_verified),
                 _score(unit.supervision),
                 _score(unit.composite),
-                _star(unit.star),
+                _star(unit.star) + ("*" if unit.star_from_branch else ""),
                 _star(unit.last_star),
                 change_text(unit.change),
                 "；".join(unit.vetoes),
