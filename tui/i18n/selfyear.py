@@ -143,4 +143,31 @@ TEXTS: dict[str, tuple[str, str]] = {
         "带 * 的组织本身是党支部：星级以星级党支部评定为准，与党支部页一致。",
         "Organisations marked * are themselves branches: their star is their branch rating, as on the branch tab.",
     ),
+    "selfyear.day_outside_year": (
+        "日期 {day} 不在本次考核的年度（{year} 年）内：请填写 {year} 年的日期，其他年度的督导记录不计入本年度。",
+        "The date {day} is outside the campaign's year ({year}): give a date in {year}; visits of other years "
+        "do not count in this one.",
+    ),
+    "selfyear.actor.admin": ("管理员", "the admin"),
+    "selfyear.history.note": ("（{note}）", " ({note})"),
+    "selfyear.review.summary_no_star": (
+        "{state} · 自评 {own} · 核定 {verified} · 调整 {adjustments} 处",
+        "{state} · own {own} · verified {verified} · {adjustments} adjustments",
+    ),
+    "selfyear.submit.confirm_no_star": (
+        "提交后本表只读，单位不能再修改。\n合计 {total}/{max}。\n确定提交吗？",
+        "After submitting, the form is read-only for your unit.\nTotal {total}/{max}.\nSubmit now?",
+    ),
+    "selfyear.banner.reopened": (
+        "{actor}于 {day} 重新打开本表，原因：{reason}",
+        "Reopened by {actor} on {day}: {reason}",
+    ),
+    "selfyear.banner.adjusted": (
+        "联络组核定调整了 {count} 项：",
+        "The liaison group adjusted {count} items:",
+    ),
+    "selfyear.banner.adjustment": (
+        "· {item}：自评 {original} → 核定 {value}，理由：{reason}（{group}）",
+        "· {item}: own {original} → verified {value}, reason: {reason} ({group})",
+    ),
 }

@@ -20,6 +20,7 @@ from forms.scoring import ResponseScore, visible_items
 from tui.i18n import error_text, language, t
 from tui.results.chart import star_label
 from tui.selfassess.dialogs import ConfirmScreen
+from tui.selfassess.history import actor_text
 from tui.selfassess.item_editor import ItemEditor, value_to_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
 from tui.selfassess.panel import Panel
@@ -113,15 +114,45 @@ class FillScreen(Screen[None]):
 
     def _show_banner(self) -> None:
         banner = self.query_one("#sa-banner", Static)
-        session = self.session
-        if session.state == "returned":
-            text = t("self.banner.returned", note=session.return_note or "—")
-        elif not session.editable:
-            text = t("self.banner.read_only", state=t(f"self.state.{session.state}"))
-        else:
-            text = ""
+        text = self.banner_text()
         banner.update(text)
         banner.set_class(not text, "-hidden")
+
+    def banner_text(self) -> str:
+        """What the unit must know about its form: sent back with the note, reopened with the reason,
+        read-only, and every adjustment of the liaison group with its reason, in the unit's language."""
+        session = self.session
+        lines: list[str] = []
+        if session.state == "returned":
+            lines.append(t("self.banner.returned", note=session.return_note or "—"))
+        elif not session.editable:
+            lines.append(t("self.banner.read_only", state=t(f"self.state.{session.state}")))
+        last = session.history[-1] if session.history else None
+        if last is not None and last.action == "reopened" and session.editable:
+            lines.append(
+                t(
+                    "selfyear.banner.reopened",
+                    day=last.day,
+                    actor=actor_text(last.actor),
+                    reason=last.note or "—",
+                )
+            )
+        if session.all_adjustments:
+            lines.append(t("selfyear.banner.adjusted", count=len(session.adjustments)))
+            for item_id, adjustment in session.adjustments.items():
+                item = session.form.item(item_id)
+                label = item.label.get(language()) if item else item_id
+                lines.append(
+                    t(
+                        "selfyear.banner.adjustment",
+                        item=label,
+                        original=value_to_text(item, adjustment.original, session.form) if item else "—",
+                        value=value_to_text(item, adjustment.value, session.form) if item else "—",
+                        reason=adjustment.reason,
+                        group=adjustment.group,
+                    )
+                )
+        return "\n".join(lines)
 
     async def show_section(self, index: int, focus_item: str | None = None) -> None:
         """Replace the item panel with the items of section `index` and focus one of them.
@@ -196,7 +227,7 @@ class FillScreen(Screen[None]):
         if adjustment is not None:
             shown += "\n\n" + t(
                 "self.criteria.adjusted",
-                value=value_to_text(item, adjustment.value),
+                value=value_to_text(item, adjustment.value, self.session.form),
                 reason=adjustment.reason,
                 group=adjustment.group,
                 day=adjustment.day,
@@ -216,7 +247,8 @@ class FillScreen(Screen[None]):
         line.append(
             t("self.totals.total", total=_number(score.total), max=_number(score.max_total)), style="bold"
         )
-        line.append("  ·  " + t("self.totals.star", star=star_label(star)))
+        if session.rates_stars:
+            line.append("  ·  " + t("self.totals.star", star=star_label(star)))
         line.append("  ·  " + t("self.totals.deductions", points=_number(score.deductions)))
         line.append("  ·  " + t("self.totals.open", count=open_count))
         if self._save_note:
@@ -378,7 +410,7 @@ class FillScreen(Screen[None]):
             )
             return
         question = t(
-            "self.submit.confirm",
+            "self.submit.confirm" if session.rates_stars else "selfyear.submit.confirm_no_star",
             total=_number(score.total),
             max=_number(score.max_total),
             star=star_label(session.star(score)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -39,10 +40,16 @@ def bounds_text(item: Item) -> str:
     return ""
 
 
-def value_to_text(item: Item, value: AnswerValue) -> str:
-    """How an answer reads in a table (the review of a submission, the visit list)."""
+def value_to_text(item: Item, value: AnswerValue, form: Form | None = None) -> str:
+    """How an answer reads in a table (the review of a submission, the visit list): a rating by its
+    level's label (落实 / 部分落实 / 未落实), never its code, when the `form` is given."""
     if value is None or value == "" or value == []:
         return "—"
+    if item.type == "rating" and form is not None and isinstance(value, str):
+        scale = form.scale_of(item)
+        level = next((lv for lv in scale.levels if lv.code == value), None) if scale else None
+        if level is not None:
+            return level.label.get(language())
     if isinstance(value, bool):
         return t("self.yes") if value else t("self.no")
     if isinstance(value, (int, float)):
@@ -257,6 +264,19 @@ class ItemEditor(Vertical):
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:  # type: ignore[type-arg]
         event.stop()
         self._edited()
+
+    def on_key(self, event: events.Key) -> None:
+        # A rating answered by its scale's keys (1 = 落实, 2 = 部分落实, 3 = 未落实), as on paper.
+        if self.read_only or self.item.type != "rating" or not event.character:
+            return
+        scale = self.form.scale_of(self.item)
+        level = scale.level_for_key(event.character) if scale else None
+        field = self.query("#answer")
+        if level is None or not field or not isinstance(field.first(), Select):
+            return
+        event.stop()
+        event.prevent_default()
+        field.first(Select).value = level.code
 
     def on_descendant_focus(self) -> None:
         self.post_message(self.Focused(self, self.item.id))

@@ -21,7 +21,7 @@ from forms.scoring import (
     star_for,
     validate_answer,
 )
-from store.api import Adjustment, CampaignStore, SelfAssessment, Unit
+from store.api import Adjustment, CampaignStore, SelfAssessment, SelfEvent, Unit
 from tui.i18n import t
 
 NOTE_MAX_LENGTH = 500
@@ -62,6 +62,10 @@ class SelfSession:
     return_note: str = ""
     adjustments: dict[str, Adjustment] = field(default_factory=dict)
     """The liaison group's latest adjustment of each item (shown to the unit beside its own answer)."""
+    history: tuple[SelfEvent, ...] = ()
+    """What happened to the form (submitted, sent back, reopened with the reason...), oldest first."""
+    all_adjustments: tuple[Adjustment, ...] = ()
+    """Every adjustment of the liaison group, in order (the unit sees each with its reason)."""
     typed: dict[str, str] = field(default_factory=dict)
     """Entries kept as typed that are not (yet) a value of their item: saved, shown, never scored."""
     _pending: dict[str, tuple[AnswerValue, str, str | None]] = field(default_factory=dict, repr=False)
@@ -93,6 +97,8 @@ class SelfSession:
             record.position,
             record.return_note if record.state == "returned" else "",
             {adjustment.item_id: adjustment for adjustment in record.adjustments},
+            tuple(record.history),
+            tuple(record.adjustments),
             dict(record.typed),
         )
 
@@ -112,6 +118,13 @@ class SelfSession:
         if score.max_total <= 0:
             return 0.0
         return score.total / score.max_total * 100.0
+
+    @property
+    def rates_stars(self) -> bool:
+        """Whether the form gives a star (星级党支部), or only a score (主体责任清单 shows no star)."""
+        from exports.stars import is_star_form
+
+        return is_star_form(self.form)
 
     def star(self, score: ResponseScore) -> int:
         """The star this response would give alone (0 = none): vetoes and the satisfaction rule applied."""
