@@ -127,7 +127,23 @@ def units_group() -> None:
     pass
 
 
-@units_group.command("import", help=t("import.help.units"))
+@units_group.command("template", help=t("selfyear.roster.template_help"))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=t("selfyear.roster.opt_output"),
+)
+def units_template(output: Path) -> None:
+    from exports.roster_template import write_template
+
+    examples = write_template(output, t)
+    click.echo(t("selfyear.roster.written", path=str(output), examples=examples))
+
+
+@units_group.command("import", help=t("import.help.units"), epilog=t("selfyear.roster.columns_help"))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--groups", "groups", help=t("import.opt.groups"))
 @click.pass_obj

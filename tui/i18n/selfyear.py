@@ -170,4 +170,85 @@ TEXTS: dict[str, tuple[str, str]] = {
         "· {item}：自评 {original} → 核定 {value}，理由：{reason}（{group}）",
         "· {item}: own {original} → verified {value}, reason: {reason} ({group})",
     ),
+    # ------------------------------------------------------------ the roster, documented
+    "selfyear.roster.template_help": (
+        "写出一份待填写的单位名单模板（.xlsx 或 .csv）：各列、示例行和每列的含义。",
+        "Write a roster template to fill (.xlsx or .csv): the columns, example rows and what each column means.",
+    ),
+    "selfyear.roster.opt_output": (
+        "模板文件，如 单位名单.xlsx 或 单位名单.csv",
+        "The template file, e.g. roster.xlsx",
+    ),
+    "selfyear.roster.written": (
+        "已写出单位名单模板 {path}（{examples} 行示例，填写前请删除示例行）。",
+        "Wrote the roster template {path} ({examples} example rows: delete them before filling in).",
+    ),
+    "selfyear.roster.bad_format": (
+        "不能写出 {path}：模板只能是 {formats} 文件。",
+        "Cannot write {path}: the template is a {formats} file.",
+    ),
+    "selfyear.roster.required": ("必填", "required"),
+    "selfyear.roster.optional": ("选填", "optional"),
+    "selfyear.roster.col": ("列", "Column"),
+    "selfyear.roster.meaning": ("含义", "Meaning"),
+    "selfyear.roster.how": (
+        "填写说明：每行一个党组织；删除示例行；以 # 开头的行不会导入；在 Excel 中“另存为 CSV UTF-8”后用 "
+        "kaoping units import 导入。",
+        "How to fill: one Party organisation per row; delete the example rows; lines starting with # are not "
+        "imported; in Excel save as “CSV UTF-8”, then run kaoping units import.",
+    ),
+    "selfyear.roster.col.id": (
+        "单位的唯一编号，如 U01；党支部可写 U01-1。其他列的“上级”引用这里的编号。",
+        "The unit's unique id, e.g. U01; a branch may be U01-1. The 上级 column refers to these ids.",
+    ),
+    "selfyear.roster.col.name": ("单位或党支部的名称，如 市委办公室。", "The unit's or branch's name."),
+    "selfyear.roster.col.org_name": (
+        "党组织的全称，如 中共市委办公室机关委员会。",
+        "The Party organisation's full name.",
+    ),
+    "selfyear.roster.col.org_type": (
+        "机关党委、机关党总支、党支部等。写“党支部”的组织（包括本身就是支部的直属单位）填写星级党支部评定自评表。",
+        "机关党委, 机关党总支, 党支部...: organisations of type 党支部 (also directly affiliated ones) fill the "
+        "branch star form.",
+    ),
+    "selfyear.roster.col.group": (
+        "直属党组织所属的党建联络组，如 第一联络组；党支部可留空（随上级）。",
+        "The liaison group of a directly affiliated organisation; a branch may leave it empty (its parent's).",
+    ),
+    "selfyear.roster.col.parent": (
+        "党支部所属的直属党组织的编号（如 U01）；直属党组织留空。不填上级，机关党委、党总支就没有下属党支部。",
+        "For a branch: the id of the organisation it belongs to (e.g. U01); empty for directly affiliated "
+        "ones. Without it a 机关党委 or 党总支 has no branches.",
+    ),
+    "selfyear.roster.col.last_star": (
+        "上年星级：一星至五星（或 1–5）；留空时从上一年度已确认的最终结果中沿用，填写的以此为准。",
+        "Last year's star: 一星 to 五星 (or 1-5); when empty it comes from last year's finalised results; a "
+        "value here wins.",
+    ),
+    "selfyear.roster.col.secretary": (
+        "党组织书记姓名（仅作记录）。",
+        "The secretary's name (for the record).",
+    ),
+    "selfyear.roster.columns_help": (
+        "\b\n名单各列（第一行为列名）：\n"
+        "  编号        必填，单位的唯一编号，如 U01；党支部如 U01-1\n"
+        "  单位名称    必填\n"
+        "  党组织名称  党组织全称\n"
+        "  党组织类型  机关党委 / 机关党总支 / 党支部；党支部填写星级党支部自评表\n"
+        "  所属联络组  直属党组织的党建联络组；党支部可留空\n"
+        "  上级        党支部所属直属党组织的编号；不填则该组织没有下属党支部\n"
+        "  上年星级    一星至五星；留空则沿用上年已确认的最终结果，填写的为准\n"
+        "  书记        党组织书记姓名\n"
+        "以 # 开头的行不导入。kaoping units template -o 单位名单.xlsx 写出带示例和说明的模板。",
+        "\b\nRoster columns (first row = headers):\n"
+        "  编号        required, the unit's unique id, e.g. U01; a branch e.g. U01-1\n"
+        "  单位名称    required, the name\n"
+        "  党组织名称  the Party organisation's full name\n"
+        "  党组织类型  机关党委 / 机关党总支 / 党支部; a 党支部 fills the branch star form\n"
+        "  所属联络组  the liaison group; a branch may leave it empty\n"
+        "  上级        a branch's parent id; without it an organisation has no branches\n"
+        "  上年星级    一星-五星; empty = from last year's finalised results; a value wins\n"
+        "  书记        the secretary's name\n"
+        "Lines starting with # are skipped. kaoping units template -o roster.xlsx writes a template.",
+    ),
 }
