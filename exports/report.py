@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from forms.rounding import format_score
+
 from .csvio import write_text_atomic
 from .model import CampaignResults, UnitResult
 from .stars import BranchStars
@@ -18,7 +20,7 @@ def _md(text: object) -> str:
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return format_score(value, 2)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

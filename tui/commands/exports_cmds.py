@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from forms.errors import InputError, ProblemFound
+from forms.rounding import format_score
 from tui.context import AppContext
 from tui.i18n import t
 
@@ -335,7 +336,7 @@ def results_table(results: CampaignResults, lang: str) -> str:
     """The results as an aligned text table (wide Chinese characters counted as two columns)."""
 
     def score(value: float | None) -> str:
-        return "—" if value is None else f"{value:.2f}"
+        return format_score(value, 2)
 
     header = [
         t(f"consolidate.table.{key}")

@@ -17,6 +17,7 @@ from tui.context import AppContext
 from tui.i18n import error_text, language, t
 
 if TYPE_CHECKING:
+    from forms.rules import Rules
     from store.api import CampaignStore, Store, Unit
     from store.demo import DemoResult
 
@@ -117,13 +118,16 @@ def write_demo_sheets(data_dir: Path, result: DemoResult) -> list[Path]:
 # ---------------------------------------------------------------------- init
 
 
-def _parse_codes(values: Sequence[str], groups: Sequence[str]) -> dict[str, int]:
+def _parse_codes(values: Sequence[str], rules: Rules) -> dict[str, int]:
+    """`GROUP=N` options, GROUP an id or a Chinese or English name (党员代表=5 as members=5)."""
     codes: dict[str, int] = {}
     for value in values:
-        group, _, count = value.partition("=")
-        if group not in groups or not count.strip().isdigit():
-            raise InputError("store.cmd.bad_codes_option", value=value, groups=", ".join(groups))
-        codes[group] = int(count)
+        name, _, count = value.replace("＝", "=").partition("=")
+        group = rules.find_group(name)
+        if group is None or not count.strip().isdigit():
+            known = ", ".join(f"{g.zh}({g.id})" for g in rules.rater_groups)
+            raise InputError("store.cmd.bad_codes_option", value=value, groups=known)
+        codes[group.id] = int(count)
     return codes
 
 
@@ -175,12 +179,11 @@ def init_command(
     from tui.wizards.init import Choice, InitAnswers, QuestionaryAsker, ask_init
 
     rules = rules_from_text(builtin_rules_text(), "rules.toml")
-    groups = [group.id for group in rules.rater_groups]
     given = InitAnswers(
         name=name,
         year=year,
         form_ids=tuple(f.strip() for f in form_list.split(",") if f.strip()) if form_list else None,
-        codes=_parse_codes(codes, groups) if codes else None,
+        codes=_parse_codes(codes, rules) if codes else None,
         passphrase=passphrase,
         units_file=units_file,
     )
@@ -359,10 +362,8 @@ def codes_group() -> None:
 def codes_issue_command(context: AppContext, count: int, group: str, output: Path) -> None:
     campaign = _campaign(context)
     rules = campaign.rules()
-    group_id = group
-    for candidate in rules.rater_groups:
-        if group in (candidate.id, candidate.zh, candidate.en):
-            group_id = candidate.id
+    found = rules.find_group(group)
+    group_id = found.id if found is not None else group
     if output.suffix.lower() != ".csv":
         output = output.with_name(output.name + ".csv")
     for path in (output, output.with_suffix(".txt")):

@@ -16,6 +16,7 @@ from exports.model import CampaignResults
 from exports.official import compare_stars
 from exports.stars import BranchStars, branch_stars
 from forms.errors import InputError, KaopingError
+from forms.rounding import format_score
 from store.api import CampaignStore, open_store
 from tui.base import KaopingApp
 from tui.context import AppContext
@@ -29,7 +30,7 @@ CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "=", "new": "新", "none": "
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return format_score(value)
 
 
 def _star(value: int | None) -> str:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from forms.errors import KaopingError
+from forms.rounding import format_score
 from forms.rules import Rules
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
@@ -23,7 +24,7 @@ SORTS = ("state", "unit", "own")
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return format_score(value)
 
 
 class BoardScreen(Screen[None]):

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from exports.stars import is_star_form
 from forms.errors import KaopingError
+from forms.rounding import format_score
 from forms.rules import Rules
 from forms.scoring import score_response, star_for, visible_items
 from store.api import CampaignStore
@@ -98,8 +99,8 @@ class SubmissionScreen(Screen[None]):
         summary = t(
             "review.summary" if is_star_form(row.form) else "selfyear.review.summary_no_star",
             state=t(f"self.state.{row.state}"),
-            own=f"{percent(own.total, own.max_total):.1f}",
-            verified=f"{verified_percent:.1f}",
+            own=format_score(percent(own.total, own.max_total)),
+            verified=format_score(verified_percent),
             star=star_label(star_for(verified_percent, rules, verified.star_cap, verified.satisfaction)),
             adjustments=len(record.adjustments),
         )

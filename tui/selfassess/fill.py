@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from forms.errors import KaopingError
 from forms.model import Section
+from forms.rounding import format_score
 from forms.scoring import ResponseScore, visible_items
 from tui.i18n import error_text, language, t
 from tui.results.chart import star_label
@@ -31,7 +32,7 @@ OPEN_LISTED = 8
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return format_score(value, trim=True)
 
 
 def parse_position(position: str | None) -> tuple[str | None, str | None]:
@@ -415,7 +416,9 @@ class FillScreen(Screen[None]):
             max=_number(score.max_total),
             star=star_label(session.star(score)),
         )
-        self.app.push_screen(ConfirmScreen(question, t("self.key.submit")), self._confirmed)
+        # The dialog shows the total and the star being submitted: Enter submits, Escape cancels.
+        dialog = ConfirmScreen(question, t("self.key.submit"), default_confirm=True)
+        self.app.push_screen(dialog, self._confirmed)
 
     def open_list(self, open_items: dict[str, str]) -> str:
         """What submit still needs, one line per item (the first ones), for the unit to act on."""

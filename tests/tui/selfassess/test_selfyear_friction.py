@@ -1,0 +1,75 @@
+"""Issue 14, why 10: Enter submits from the summary, Chinese group names, rounding on the screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from store.api import open_store
+from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
+from tui.cli import cli
+from tui.selfassess.app import SelfAssessApp
+from tui.selfassess.dialogs import ConfirmScreen
+from tui.selfassess.fill import FillScreen, _number
+
+
+async def test_enter_on_the_submit_summary_submits(campaign: Campaign) -> None:
+    fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, campaign.unit_codes["B012"])
+        assert isinstance(app.screen, FillScreen)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "合计" in app.screen.question  # the summary is what the unit sees before Enter
+        await pilot.press("enter")
+        await settle(pilot)
+    assert campaign.store.self_assessment("B012", "star_branch").state == "submitted"
+
+
+def test_init_takes_chinese_rater_group_names(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(data),
+            "init",
+            "--name",
+            "2026年度考核",
+            "--year",
+            "2026",
+            "--forms",
+            "review_ballot",
+            "--codes",
+            "党员代表=5",
+            "--codes",
+            "heads=2",
+            "--passphrase",
+            "口令一二三四",
+        ],
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    participation = {entry.rater_group: entry.issued for entry in open_store(data).campaign().participation()}
+    assert participation.get("members") == 5 and participation.get("heads") == 2
+    bad = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(tmp_path / "d2"),
+            "init",
+            "--name",
+            "x",
+            "--codes",
+            "路人=5",
+            "--passphrase",
+            "口令一二三四",
+        ],
+    )
+    assert bad.exit_code == 2 and "党员代表" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_the_fill_screen_rounds_half_up() -> None:
+    assert _number(0.7 * 38.5) == "27" and _number(43.75) == "43.8"
