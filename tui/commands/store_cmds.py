@@ -236,8 +236,11 @@ def init_command(
             # Only the default source, not finalised: said, and nothing carried from it.
             click.echo(error_text(error), err=True)
             source = None
+    from forms.builtin import form_order
+
+    # One form order whether the forms came from the wizard or from --forms.
     campaign = store.create_campaign(
-        answers.name, answers.year, list(answers.form_ids), last_stars_from=source
+        answers.name, answers.year, list(form_order(answers.form_ids)), last_stars_from=source
     )
     campaign.set_passphrase(answers.passphrase)
     if units:

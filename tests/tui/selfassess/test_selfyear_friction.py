@@ -73,3 +73,19 @@ def test_init_takes_chinese_rater_group_names(tmp_path: Path) -> None:
 
 def test_the_fill_screen_rounds_half_up() -> None:
     assert _number(0.7 * 38.5) == "27" and _number(43.75) == "43.8"
+
+
+def test_one_form_order_whatever_the_order_given(tmp_path: Path) -> None:
+    from forms.builtin import form_order
+
+    orders = []
+    for index, forms in enumerate(
+        ("duty_list,star_branch,review_ballot", "review_ballot,star_branch,duty_list")
+    ):
+        data = tmp_path / f"d{index}"
+        args = ["--data", str(data), "init", "--name", "考核", "--year", "2026", "--forms", forms]
+        result = CliRunner().invoke(cli, [*args, "--passphrase", "口令一二三四"])
+        assert result.exit_code == 0, result.output + result.stderr
+        orders.append(open_store(data).campaign().info.form_ids)
+    assert orders[0] == orders[1] == ("review_ballot", "star_branch", "duty_list")
+    assert form_order(["mine", "duty_list", "review_ballot"]) == ("review_ballot", "duty_list", "mine")
