@@ -207,3 +207,13 @@ def compare_stars(stars: BranchStars) -> StarComparison:
         return StarComparison(this_year, None, len(rated), len(stars.rows) - len(rated))
     last_year = tuple(row.last_star for row in rated if row.last_star is not None)
     return StarComparison(this_year, last_year, len(rated) - len(last_year), len(stars.rows) - len(rated))
+
+
+ACTION_ORDER = {"submitted": 0, "returned": 1, "draft": 2, "new": 3, "reviewed": 4}
+"""A liaison group's board, what needs action first: to review, back with the unit, being filled, not
+started, done."""
+
+
+def is_late(state: str, deadline: str | None, today: str) -> bool:
+    """Whether a self-assessment is late: not submitted (new, draft, sent back) after the deadline day."""
+    return deadline is not None and today > deadline and state in ("new", "draft", "returned")

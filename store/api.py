@@ -39,7 +39,8 @@ CampaignStore (one year's assessment)
     `groups_with_codes()`.
     Self-assessments: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`, `save_self_position(...)`,
     `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`, `mark_reviewed(...)`, `send_back(...)`,
-    `self_assessments(group=None, form_id=None)` -- one small file per unit.
+    `self_assessments(group=None, form_id=None)` -- one small file per unit; `set_self_deadline(day, actor)`,
+    `self_deadline()` (the day units must submit by).
     Visits: `add_visit(...)`, `update_visit(...)`, `delete_visit(id)`, `visits(group=None, unit_id=None)`,
     `import_visits(visits)`.
     Brands: `import_brands(brands)`, `brands()`.

@@ -13,7 +13,7 @@ from tinydb.table import Document
 from forms.errors import InputError
 from forms.model import Form
 
-from .campaign_base import CampaignBase, check_value
+from .campaign_base import MAIN, CampaignBase, check_value
 from .core import damaged_record, single, today
 from .records import Adjustment, AnswerValue, SelfAssessment, SelfEvent, SelfState
 from .storage import Data
@@ -237,6 +237,25 @@ class SelfAssessmentMixin(CampaignBase):
             doc["state"] = "returned"
             doc["return_note"] = note
             self._event(doc, "returned", group, note)
+
+    def set_self_deadline(self, day: str | None, actor: str) -> None:
+        """Admin: the day by which units must submit their self-assessments (None: no deadline)."""
+        from datetime import date
+
+        if day is not None:
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise InputError("store.bad_day", day=day) from None
+        with self._op(), self.store.edit(self._path(MAIN)) as db:
+            db.table("self_deadline", cache_size=0).upsert(Document({"day": day or ""}, doc_id=1))
+        self.audit(actor, "self.deadline", day or "")
+
+    def self_deadline(self) -> str | None:
+        """The self-assessment deadline (YYYY-MM-DD), or None when none was set."""
+        with self._op():
+            day = single(self.store.read_cached(self._path(MAIN)), "self_deadline").get("day")
+        return str(day) if day else None
 
     def self_assessments(self, group: str | None = None, form_id: str | None = None) -> list[SelfAssessment]:
         """Every started self-assessment (of a liaison group's units, of one form), in unit order."""

@@ -79,6 +79,7 @@ def reopen(store: Any, unit_id: str, form_id: str | None, reason: str, actor: st
 @click.option("--form", "form_id", metavar="FORM", help=t("self.cli.opt.form"))
 @click.option("--reason", help=t("self.cli.opt.reason"))
 @click.option("--passphrase", envvar="KAOPING_PASSPHRASE", help=t("self.cli.opt.passphrase"))
+@click.option("--deadline", metavar="YYYY-MM-DD|none", help=t("selfyear.cli.opt.deadline"))
 @click.pass_obj
 def self_assess(
     context: AppContext,
@@ -87,7 +88,15 @@ def self_assess(
     form_id: str | None,
     reason: str | None,
     passphrase: str | None,
+    deadline: str | None,
 ) -> None:
+    if deadline is not None:
+        store = _campaign(context)
+        check_admin(store, passphrase)
+        day = None if deadline.strip().lower() in ("none", "无") else deadline.strip()
+        store.set_self_deadline(day, "admin")
+        click.echo(t("selfyear.cli.deadline_set", day=day) if day else t("selfyear.cli.deadline_off"))
+        return
     if reopen_unit is None:
         if reason is not None or form_id is not None:
             raise InputError("self.cli.reopen_only")

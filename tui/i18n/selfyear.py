@@ -170,6 +170,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "· {item}：自评 {original} → 核定 {value}，理由：{reason}（{group}）",
         "· {item}: own {original} → verified {value}, reason: {reason} ({group})",
     ),
+    "selfyear.board.late_mark": ("·逾期", " · late"),
+    "selfyear.board.deadline": ("自评截止日期：{day}", "Self-assessment deadline: {day}"),
+    "selfyear.board.late": ("；逾期未提交 {count} 份：{names}", "; {count} late: {names}"),
+    "selfyear.board.no_deadline": (
+        "未设自评截止日期（管理员：kaoping self-assess --deadline 年-月-日）",
+        "No self-assessment deadline (admin: kaoping self-assess --deadline YYYY-MM-DD)",
+    ),
+    "selfyear.cli.opt.deadline": (
+        "管理员：设定单位提交自评的截止日期（none 为取消）；联络组看板据此显示逾期单位",
+        "Admin: the day units must submit by (none to clear); the liaison board shows who is late",
+    ),
+    "selfyear.cli.deadline_set": ("自评截止日期已设为 {day}。", "The self-assessment deadline is now {day}."),
+    "selfyear.cli.deadline_off": ("已取消自评截止日期。", "The self-assessment deadline was cleared."),
     # ------------------------------------------------------------ the roster, documented
     "selfyear.roster.template_help": (
         "写出一份待填写的单位名单模板（.xlsx 或 .csv）：各列、示例行和每列的含义。",

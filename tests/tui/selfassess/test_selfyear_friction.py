@@ -89,3 +89,41 @@ def test_one_form_order_whatever_the_order_given(tmp_path: Path) -> None:
         orders.append(open_store(data).campaign().info.form_ids)
     assert orders[0] == orders[1] == ("review_ballot", "star_branch", "duty_list")
     assert form_order(["mine", "duty_list", "review_ballot"]) == ("review_ballot", "duty_list", "mine")
+
+
+async def test_the_board_sorts_by_action_with_a_deadline_and_who_is_late(campaign: Campaign) -> None:
+    from textual.widgets import DataTable
+
+    from tui.review.app import ReviewApp
+    from tui.review.board import BoardScreen
+
+    store = campaign.store
+    fill_and_submit(store, "B011", "star_branch")  # to review
+    fill_and_submit(store, "B012", "star_branch", submit=False)  # still filling in
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(campaign.context.data_dir), "self-assess", "--deadline", "2026-12-15"],
+        env={"KAOPING_PASSPHRASE": campaign.passphrase},
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    assert store.self_deadline() == "2026-12-15"
+    app = ReviewApp(campaign.context, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, campaign.group_codes["第一联络组"])
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.today = "2026-12-20"
+        board._fill_board()
+        await pilot.pause()
+        table = board.query_one("#sa-board", DataTable)
+        order = [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)]
+        assert order[0] == "B011|star_branch"  # to review first
+        assert order[1] == "B012|star_branch"  # late and being filled next
+        counts = str(board.query_one("#sa-counts").render())
+        assert (
+            "截止日期：2026-12-15" in counts
+            and "逾期未提交 4 份" in counts
+            and "市委办公室第二党支部" in counts
+        )
+        assert "逾期" in str(table.get_row("B012|star_branch")[1])
+        assert "逾期" not in str(table.get_row("B011|star_branch")[1])
