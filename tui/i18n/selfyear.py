@@ -183,6 +183,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "selfyear.cli.deadline_set": ("自评截止日期已设为 {day}。", "The self-assessment deadline is now {day}."),
     "selfyear.cli.deadline_off": ("已取消自评截止日期。", "The self-assessment deadline was cleared."),
+    "selfyear.home.switch": ("切换考核活动", "Switch campaign"),
+    "selfyear.home.pick": (
+        "选择要处理的考核活动（回车确定，Esc 取消）：",
+        "Pick the campaign to work on (Enter to choose, Esc to cancel):",
+    ),
+    "selfyear.home.campaign_line": ("{name}（{year}年度，编号 {id}）", "{name} ({year}, id {id})"),
+    "selfyear.home.demo_mark": ("  [演示]", "  [demo]"),
     # ------------------------------------------------------------ the roster, documented
     "selfyear.roster.template_help": (
         "写出一份待填写的单位名单模板（.xlsx 或 .csv）：各列、示例行和每列的含义。",
