@@ -8,10 +8,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from forms.model import AnswerValue, Form, Item
 from tui.i18n import language, t
+
+LONG_TEXT = 100
+"""A text item allowing more characters than this (or unlimited) gets a multi-line field."""
 
 NOTE_TYPES = frozenset({"rating", "score", "check", "choice", "multi", "deduct", "veto"})
 """Item types that take an evidence note beside the answer (text items are the note themselves)."""
@@ -133,7 +136,7 @@ class ItemEditor(Vertical):
                     compact=True,
                 )
 
-    def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
+    def _answer_field(self) -> Input | TextArea | Select[object] | SelectionList[str]:
         item = self.item
         value = self.initial_value
         lang = language()
@@ -147,6 +150,18 @@ class ItemEditor(Vertical):
                 classes="sa-number",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
+                compact=True,
+            )
+        if item.type == "text" and (item.max_length is None or item.max_length > LONG_TEXT):
+            # A long answer (up to 1,000 characters) gets lines of its own, soft-wrapped, not a slit.
+            return TextArea(
+                self.initial_typed or ("" if value is None else str(value)),
+                id="answer",
+                classes="sa-long",
+                disabled=self.read_only,
+                placeholder=bounds_text(item),
+                soft_wrap=True,
+                tab_behavior="focus",
                 compact=True,
             )
         if item.type == "text":
@@ -199,6 +214,8 @@ class ItemEditor(Vertical):
             return list(field.selected)
         if isinstance(field, Select):
             return None if field.value is Select.NULL else field.value  # type: ignore[return-value]
+        if isinstance(field, TextArea):
+            return field.text if field.text.strip() else None
         assert isinstance(field, Input)
         text = field.value.strip()
         if self.item.type == "text":
@@ -251,9 +268,15 @@ class ItemEditor(Vertical):
     def raw_text(self) -> str | None:
         """The answer field's text when it is a text field (None for choices)."""
         field = self.query_one("#answer")
+        if isinstance(field, TextArea):
+            return field.text
         return field.value if isinstance(field, Input) else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self._edited()
 

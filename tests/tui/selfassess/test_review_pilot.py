@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, TextArea
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.adjust import AdjustScreen
@@ -198,6 +198,8 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
                 field.value = True  # type: ignore[attr-defined]
             elif item.type == "multi":
                 field.select(item.choices[0].code)  # type: ignore[attr-defined]
+            elif item.type == "text" and isinstance(field, TextArea):  # a long answer: several lines
+                field.load_text("组织生活会记录不全，限一个月内补齐")
             elif item.type == "text":
                 field.value = "组织生活会记录不全，限一个月内补齐"  # type: ignore[attr-defined]
         await pilot.pause()

@@ -127,3 +127,25 @@ async def test_the_board_sorts_by_action_with_a_deadline_and_who_is_late(campaig
         )
         assert "逾期" in str(table.get_row("B012|star_branch")[1])
         assert "逾期" not in str(table.get_row("B011|star_branch")[1])
+
+
+async def test_long_answers_get_a_multi_line_field(campaign: Campaign) -> None:
+    from textual.widgets import TextArea
+
+    from tui.selfassess.item_editor import ItemEditor
+
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, campaign.unit_codes["U01"])
+        screen = app.screen
+        assert isinstance(screen, FillScreen) and screen.session.form.id == "duty_list"
+        last = len(screen.session.form.sections) - 1
+        await screen.show_section(last)
+        await settle(pilot)
+        editor = screen.query_one("#item-problems", ItemEditor)
+        area = editor.query_one("#answer", TextArea)
+        assert area.size.height >= 3  # several lines visible, not a 16-character slit
+        long_answer = "理论学习与业务工作结合不够紧密，" * 20
+        area.load_text(long_answer)
+        await settle(pilot)
+    assert campaign.store.self_assessment("U01", "duty_list").answers["problems"] == long_answer
