@@ -492,6 +492,14 @@ def summary_table(
     """The summary's columns and rows: one row per unit, shares and group means as their own columns."""
     safe = not plain
 
+    from .official import star_word
+
+    def stars(count: int | None) -> object:
+        # People read 一星…五星 / 无星级; a bare 0 would read as a score. Machines (--plain) get digits.
+        if count is None:
+            return ""
+        return count if plain else star_word(count, text)
+
     def col(column_id: str) -> tuple[str, str]:
         return column_id, text(f"export.col.{column_id}")
 
@@ -558,8 +566,8 @@ def summary_table(
                 unit.visits,
                 _num(unit.composite),
                 cell((unit.grade or "") if plain else unit.grade_label(lang), safe),
-                "" if unit.star is None else unit.star,
-                "" if unit.last_star is None else unit.last_star,
+                stars(unit.star),
+                stars(unit.last_star),
                 cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
                 cell(("|" if plain else "、").join(unit.vetoes), safe),
             )

@@ -426,12 +426,14 @@ def test_the_summary_has_grades_ranks_and_stars_against_last_year(year_2026: Yea
     assert len(rows) == 66
     assert rows["U01"]["单位名称"] == "市委办公室" and rows["U01"]["有效票数"] == "13"
     for unit_id in ("U01", "U02", "U08"):
-        assert rows[unit_id]["名次"] == "1" and rows[unit_id]["等次"] == "好" and rows[unit_id]["星级"] == "5"
-    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("4", "升")
-    assert (rows["U02"]["上年星级"], rows["U02"]["升降"]) == ("5", "持平")
+        assert (
+            rows[unit_id]["名次"] == "1" and rows[unit_id]["等次"] == "好" and rows[unit_id]["星级"] == "五星"
+        )
+    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("四星", "升")
+    assert (rows["U02"]["上年星级"], rows["U02"]["升降"]) == ("五星", "持平")
     assert (rows["U05"]["上年星级"], rows["U05"]["升降"]) == ("", "新评")
     assert rows["U66"]["等次"] in ("一般", "差") and int(rows["U66"]["名次"]) > 60
-    five = sum(1 for row in rows.values() if row["星级"] == "5")
+    five = sum(1 for row in rows.values() if row["星级"] == "五星")
     assert GOOD_UNITS <= five <= int(0.3 * 66)
     # No formula surprises: every text cell is plain, numbers stay numbers.
     assert not any(cell.startswith(("=", "+", "@")) for row in rows.values() for cell in row.values())
@@ -514,7 +516,8 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     data = copy_dir(year_2026.room1, tmp_path / "data")
     finalize_2026(data, year_2026.campaign_id)
     old = open_store(data).campaign(year_2026.campaign_id)
-    final_2026 = {row["单位编号"]: row["星级"] for row in read_summary(year_2026.summary).values()}
+    words = {"无星级": 0, "一星": 1, "二星": 2, "三星": 3, "四星": 4, "五星": 5}  # stars as Excel shows them
+    final_2026 = {row["单位编号"]: words[row["星级"]] for row in read_summary(year_2026.summary).values()}
     stars_2026 = branch_stars(old)
     assert stars_2026 is not None
     branch_2026 = {row.unit_id: row.star for row in stars_2026.rows}
@@ -532,9 +535,9 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     new = store.campaign()
     assert new.info.last_stars_from == year_2026.campaign_id
     assert new.unit("U01").last_star == 5 and new.unit("U03").last_star == 3
-    assert final_2026["U59"] in ("2", "3", "4") and new.unit("U59").last_star == int(final_2026["U59"])
+    assert final_2026["U59"] in (2, 3, 4) and new.unit("U59").last_star == final_2026["U59"]
     # U66 fell below 50% satisfaction in 2026: no star then, so none to carry.
-    assert final_2026["U66"] == "0" and new.unit("U66").last_star is None
+    assert final_2026["U66"] == 0 and new.unit("U66").last_star is None
     assert new.unit("U01-1").last_star == branch_2026["U01-1"]
     assert new.unit("U02-2").last_star == branch_2026["U02-2"]
 
@@ -555,10 +558,10 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     summary = tmp_path / "2027汇总.csv"
     run(data, "export", "summary", "-o", str(summary))
     rows = read_summary(summary)
-    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("5", "降")
-    assert int(rows["U01"]["星级"]) < 5
-    assert rows["U59"]["星级"] == "5" and rows["U59"]["升降"] == "升"
-    assert rows["U03"]["上年星级"] == "3"
+    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("五星", "降")
+    assert rows["U01"]["星级"] != "五星"
+    assert rows["U59"]["星级"] == "五星" and rows["U59"]["升降"] == "升"
+    assert rows["U03"]["上年星级"] == "三星"
     # The 2026 campaign is still there and unchanged in its results.
     run(data, "--campaign", year_2026.campaign_id, "verify")
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from export_fixtures import Campaign, self_answers
 
+from exports.kinds import export_kind
 from exports.official import compare_stars, official_stars
 from exports.report import render_report
 from exports.results import campaign_results
@@ -71,3 +75,18 @@ def test_the_chart_counts_the_same_units_on_both_sides(campaign: Campaign) -> No
     assert len(compared.last_year) + compared.no_last == len(rated)
     assert compared.unrated == len(stars.rows) - len(rated) > 0
     assert 0 not in compared.last_year or any(row.last_star == 0 for row in rated)
+
+
+def test_excel_exports_write_stars_as_words(campaign: Campaign, tmp_path: Path) -> None:
+    """Why 10: 一星…五星 / 无星级 in the Excel exports, never a 0 that reads as a score; --plain keeps digits."""
+    out = tmp_path / "汇总.csv"
+    export_kind(campaign.store, "summary", out, text=t)
+    with open(out, encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.DictReader(source))
+    stars = {row["星级"] for row in rows} - {""}
+    assert stars and stars <= {"无星级", "一星", "二星", "三星", "四星", "五星"}
+    plain = tmp_path / "plain.csv"
+    export_kind(campaign.store, "summary", plain, plain=True, text=t)
+    with open(plain, encoding="utf-8", newline="") as source:
+        digits = {row["star"] for row in csv.DictReader(source)} - {""}
+    assert digits and digits <= {"0", "1", "2", "3", "4", "5"}
