@@ -195,7 +195,11 @@ class Exporter:
 
     def write_summary(self, path: Path, results: CampaignResults) -> Manifest:
         """The summary table of `results` (also used by consolidation, whose results come from files)."""
-        columns, rows = summary_table(results, self.text, self.lang, self.plain)
+        from .official import results_status
+
+        code = results_status(self.store).state
+        state = code if self.plain else self.text(f"selfyear.state.{code}")
+        columns, rows = summary_table(results, self.text, self.lang, self.plain, state)
         return self.write("summary", path, columns, rows)
 
     def stars(self, path: Path) -> Manifest:
@@ -487,9 +491,11 @@ def _pct(value: float | None) -> object:
 
 
 def summary_table(
-    results: CampaignResults, text: Translate, lang: str, plain: bool
+    results: CampaignResults, text: Translate, lang: str, plain: bool, state: str = ""
 ) -> tuple[list[tuple[str, str]], Iterator[tuple[object, ...]]]:
-    """The summary's columns and rows: one row per unit, shares and group means as their own columns."""
+    """The summary's columns and rows: one row per unit, shares and group means as their own columns.
+
+    `state`: the results' state (进行中 / 已核定 / 已公布), written on every row that has a result."""
     safe = not plain
 
     from .official import star_word
@@ -539,6 +545,7 @@ def summary_table(
         "vetoes",
     )
     columns.extend(col(column_id) for column_id in last)
+    columns.append(("result_state", text("selfyear.col.result_state")))
 
     def rows() -> Iterator[tuple[object, ...]]:
         for unit in results.units:
@@ -570,6 +577,7 @@ def summary_table(
                 stars(unit.last_star),
                 cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
                 cell(("|" if plain else "、").join(unit.vetoes), safe),
+                state if unit.grade or unit.star is not None else "",
             )
 
     return columns, rows()

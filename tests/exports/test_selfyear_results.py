@@ -85,6 +85,8 @@ def test_excel_exports_write_stars_as_words(campaign: Campaign, tmp_path: Path) 
         rows = list(csv.DictReader(source))
     stars = {row["星级"] for row in rows} - {""}
     assert stars and stars <= {"无星级", "一星", "二星", "三星", "四星", "五星"}
+    # One result per unit, with its state on every row that has one (why 2, 3: never mistaken for final).
+    assert {row["结果状态"] for row in rows if row["星级"]} == {"进行中"}
     plain = tmp_path / "plain.csv"
     export_kind(campaign.store, "summary", plain, plain=True, text=t)
     with open(plain, encoding="utf-8", newline="") as source:
