@@ -139,6 +139,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rating is under way: stars are provisional, not cut by the quota ({allowed} five-star places over all "
         "{total}, applied when the results are finalised).",
     ),
+    "selfyear.results.quota_provisional": ("暂定，未按比例核减", "provisional, not cut by the quota"),
     "selfyear.results.branch_orgs": (
         "带 * 的组织本身是党支部：星级以星级党支部评定为准，与党支部页一致。",
         "Organisations marked * are themselves branches: their star is their branch rating, as on the branch tab.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -86,10 +87,11 @@ class ResultsScreen(Screen[None]):
         self.branches: BranchStars | None = None
         self.organizations: CampaignResults | None = None
         self.weights: dict[str, float] = {}
+        self.status = ""
+        """The results' state and what is still missing, shown at the top of each tab."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="sa-state", classes="sa-banner", markup=False)
         with TabbedContent(id="sa-results-tabs"):
             with TabPane(t("results.tab.branches"), id="tab-branches"):
                 yield Static("", id="sa-quota", classes="sa-counts")
@@ -166,7 +168,7 @@ class ResultsScreen(Screen[None]):
         self.branches = message.branches
         self.organizations = message.organizations
         self.weights = message.weights
-        self.query_one("#sa-state", Static).update(message.status)
+        self.status = message.status
         if message.problem:
             self.notify(message.problem, severity="warning", timeout=8)
         self._fill_branches()
@@ -179,7 +181,7 @@ class ResultsScreen(Screen[None]):
         quota = self.query_one("#sa-quota", Static)
         chart = self.query_one("#sa-chart", StarChart)
         if found is None:
-            quota.update(t("results.no_star_form"))
+            quota.update(Text("\n".join(filter(None, [self.status, t("results.no_star_form")]))))
             chart.show([], None)
             return
         for row in found.rows:
@@ -205,6 +207,8 @@ class ResultsScreen(Screen[None]):
             )
         allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
         verdict = t("results.quota.ok") if found.within_quota else t("results.quota.over")
+        if found.provisional:
+            verdict = t("selfyear.results.quota_provisional")
         line = t(
             "results.quota",
             five=found.five_star,
@@ -216,7 +220,8 @@ class ResultsScreen(Screen[None]):
         )
         if found.provisional:
             line += "\n" + t("selfyear.results.provisional", total=len(found.rows), allowed=allowed)
-        quota.update(line)
+        # Unit names (data) can be in the status: plain Text, never markup.
+        quota.update(Text("\n".join(filter(None, [self.status, line]))))
         compared = compare_stars(found)
         note = t("selfyear.chart.same_set", rated=len(compared.this_year))
         if compared.last_year is not None and compared.no_last:
@@ -239,7 +244,7 @@ class ResultsScreen(Screen[None]):
         )
         if any(unit.star_from_branch for unit in found.units):
             line += "\n" + t("selfyear.results.branch_orgs")
-        self.query_one("#sa-weights", Static).update(line)
+        self.query_one("#sa-weights", Static).update(Text("\n".join(filter(None, [self.status, line]))))
         for unit in found.units:
             table.add_row(
                 unit.name,
