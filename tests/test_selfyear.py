@@ -175,6 +175,22 @@ def test_last_stars_only_from_finalised_results(
     assert official is not None
     assert set(official.unrated) == {"B05", "B06", "B07", "B08"}
 
+    # Published: a form can no longer be reopened under the finalised stars.
+    reopened = run(
+        data,
+        "--campaign",
+        campaign.id,
+        "self-assess",
+        "--reopen",
+        "B00",
+        "--reason",
+        "更正",
+        "--passphrase",
+        PASSPHRASE,
+        code=2,
+    )
+    assert "已于" in reopened.stderr and "最终结果" in reopened.stderr
+
     _init_2027(data, roster, campaign.id)
     new = open_store(data).campaign()
     assert new.info.year == 2027 and new.info.last_stars_from == campaign.id

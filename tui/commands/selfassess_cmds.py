@@ -58,6 +58,10 @@ def reopen(store: Any, unit_id: str, form_id: str | None, reason: str, actor: st
     from tui.selfassess.assigned import unit_forms
 
     unit = store.unit(unit_id)
+    final = store.final_results()
+    if final is not None:
+        # The published stars are what next year builds on: changing a form now would contradict them.
+        raise InputError("selfyear.final_no_reopen", unit=unit.name, day=final.day)
     forms = unit_forms(store, unit)
     if form_id is not None:
         forms = [form for form in forms if form.id == form_id]

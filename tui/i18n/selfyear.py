@@ -62,6 +62,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The results of “{campaign}” ({id}) are not final ({missing}), so they cannot give last year's stars: "
         "run results finalize in that campaign first, or use --last-stars-from none.",
     ),
+    "selfyear.final_no_reopen": (
+        "{unit} 的自评不能重新打开：本考核的结果已于 {day} 确认为最终结果并公布。",
+        "The self-assessment of {unit} cannot be reopened: the results were finalised on {day}.",
+    ),
     "selfyear.cli.status": (
         "结果状态（进行中 / 已核定 / 已公布）和尚缺的步骤。",
         "The results' state (in progress / verified / published) and what is still missing.",

@@ -115,3 +115,26 @@ async def test_the_review_of_a_responsibility_list_shows_labels_and_no_star(camp
         summary = str(screen.query_one("#sa-summary").render())
         assert "星" not in summary
         assert "U01提交" not in summary and "市委办公室" in summary
+
+
+async def test_the_results_screen_says_its_state_and_that_stars_are_provisional(campaign: Campaign) -> None:
+    """Why 2, 3: the state and what is missing on the screen; provisional stars are not cut, and say so."""
+    from textual.widgets import Static
+
+    from tui.results.app import ResultsApp, ResultsScreen
+
+    store = campaign.store
+    for unit_id in ("B011", "B012"):
+        fill_and_submit(store, unit_id, "star_branch")
+        store.mark_reviewed(unit_id, "star_branch", "第一联络组")
+    app = ResultsApp(campaign.context, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, campaign.passphrase)
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await settle(pilot)
+        quota = str(screen.query_one("#sa-quota", Static).render())
+        assert "结果状态：进行中" in quota and "尚缺" in quota
+        assert "暂定" in quota and "五星 2 个" in quota  # both full marks keep 五星 while rating goes on
+        weights = str(screen.query_one("#sa-weights", Static).render())
+        assert "结果状态：进行中" in weights
