@@ -72,7 +72,10 @@ def write_template(path: Path, text: Translate) -> int:
 
 def _write_xlsx(path: Path, header: list[str], text: Translate) -> None:
     # openpyxl only here: the other commands never pay for importing it.
-    from openpyxl import Workbook
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise InputError("selfyear.roster.no_xlsx", path=str(path)) from None
 
     book = Workbook()
     sheet = book.active

@@ -212,6 +212,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "不能写出 {path}：模板只能是 {formats} 文件。",
         "Cannot write {path}: the template is a {formats} file.",
     ),
+    "selfyear.roster.no_xlsx": (
+        "不能写出 {path}：本机未安装 openpyxl，请改用 .csv 模板（pip install openpyxl 后可写 .xlsx）。",
+        "Cannot write {path}: openpyxl is not installed; use a .csv template (or pip install openpyxl).",
+    ),
     "selfyear.roster.required": ("必填", "required"),
     "selfyear.roster.optional": ("选填", "optional"),
     "selfyear.roster.col": ("列", "Column"),
