@@ -166,6 +166,7 @@ def test_last_stars_only_from_finalised_results(
     assert "最终结果" in done.output
     assert "4 个参评组织尚无结果" in done.stderr  # B05..B08 never rated: finalised as unrated
     assert "已公布" in run(data, "--campaign", campaign.id, "results", "status").output
+    assert "结果已公布" in run(data, "campaigns").output  # what --last-stars-from can take
 
     final = branch_stars(campaign)
     assert final is not None and not final.provisional

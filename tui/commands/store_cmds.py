@@ -307,8 +307,15 @@ def campaigns_command(context: AppContext) -> None:
                 units=len(campaign.meeting_units()),
             )
             + (t("store.cmd.campaign_demo") if info.demo else "")
+            + _final_mark(campaign)
             + (t("store.cmd.campaign_stars_from", id=source, name=names.get(source, "")) if source else "")
         )
+
+
+def _final_mark(campaign: CampaignStore) -> str:
+    """ "已公布" with the day when the campaign's results were finalised (what --last-stars-from needs)."""
+    final = campaign.final_results()
+    return t("selfyear.campaigns.final", day=final.day) if final is not None else ""
 
 
 # ---------------------------------------------------------------------- demo

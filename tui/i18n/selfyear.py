@@ -66,6 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{unit} 的自评不能重新打开：本考核的结果已于 {day} 确认为最终结果并公布。",
         "The self-assessment of {unit} cannot be reopened: the results were finalised on {day}.",
     ),
+    "selfyear.campaigns.final": ("，结果已公布（{day}）", ", results final ({day})"),
     "selfyear.cli.status": (
         "结果状态（进行中 / 已核定 / 已公布）和尚缺的步骤。",
         "The results' state (in progress / verified / published) and what is still missing.",
