@@ -7,9 +7,6 @@ from dataclasses import dataclass, field, replace
 
 from store.api import CampaignStore, Unit
 
-from .results import campaign_results
-from .stars import branch_stars
-
 
 @dataclass(frozen=True)
 class PreviousStars:
@@ -37,23 +34,18 @@ class CarriedRoster:
 
 
 def previous_stars(source: CampaignStore) -> PreviousStars:
-    """The final stars of `source`: organizations as `campaign_results` gives them, branches as
-    `exports.stars` computes them (so a new campaign sees what last year's results notice said).
+    """The official stars `source` finalised (`results finalize`): each unit's one star, the way its results
+    notice gave it. InputError naming what is missing when the results are not final: last year's stars
+    never come from results still being worked on.
 
     Reads the store (blocking). Units without a star (not rated, or below the satisfaction threshold) are
     left out, so the new roster keeps no last-year star for them.
     """
-    by_id: dict[str, int] = {}
+    from .official import final_stars
+
+    final = final_stars(source)
+    by_id = {unit_id: star for unit_id, star in final.stars.items() if star > 0}
     names: dict[str, str] = {unit.id: unit.name for unit in source.roster.units()}
-    if source.forms_of_scope("ballot"):  # without a review meeting there are no organization stars
-        for result in campaign_results(source).units:
-            if result.star is not None and result.star > 0:
-                by_id[result.unit_id] = result.star
-    stars = branch_stars(source)
-    if stars is not None:
-        for row in stars.rows:
-            if row.star is not None and row.star > 0:
-                by_id[row.unit_id] = row.star
     by_name: dict[str, int] = {}
     for unit_id, star in by_id.items():
         name = names.get(unit_id)

@@ -241,7 +241,11 @@ class Exporter:
 
     def write_summary(self, path: Path, results: CampaignResults) -> Manifest:
         """The summary table of `results` (also used by consolidation, whose results come from files)."""
-        columns, rows = summary_table(results, self.text, self.lang, self.plain)
+        from .official import results_status
+
+        code = results_status(self.store).state
+        state = code if self.plain else self.text(f"selfyear.state.{code}")
+        columns, rows = summary_table(results, self.text, self.lang, self.plain, state)
         return self.write("summary", path, columns, rows)
 
     def stars(self, path: Path) -> Manifest:
@@ -266,9 +270,21 @@ class Exporter:
             "star_reason",
             "vetoes",
         )
+        from .official import results_status, star_word
+
         columns = [self.col(column_id) for column_id in ids]
+        columns.append(("result_state", self.text("selfyear.col.result_state")))
         safe = self.safe
         plain = self.plain
+        status = results_status(self.store)
+        state_code = status.state + ("_provisional" if found.provisional else "")
+        state = state_code if plain else self.text(f"selfyear.state.{state_code}")
+
+        def stars(count: int | None) -> object:
+            # Excel readers see 一星…五星 / 无星级, never a bare 0 that reads as a score.
+            if count is None:
+                return ""
+            return count if plain else star_word(count, self.text)
 
         def word(prefix: str, code: str | None) -> object:
             if not code:
@@ -284,12 +300,13 @@ class Exporter:
                 word("export.self_state", row.state),
                 _num(row.score),
                 self.yes_no(row.verified) if row.score is not None else "",
-                "" if row.band_stars is None else row.band_stars,
-                "" if row.star is None else row.star,
-                "" if row.last_star is None else row.last_star,
+                stars(row.band_stars),
+                stars(row.star),
+                stars(row.last_star),
                 word("export.change", row.change),
                 word("export.star_reason", row.reason),
                 cell(("|" if plain else "、").join(row.vetoes), safe),
+                state if row.star is not None else "",
             )
             for row in found.rows
         )
@@ -565,10 +582,20 @@ def _group_mean(group: GroupScore, text: Translate, plain: bool) -> object:
 
 
 def summary_table(
-    results: CampaignResults, text: Translate, lang: str, plain: bool
+    results: CampaignResults, text: Translate, lang: str, plain: bool, state: str = ""
 ) -> tuple[list[tuple[str, str]], Iterator[tuple[object, ...]]]:
-    """The summary's columns and rows: one row per unit, shares and group means as their own columns."""
+    """The summary's columns and rows: one row per unit, shares and group means as their own columns.
+
+    `state`: the results' state (进行中 / 已核定 / 已公布), written on every row that has a result."""
     safe = not plain
+
+    from .official import star_word
+
+    def stars(count: int | None) -> object:
+        # People read 一星…五星 / 无星级; a bare 0 would read as a score. Machines (--plain) get digits.
+        if count is None:
+            return ""
+        return count if plain else star_word(count, text)
 
     def col(column_id: str) -> tuple[str, str]:
         return column_id, text(f"export.col.{column_id}")
@@ -616,6 +643,7 @@ def summary_table(
         "tie",
     )
     columns.extend(col(column_id) for column_id in last)
+    columns.append(("result_state", text("selfyear.col.result_state")))
 
     def dimension(code: str | None) -> str:
         return "" if code is None else (code if plain else results.dimension_label(code, lang))
@@ -655,11 +683,12 @@ def summary_table(
                 unit.visits,
                 _num(unit.composite),
                 cell((unit.grade or "") if plain else unit.grade_label(lang), safe),
-                "" if unit.star is None else unit.star,
-                "" if unit.last_star is None else unit.last_star,
+                stars(unit.star),
+                stars(unit.last_star),
                 cell(unit.change if plain else text(f"export.change.{unit.change}"), safe),
                 cell(("|" if plain else "、").join(unit.vetoes), safe),
                 cell(tie(unit), safe),
+                state if unit.grade or unit.star is not None else "",
             )
 
     return columns, rows()

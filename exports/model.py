@@ -91,6 +91,10 @@ class UnitResult:
         worst = min(self.dimension_means.values())
         return next(key for key, value in self.dimension_means.items() if value == worst)
 
+    star_from_branch: bool = False
+    """The organisation is itself a branch: its one official star is its 星级党支部 rating, not a second
+    star from the composite (see `exports.official.with_official_stars`)."""
+
     def grade_label(self, lang: str) -> str:
         """The grade's label in `lang` ("" when there is no grade)."""
         return self.grade_en if lang == "en" and self.grade_en else self.grade_zh

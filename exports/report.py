@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from forms.rounding import format_score
+
 from .csvio import write_text_atomic
 from .model import CampaignResults, UnitResult
 from .stars import BranchStars
@@ -18,7 +20,7 @@ def _md(text: object) -> str:
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return format_score(value, 2)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -33,8 +35,11 @@ def render_report(
     lang: str = "zh",
     day: str = "",
     branches: BranchStars | None = None,
+    status: Sequence[str] = (),
 ) -> str:
     """The notice's Markdown text; every sentence comes from the catalogue through `text`.
+
+    `status`: the results' state and what is still missing (`exports.official`), said under the title.
 
     The star section lists the branches' stars (星级党支部) when the campaign rates branches, else the
     organizations' stars from their composite scores.
@@ -45,6 +50,9 @@ def render_report(
     lines.append("")
     lines.append(text("report.draft_note"))
     lines.append("")
+    if status:
+        lines.extend(f"**{_md(line)}**" if index == 0 else _md(line) for index, line in enumerate(status))
+        lines.append("")
 
     participation = results.participation
     lines.append("## " + text("report.section.participation"))
@@ -136,6 +144,11 @@ def render_report(
         )
     else:
         lines.append(text("report.no_grades"))
+    without = [unit.name for unit in results.units if not unit.grade]
+    if without:
+        # Said, never silently dropped: the units still without a result.
+        shown = "、".join(without[:5]) + ("…" if len(without) > 5 else "")
+        lines += ["", text("selfyear.report.no_result", count=len(without), names=shown)]
     lines.append("")
 
     lines.append("### " + text("results.report.section.dimensions"))
@@ -281,9 +294,11 @@ def _unit_star_section(results: CampaignResults, text: Translate) -> list[str]:
     starred = [unit for unit in results.units if unit.star is not None]
     if starred:
         quota = results.star_quota
+        # Compared with last year only when there is one: the same rated units on both sides.
+        has_last = any(unit.last_star is not None for unit in starred)
         lines.append(
             text(
-                "report.stars_intro",
+                "report.stars_intro" if has_last else "selfyear.report.stars_intro_first",
                 five=quota.five_star_units,
                 allowed="—" if quota.five_star_allowed is None else quota.five_star_allowed,
                 up=sum(1 for unit in starred if unit.change == "up"),
@@ -292,20 +307,23 @@ def _unit_star_section(results: CampaignResults, text: Translate) -> list[str]:
         )
         lines.append("")
         ordered = sorted(starred, key=lambda unit: (-(unit.star or 0), unit.rank or 0, unit.unit_id))
+        header = [text("report.col.unit"), text("report.col.star")]
+        if has_last:
+            header += [text("report.col.last_star"), text("report.col.change")]
         lines.extend(
             _table(
-                [
-                    text("report.col.unit"),
-                    text("report.col.star"),
-                    text("report.col.last_star"),
-                    text("report.col.change"),
-                ],
+                header,
                 [
                     (unit.name, _stars(unit.star, text), _stars(unit.last_star, text), _change(unit, text))
+                    if has_last
+                    else (unit.name, _stars(unit.star, text))
                     for unit in ordered
                 ],
             )
         )
+        from_branch = [unit for unit in starred if unit.star_from_branch]
+        if from_branch:
+            lines += ["", text("selfyear.report.branch_orgs", count=len(from_branch))]
         if quota.capped:
             names = {unit.unit_id: unit.name for unit in results.units}
             lines.append("")
@@ -327,9 +345,10 @@ def _branch_section(branches: BranchStars, text: Translate) -> list[str]:
         text("report.branch_count", stars=_stars(stars, text), count=branches.count(stars))
         for stars in (5, 4, 3, 2, 1, 0)
     )
+    has_last = any(row.last_star is not None for row in rated)
     lines = [
         text(
-            "report.branch_intro",
+            "report.branch_intro" if has_last else "selfyear.report.branch_intro_first",
             rated=len(rated),
             counts=counts,
             allowed="—" if branches.five_star_allowed is None else branches.five_star_allowed,
@@ -340,6 +359,10 @@ def _branch_section(branches: BranchStars, text: Translate) -> list[str]:
     pending = len(branches.rows) - len(rated)
     if pending:
         lines += ["", text("report.branch_pending", count=pending)]
+    if branches.provisional:
+        total = len(branches.rows)
+        allowed = "—" if branches.five_star_allowed is None else branches.five_star_allowed
+        lines += ["", text("selfyear.report.provisional", total=total, allowed=allowed)]
     provisional = sum(1 for row in rated if not row.verified)
     if provisional:
         lines += ["", text("report.branch_provisional", count=provisional)]
@@ -406,9 +429,10 @@ def write_report(
     lang: str = "zh",
     day: str = "",
     branches: BranchStars | None = None,
+    status: Sequence[str] = (),
 ) -> int:
     """Writes the notice to `path` atomically, as Word (.docx) or Markdown; returns its number of lines."""
-    content = render_report(results, text, lang, day, branches)
+    content = render_report(results, text, lang, day, branches, status)
     if Path(path).suffix.lower() == ".docx":
         from .report_docx import write_docx
 

@@ -183,4 +183,8 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         brands=brand_tallies(campaign_store, sealed, form_of),
         form_counts=form_counts(sealed, form_of),
     )
-    return compute_results(sources)
+    from .official_stars import with_official_stars
+    from .stars import branch_stars
+
+    # One star per organisation: one that is itself a branch keeps its 星级党支部 rating.
+    return with_official_stars(compute_results(sources), branch_stars(campaign_store, chosen_rules))

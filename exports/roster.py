@@ -158,6 +158,8 @@ def read_roster(
     groups = None if known_groups is None else set(known_groups)
     for record in records:
         cells = record.cells
+        if cells and cells[0].lstrip().startswith("#"):
+            continue  # an explanation line (the template's 说明 rows), never a unit
         if len(units) >= MAX_UNITS:
             check_unit_count(len(units) + 1)  # stops here, without reading the rest
         for index, cell in enumerate(cells):

@@ -47,6 +47,14 @@ class BranchStars:
     five_star: int
     five_star_allowed: int | None
     held_by_quota: int
+    provisional: bool = False
+    """Rating is still under way (some branch not yet reviewed) and the results are not final: the stars
+    are provisional, by band, vetoes and satisfaction only, NOT cut by the five-star quota."""
+
+    @property
+    def rated(self) -> int:
+        """How many branches have a result (the rest are still to be rated)."""
+        return sum(1 for row in self.rows if row.star is not None)
 
     @property
     def within_quota(self) -> bool:
@@ -101,9 +109,18 @@ def _counted(form: Form, record: SelfAssessment) -> _Counted | None:
 
 
 def compute_branch_stars(
-    form: Form, units: Sequence[Unit], records: Sequence[SelfAssessment], rules: Rules
+    form: Form,
+    units: Sequence[Unit],
+    records: Sequence[SelfAssessment],
+    rules: Rules,
+    final: bool = False,
 ) -> BranchStars:
-    """Stars for every unit rated by `form`, the quota applied by the scoring engine's `assign_stars`."""
+    """Stars for every unit rated by `form`, the quota applied by the scoring engine's `assign_stars`.
+
+    The quota counts the whole set of units to be rated (floor(share x all), not x those rated so far).
+    While any of them is not yet reviewed and the results are not `final`, the stars are provisional and
+    not cut by the quota (a quota over a partial set would cut nearly every branch).
+    """
     by_id = {unit.id: unit for unit in units}
     rated = [unit for unit in units if fills_star_form(unit)]
     record_of = {record.unit_id: record for record in records if record.form_id == form.id}
@@ -113,11 +130,15 @@ def compute_branch_stars(
         found = _counted(form, record) if record is not None else None
         if found is not None:
             counted[unit.id] = found
+    under_way = any(unit.id not in record_of or record_of[unit.id].state != "reviewed" for unit in rated)
+    provisional = under_way and not final
     awards = assign_stars(
         {unit_id: entry.score for unit_id, entry in counted.items()},
         rules,
         {unit_id: entry.star_cap for unit_id, entry in counted.items()},
         {unit_id: entry.satisfaction for unit_id, entry in counted.items()},
+        quota_over=len(rated),
+        apply_quota=not provisional,
     )
     rows: list[BranchStar] = []
     for unit in rated:
@@ -148,13 +169,18 @@ def compute_branch_stars(
         )
     top = max((band.stars for band in rules.stars), default=5)
     five = sum(1 for row in rows if row.star == top)
-    allowed = quota_limit(rules.five_star_max_share, None, len(awards)) if awards else None
+    allowed = quota_limit(rules.five_star_max_share, None, len(rated)) if rated else None
     held = sum(1 for row in rows if row.reason == "quota")
-    return BranchStars(form.id, tuple(rows), five, allowed, held)
+    return BranchStars(form.id, tuple(rows), five, allowed, held, provisional)
 
 
-def branch_stars(campaign_store: CampaignStore, rules: Rules | None = None) -> BranchStars | None:
-    """The branches' stars from the store (blocking: call it from a worker); None without a star form."""
+def branch_stars(
+    campaign_store: CampaignStore, rules: Rules | None = None, final: bool | None = None
+) -> BranchStars | None:
+    """The branches' stars from the store (blocking: call it from a worker); None without a star form.
+
+    `final` (default: whether the campaign's results were finalised) applies the quota even though some
+    branches were never rated."""
     forms = [form for form in campaign_store.forms_of_scope("unit") if is_star_form(form)]
     if not forms:
         return None
@@ -164,4 +190,5 @@ def branch_stars(campaign_store: CampaignStore, rules: Rules | None = None) -> B
         campaign_store.roster.units(),
         campaign_store.self_assessments.self_assessments(form_id=form.id),
         rules or campaign_store.rules(),
+        final=campaign_store.meeting.final_results() is not None if final is None else final,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -17,6 +18,14 @@ BUILTIN_IDS: tuple[str, ...] = (
     "brand_vote",
 )
 """The built-in form ids, in the order they are listed to the user."""
+
+
+def form_order(form_ids: Iterable[str]) -> tuple[str, ...]:
+    """`form_ids` in the one order every campaign keeps, however they were chosen (wizard or flags):
+    built-in forms in catalogue order, then any others as given; duplicates dropped."""
+    unique = list(dict.fromkeys(form_ids))
+    rank = {form_id: index for index, form_id in enumerate(BUILTIN_IDS)}
+    return tuple(sorted(unique, key=lambda form_id: (rank.get(form_id, len(rank)), unique.index(form_id))))
 
 
 def _available() -> tuple[str, ...]:

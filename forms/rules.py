@@ -156,6 +156,15 @@ class Rules:
                 return group
         return None
 
+    def find_group(self, name: str) -> RaterGroup | None:
+        """The rater group named by its id, its Chinese name or its English name (case and spaces
+        forgiven), or None: wherever an id is accepted, 党员代表 is too."""
+        wanted = " ".join(name.split()).casefold()
+        for group in self.rater_groups:
+            if wanted in (group.id.casefold(), " ".join(group.zh.split()), group.en.casefold()):
+                return group
+        return None
+
     def grade_band(self, code: str) -> Band | None:
         """The grade band with this code, or None."""
         for band in self.grades:

@@ -39,7 +39,8 @@ CampaignStore (one year's assessment): a small object holding named parts, one j
     form_id, answers) -> ballot_id`.
     `campaign.meeting`: `voting_state()`, `open_voting(actor)`, `close_voting(actor) -> Closing`,
     `closings()`, `participation()`, `set_passphrase(p)`, `has_passphrase()`, `check_passphrase(p)`,
-    `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests).
+    `record_imported_closings(digests)`, `imported_closings()` (other rooms' minutes digests),
+    `finalize_results(stars, unrated, actor)`, `final_results()` (the official stars, once finalised).
     `campaign.self_assessments`: `self_assessment(unit_id, form_id)`, `save_self_answer(...)`,
     `save_self_position(...)`, `submit_self(...)`, `reopen_self(...)`, `adjust_item(...)`,
     `mark_reviewed(...)`, `send_back(...)`, `self_assessments(group=None, form_id=None)` -- one small file
@@ -83,6 +84,7 @@ from .records import (
     Closing,
     CodeStatus,
     Draft,
+    FinalResults,
     Finding,
     ImportOutcome,
     Participation,
@@ -105,6 +107,7 @@ __all__ = [
     "Closing",
     "CodeStatus",
     "Draft",
+    "FinalResults",
     "Finding",
     "ImportOutcome",
     "Participation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tinydb.table import Document
 
@@ -17,7 +17,7 @@ from .clock import today
 from .file_data import single, table
 from .health import ensure_healthy
 from .pinned_forms import PinnedForms
-from .records import Closing, Participation, VotingState
+from .records import Closing, FinalResults, Participation, VotingState
 from .sealing import closing_digest
 
 
@@ -127,6 +127,40 @@ class Meeting:
         times are the close: the times of the last writes during the meeting could otherwise tie a ballot
         file to a code file written in the same instant."""
         blur_all(self.files.store, self.files.dir)
+
+    def finalize_results(self, stars: Mapping[str, int], unrated: Sequence[str], actor: str) -> FinalResults:
+        """Record the official stars as final (公布): once only; the checks before it live in exports."""
+        with self.files.op():
+            if self.final_results() is not None:
+                raise InputError("selfyear.already_final", campaign=self.files.info.name)
+            final = FinalResults(today(), actor, {k: int(v) for k, v in stars.items()}, tuple(unrated))
+            with self.files.store.edit(self.files.path(MAIN)) as db:
+                db.table("final", cache_size=0).upsert(
+                    Document(
+                        {
+                            "day": final.day,
+                            "actor": final.actor,
+                            "stars": dict(final.stars),
+                            "unrated": list(final.unrated),
+                        },
+                        doc_id=1,
+                    )
+                )
+            self._audit.audit(actor, "results.finalize", f"{len(final.stars)} {len(final.unrated)}")
+        self.files.store.backup(kind="auto")
+        return final
+
+    def final_results(self) -> FinalResults | None:
+        """The finalised results, or None while they are still being worked on."""
+        doc = single(self.files.store.read_cached(self.files.path(MAIN)), "final")
+        if not doc:
+            return None
+        return FinalResults(
+            str(doc["day"]),
+            str(doc["actor"]),
+            {str(k): int(v) for k, v in dict(doc.get("stars", {})).items()},
+            tuple(str(u) for u in doc.get("unrated", [])),
+        )
 
     def record_imported_closings(self, digests: Sequence[str]) -> int:
         """Keep the closing digests of the other terminals whose ballots were imported (read from their

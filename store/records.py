@@ -111,6 +111,20 @@ class Closing:
 
 
 @dataclass(frozen=True)
+class FinalResults:
+    """The results the admin finalised (公布): each unit's official star (0 = no star), when and by whom.
+
+    Next year's last-year stars come only from here, never from results still being worked on.
+    """
+
+    day: str
+    actor: str
+    stars: Mapping[str, int]
+    unrated: tuple[str, ...] = ()
+    """Units that were to be rated but had no result when the results were finalised."""
+
+
+@dataclass(frozen=True)
 class Participation:
     """How many codes of a rater group were issued and how many used (never which person)."""
 
@@ -155,6 +169,8 @@ class SelfAssessment:
     adjustments: tuple[Adjustment, ...] = ()
     return_note: str = ""
     history: tuple[SelfEvent, ...] = ()
+    typed: Mapping[str, str] = field(default_factory=dict)
+    """What the unit typed that is not yet a value of its item (kept as typed, shown, never scored)."""
 
     def verified_answers(self) -> dict[str, AnswerValue]:
         """The answers as the liaison group verified them: the latest adjustment of an item wins."""

@@ -14,7 +14,7 @@ from forms.errors import InputError
 from forms.model import Form
 
 from .audit_trail import AuditTrail
-from .campaign_files import CampaignFiles, check_value
+from .campaign_files import MAIN, CampaignFiles, check_value
 from .clock import today
 from .file_data import damaged_record, single
 from .pinned_forms import PinnedForms
@@ -87,6 +87,7 @@ class SelfAssessments:
             "adjustments": [],
             "return_note": "",
             "history": [],
+            "typed": {},
         }
 
     @staticmethod
@@ -107,6 +108,7 @@ class SelfAssessments:
             history=tuple(
                 SelfEvent(e["action"], e["actor"], e["note"], e["day"]) for e in doc.get("history", [])
             ),
+            typed={str(k): str(v) for k, v in dict(doc.get("typed", {})).items()},
         )
 
     @contextmanager
@@ -129,21 +131,39 @@ class SelfAssessments:
             return self._self_from_doc(self._self_doc(data, unit_id, form))
 
     def save_self_answer(
-        self, unit_id: str, form_id: str, item_id: str, value: AnswerValue, note: str | None = None
+        self,
+        unit_id: str,
+        form_id: str,
+        item_id: str,
+        value: AnswerValue,
+        note: str | None = None,
+        typed: str | None = None,
     ) -> None:
-        """Autosave one answer (and its evidence note) of a unit's draft or returned self-assessment."""
+        """Autosave one answer (and its evidence note) of a unit's draft or returned self-assessment.
+
+        `typed`: text the unit typed that is not (yet) a value of the item, e.g. "12" on a 0-10 item:
+        kept as typed in place of the answer, so nothing typed is lost; submit refuses while any is left.
+        """
         checked = check_value(value)
+        if typed is not None and len(typed) > 2000:
+            raise InputError("selfyear.typed_too_long", length=len(typed))
         with self._self_edit(unit_id, form_id) as (form, doc):
             if doc["state"] not in ("draft", "returned"):
                 raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
             if form.item(item_id) is None:
                 raise InputError("store.unknown_item", form=form_id, item=item_id)
             answers = dict(doc["answers"])
-            if checked is None:
+            pending = dict(doc.get("typed", {}))
+            pending.pop(item_id, None)
+            if typed is not None and typed.strip():
+                pending[item_id] = typed
+                answers.pop(item_id, None)
+            elif checked is None:
                 answers.pop(item_id, None)
             else:
                 answers[item_id] = checked
             doc["answers"] = answers
+            doc["typed"] = pending
             if note is not None:
                 notes = dict(doc["notes"])
                 if note.strip():
@@ -171,6 +191,9 @@ class SelfAssessments:
             if doc["state"] not in ("draft", "returned"):
                 raise InputError("store.self_locked", unit=unit_id, state=f"store.state.{doc['state']}")
             score = score_response(form, doc["answers"], doc["notes"])
+            typed = sorted(doc.get("typed", {}))
+            if typed:
+                raise InputError("selfyear.typed_left", count=len(typed), item=typed[0])
             if score.missing:
                 raise InputError("store.self_missing", count=len(score.missing), item=score.missing[0])
             if score.notes_missing:
@@ -253,6 +276,25 @@ class SelfAssessments:
             doc["return_note"] = note
             self._event(doc, "returned", group, note)
 
+    def set_self_deadline(self, day: str | None, actor: str) -> None:
+        """Admin: the day by which units must submit their self-assessments (None: no deadline)."""
+        from datetime import date
+
+        if day is not None:
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise InputError("store.bad_day", day=day) from None
+        with self.files.op(), self.files.store.edit(self.files.path(MAIN)) as db:
+            db.table("self_deadline", cache_size=0).upsert(Document({"day": day or ""}, doc_id=1))
+        self._audit.audit(actor, "self.deadline", day or "")
+
+    def self_deadline(self) -> str | None:
+        """The self-assessment deadline (YYYY-MM-DD), or None when none was set."""
+        with self.files.op():
+            day = single(self.files.store.read_cached(self.files.path(MAIN)), "self_deadline").get("day")
+        return str(day) if day else None
+
     def self_assessments(self, group: str | None = None, form_id: str | None = None) -> list[SelfAssessment]:
         """Every started self-assessment (of a liaison group's units, of one form), in unit order."""
         units = self._roster.units()
@@ -279,6 +321,10 @@ class SelfAssessments:
         the unit fills, or nothing was submitted."""
         reason = checked_reason(reason)
         unit = self._roster.unit(unit_id)
+        final = single(self.files.main_cached(), "final")
+        if final:
+            # The published stars are what next year builds on: changing a form now would contradict them.
+            raise InputError("selfyear.final_no_reopen", unit=unit.name, day=str(final.get("day", "")))
         forms = forms_for_unit(unit, self._forms.forms_of_scope("unit"))
         if form_id is not None:
             forms = [form for form in forms if form.id == form_id]

@@ -50,6 +50,10 @@ class Visits:
         if form.scope != "visit":
             raise InputError("store.form_not_visit", form=visit.form_id)
         _check_day(visit.day)
+        year = self.files.info.year
+        if year and not visit.day.startswith(f"{year:04d}-"):
+            # A visit of another year would be counted in this year's supervision score.
+            raise InputError("selfyear.day_outside_year", day=visit.day, year=year)
         answers = {item: check_value(value) for item, value in visit.answers.items()}
         for item_id, value in answers.items():
             if form.item(item_id) is None:

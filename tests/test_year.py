@@ -435,12 +435,14 @@ def test_the_summary_has_grades_ranks_and_stars_against_last_year(year_2026: Yea
     assert len(rows) == 66
     assert rows["U01"]["单位名称"] == "市委办公室" and rows["U01"]["有效票数"] == "13"
     for unit_id in ("U01", "U02", "U08"):
-        assert rows[unit_id]["名次"] == "1" and rows[unit_id]["等次"] == "好" and rows[unit_id]["星级"] == "5"
-    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("4", "升")
-    assert (rows["U02"]["上年星级"], rows["U02"]["升降"]) == ("5", "持平")
+        assert (
+            rows[unit_id]["名次"] == "1" and rows[unit_id]["等次"] == "好" and rows[unit_id]["星级"] == "五星"
+        )
+    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("四星", "升")
+    assert (rows["U02"]["上年星级"], rows["U02"]["升降"]) == ("五星", "持平")
     assert (rows["U05"]["上年星级"], rows["U05"]["升降"]) == ("", "新评")
     assert rows["U66"]["等次"] in ("一般", "差") and int(rows["U66"]["名次"]) > 60
-    five = sum(1 for row in rows.values() if row["星级"] == "5")
+    five = sum(1 for row in rows.values() if row["星级"] == "五星")
     assert GOOD_UNITS <= five <= int(0.3 * 66)
     # No formula surprises: every text cell is plain, numbers stay numbers.
     assert not any(cell.startswith(("=", "+", "@")) for row in rows.values() for cell in row.values())
@@ -509,20 +511,29 @@ def init_2027(data: Path, *extra: str, code: int = 0) -> Result:
     )
 
 
+def finalize_2026(data: Path, campaign_id: str) -> None:
+    """The admin finalises 2026's results: voting closed, every self-assessment reviewed."""
+    result = run(data, "--campaign", campaign_id, "results", "finalize", "--passphrase", PASSPHRASE)
+    assert "最终结果" in result.output
+
+
 def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     year_2026: Year, tmp_path: Path
 ) -> None:
     from exports.stars import branch_stars
 
     data = copy_dir(year_2026.room1, tmp_path / "data")
+    finalize_2026(data, year_2026.campaign_id)
     old = open_store(data).campaign(year_2026.campaign_id)
-    final_2026 = {row["单位编号"]: row["星级"] for row in read_summary(year_2026.summary).values()}
+    words = {"无星级": 0, "一星": 1, "二星": 2, "三星": 3, "四星": 4, "五星": 5}  # stars as Excel shows them
+    final_2026 = {row["单位编号"]: words[row["星级"]] for row in read_summary(year_2026.summary).values()}
     stars_2026 = branch_stars(old)
     assert stars_2026 is not None
     branch_2026 = {row.unit_id: row.star for row in stars_2026.rows}
-    # Four branches tie at full marks: the 30% five-star quota holds them all at four stars.
+    # Final: the 30% five-star quota counts every unit to be rated, not only the four rated branches.
+    assert not stars_2026.provisional
     assert stars_2026.five_star <= (stars_2026.five_star_allowed or 0)
-    assert branch_2026["U01-1"] == 4 and branch_2026["U02-2"] is not None
+    assert branch_2026["U01-1"] is not None and branch_2026["U02-2"] is not None
 
     # The 2027 roster gives U03's star itself (the roster wins) and leaves the rest blank.
     roster = roster_with_branches({"U03": 3})
@@ -533,12 +544,11 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     new = store.campaign()
     assert new.info.last_stars_from == year_2026.campaign_id
     assert new.roster.unit("U01").last_star == 5 and new.roster.unit("U03").last_star == 3
-    assert final_2026["U59"] in ("2", "3", "4") and new.roster.unit("U59").last_star == int(final_2026["U59"])
+    assert final_2026["U59"] in (2, 3, 4) and new.roster.unit("U59").last_star == final_2026["U59"]
     # U66 fell below 50% satisfaction in 2026: no star then, so none to carry.
-    assert final_2026["U66"] == "0" and new.roster.unit("U66").last_star is None
-    assert (
-        new.roster.unit("U01-1").last_star == 4 and new.roster.unit("U02-2").last_star == branch_2026["U02-2"]
-    )
+    assert final_2026["U66"] == 0 and new.roster.unit("U66").last_star is None
+    assert new.roster.unit("U01-1").last_star == branch_2026["U01-1"]
+    assert new.roster.unit("U02-2").last_star == branch_2026["U02-2"]
 
     # The 2027 meeting rates the other way round: U01 falls, U59 rises (能上能下).
     new.meeting.open_voting("admin")
@@ -557,10 +567,10 @@ def test_2027_takes_last_years_stars_from_2026_and_they_move_both_ways(
     summary = tmp_path / "2027汇总.csv"
     run(data, "export", "summary", "-o", str(summary))
     rows = read_summary(summary)
-    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("5", "降")
-    assert int(rows["U01"]["星级"]) < 5
-    assert rows["U59"]["星级"] == "5" and rows["U59"]["升降"] == "升"
-    assert rows["U03"]["上年星级"] == "3"
+    assert (rows["U01"]["上年星级"], rows["U01"]["升降"]) == ("五星", "降")
+    assert rows["U01"]["星级"] != "五星"
+    assert rows["U59"]["星级"] == "五星" and rows["U59"]["升降"] == "升"
+    assert rows["U03"]["上年星级"] == "三星"
     # The 2026 campaign is still there and unchanged in its results.
     run(data, "--campaign", year_2026.campaign_id, "verify")
 
@@ -580,6 +590,7 @@ def test_2027_without_carry_over_or_from_an_unknown_campaign(year_2026: Year, tm
 
 def test_2027_roster_imported_after_init_also_takes_last_years_stars(year_2026: Year, tmp_path: Path) -> None:
     data = copy_dir(year_2026.room1, tmp_path / "data")
+    finalize_2026(data, year_2026.campaign_id)
     result = init_2027(data, "--last-stars-from", year_2026.campaign_id)
     assert f"{NAME}”（{year_2026.campaign_id}）" in result.stderr  # said before the roster comes in
     result = run(data, "units", "import", str(SAMPLE_ROSTER))

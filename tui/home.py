@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -44,7 +44,10 @@ class SummaryLoaded(Message):
 class HomeApp(KaopingApp):
     """Shows the campaign and lets the user pick a mode; exits with the chosen mode's name."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", t("key.quit"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", t("key.quit")),
+        Binding("c", "switch_campaign", t("selfyear.home.switch")),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,6 +153,32 @@ class HomeApp(KaopingApp):
         )
         self.load_summary()
 
+    @work(thread=True, exclusive=True, group="switch")
+    def action_switch_campaign(self) -> None:
+        """List the data directory's campaigns (a worker: it reads the store) and offer them."""
+        from store.api import open_store
+
+        try:
+            store = open_store(self.context.data_dir)
+            campaigns = store.campaigns()
+            current = store.campaign(self.context.campaign_id).id if campaigns else None
+        except KaopingError as error:
+            self.post_message(SummaryLoaded(None, error=error_text(error)))
+            return
+        if not campaigns:
+            self.call_from_thread(self.notify, t("home.no_campaign"), severity="warning", markup=False)
+            return
+        from tui.campaign_picker import CampaignPicker
+
+        self.call_from_thread(self.push_screen, CampaignPicker(campaigns, current), self._campaign_chosen)
+
+    def _campaign_chosen(self, campaign_id: str | None) -> None:
+        if campaign_id is None:
+            return
+        # Every mode opened from here on works on this campaign (run_home takes the context back).
+        self.context = replace(self.context, campaign_id=campaign_id)
+        self.load_summary()
+
     @on(OptionList.OptionSelected, "#home-modes")
     def choose_mode(self, event: OptionList.OptionSelected) -> None:
         self.exit(result=event.option.id)
@@ -185,7 +214,9 @@ def run_home(context: AppContext) -> None:
     if store.campaigns():
         store.campaign(context.campaign_id)
     while True:
-        chosen = HomeApp(context).run()
+        home = HomeApp(context)
+        chosen = home.run()
+        context = home.context  # the campaign may have been switched on the home screen
         if chosen not in MODES:
             return
         mode_app(str(chosen), context).run()

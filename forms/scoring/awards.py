@@ -65,14 +65,19 @@ def assign_stars(
     tie_keys: Mapping[str, TieKey] | None = None,
     *,
     keep_tie: bool = False,
+    quota_over: int | None = None,
+    apply_quota: bool = True,
 ) -> dict[str, StarAward]:
     """Stars for every unit, with the five-star quota applied by the tie rule (`cut_at_quota`).
 
-    The quota allows floor(share x units) five-star units. The highest scores keep five stars; where equal
-    scores straddle the limit they are ordered by `tie_keys` (好-rate, then the count of 好 and 较好); a tie
-    surviving them is never cut through: with `keep_tie` (organisations rated by the meeting) it keeps five
-    stars and is marked (`tied_over`); without (branches, which have no ballots to break a tie) the whole
-    tie is held at four stars, as "quota". The result never depends on unit ids or input order.
+    The quota allows floor(share x units) five-star units, units being `quota_over` when given (the whole
+    set to be rated, not only those rated so far), else the units scored. `apply_quota=False` gives the
+    provisional stars of a rating still under way: bands, vetoes and satisfaction, no quota cut.
+    The highest scores keep five stars; where equal scores straddle the limit they are ordered by
+    `tie_keys` (好-rate, then the count of 好 and 较好); a tie surviving them is never cut through: with
+    `keep_tie` (organisations rated by the meeting) it keeps five stars and is marked (`tied_over`);
+    without (branches, which have no ballots to break a tie) the whole tie is held at four stars, as
+    "quota". The result never depends on unit ids or input order.
     """
     caps = star_caps_by_unit or {}
     satisfactions = satisfaction_by_unit or {}
@@ -85,7 +90,10 @@ def assign_stars(
         if stars < band:
             reason = "satisfaction" if stars == 0 and star_for(score, rules, caps.get(unit)) > 0 else "veto"
         awards[unit] = StarAward(unit, score, band, stars, reason)
-    limit = quota_limit(rules.five_star_max_share, None, len(scores_by_unit))
+    if not apply_quota:
+        return awards
+    counted = quota_over if quota_over is not None else len(scores_by_unit)
+    limit = quota_limit(rules.five_star_max_share, None, counted)
     top = max((band.stars for band in rules.stars), default=5)
     five = [award for award in awards.values() if award.stars == top]
     if limit is not None and len(five) > limit:

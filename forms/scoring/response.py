@@ -25,8 +25,9 @@ class ResponseScore:
     `item_points` holds every shown item that earns or loses points (weighted; deductions negative);
     `section_points` the subtotals; `part_points` each part's sum floored at 0 before its weight;
     `total` lies in 0..`max_total`. For a form with a `score_item` (ballots) the total is that item's
-    points. `missing` lists required shown items without an answer, `notes_missing` the items below
-    full marks whose evidence note is empty, `problems` the answers `validate_answer` refuses;
+    points. `missing` lists required shown items (and every shown veto item) without an answer,
+    `notes_missing` the items below full marks whose evidence note is empty, `problems` the answers
+    `validate_answer` refuses;
     `hidden` the items whose `show_if` does not hold (neither required nor scored). `satisfaction`
     is the answer to the form's `satisfaction_item` (0..100), for `star_for`/`assign_stars`.
     """
@@ -233,7 +234,8 @@ def score_response(form: Form, answers: Answers, notes: Mapping[str, str] | None
                 continue
             value = answers.get(item.id)
             if not is_answered(value):
-                if item.required:
+                # A veto item left unanswered is never taken as "no": it must be answered.
+                if item.required or item.type == "veto":
                     missing.append(item.id)
                 continue
             problem = validate_answer(form, item.id, value) or _too_few_picks(item, value)

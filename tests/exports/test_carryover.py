@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.carryover import PreviousStars, previous_stars, with_last_stars
+from exports.official import finalize
 from exports.results import campaign_results
+from forms.errors import InputError
 from store.api import Unit, open_store
 from store.demo import DemoResult
 from tui.cli import cli
@@ -41,7 +43,25 @@ def test_a_roster_star_wins_and_ids_match_before_names() -> None:
     assert [unit.last_star for unit in with_last_stars(units, None).units] == [None, 4, None, None]
 
 
+def _finalize(campaign: Campaign) -> None:
+    """Finalise the fixture's results the way the admin would (its second branch still awaits review)."""
+    store = campaign.store
+    for record in store.self_assessments.self_assessments():
+        if record.state == "submitted":
+            store.self_assessments.mark_reviewed(record.unit_id, record.form_id, "第一联络组")
+    if store.meeting.voting_state() == "open":
+        store.meeting.close_voting("admin")
+    finalize(store, "admin")
+
+
+def test_previous_stars_refuse_results_not_finalised(campaign: Campaign) -> None:
+    with pytest.raises(InputError) as refused:
+        previous_stars(campaign.store)
+    assert refused.value.key == "selfyear.not_final"
+
+
 def test_previous_stars_are_the_final_results_of_organizations_and_branches(campaign: Campaign) -> None:
+    _finalize(campaign)
     stars = previous_stars(campaign.store)
     results = {unit.unit_id: unit.star for unit in campaign_results(campaign.store).units}
     for unit_id, star in results.items():
@@ -78,6 +98,7 @@ def test_the_wizard_carries_the_newest_earlier_campaigns_stars(
     from tui.commands import store_cmds
     from tui.wizards import init as wizard
 
+    _finalize(campaign)
     final = {unit.unit_id: unit.star for unit in campaign_results(campaign.store).units}
     asker = ScriptedAsker(["2027", "", str(ROSTER), "0", "0", "3", "0"])
     monkeypatch.setattr(store_cmds, "_has_terminal", lambda: True)
@@ -114,6 +135,7 @@ def test_a_demo_campaign_is_never_the_default_source(demo_data: tuple[Path, Demo
 
 def test_an_explicit_source_is_used_even_when_newer_campaigns_exist(tmp_path: Path) -> None:
     first = build_campaign(tmp_path / "data", units=6, ballots=6)
+    _finalize(first)
     store = open_store(first.data_dir)
     store.create_campaign("2027年度考核（试运行）", 2027, ["review_ballot"])
     args = ["--data", str(first.data_dir), "init", "--name", "2027年度考核", "--year", "2027"]

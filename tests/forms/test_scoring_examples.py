@@ -32,6 +32,7 @@ STAR_FULL = {
     "three_meetings": 10, "theme_day": 5, "life_meeting": 6, "heart_talks": 4,
     "business_fusion": 8, "service_brand": 6, "double_report": 6,
     "dues": 5, "records": 5, "openness": 5,
+    "veto_discipline": False, "veto_ideology": False, "veto_incident": False,
     "satisfaction": 100,
 }  # fmt: skip
 
@@ -45,10 +46,13 @@ def test_star_branch_worked_example() -> None:
         "committee": 5, "training": 5, "three_meetings": 9, "service_brand": 4, "records": 4,
         # 减分: 党费 2 次 × 1 = 2; 组织生活 4 次 × 2 = 8, capped at 6; total 8
         "dues_late": 2, "life_missed": 4, "criticized": 0,
-        "veto_discipline": False, "veto_ideology": True,
+        "veto_discipline": False, "veto_ideology": True, "veto_incident": False,
         "satisfaction": 92.5,
     }  # fmt: skip
     notes = {"committee": "纪检委员10月调离，已报批补选", "dues_late": "两名党员补交"}
+    # A veto item left at 请选择 is missing, never taken as "no" (issue 14, why 8).
+    unanswered = {key: value for key, value in answers.items() if key != "veto_incident"}
+    assert score_response(form, unanswered, notes).missing == ("veto_incident",)
     score = score_response(form, answers, notes)
     assert score.section_points["organization"] == 19
     assert score.section_points["deductions"] == -8

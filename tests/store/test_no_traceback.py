@@ -22,9 +22,9 @@ from tui.i18n import set_language
 MISSING = "缺少的文件.csv"
 NAME = "2026年度市直机关党建考核"  # user data: may appear in an English sentence
 # Commands that succeed on an empty data directory, and may write there: that is their job.
-SUCCEED_WHEN_EMPTY = {"demo", "forms list", "forms show", "forms check"}
+SUCCEED_WHEN_EMPTY = {"demo", "forms list", "forms show", "forms check", "units template"}
 # Commands that read no campaign: they succeed whatever the data directory holds.
-NEED_NO_STORE = {"forms list", "forms show", "forms check"}
+NEED_NO_STORE = {"forms list", "forms show", "forms check", "units template"}
 
 
 def _walk(

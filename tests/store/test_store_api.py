@@ -336,3 +336,23 @@ def test_the_campaign_list_carries_the_full_info(data_dir: Path) -> None:
     [listed] = open_store(data_dir).campaigns()
     assert listed == campaign.info
     assert listed.form_ids == ("review_ballot", "brand_vote", "star_branch") and not listed.demo
+
+
+def test_an_entry_kept_as_typed_is_saved_and_blocks_submit(tmp_path: Path) -> None:
+    """Issue 14, why 1: what was typed is kept even when it is not a value of the item; never submitted."""
+    campaign = open_store(tmp_path / "data").create_campaign(
+        "2026年度考核", 2026, ["star_branch"], rules_text=""
+    )
+    campaign.roster.import_units(
+        [Unit("U01", "市委办公室", "", "机关党委"), Unit("B1", "第一党支部", "", "党支部", parent_id="U01")]
+    )
+    campaign.self_assessments.save_self_answer("B1", "star_branch", "committee", None, "换届推迟", typed="七")
+    record = campaign.self_assessments.self_assessment("B1", "star_branch")
+    assert record.typed == {"committee": "七"} and "committee" not in record.answers
+    assert record.notes["committee"] == "换届推迟"
+    with pytest.raises(InputError) as refused:
+        campaign.self_assessments.submit_self("B1", "star_branch", actor="B1")
+    assert refused.value.key == "selfyear.typed_left"
+    campaign.self_assessments.save_self_answer("B1", "star_branch", "committee", 6, None)
+    record = campaign.self_assessments.self_assessment("B1", "star_branch")
+    assert record.typed == {} and record.answers["committee"] == 6

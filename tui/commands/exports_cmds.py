@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from forms.errors import InputError, ProblemFound
+from forms.rounding import format_score
 from tui.context import AppContext
 from tui.i18n import t
 
@@ -148,7 +149,23 @@ def units_group() -> None:
     pass
 
 
-@units_group.command("import", help=t("import.help.units"))
+@units_group.command("template", help=t("selfyear.roster.template_help"))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=t("selfyear.roster.opt_output"),
+)
+def units_template(output: Path) -> None:
+    from exports.roster_template import write_template
+
+    examples = write_template(output, t)
+    click.echo(t("selfyear.roster.written", path=str(output), examples=examples))
+
+
+@units_group.command("import", help=t("import.help.units"), epilog=t("selfyear.roster.columns_help"))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--groups", "groups", help=t("import.opt.groups"))
 @click.option("--drop-units", "drop_units", help=t("results.opt.drop_units"))
@@ -348,7 +365,7 @@ def results_table(results: CampaignResults, lang: str) -> str:
     """The results as an aligned text table (wide Chinese characters counted as two columns)."""
 
     def score(value: float | None) -> str:
-        return "—" if value is None else f"{value:.2f}"
+        return format_score(value, 2)
 
     header = [
         t(f"consolidate.table.{key}")
@@ -534,8 +551,13 @@ def report_command(context: AppContext, output: Path) -> None:
         raise InputError("export.no_directory", path=str(output.parent))
     results = campaign_results(campaign, rules)
     branches = branch_stars(campaign, rules)
+    from tui.results.status import status_lines
+
+    status = status_lines(campaign)
     try:
-        lines = write_report(results, output, t, context.lang, datetime.date.today().isoformat(), branches)
+        lines = write_report(
+            results, output, t, context.lang, datetime.date.today().isoformat(), branches, status
+        )
     except OSError as error:
         raise InputError(
             "export.cannot_write", path=str(output), detail=error.strerror or str(error)

@@ -59,6 +59,7 @@ def check_admin(store: CampaignStore, passphrase: str | None) -> None:
 @click.option("--form", "form_id", metavar="FORM", help=t("self.cli.opt.form"))
 @click.option("--reason", help=t("self.cli.opt.reason"))
 @click.option("--passphrase", envvar="KAOPING_PASSPHRASE", help=t("self.cli.opt.passphrase"))
+@click.option("--deadline", metavar="YYYY-MM-DD|none", help=t("selfyear.cli.opt.deadline"))
 @click.pass_obj
 def self_assess(
     context: AppContext,
@@ -67,7 +68,15 @@ def self_assess(
     form_id: str | None,
     reason: str | None,
     passphrase: str | None,
+    deadline: str | None,
 ) -> None:
+    if deadline is not None:
+        store = _campaign(context)
+        check_admin(store, passphrase)
+        day = None if deadline.strip().lower() in ("none", "无") else deadline.strip()
+        store.self_assessments.set_self_deadline(day, "admin")
+        click.echo(t("selfyear.cli.deadline_set", day=day) if day else t("selfyear.cli.deadline_off"))
+        return
     if reopen_unit is None:
         if reason is not None or form_id is not None:
             raise InputError("self.cli.reopen_only")
@@ -100,9 +109,12 @@ def review(context: AppContext) -> None:
     run_app(create_review_app(context, store=store))
 
 
-@click.command("results", help=t("results.cli.help"))
-@click.pass_obj
-def results(context: AppContext) -> None:
+@click.group("results", help=t("results.cli.help"), invoke_without_command=True)
+@click.pass_context
+def results(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    context: AppContext = ctx.obj
     store = _campaign(context)
     if not store.meeting.has_passphrase():
         raise InputError("self.cli.no_passphrase_set")
@@ -110,6 +122,32 @@ def results(context: AppContext) -> None:
     from tui.results.app import create_results_app
 
     run_app(create_results_app(context, store=store))
+
+
+@results.command("status", help=t("selfyear.cli.status"))
+@click.pass_obj
+def results_status_command(context: AppContext) -> None:
+    from tui.results.status import status_lines
+
+    for line in status_lines(_campaign(context)):
+        click.echo(line)
+
+
+@results.command("finalize", help=t("selfyear.cli.finalize"))
+@click.option("--passphrase", help=t("selfyear.opt.passphrase"))
+@click.pass_obj
+def results_finalize(context: AppContext, passphrase: str | None) -> None:
+    from exports.official import finalize, results_status
+
+    store = _campaign(context)
+    check_admin(store, passphrase)
+    final = finalize(store, "admin")
+    click.echo(t("selfyear.final.done", name=store.info.name, count=len(final.stars)))
+    if final.unrated:
+        gaps = results_status(store).gaps
+        from tui.i18n import nested_text
+
+        click.echo(t("selfyear.final.unrated", missing=nested_text([m.rendered() for m in gaps])), err=True)
 
 
 COMMANDS: list[click.Command] = [self_assess, review, results]

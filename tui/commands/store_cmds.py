@@ -14,9 +14,10 @@ import click
 from forms.errors import InputError, ProblemFound
 from store.outputs import refuse_inside_data
 from tui.context import AppContext
-from tui.i18n import language, t
+from tui.i18n import error_text, language, t
 
 if TYPE_CHECKING:
+    from forms.rules import Rules
     from store.api import CampaignStore, Store, Unit
     from store.demo import DemoResult
 
@@ -48,13 +49,16 @@ def write_demo_sheets(data_dir: Path, result: DemoResult, folder: Path | None = 
 # ---------------------------------------------------------------------- init
 
 
-def _parse_codes(values: Sequence[str], groups: Sequence[str]) -> dict[str, int]:
+def _parse_codes(values: Sequence[str], rules: Rules) -> dict[str, int]:
+    """`GROUP=N` options, GROUP an id or a Chinese or English name (党员代表=5 as members=5)."""
     codes: dict[str, int] = {}
     for value in values:
-        group, _, count = value.partition("=")
-        if group not in groups or not count.strip().isdigit():
-            raise InputError("store.cmd.bad_codes_option", value=value, groups=", ".join(groups))
-        codes[group] = int(count)
+        name, _, count = value.replace("＝", "=").partition("=")
+        group = rules.find_group(name)
+        if group is None or not count.strip().isdigit():
+            known = ", ".join(f"{g.zh}({g.id})" for g in rules.rater_groups)
+            raise InputError("store.cmd.bad_codes_option", value=value, groups=known)
+        codes[group.id] = int(count)
     return codes
 
 
@@ -110,12 +114,11 @@ def init_command(
     from tui.wizards.init import Choice, InitAnswers, QuestionaryAsker, ask_init
 
     rules = rules_from_text(builtin_rules_text(), "rules.toml")
-    groups = [group.id for group in rules.rater_groups]
     given = InitAnswers(
         name=name,
         year=year,
         form_ids=tuple(f.strip() for f in form_list.split(",") if f.strip()) if form_list else None,
-        codes=_parse_codes(codes, groups) if codes else None,
+        codes=_parse_codes(codes, rules) if codes else None,
         passphrase=passphrase,
         units_file=units_file,
     )
@@ -158,13 +161,24 @@ def init_command(
         refuse_inside_data(store.data_dir, sheets)  # before anything is created
     source = _stars_source(store, last_stars_from)
     previous = None
-    if source is not None and units:
+    if source is not None:
         from exports.carryover import previous_stars
 
-        # Read before anything is created: a damaged earlier campaign stops init with nothing half-made.
-        previous = previous_stars(store.campaign(source))
+        # Read before anything is created: a damaged or unfinished earlier campaign stops init with
+        # nothing half-made. Last year's stars come only from finalised results.
+        try:
+            previous = previous_stars(store.campaign(source))
+        except InputError as error:
+            if last_stars_from is not None or error.key != "selfyear.not_final":
+                raise
+            # Only the default source, not finalised: said, and nothing carried from it.
+            click.echo(error_text(error), err=True)
+            source = None
+    from forms.builtin import form_order
+
+    # One form order whether the forms came from the wizard or from --forms.
     campaign = store.create_campaign(
-        answers.name, answers.year, list(answers.form_ids), last_stars_from=source
+        answers.name, answers.year, list(form_order(answers.form_ids)), last_stars_from=source
     )
     campaign.meeting.set_passphrase(answers.passphrase)
     if units:
@@ -233,8 +247,15 @@ def campaigns_command(context: AppContext) -> None:
                 units=len(campaign.roster.meeting_units()),
             )
             + (t("store.cmd.campaign_demo") if info.demo else "")
+            + _final_mark(campaign)
             + (t("store.cmd.campaign_stars_from", id=source, name=names.get(source, "")) if source else "")
         )
+
+
+def _final_mark(campaign: CampaignStore) -> str:
+    """ "已公布" with the day when the campaign's results were finalised (what --last-stars-from needs)."""
+    final = campaign.meeting.final_results()
+    return t("selfyear.campaigns.final", day=final.day) if final is not None else ""
 
 
 # ---------------------------------------------------------------------- demo

@@ -21,6 +21,7 @@ from . import (
     meeting,
     results,
     selfassess,
+    selfyear,
     serve,
     split,
     store,
@@ -29,7 +30,21 @@ from . import (
 )
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports, grid, serve, trust, results, split, store_trust)
+AREAS = (
+    common,
+    forms,
+    store,
+    meeting,
+    selfassess,
+    exports,
+    grid,
+    serve,
+    trust,
+    results,
+    split,
+    store_trust,
+    selfyear,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
@@ -97,8 +112,20 @@ def error_text(error: KaopingError) -> str:
     return t(error.key, **params)
 
 
+def nested_text(value: object) -> str:
+    """A catalogue key, a (key, params) pair or a list of pairs (what the cores report) in words."""
+    return str(_render(value))
+
+
 def _render(value: object) -> object:
-    """Nested catalogue keys (e.g. a reason) are translated; other values pass through."""
+    """Nested catalogue keys (e.g. a reason) are translated; a (key, params) pair with its parameters, and
+    a list of such pairs joined by "；" (e.g. everything still missing); other values pass through."""
     if isinstance(value, str) and value in CATALOG:
         return t(value)
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):
+        key, params = value
+        if isinstance(key, str) and key in CATALOG:
+            return t(key, **params)
+    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
+        return ("；" if _language == "zh" else "; ").join(str(_render(v)) for v in value)
     return value

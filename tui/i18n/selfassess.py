@@ -60,8 +60,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{text}” is not a count: type 0 or a whole number.",
     ),
     "self.item.note_required": (
-        "未得满分：请在说明栏填写原因或佐证材料，填写后本项才会保存。",
-        "Below full marks: write the reason or the evidence in the note; the item is saved once it has one.",
+        "已保存，尚未完成：未得满分须在说明栏填写原因或佐证材料，否则不能提交。",
+        "Saved but unfinished: below full marks needs the reason or the evidence in the note before submitting.",
     ),
     "self.item.note_too_long": (
         "说明太长：{length} 个字，最多 {limit} 个字。",
@@ -94,8 +94,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "After submitting, the form is read-only for your unit.\nTotal {total}/{max}, would give {star}.\nSubmit now?",
     ),
     "self.submit.incomplete": (
-        "还有 {count} 项未完成（必答项或须填写说明的项），已跳到第一项。",
-        "{count} items are still open (required answers or notes); the first one is shown.",
+        "还有 {count} 项未完成，已跳到第一项：",
+        "{count} items are still open; the first one is shown:",
     ),
     "self.submit.fix_refused": (
         "有未被接受的填写（红色提示处）：请先改正或清空，再提交。",

@@ -14,8 +14,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from exports.model import CampaignResults
+from exports.official import compare_stars
 from exports.stars import BranchStars, branch_stars
 from forms.errors import InputError, KaopingError
+from forms.rounding import format_score
 from store.api import CampaignStore, open_store
 from store.selfassess import REASON_MAX_LENGTH
 from tui.base import KaopingApp
@@ -31,7 +33,7 @@ CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "=", "new": "新", "none": "
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return format_score(value)
 
 
 def _star(value: int | None) -> str:
@@ -53,6 +55,8 @@ class ResultsLoaded(Message):
     organizations: CampaignResults | None
     weights: dict[str, float]
     problem: str
+    status: str = ""
+    """The results' state and what is still missing (one or two lines)."""
 
 
 @dataclass
@@ -85,6 +89,8 @@ class ResultsScreen(Screen[None]):
         self.branches: BranchStars | None = None
         self.organizations: CampaignResults | None = None
         self.weights: dict[str, float] = {}
+        self.status = ""
+        """The results' state and what is still missing, shown at the top of each tab."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,12 +163,20 @@ class ResultsScreen(Screen[None]):
             organizations = campaign_results(self.store)
         except KaopingError as error:
             problems.append(error_text(error))
-        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems)))
+        status = ""
+        try:
+            from tui.results.status import status_lines
+
+            status = "\n".join(status_lines(self.store))
+        except KaopingError as error:
+            problems.append(error_text(error))
+        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems), status))
 
     def on_results_loaded(self, message: ResultsLoaded) -> None:
         self.branches = message.branches
         self.organizations = message.organizations
         self.weights = message.weights
+        self.status = message.status
         if message.problem:
             self.notify(message.problem, severity="warning", timeout=8, markup=False)
         self._fill_branches()
@@ -178,8 +192,8 @@ class ResultsScreen(Screen[None]):
         quota = self.query_one("#sa-quota", Static)
         chart = self.query_one("#sa-chart", StarChart)
         if found is None:
-            quota.update(t("results.no_star_form"))
-            chart.show([], [])
+            quota.update(Text("\n".join(filter(None, [self.status, t("results.no_star_form")]))))
+            chart.show([], None)
             return
         for row in found.rows:
             why = []
@@ -206,20 +220,27 @@ class ResultsScreen(Screen[None]):
             )
         allowed = "—" if found.five_star_allowed is None else str(found.five_star_allowed)
         verdict = t("results.quota.ok") if found.within_quota else t("results.quota.over")
-        quota.update(
-            t(
-                "results.quota",
-                five=found.five_star,
-                allowed=allowed,
-                verdict=verdict,
-                held=found.held_by_quota,
-                rated=sum(1 for row in found.rows if row.star is not None),
-                total=len(found.rows),
-            )
+        if found.provisional:
+            verdict = t("selfyear.results.quota_provisional")
+        line = t(
+            "results.quota",
+            five=found.five_star,
+            allowed=allowed,
+            verdict=verdict,
+            held=found.held_by_quota,
+            rated=found.rated,
+            total=len(found.rows),
         )
-        chart.show(
-            [row.star for row in found.rows if row.star is not None], [row.last_star for row in found.rows]
-        )
+        if found.provisional:
+            line += "\n" + t("selfyear.results.provisional", total=len(found.rows), allowed=allowed)
+        # Unit names (data) can be in the status: plain Text, never markup.
+        quota.update(Text("\n".join(filter(None, [self.status, line]))))
+        compared = compare_stars(found)
+        note = t("selfyear.chart.same_set", rated=len(compared.this_year))
+        if compared.last_year is not None and compared.no_last:
+            note += t("selfyear.chart.no_last", count=compared.no_last)
+        note += t("selfyear.chart.unrated", count=compared.unrated) if compared.unrated else "。"
+        chart.show(compared.this_year, compared.last_year, note)
 
     def _fill_organizations(self) -> None:
         table = self.query_one("#sa-organizations", DataTable)
@@ -228,16 +249,17 @@ class ResultsScreen(Screen[None]):
         if found is None:
             return
         weights = self.weights
-        self.query_one("#sa-weights", Static).update(
-            t(
-                "results.weights",
-                review=f"{weights.get('review', 0):.0%}",
-                own=f"{weights.get('self', 0):.0%}",
-                supervision=f"{weights.get('supervision', 0):.0%}",
-            )
+        line = t(
+            "results.weights",
+            review=f"{weights.get('review', 0):.0%}",
+            own=f"{weights.get('self', 0):.0%}",
+            supervision=f"{weights.get('supervision', 0):.0%}",
         )
         self.query_one("#sa-ties", Static).update(Text("\n".join(tie_lines(found))))
         order = [dimension for dimension, _, _ in found.dimensions]
+        if any(unit.star_from_branch for unit in found.units):
+            line += "\n" + t("selfyear.results.branch_orgs")
+        self.query_one("#sa-weights", Static).update(Text("\n".join(filter(None, [self.status, line]))))
         for unit in found.units:
             over = unit.grade_tied_over
             grade = unit.grade_label(language()) or "—"
@@ -251,7 +273,7 @@ class ResultsScreen(Screen[None]):
                     _score(unit.supervision),
                     _score(unit.composite),
                     f"{grade}（{t('results.tie.short', over=over)}）" if over else grade,
-                    _star(unit.star),
+                    _star(unit.star) + ("*" if unit.star_from_branch else ""),
                     _star(unit.last_star),
                     change_text(unit.change),
                     "；".join(unit.vetoes),

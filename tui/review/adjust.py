@@ -44,7 +44,7 @@ class AdjustScreen(ModalScreen[Adjustment | None]):
         with VerticalScroll(classes="sa-dialog-box"):
             yield Static(t("review.adjust.title", item=self.item.label.get(language())), markup=False)
             yield Static(
-                t("review.adjust.original", value=value_to_text(self.item, self.original)),
+                t("review.adjust.original", value=value_to_text(self.item, self.original, self.form)),
                 classes="sa-dialog-question",
                 markup=False,
             )

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from exports.official import ACTION_ORDER, is_late
 from forms.errors import KaopingError
+from forms.rounding import format_score
 from forms.rules import Rules
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
 from tui.plain import cells
 from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
-from tui.review.model import STATE_ORDER, BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
+from tui.review.model import BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
 from tui.selfassess.dialogs import ConfirmScreen
 
 SORTS = ("state", "unit", "own")
@@ -24,7 +28,7 @@ SORTS = ("state", "unit", "own")
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return format_score(value)
 
 
 class BoardScreen(Screen[None]):
@@ -50,6 +54,9 @@ class BoardScreen(Screen[None]):
         self.sort_by = "state"
         self.sort_reverse = False
         self.rules: Rules | None = None
+        self.deadline: str | None = None
+        self.today = datetime.date.today().isoformat()
+        """Today as YYYY-MM-DD, against the deadline (tests set another day)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,10 +118,11 @@ class BoardScreen(Screen[None]):
         try:
             rows = load_board(self.store, self.group)
             rules = self.store.rules()
+            deadline = self.store.self_assessments.self_deadline()
         except KaopingError as error:
             self.post_message(StoreRefused(error_text(error)))
             return
-        self.post_message(BoardLoaded(rows, rules))
+        self.post_message(BoardLoaded(rows, rules, deadline))
         try:
             visits, scores = load_visits(self.store, self.group)
         except KaopingError as error:
@@ -129,18 +137,25 @@ class BoardScreen(Screen[None]):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.rows = message.rows
         self.rules = message.rules
+        self.deadline = message.deadline
         method = t(f"review.method.{message.rules.supervision_method}")
         self.query_one("#sa-method", Static).update(t("review.supervision.method", method=method))
         self._fill_board()
 
     def _sorted(self) -> list[BoardRow]:
+        return sorted(self.rows, key=self._sort_key, reverse=self.sort_reverse)
+
+    def _sort_key(self, row: BoardRow) -> tuple[object, ...]:
         if self.sort_by == "unit":
-            key = lambda row: (row.unit.order, row.unit.id, row.form.id)  # noqa: E731
-        elif self.sort_by == "own":
-            key = lambda row: (row.own is None, -(row.own or 0.0), row.unit.order)  # noqa: E731
-        else:
-            key = lambda row: (STATE_ORDER.get(row.state, 9), row.unit.order, row.form.id)  # noqa: E731
-        return sorted(self.rows, key=key, reverse=self.sort_reverse)
+            return (row.unit.order, row.unit.id, row.form.id)
+        if self.sort_by == "own":
+            return (row.own is None, -(row.own or 0.0), row.unit.order)
+        # What needs action first: to review, then late units, then the rest; reviewed last.
+        return (ACTION_ORDER.get(row.state, 9), not self.late(row), row.unit.order, row.form.id)
+
+    def late(self, row: BoardRow) -> bool:
+        """Whether the row's unit has not submitted by the deadline."""
+        return is_late(row.state, self.deadline, self.today)
 
     def _fill_board(self) -> None:
         board = self.query_one("#sa-board", DataTable)
@@ -148,10 +163,11 @@ class BoardScreen(Screen[None]):
         board.clear()
         lang = language()
         for row in self._sorted():
+            state = t(f"self.state.{row.state}")
             board.add_row(
                 *cells(
                     row.unit.name,
-                    t(f"self.state.{row.state}"),
+                    state + t("selfyear.board.late_mark") if self.late(row) else state,
                     _score(row.own),
                     _score(row.verified),
                     str(row.adjustments) if row.adjustments else "",
@@ -164,9 +180,15 @@ class BoardScreen(Screen[None]):
         found = counts(self.rows)
         parts = [f"{t(f'self.state.{state}')} {count}" for state, count in found.items()]
         sort_name = t(f"review.sort.{self.sort_by}")
-        self.query_one("#sa-counts", Static).update(
-            t("review.counts", total=len(self.rows), detail="  ".join(parts), sort=sort_name)
-        )
+        line = t("review.counts", total=len(self.rows), detail="  ".join(parts), sort=sort_name)
+        if self.deadline:
+            late = [row for row in self.rows if self.late(row)]
+            names = "、".join(dict.fromkeys(row.unit.name for row in late))
+            line += "\n" + t("selfyear.board.deadline", day=self.deadline)
+            line += t("selfyear.board.late", count=len(late), names=names) if late else ""
+        else:
+            line += "\n" + t("selfyear.board.no_deadline")
+        self.query_one("#sa-counts", Static).update(Text(line))
 
     def on_visits_loaded(self, message: VisitsLoaded) -> None:
         self.visit_rows = message.visits

@@ -16,6 +16,8 @@ class BoardLoaded(Message):
 
     rows: list[BoardRow]
     rules: Rules
+    deadline: str | None = None
+    """The day units must submit by (None: no deadline set)."""
 
 
 @dataclass

@@ -10,7 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from exports.stars import is_star_form
 from forms.errors import KaopingError
+from forms.rounding import format_score
 from forms.rules import Rules
 from forms.scoring import score_response, star_for, visible_items
 from store.api import CampaignStore
@@ -21,6 +23,7 @@ from tui.review.adjust import Adjustment, AdjustScreen
 from tui.review.messages import ActionDone, StoreRefused
 from tui.review.model import BoardRow, board_row, check_in_group, percent
 from tui.selfassess.dialogs import ConfirmScreen, TextPromptScreen
+from tui.selfassess.history import history_text
 from tui.selfassess.item_editor import value_to_text
 
 NOTE_MAX_LENGTH = 300
@@ -81,8 +84,8 @@ class SubmissionScreen(Screen[None]):
             table.add_row(
                 *cells(
                     item.label.get(lang),
-                    value_to_text(item, record.answers.get(item.id)),
-                    value_to_text(item, adjustment.value) if adjustment else "",
+                    value_to_text(item, record.answers.get(item.id), row.form),
+                    value_to_text(item, adjustment.value, row.form) if adjustment else "",
                     record.notes.get(item.id, ""),
                     t(
                         "review.adjusted_by",
@@ -102,26 +105,17 @@ class SubmissionScreen(Screen[None]):
         rules = self.rules
         verified_percent = percent(verified.total, verified.max_total)
         summary = t(
-            "review.summary",
+            "review.summary" if is_star_form(row.form) else "selfyear.review.summary_no_star",
             state=t(f"self.state.{row.state}"),
-            own=f"{percent(own.total, own.max_total):.1f}",
-            verified=f"{verified_percent:.1f}",
+            own=format_score(percent(own.total, own.max_total)),
+            verified=format_score(verified_percent),
             star=star_label(star_for(verified_percent, rules, verified.star_cap, verified.satisfaction)),
             adjustments=len(record.adjustments),
         )
         if record.return_note and row.state == "returned":
             summary += "\n" + t("self.banner.returned", note=record.return_note)
         if record.history:
-            steps = [
-                t(
-                    "review.history.step",
-                    day=event.day,
-                    action=t(f"review.history.{event.action}"),
-                    actor=event.actor,
-                )
-                for event in record.history[-4:]
-            ]
-            summary += "\n" + t("review.history", steps="；".join(steps))
+            summary += "\n" + history_text(record.history[-4:], {row.unit.id: row.unit.name})
         self.query_one("#sa-summary", Static).update(summary)
 
     # ------------------------------------------------------------------ actions

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from forms.errors import KaopingError
 from forms.model import AnswerValue, Form
+from forms.rounding import format_score
 from forms.scoring import score_response, visible_items
 from store.api import CampaignStore, Unit, Visit
 from tui.i18n import error_text, language, t
@@ -178,7 +179,7 @@ class VisitScreen(Screen[None]):
             editor.set_class(editor.item.id not in shown, "-hidden")
         score = score_response(self.form, answers)
         self.query_one("#sa-visit-total", Static).update(
-            t("review.visit.total", total=f"{percent(score.total, score.max_total):.1f}")
+            t("review.visit.total", total=format_score(percent(score.total, score.max_total)))
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

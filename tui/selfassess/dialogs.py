@@ -21,10 +21,15 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y", "confirm", t("self.key.yes"), show=False),
     ]
 
-    def __init__(self, question: str, confirm_label: str | None = None) -> None:
+    def __init__(
+        self, question: str, confirm_label: str | None = None, *, default_confirm: bool = False
+    ) -> None:
         super().__init__(classes="sa-dialog")
         self.question = question
         self.confirm_label = confirm_label or t("self.key.yes")
+        self.default_confirm = default_confirm
+        """Enter confirms (the focus starts on the confirm button): for a dialog that itself shows what is
+        confirmed (the submit summary), so Enter never closes it silently."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="sa-dialog-box"):
@@ -34,7 +39,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(t("self.key.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.query_one("#confirm" if self.default_confirm else "#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -16,18 +16,23 @@ from textual.widgets.option_list import Option
 
 from forms.errors import KaopingError
 from forms.model import Section
+from forms.rounding import format_score
 from forms.scoring import ResponseScore, visible_items
 from tui.i18n import error_text, language, t
 from tui.results.chart import star_label
 from tui.selfassess.dialogs import ConfirmScreen
+from tui.selfassess.history import actor_text
 from tui.selfassess.item_editor import ItemEditor, value_to_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
 from tui.selfassess.panel import Panel
 from tui.selfassess.session import SelfSession
 
+OPEN_LISTED = 8
+"""How many open items the submit refusal names one by one (then "and N more")."""
+
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return format_score(value, trim=True)
 
 
 def parse_position(position: str | None) -> tuple[str | None, str | None]:
@@ -38,9 +43,11 @@ def parse_position(position: str | None) -> tuple[str | None, str | None]:
     return section or None, item or None
 
 
-def section_prompt(section: Section, done: bool) -> str:
-    """A section's line in the side list: a completion mark (✓ complete, ○ still open) and its title."""
-    return ("✓ " if done else "○ ") + section.title.get(language())
+def section_prompt(section: Section, done: bool, unfinished: int = 0) -> str:
+    """A section's line in the side list: a completion mark (✓ complete, △ holds unfinished answers that
+    are saved but not acceptable yet, ○ still open) and its title."""
+    mark = "△ " if unfinished else ("✓ " if done else "○ ")
+    return mark + section.title.get(language())
 
 
 class FillScreen(Screen[None]):
@@ -60,7 +67,7 @@ class FillScreen(Screen[None]):
         self.last_score: ResponseScore | None = None
         self._save_note = ""
         self._section_lock = asyncio.Lock()
-        self._marks: dict[str, bool] = {}
+        self._marks: dict[str, tuple[bool, int]] = {}
         section_id, self._resume_item = parse_position(session.position)
         sections = session.form.sections
         self.section_index = next((i for i, s in enumerate(sections) if s.id == section_id), 0)
@@ -95,19 +102,59 @@ class FillScreen(Screen[None]):
         self.refresh_totals()
         listing = self.query_one("#sa-sections", OptionList)
         listing.highlighted = self.section_index
+        self._mark_unfinished()
         self._focus_after_showing(list(self.query(ItemEditor)), self._resume_item)
+
+    def _mark_unfinished(self) -> None:
+        """Show beside each item of the section why what is kept there is not finished yet."""
+        if not self.session.editable:
+            return
+        unfinished = self.session.unfinished(self.session.score())
+        for editor in self.query(ItemEditor):
+            if editor.item.id in unfinished:
+                editor.show_problem(unfinished[editor.item.id])
 
     def _show_banner(self) -> None:
         banner = self.query_one("#sa-banner", Static)
-        session = self.session
-        if session.state == "returned":
-            text = t("self.banner.returned", note=session.return_note or "—")
-        elif not session.editable:
-            text = t("self.banner.read_only", state=t(f"self.state.{session.state}"))
-        else:
-            text = ""
+        text = self.banner_text()
         banner.update(text)
         banner.set_class(not text, "-hidden")
+
+    def banner_text(self) -> str:
+        """What the unit must know about its form: sent back with the note, reopened with the reason,
+        read-only, and every adjustment of the liaison group with its reason, in the unit's language."""
+        session = self.session
+        lines: list[str] = []
+        if session.state == "returned":
+            lines.append(t("self.banner.returned", note=session.return_note or "—"))
+        elif not session.editable:
+            lines.append(t("self.banner.read_only", state=t(f"self.state.{session.state}")))
+        last = session.history[-1] if session.history else None
+        if last is not None and last.action == "reopened" and session.editable:
+            lines.append(
+                t(
+                    "selfyear.banner.reopened",
+                    day=last.day,
+                    actor=actor_text(last.actor),
+                    reason=last.note or "—",
+                )
+            )
+        if session.all_adjustments:
+            lines.append(t("selfyear.banner.adjusted", count=len(session.adjustments)))
+            for item_id, adjustment in session.adjustments.items():
+                item = session.form.item(item_id)
+                label = item.label.get(language()) if item else item_id
+                lines.append(
+                    t(
+                        "selfyear.banner.adjustment",
+                        item=label,
+                        original=value_to_text(item, adjustment.original, session.form) if item else "—",
+                        value=value_to_text(item, adjustment.value, session.form) if item else "—",
+                        reason=adjustment.reason,
+                        group=adjustment.group,
+                    )
+                )
+        return "\n".join(lines)
 
     async def show_section(self, index: int, focus_item: str | None = None) -> None:
         """Replace the item panel with the items of section `index` and focus one of them.
@@ -129,6 +176,7 @@ class FillScreen(Screen[None]):
         await panel.remove_children()
         widgets = self._section_widgets(self.section_index)
         await panel.mount_all(widgets)
+        self._mark_unfinished()
         self._focus_after_showing([w for w in widgets if isinstance(w, ItemEditor)], focus_item)
 
     def _section_widgets(self, index: int) -> list[Static | ItemEditor]:
@@ -148,6 +196,7 @@ class FillScreen(Screen[None]):
                 self.session.answers.get(item.id),
                 self.session.notes.get(item.id, ""),
                 read_only=not self.session.editable,
+                typed=self.session.typed.get(item.id),
             )
             editor.set_class(item.id not in shown, "-hidden")
             widgets.append(editor)
@@ -180,7 +229,7 @@ class FillScreen(Screen[None]):
         if adjustment is not None:
             shown += "\n\n" + t(
                 "self.criteria.adjusted",
-                value=value_to_text(item, adjustment.value),
+                value=value_to_text(item, adjustment.value, self.session.form),
                 reason=adjustment.reason,
                 group=adjustment.group,
                 day=adjustment.day,
@@ -195,12 +244,13 @@ class FillScreen(Screen[None]):
         score = session.score()
         self.last_score = score
         star = session.star(score)
-        open_count = len(score.missing) + len(score.notes_missing) + len(score.problems)
+        open_count = len(session.open_items(score))
         line = Text()
         line.append(
             t("self.totals.total", total=_number(score.total), max=_number(score.max_total)), style="bold"
         )
-        line.append("  ·  " + t("self.totals.star", star=star_label(star)))
+        if session.rates_stars:
+            line.append("  ·  " + t("self.totals.star", star=star_label(star)))
         line.append("  ·  " + t("self.totals.deductions", points=_number(score.deductions)))
         line.append("  ·  " + t("self.totals.open", count=open_count))
         if self._save_note:
@@ -215,10 +265,10 @@ class FillScreen(Screen[None]):
         self.query_one("#sa-totals", Static).update(line)
         listing = self.query_one("#sa-sections", OptionList)
         for index, section in enumerate(self.session.form.sections):
-            done = SelfSession.section_done(section, score)
-            if self._marks.get(section.id) != done:
-                self._marks[section.id] = done
-                listing.replace_option_prompt_at_index(index, section_prompt(section, done))
+            mark = (session.section_done(section, score), session.section_unfinished(section, score))
+            if self._marks.get(section.id) != mark:
+                self._marks[section.id] = mark
+                listing.replace_option_prompt_at_index(index, section_prompt(section, *mark))
 
     def _apply_visibility(self) -> None:
         shown, _ = visible_items(self.session.form, self.session.answers)
@@ -230,13 +280,13 @@ class FillScreen(Screen[None]):
     @on(ItemEditor.Edited)
     def _edited(self, event: ItemEditor.Edited) -> None:
         event.stop()
-        if event.problem is not None:
-            event.editor.show_problem(event.problem)
-            return
-        problem = self.session.enter(event.item_id, event.value, event.note)
+        session = self.session
+        problem = session.enter(event.item_id, event.value, event.note, event.text, event.problem)
         event.editor.show_problem(problem)
-        if problem is not None:
-            return
+        if not session.dirty:
+            return  # refused outright (read-only, a note too long): nothing was kept
+        # Kept, valid or not: the footer says 已自动保存 only once the store has it.
+        self._save_note = t("selfyear.saving")
         self._apply_visibility()
         self.refresh_totals()
         self.autosave()
@@ -256,6 +306,7 @@ class FillScreen(Screen[None]):
     async def _section_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_index != self.section_index:
+            self._warn_unfinished(self.section_index)
             await self.show_section(event.option_index)
         else:
             self._focus_first()
@@ -295,8 +346,24 @@ class FillScreen(Screen[None]):
             return
 
     def on_answers_saved(self, message: AnswersSaved) -> None:
-        self._save_note = t("self.totals.saved")
+        if not self.session.dirty:
+            self._save_note = t("self.totals.saved")
         self.refresh_totals()
+
+    def _warn_unfinished(self, index: int | None) -> None:
+        """On leaving a section (None: the form) that keeps unfinished answers, say so once."""
+        session = self.session
+        if not session.editable or not session.form.sections:
+            return
+        score = session.score()
+        if index is None:
+            count = len(session.unfinished(score))
+        else:
+            count = session.section_unfinished(session.form.sections[index], score)
+        if count:
+            self.notify(
+                t("selfyear.leave_unfinished", count=count), severity="warning", timeout=8, markup=False
+            )
 
     def on_save_failed(self, message: SaveFailed) -> None:
         self._save_note = t("self.totals.unsaved")
@@ -306,12 +373,15 @@ class FillScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     async def action_next_section(self) -> None:
+        self._warn_unfinished(self.section_index)
         await self.show_section(self.section_index + 1)
 
     async def action_previous_section(self) -> None:
+        self._warn_unfinished(self.section_index)
         await self.show_section(self.section_index - 1)
 
     def action_leave(self) -> None:
+        self._warn_unfinished(None)
         self.leave_after_saving()
 
     @work(thread=True, exclusive=True, group="leave")
@@ -335,38 +405,49 @@ class FillScreen(Screen[None]):
         if not session.editable:
             self.notify(t("self.read_only"), severity="warning", markup=False)
             return
-        refused = [editor for editor in self.query(ItemEditor) if editor.problem_text]
-        if refused:
-            # What the screen shows must be what is submitted: a refused value is not in the session.
-            self._focus_editor(refused[0])
-            self.notify(t("self.submit.fix_refused"), severity="warning", markup=False)
-            return
         score = session.score()
-        if not score.complete:
+        open_items = session.open_items(score)
+        if open_items:
             await self._go_to_first_open(score)
             self.notify(
-                t(
-                    "self.submit.incomplete",
-                    count=len(score.missing) + len(score.notes_missing) + len(score.problems),
-                ),
+                self.open_list(open_items),
+                title=t("self.submit.title"),
                 severity="warning",
+                timeout=15,
                 markup=False,
             )
             return
         question = t(
-            "self.submit.confirm",
+            "self.submit.confirm" if session.rates_stars else "selfyear.submit.confirm_no_star",
             total=_number(score.total),
             max=_number(score.max_total),
             star=star_label(session.star(score)),
         )
-        self.app.push_screen(ConfirmScreen(question, t("self.key.submit")), self._confirmed)
+        # The dialog shows the total and the star being submitted: Enter submits, Escape cancels.
+        dialog = ConfirmScreen(question, t("self.key.submit"), default_confirm=True)
+        self.app.push_screen(dialog, self._confirmed)
+
+    def open_list(self, open_items: dict[str, str]) -> str:
+        """What submit still needs, one line per item (the first ones), for the unit to act on."""
+        lines = [t("self.submit.incomplete", count=len(open_items))]
+        for item_id, reason in list(open_items.items())[:OPEN_LISTED]:
+            item = self.session.form.item(item_id)
+            label = item.label.get(language()) if item else item_id
+            lines.append(t("selfyear.open.line", item=label, reason=reason))
+        if len(open_items) > OPEN_LISTED:
+            lines.append(t("selfyear.open.more", count=len(open_items) - OPEN_LISTED))
+        return "\n".join(lines)
 
     async def _go_to_first_open(self, score: ResponseScore) -> None:
-        open_items = {*score.missing, *score.notes_missing, *(p.item for p in score.problems)}
+        open_items = set(self.session.open_items(score))
         for index, section in enumerate(self.session.form.sections):
             for item in section.items:
                 if item.id in open_items:
-                    await self.show_section(index, focus_item=item.id)
+                    if index == self.section_index:
+                        # Already shown: focus it rather than rebuild the section under the cursor.
+                        self._focus_after_showing(list(self.query(ItemEditor)), item.id)
+                    else:
+                        await self.show_section(index, focus_item=item.id)
                     return
 
     def _confirmed(self, confirmed: bool | None) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from forms.model import AnswerValue, Form, Item
 from tui.i18n import language, t
+
+LONG_TEXT = 100
+"""A text item allowing more characters than this (or unlimited) gets a multi-line field."""
 
 NOTE_TYPES = frozenset({"rating", "score", "check", "choice", "multi", "deduct", "veto"})
 """Item types that take an evidence note beside the answer (text items are the note themselves)."""
@@ -39,10 +43,16 @@ def bounds_text(item: Item) -> str:
     return ""
 
 
-def value_to_text(item: Item, value: AnswerValue) -> str:
-    """How an answer reads in a table (the review of a submission, the visit list)."""
+def value_to_text(item: Item, value: AnswerValue, form: Form | None = None) -> str:
+    """How an answer reads in a table (the review of a submission, the visit list): a rating by its
+    level's label (落实 / 部分落实 / 未落实), never its code, when the `form` is given."""
     if value is None or value == "" or value == []:
         return "—"
+    if item.type == "rating" and form is not None and isinstance(value, str):
+        scale = form.scale_of(item)
+        level = next((lv for lv in scale.levels if lv.code == value), None) if scale else None
+        if level is not None:
+            return level.label.get(language())
     if isinstance(value, bool):
         return t("self.yes") if value else t("self.no")
     if isinstance(value, (int, float)):
@@ -71,6 +81,8 @@ class ItemEditor(Vertical):
         value: AnswerValue
         note: str
         problem: str | None = None
+        text: str | None = None
+        """The answer field's text as typed (kept when it is not a valid value)."""
 
     @dataclass
     class Focused(Message):
@@ -88,6 +100,7 @@ class ItemEditor(Vertical):
         *,
         read_only: bool = False,
         with_note: bool = True,
+        typed: str | None = None,
     ) -> None:
         super().__init__(id=f"item-{item.id}", classes="sa-item")
         self.with_note = with_note
@@ -95,6 +108,7 @@ class ItemEditor(Vertical):
         self.item = item
         self.initial_value = value
         self.initial_note = note
+        self.initial_typed = typed
         self.read_only = read_only
         self._loading = True
         self.problem_text = ""
@@ -122,12 +136,14 @@ class ItemEditor(Vertical):
                     compact=True,
                 )
 
-    def _answer_field(self) -> Input | Select[object] | SelectionList[str]:
+    def _answer_field(self) -> Input | TextArea | Select[object] | SelectionList[str]:
         item = self.item
         value = self.initial_value
         lang = language()
         if item.type in ("score", "deduct"):
             text = "" if value is None or isinstance(value, (bool, list)) else str(value)
+            if self.initial_typed:
+                text = self.initial_typed
             return Input(
                 text,
                 id="answer",
@@ -136,9 +152,21 @@ class ItemEditor(Vertical):
                 placeholder=bounds_text(item),
                 compact=True,
             )
+        if item.type == "text" and (item.max_length is None or item.max_length > LONG_TEXT):
+            # A long answer (up to 1,000 characters) gets lines of its own, soft-wrapped, not a slit.
+            return TextArea(
+                self.initial_typed or ("" if value is None else str(value)),
+                id="answer",
+                classes="sa-long",
+                disabled=self.read_only,
+                placeholder=bounds_text(item),
+                soft_wrap=True,
+                tab_behavior="focus",
+                compact=True,
+            )
         if item.type == "text":
             return Input(
-                "" if value is None else str(value),
+                self.initial_typed or ("" if value is None else str(value)),
                 id="answer",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
@@ -186,6 +214,8 @@ class ItemEditor(Vertical):
             return list(field.selected)
         if isinstance(field, Select):
             return None if field.value is Select.NULL else field.value  # type: ignore[return-value]
+        if isinstance(field, TextArea):
+            return field.text if field.text.strip() else None
         assert isinstance(field, Input)
         text = field.value.strip()
         if self.item.type == "text":
@@ -226,14 +256,27 @@ class ItemEditor(Vertical):
     def _edited(self) -> None:
         if self._loading or self.read_only:
             return
+        text = self.raw_text
         try:
             value = self.parse()
         except Unparsable as error:
-            self.post_message(self.Edited(self, self.item.id, None, self.note, str(error)))
+            self.post_message(self.Edited(self, self.item.id, None, self.note, str(error), text))
             return
-        self.post_message(self.Edited(self, self.item.id, value, self.note))
+        self.post_message(self.Edited(self, self.item.id, value, self.note, None, text))
+
+    @property
+    def raw_text(self) -> str | None:
+        """The answer field's text when it is a text field (None for choices)."""
+        field = self.query_one("#answer")
+        if isinstance(field, TextArea):
+            return field.text
+        return field.value if isinstance(field, Input) else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self._edited()
 
@@ -244,6 +287,19 @@ class ItemEditor(Vertical):
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:  # type: ignore[type-arg]
         event.stop()
         self._edited()
+
+    def on_key(self, event: events.Key) -> None:
+        # A rating answered by its scale's keys (1 = 落实, 2 = 部分落实, 3 = 未落实), as on paper.
+        if self.read_only or self.item.type != "rating" or not event.character:
+            return
+        scale = self.form.scale_of(self.item)
+        level = scale.level_for_key(event.character) if scale else None
+        field = self.query("#answer")
+        if level is None or not field or not isinstance(field.first(), Select):
+            return
+        event.stop()
+        event.prevent_default()
+        field.first(Select).value = level.code
 
     def on_descendant_focus(self) -> None:
         self.post_message(self.Focused(self, self.item.id))

@@ -21,7 +21,7 @@ from forms.scoring import (
     star_for,
     validate_answer,
 )
-from store.api import Adjustment, CampaignStore, SelfAssessment, Unit
+from store.api import Adjustment, CampaignStore, SelfAssessment, SelfEvent, Unit
 from tui.i18n import t
 
 NOTE_MAX_LENGTH = 500
@@ -29,6 +29,17 @@ NOTE_MAX_LENGTH = 500
 
 EDITABLE_STATES = frozenset({"draft", "returned"})
 """States in which the unit may still change its answers (no record yet counts as a draft)."""
+
+
+def _as_text(value: AnswerValue) -> str:
+    """An answer as the unit would have typed it (to keep a refused value as typed)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "、".join(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def problem_text(key: str, params: dict[str, object]) -> str:
@@ -51,7 +62,13 @@ class SelfSession:
     return_note: str = ""
     adjustments: dict[str, Adjustment] = field(default_factory=dict)
     """The liaison group's latest adjustment of each item (shown to the unit beside its own answer)."""
-    _pending: dict[str, tuple[AnswerValue, str]] = field(default_factory=dict, repr=False)
+    history: tuple[SelfEvent, ...] = ()
+    """What happened to the form (submitted, sent back, reopened with the reason...), oldest first."""
+    all_adjustments: tuple[Adjustment, ...] = ()
+    """Every adjustment of the liaison group, in order (the unit sees each with its reason)."""
+    typed: dict[str, str] = field(default_factory=dict)
+    """Entries kept as typed that are not (yet) a value of their item: saved, shown, never scored."""
+    _pending: dict[str, tuple[AnswerValue, str, str | None]] = field(default_factory=dict, repr=False)
     _pending_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -80,6 +97,9 @@ class SelfSession:
             record.position,
             record.return_note if record.state == "returned" else "",
             {adjustment.item_id: adjustment for adjustment in record.adjustments},
+            tuple(record.history),
+            tuple(record.adjustments),
+            dict(record.typed),
         )
 
     # ------------------------------------------------------------------ reading
@@ -99,20 +119,67 @@ class SelfSession:
             return 0.0
         return score.total / score.max_total * 100.0
 
+    @property
+    def rates_stars(self) -> bool:
+        """Whether the form gives a star (星级党支部), or only a score (主体责任清单 shows no star)."""
+        from exports.stars import is_star_form
+
+        return is_star_form(self.form)
+
     def star(self, score: ResponseScore) -> int:
         """The star this response would give alone (0 = none): vetoes and the satisfaction rule applied."""
         return star_for(self.percent(score), self.rules, score.star_cap, score.satisfaction)
 
-    @staticmethod
-    def section_done(section: Section, score: ResponseScore) -> bool:
+    def section_done(self, section: Section, score: ResponseScore) -> bool:
         """No shown item of the section is missing an answer, a required note, or holds a bad answer."""
-        open_items = {*score.missing, *score.notes_missing, *(problem.item for problem in score.problems)}
+        open_items = {*self.open_items(score)}
         return not any(item.id in open_items for item in section.items)
+
+    def unfinished(self, score: ResponseScore) -> dict[str, str]:
+        """Items holding something saved but not yet acceptable, with why: a lowered score without its
+        note, an entry that is not a valid value. These are kept and marked, never dropped."""
+        found: dict[str, str] = {}
+        for item_id, text in self.typed.items():
+            found[item_id] = self.typed_problem(item_id, text)
+        for item_id in score.notes_missing:
+            found.setdefault(item_id, t("self.item.note_required"))
+        for problem in score.problems:
+            found.setdefault(problem.item, problem_text(problem.key, dict(problem.params)))
+        return found
+
+    def open_items(self, score: ResponseScore) -> dict[str, str]:
+        """Everything submit still needs, in form order, with the reason: unfinished items and missing
+        required answers."""
+        reasons = self.unfinished(score)
+        for item_id in score.missing:
+            reasons.setdefault(item_id, t("selfyear.open.missing"))
+        order = [item.id for item in self.form.items()]
+        return {item_id: reasons[item_id] for item_id in order if item_id in reasons}
+
+    def typed_problem(self, item_id: str, text: str) -> str:
+        """Why a kept entry is not a value of its item (as the field would say it)."""
+        item = self.form.item(item_id)
+        if item is None:
+            return t("self.item.unknown", item=item_id)
+        try:
+            number = float(text.strip())
+        except ValueError:
+            return t("self.item.not_number", text=text)
+        value: AnswerValue = int(number) if number.is_integer() else number
+        problem = validate_answer(self.form, item_id, value)
+        if problem is not None:
+            return problem_text(problem.key, dict(problem.params))
+        return t("selfyear.typed_invalid", text=text)
+
+    def section_unfinished(self, section: Section, score: ResponseScore) -> int:
+        """How many items of the section are kept but unfinished (the mark in the section list)."""
+        unfinished = self.unfinished(score)
+        return sum(1 for item in section.items if item.id in unfinished)
 
     # ------------------------------------------------------------------ entering
 
     def check(self, item_id: str, value: AnswerValue, note: str) -> str | None:
-        """Why this answer and note may not be entered, or None when they may."""
+        """Why this answer and note are not acceptable yet, or None when they are."""
         item = self.form.item(item_id)
         if item is None:
             return t("self.item.unknown", item=item_id)
@@ -123,21 +190,33 @@ class SelfSession:
             return problem_text(problem.key, dict(problem.params))
         if len(note) > NOTE_MAX_LENGTH:
             return t("self.item.note_too_long", limit=NOTE_MAX_LENGTH, length=len(note))
-        if (
-            item.note_below_full
-            and is_answered(value)
-            and not note.strip()
-            and below_full(self.form, item, value)
-        ):
+        if self._needs_note(item_id, value, note):
             return t("self.item.note_required")
         return None
 
-    def accept(self, item_id: str, value: AnswerValue, note: str) -> None:
-        """Take a checked answer into the session and queue it for the next `flush`."""
-        if is_answered(value):
-            self.answers[item_id] = value
-        else:
+    def _needs_note(self, item_id: str, value: AnswerValue, note: str) -> bool:
+        item = self.form.item(item_id)
+        return (
+            item is not None
+            and item.note_below_full
+            and is_answered(value)
+            and not note.strip()
+            and below_full(self.form, item, value)
+        )
+
+    def accept(self, item_id: str, value: AnswerValue, note: str, typed: str | None = None) -> None:
+        """Take an answer (or, with `typed`, an entry kept as typed) and queue it for the next `flush`."""
+        if typed is not None and typed.strip():
             self.answers.pop(item_id, None)
+            self.typed[item_id] = typed
+            value = None
+        else:
+            typed = None
+            self.typed.pop(item_id, None)
+            if is_answered(value):
+                self.answers[item_id] = value
+            else:
+                self.answers.pop(item_id, None)
         if note:
             self.notes[item_id] = note
         else:
@@ -145,14 +224,40 @@ class SelfSession:
         if self.state is None:
             self.state = "draft"
         with self._pending_lock:
-            self._pending[item_id] = (value if is_answered(value) else None, note)
+            self._pending[item_id] = (value if is_answered(value) else None, note, typed)
 
-    def enter(self, item_id: str, value: AnswerValue, note: str) -> str | None:
-        """`check` then `accept`; the refusal reason, or None when taken."""
-        problem = self.check(item_id, value, note)
-        if problem is None:
-            self.accept(item_id, value, note)
-        return problem
+    def enter(
+        self,
+        item_id: str,
+        value: AnswerValue,
+        note: str,
+        text: str | None = None,
+        unparsable: str | None = None,
+    ) -> str | None:
+        """Take what the unit typed, valid or not, and say why it is not acceptable yet (None: it is).
+
+        Nothing typed is lost: a lowered score without its note is kept as the answer and marked; a
+        value out of bounds or not a number (`unparsable`, with the raw `text`) is kept as typed.
+        Refused outright (not kept) only when the form is read-only, the item unknown, or the note
+        longer than `NOTE_MAX_LENGTH`.
+        """
+        item = self.form.item(item_id)
+        if item is None:
+            return t("self.item.unknown", item=item_id)
+        if not self.editable:
+            return t("self.read_only")
+        if len(note) > NOTE_MAX_LENGTH:
+            return t("self.item.note_too_long", limit=NOTE_MAX_LENGTH, length=len(note))
+        if unparsable is not None:
+            self.accept(item_id, None, note, typed=text or "")
+            return unparsable
+        problem = validate_answer(self.form, item_id, value)
+        if problem is not None:
+            raw = text if text is not None and text.strip() else _as_text(value)
+            self.accept(item_id, None, note, typed=raw)
+            return problem_text(problem.key, dict(problem.params))
+        self.accept(item_id, value, note)
+        return t("self.item.note_required") if self._needs_note(item_id, value, note) else None
 
     # ------------------------------------------------------------------ writing (worker threads)
 
@@ -174,9 +279,9 @@ class SelfSession:
                 self._pending = {}
             written = 0
             try:
-                for item_id, (value, note) in batch.items():
+                for item_id, (value, note, typed) in batch.items():
                     self.store.self_assessments.save_self_answer(
-                        self.unit.id, self.form.id, item_id, value, note
+                        self.unit.id, self.form.id, item_id, value, note, typed=typed
                     )
                     written += 1
             except BaseException:
@@ -196,8 +301,8 @@ class SelfSession:
         """Write what is queued, then submit; refused when the response is incomplete."""
         self.flush()
         score = self.score()
-        if not score.complete:
-            raise InputError("self.submit.incomplete", count=len(score.missing) + len(score.notes_missing))
+        if self.open_items(score):
+            raise InputError("self.submit.incomplete", count=len(self.open_items(score)))
         self.store.self_assessments.submit_self(self.unit.id, self.form.id, actor=self.unit.id)
         self.state = "submitted"
         self.return_note = ""

@@ -55,20 +55,22 @@ async def test_branch_fills_leaves_resumes_and_submits(campaign: Campaign) -> No
         assert screen.session.form.id == "star_branch"
         editor = await _type_into(pilot, "committee", "6")
         assert editor.problem_text == ""
-        # Below full marks without a note: refused beside the field, nothing saved.
+        # Below full marks without a note: kept and saved, marked unfinished beside the field.
         editor = await _type_into(pilot, "secretary", "4")
         assert "说明" in editor.problem_text
         stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
-        assert stored.answers == {"committee": 6}
+        assert stored.answers == {"committee": 6, "secretary": 4}
         editor = await _type_into(pilot, "secretary", "4", note="书记未参加年度轮训，已补训")
         assert editor.problem_text == ""
         stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
         assert stored.answers["secretary"] == 4
         assert stored.notes["secretary"] == "书记未参加年度轮训，已补训"
-        # Out of bounds: refused with the reason, the stored value stays.
+        # Out of bounds: kept as typed with the reason, never scored.
         editor = await _type_into(pilot, "setup", "9")
         assert editor.problem_text != ""
-        assert "setup" not in campaign.store.self_assessments.self_assessment("B011", "star_branch").answers
+        stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
+        assert "setup" not in stored.answers
+        assert stored.typed == {"setup": "9"}
         # Go to the second section and put the cursor on its second item.
         await pilot.press("f8")
         await pilot.pause()
@@ -239,3 +241,53 @@ async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> Non
         await pilot.press("f7")
         await settle(pilot)
         assert screen.section_index == 1
+
+
+async def test_a_lowered_score_without_its_note_is_kept_marked_and_listed_at_submit(
+    campaign: Campaign,
+) -> None:
+    """Issue 14, why 1: nothing typed is lost; the unfinished answer is marked and submit names it."""
+    code = campaign.unit_codes["B011"]
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_fill(pilot, code)
+        await _type_into(pilot, "secretary", "4")
+        await _type_into(pilot, "setup", "abc")
+        totals = str(screen.query_one("#sa-totals").render())
+        assert "已自动保存" in totals
+        assert not screen.session.dirty
+        await pilot.press("escape")
+        await settle(pilot)
+    stored = campaign.store.self_assessments.self_assessment("B011", "star_branch")
+    assert stored.answers["secretary"] == 4
+    assert stored.typed["setup"] == "abc"
+
+    app = SelfAssessApp(campaign.context, campaign.store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_fill(pilot, code)
+        await settle(pilot)
+        secretary = screen.query_one("#item-secretary", ItemEditor)
+        assert secretary.query_one("#answer", Input).value == "4"
+        assert "说明" in secretary.problem_text
+        setup = screen.query_one("#item-setup", ItemEditor)
+        assert setup.query_one("#answer", Input).value == "abc"
+        assert setup.problem_text != ""
+        sections = screen.query_one("#sa-sections")
+        first = str(sections.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert first.startswith("△")
+        notices: list[str] = []
+        original = app.notify
+
+        def record(message: str, **kwargs: object) -> None:
+            notices.append(message)
+            original(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = record  # type: ignore[method-assign]
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, FillScreen)
+        listed = "\n".join(notices)
+        secretary_label = screen.session.form.item("secretary").label.get("zh")  # type: ignore[union-attr]
+        assert secretary_label in listed
+        assert "说明" in listed
+    assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "draft"

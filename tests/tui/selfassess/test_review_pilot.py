@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, TextArea
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.adjust import AdjustScreen
@@ -55,7 +55,7 @@ async def test_board_lists_only_the_groups_units_with_counts(campaign: Campaign)
         assert "已提交 1" in counts and "填写中 1" in counts and "未开始 3" in counts
         table = board.query_one("#sa-board", DataTable)
         first = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        assert first.endswith("duty_list") or first == "B021|star_branch"  # not started sorts first
+        assert first == "B011|star_branch"  # what needs the group's action (to review) sorts first
         await pilot.press("s")  # by unit
         await pilot.press("s")  # by own score: the submitted full-marks branch first
         await pilot.pause()
@@ -198,6 +198,8 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
                 field.value = True  # type: ignore[attr-defined]
             elif item.type == "multi":
                 field.select(item.choices[0].code)  # type: ignore[attr-defined]
+            elif item.type == "text" and isinstance(field, TextArea):  # a long answer: several lines
+                field.load_text("组织生活会记录不全，限一个月内补齐")
             elif item.type == "text":
                 field.value = "组织生活会记录不全，限一个月内补齐"  # type: ignore[attr-defined]
         await pilot.pause()

@@ -13,20 +13,38 @@ def _session(campaign: Campaign, unit_id: str = "B021") -> SelfSession:
     return SelfSession.open(store, store.roster.unit(unit_id), "star_branch")
 
 
-def test_out_of_bounds_and_off_step_scores_are_refused_and_not_queued(campaign: Campaign) -> None:
+def test_out_of_bounds_and_off_step_scores_are_kept_as_typed_never_scored(campaign: Campaign) -> None:
     session = _session(campaign)
     assert "0" in (session.enter("committee", 7, "") or "")  # 0–6
-    assert session.enter("committee", 5.3, "书记缺位") is not None  # step 0.5
-    assert not session.dirty
-    assert session.flush() == 0
-    assert campaign.store.self_assessments.self_assessment("B021", "star_branch").answers == {}
+    assert session.enter("committee", 5.3, "书记缺位", text="5.3") is not None  # step 0.5
+    assert session.flush() == 1
+    record = campaign.store.self_assessments.self_assessment("B021", "star_branch")
+    assert record.answers == {}
+    assert record.typed == {"committee": "5.3"}
+    assert record.notes == {"committee": "书记缺位"}
+    assert "committee" in session.unfinished(session.score())
+    assert session.enter("committee", 6, "", text="6") is None
+    session.flush()
+    record = campaign.store.self_assessments.self_assessment("B021", "star_branch")
+    assert record.answers == {"committee": 6} and record.typed == {}
 
 
-def test_a_note_over_its_limit_and_a_missing_required_note_are_refused(campaign: Campaign) -> None:
+def test_a_lowered_score_without_its_note_is_saved_and_marked_unfinished(campaign: Campaign) -> None:
+    """Issue 14, why 1: the lowered score is saved at once; submit lists it until the note is there."""
     session = _session(campaign)
-    assert "说明" in (session.enter("committee", 5, "") or "")
+    assert "说明" in (session.enter("committee", 4, "", text="4") or "")
+    assert session.flush() == 1
+    assert campaign.store.self_assessments.self_assessment("B021", "star_branch").answers == {"committee": 4}
+    assert "committee" in session.unfinished(session.score())
+    assert "committee" in session.open_items(session.score())
+
+
+def test_a_note_over_its_limit_is_refused_and_a_missing_required_note_marked(campaign: Campaign) -> None:
+    session = _session(campaign)
     too_long = "党" * (NOTE_MAX_LENGTH + 1)
     assert str(NOTE_MAX_LENGTH) in (session.enter("committee", 5, too_long) or "")
+    assert not session.dirty
+    assert "说明" in (session.enter("committee", 5, "") or "")
     assert session.enter("committee", 5, "纪检委员空缺，已报批增补") is None
     assert session.flush() == 1
     record = campaign.store.self_assessments.self_assessment("B021", "star_branch")
@@ -34,10 +52,11 @@ def test_a_note_over_its_limit_and_a_missing_required_note_are_refused(campaign:
     assert record.notes == {"committee": "纪检委员空缺，已报批增补"}
 
 
-def test_text_over_its_limit_is_refused(campaign: Campaign) -> None:
+def test_text_over_its_limit_is_kept_but_not_taken(campaign: Campaign) -> None:
     session = _session(campaign)
     assert session.enter("veto_discipline", True, "") is None
     assert session.enter("veto_details", "违" * 501, "") is not None  # at most 500 characters
+    assert "veto_details" in session.open_items(session.score())
     assert session.enter("veto_details", "支部委员受到党内严重警告处分", "") is None
     session.flush()
     assert (

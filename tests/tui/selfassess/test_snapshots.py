@@ -15,7 +15,7 @@ def test_fill_screen_with_a_refused_score(snap_compare, campaign: Campaign) -> N
 
     async def refused(pilot: Pilot[object]) -> None:
         await sign_in(pilot, code)
-        await pilot.press("5")  # below full marks, no note yet: refused beside the field
+        await pilot.press("5")  # below full marks, no note yet: saved, marked unfinished beside the field
         await settle(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
