@@ -14,7 +14,8 @@ from forms.errors import InputError
 from tui.i18n import error_text, t
 from tui.meeting.model import CodeState
 from tui.serve import pages
-from tui.serve.ballot import BallotState, HallService
+from tui.serve.ballot import BallotState, HallService, Outcome, Tap
+from tui.serve.batching import TapBatcher
 from tui.serve.security import csrf_ok, failure
 from tui.serve.sessions import NONCE_COOKIE, SESSION_COOKIE, Session, Sessions, WrongCodeLimit
 
@@ -29,6 +30,8 @@ class Hall:
         self.sessions = Sessions()
         self.limit = WrongCodeLimit()
         self._run = run  # runs a blocking store call on the store's one worker thread
+        # Answer taps travel to that thread together when they arrive together (group commit).
+        self.taps: TapBatcher[Tap, Outcome | CodeState] = TapBatcher(run, service.answer_many)
 
     async def store(self, function: Callable[..., T], *args: Any) -> T:
         result: T = await self._run(partial(function, *args))
@@ -215,8 +218,9 @@ async def answer_api(request: web.Request) -> web.Response:
         raise InputError("serve.error.tampered") from None
     if not isinstance(body, dict) or not all(isinstance(body.get(key), str) for key in ("u", "i", "v")):
         raise InputError("serve.error.tampered")
-    # One trip to the store's thread for the check and the save: under a full hall every trip queues.
-    outcome = await hall.store(hall.service.answer_if_usable, session.code, body["u"], body["i"], body["v"])
+    # One trip to the store's thread for the check and the save, shared with the taps that arrived
+    # meanwhile: under a full hall every trip queues.
+    outcome = await hall.taps.submit(Tap(session.code, body["u"], body["i"], body["v"]))
     if isinstance(outcome, CodeState):
         return _no_longer(request, session, outcome)
     data = _state_json(hall.service, outcome.state)

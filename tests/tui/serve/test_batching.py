@@ -1,0 +1,80 @@
+"""Answer taps that arrive together travel to the store thread together; each gets its own result."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from forms.errors import InputError
+from store.api import CampaignStore
+from store.demo import DemoResult
+from tui.meeting.backend import MeetingBackend
+from tui.meeting.model import CodeState
+from tui.serve.ballot import HallService, Outcome, Tap
+from tui.serve.batching import MAX_BATCH, TapBatcher
+
+from .conftest import codes_of
+
+
+async def test_taps_that_arrive_while_the_worker_is_busy_share_one_trip_in_arrival_order() -> None:
+    trips: list[list[int]] = []
+    gate = asyncio.Event()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        await gate.wait()  # the store thread is busy until the test lets it go
+        return call()
+
+    def process(taps: Sequence[int]) -> list[int | BaseException]:
+        trips.append(list(taps))
+        return [ValueError(f"坏 {tap}") if tap == 3 else tap * 10 for tap in taps]
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process)
+    waiting = [asyncio.ensure_future(batcher.submit(tap)) for tap in range(MAX_BATCH + 5)]
+    while not batcher._waiting:  # wait for the taps to be queued, not for a time
+        await asyncio.sleep(0)
+    gate.set()
+    results = await asyncio.gather(*waiting, return_exceptions=True)
+    assert trips == [list(range(MAX_BATCH)), list(range(MAX_BATCH, MAX_BATCH + 5))]
+    assert str(results[3]) == "坏 3"  # one bad tap fails alone
+    assert [r for i, r in enumerate(results) if i != 3] == [i * 10 for i in range(MAX_BATCH + 5) if i != 3]
+
+
+async def test_a_failed_trip_tells_every_tap_of_it() -> None:
+    async def run(call: Callable[[], Any]) -> Any:
+        raise InputError("store.locked_out")
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, lambda taps: list(taps))
+    results = await asyncio.gather(batcher.submit(1), batcher.submit(2), return_exceptions=True)
+    assert all(isinstance(r, InputError) for r in results)
+
+
+def test_one_trip_saves_good_taps_and_refuses_the_others_each_with_its_reason(
+    hall: tuple[CampaignStore, DemoResult],
+) -> None:
+    campaign, demo = hall
+    service = HallService(MeetingBackend(campaign, "zh"))
+    first, second, sealed = codes_of(demo)[:3]
+    units = service.unit_ids
+    for unit in units:
+        campaign.ballots.save_answer(sealed, unit, "overall", "average" if unit != units[0] else "good")
+    campaign.ballots.seal_ballot(sealed, "review_ballot")
+    results = service.answer_many(
+        [
+            Tap(first, units[0], "overall", "good"),
+            Tap(second, units[1], "overall", "<script>"),  # tampered
+            Tap(sealed, units[2], "overall", "good"),  # sealed on another device
+            Tap("ZZZZ-ZZZZ", units[3], "overall", "good"),  # never a code
+            Tap(second, units[4], "overall", "average"),
+        ]
+    )
+    assert isinstance(results[0], Outcome) and results[0].saved
+    assert isinstance(results[1], InputError) and results[1].key == "serve.error.tampered"
+    assert results[2] == CodeState.USED
+    assert results[3] == CodeState.UNKNOWN
+    assert isinstance(results[4], Outcome) and results[4].saved
+    assert campaign.ballots.load_draft(first) is not None
+    draft = campaign.ballots.load_draft(second)
+    assert draft is not None and draft.answers == {units[4]: {"overall": "average"}}
+    campaign.meeting.close_voting("admin")
+    assert service.answer_many([Tap(first, units[1], "overall", "good")]) == [CodeState.CLOSED]
