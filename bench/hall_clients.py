@@ -30,6 +30,7 @@ class HallRun:
     """What a run of scripted evaluators measured: seconds per answer save, errors, sealed count."""
 
     save_seconds: list[float] = field(default_factory=list)
+    save_started: list[float] = field(default_factory=list)  # perf_counter() at each save's request
     errors: list[str] = field(default_factory=list)
     sealed: int = 0
     seconds: float = 0.0
@@ -72,6 +73,7 @@ async def evaluator(
             ) as r:
                 data = await r.json()
             run.save_seconds.append(time.perf_counter() - start)
+            run.save_started.append(start)
             if r.status != 200 or not data.get("saved"):
                 run.errors.append(f"answer {r.status} {data}")
                 return

@@ -7,8 +7,9 @@ the backend on review); the store is read afresh on every call, so the kiosk and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from forms.errors import InputError
 from forms.model import Item
@@ -236,8 +237,11 @@ class HallService:
             raise result
         return result
 
-    def answer_many(self, taps: Sequence[Tap]) -> list[Outcome | CodeState | BaseException]:
-        """`answer_if_usable` for taps that arrived together, in order: one result or error per tap.
+    def answer_many(
+        self, taps: Sequence[Tap], done: Callable[[int, Any], None] | None = None
+    ) -> list[Outcome | CodeState | BaseException]:
+        """`answer_if_usable` for taps that arrived together, in order: one result or error per tap, each
+        also given to `done(index, result)` the moment it is known.
 
         One hold of the store's lock for all of them (nobody closes the vote half-way), the voting state
         read once, and each code's draft read once per tap: the draft read also says whether the code
@@ -248,18 +252,22 @@ class HallService:
             voting_open = self.voting_open()
             for tap in taps:
                 try:
-                    self.check_answer(tap.unit_id, tap.item_id, tap.value)  # a tampered post: refused first
-                    if not voting_open:
-                        results.append(CodeState.CLOSED)
-                        continue
-                    answers = self._usable_answers(tap.code)
-                    if isinstance(answers, CodeState):
-                        results.append(answers)
-                        continue
-                    results.append(self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, answers))
+                    result: Outcome | CodeState | BaseException = self._tap(tap, voting_open)
                 except Exception as error:  # one tap's failure is that tap's answer, never the others'
-                    results.append(error)
+                    result = error
+                results.append(result)
+                if done is not None:
+                    done(len(results) - 1, result)
         return results
+
+    def _tap(self, tap: Tap, voting_open: bool) -> Outcome | CodeState:
+        self.check_answer(tap.unit_id, tap.item_id, tap.value)  # a tampered post is refused first
+        if not voting_open:
+            return CodeState.CLOSED
+        answers = self._usable_answers(tap.code)
+        if isinstance(answers, CodeState):
+            return answers
+        return self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, answers)
 
     def _usable_answers(self, code: str) -> dict[str, dict[str, AnswerValue]] | CodeState:
         """The code's draft answers, or USED / UNKNOWN when the store refuses the code."""

@@ -25,9 +25,10 @@ async def test_taps_that_arrive_while_the_worker_is_busy_share_one_trip_in_arriv
         await gate.wait()  # the store thread is busy until the test lets it go
         return call()
 
-    def process(taps: Sequence[int]) -> list[int | BaseException]:
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
         trips.append(list(taps))
-        return [ValueError(f"坏 {tap}") if tap == 3 else tap * 10 for tap in taps]
+        for index, tap in enumerate(taps):
+            done(index, ValueError(f"坏 {tap}") if tap == 3 else tap * 10)
 
     batcher: TapBatcher[int, int] = TapBatcher(run, process)
     waiting = [asyncio.ensure_future(batcher.submit(tap)) for tap in range(MAX_BATCH + 5)]
@@ -40,11 +41,40 @@ async def test_taps_that_arrive_while_the_worker_is_busy_share_one_trip_in_arriv
     assert [r for i, r in enumerate(results) if i != 3] == [i * 10 for i in range(MAX_BATCH + 5) if i != 3]
 
 
+async def test_each_tap_hears_its_result_as_soon_as_it_is_saved_not_at_the_end_of_its_trip() -> None:
+    heard: list[int] = []
+    before_second: list[int] = []
+    loop = asyncio.get_running_loop()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        return await loop.run_in_executor(None, call)
+
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
+        done(0, taps[0])
+        # the first tap's client has its answer while the second tap is still being saved (a bounded
+        # wait for that condition: with answers given at the end of the trip it never comes)
+        for _ in range(1000):
+            if heard:
+                break
+            asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
+        before_second.extend(heard)
+        done(1, taps[1])
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process)
+
+    async def tap(value: int) -> None:
+        heard.append(await batcher.submit(value))
+
+    await asyncio.gather(tap(1), tap(2))
+    assert before_second == [1]
+    assert heard == [1, 2]
+
+
 async def test_a_failed_trip_tells_every_tap_of_it() -> None:
     async def run(call: Callable[[], Any]) -> Any:
         raise InputError("store.locked_out")
 
-    batcher: TapBatcher[int, int] = TapBatcher(run, lambda taps: list(taps))
+    batcher: TapBatcher[int, int] = TapBatcher(run, lambda taps, done: None)
     results = await asyncio.gather(batcher.submit(1), batcher.submit(2), return_exceptions=True)
     assert all(isinstance(r, InputError) for r in results)
 
