@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Callable
 from functools import partial
@@ -32,10 +33,18 @@ class Hall:
         self._run = run  # runs a blocking store call on the store's one worker thread
         # Answer taps travel to that thread together when they arrive together (group commit).
         self.taps: TapBatcher[Tap, Outcome | CodeState] = TapBatcher(run, service.answer_many)
+        # Seals and reviews (several durable writes, the ballot rules) take the thread one at a time, so
+        # when a whole hall seals at once the others still tapping wait behind one seal, not a hundred.
+        self._slow = asyncio.Semaphore(1)
 
     async def store(self, function: Callable[..., T], *args: Any) -> T:
         result: T = await self._run(partial(function, *args))
         return result
+
+    async def store_slow(self, function: Callable[..., T], *args: Any) -> T:
+        """`store` for a long call (seal, review): at most one of them queues on the store's thread."""
+        async with self._slow:
+            return await self.store(function, *args)
 
 
 HALL = web.AppKey("hall", Hall)
@@ -257,7 +266,7 @@ async def review(request: web.Request) -> web.Response:
     if session is None:
         assert refusal is not None
         return refusal
-    result = await hall.store(hall.service.review, session.code, session.rater_group)
+    result = await hall.store_slow(hall.service.review, session.code, session.rater_group)
     return html(pages.review_page(hall.service, result, session.csrf, larger=session.larger_text))
 
 
@@ -270,7 +279,7 @@ async def seal(request: web.Request) -> web.Response:
     form = await request.post()
     if not csrf_ok(session.csrf, _field(form, "csrf")):
         return failure(request, 403, t("serve.error.csrf"))
-    await hall.store(hall.service.seal, session.code, session.rater_group)
+    await hall.store_slow(hall.service.seal, session.code, session.rater_group)
     hall.sessions.forget_code(session.code)
     response = redirect("/thanks")
     response.del_cookie(SESSION_COOKIE, path="/")

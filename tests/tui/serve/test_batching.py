@@ -108,3 +108,36 @@ def test_one_trip_saves_good_taps_and_refuses_the_others_each_with_its_reason(
     assert draft is not None and draft.answers == {units[4]: {"overall": "average"}}
     campaign.meeting.close_voting("admin")
     assert service.answer_many([Tap(first, units[1], "overall", "good")]) == [CodeState.CLOSED]
+
+
+async def test_a_hall_sealing_at_once_queues_one_seal_ahead_of_a_tap_not_all_of_them() -> None:
+    from functools import partial
+
+    from tui.serve.handlers import Hall
+
+    entered: list[str] = []
+    release = asyncio.Event()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        assert isinstance(call, partial)
+        entered.append(call.func.__name__)
+        await release.wait()  # the store thread is busy with the first call
+        return call()
+
+    class Service:
+        def answer_many(self, taps: Sequence[str], done: Callable[[int, Any], None]) -> None:
+            for index, tap in enumerate(taps):
+                done(index, tap)
+
+    def seal() -> str:
+        return "sealed"
+
+    hall = Hall(Service(), run)  # type: ignore[arg-type]
+    seals = [asyncio.ensure_future(hall.store_slow(seal)) for _ in range(3)]
+    tap = asyncio.ensure_future(hall.taps.submit("好"))
+    while len(entered) < 2:  # wait for the calls to reach the store thread, not for a time
+        await asyncio.sleep(0)
+    release.set()
+    assert await tap == "好"
+    assert await asyncio.gather(*seals) == ["sealed"] * 3
+    assert entered == ["seal", "answer_many", "seal", "seal"]
