@@ -1,18 +1,36 @@
-"""Hall benchmark: 200 scripted evaluators (no think time) through `kaoping serve` at once, beside the
-same 200 ballots sealed straight through the store API in the same run; answer-save p95, server RSS."""
+"""Hall benchmark: 200 evaluators through `kaoping serve` at once -- a stress run with no think time,
+beside the same 200 ballots sealed straight through the store API in the same run, and a hall-paced run
+(each person taps every 0.5-1.0 s) whose answer-save p95 is the number a person feels; server RSS.
+
+Why two runs: 200 closed-loop clients with no think time keep 200 taps queued at every moment, so by
+Little's law each tap waits for about 200 saves (p95 ~ 200 / throughput) however fast a save is; that
+run measures throughput and the page's overhead. A real hall taps at a human pace, and there the save
+latency is what the p95 target is about.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from bench.hall_clients import hall, levels, p95, rss_megabytes, start_server, stop_server
+from bench.hall_clients import HallRun, hall, levels, p95, rss_megabytes, start_server, stop_server
 from bench.report import Row
 
 EVALUATORS = 200
+QUICK_EVALUATORS = 40
+PACE = (0.5, 1.0)
+"""Seconds a person takes before each tap (uniformly drawn): a fast, practised pace on a phone."""
+
+
+def hall_pace(count: int) -> tuple[float, float]:
+    """The think time that gives `count` clients the tap rate of a full hall at `PACE`: `--quick` keeps the
+    server's load of 200 people (about 270 taps a second) with 40 clients, in a fifth of the time."""
+    scale = count / EVALUATORS
+    return (PACE[0] * scale, PACE[1] * scale)
 
 
 def _prepared(data_dir: Path, count: int) -> list[str]:
@@ -43,29 +61,62 @@ def _store_api(data_dir: Path, count: int) -> float:
     return time.perf_counter() - started
 
 
+def _checked(result: HallRun, count: int, name: str) -> HallRun:
+    if result.errors or result.sealed != count:
+        raise RuntimeError(f"{name} run failed: {result.sealed}/{count} sealed, errors {result.errors[:3]}")
+    return result
+
+
 def run(quick: bool) -> list[Row]:
-    count = 40 if quick else EVALUATORS
+    count = QUICK_EVALUATORS if quick else EVALUATORS
     with tempfile.TemporaryDirectory(prefix="kaoping-bench-hall-") as tmp:
         page_dir = Path(tmp) / "page"
-        codes = _prepared(page_dir, count)
+        codes = _prepared(page_dir, 2 * count)
         api_dir = Path(tmp) / "api"
         shutil.copytree(page_dir, api_dir)
         direct = _store_api(api_dir, count)
         served = start_server(page_dir)
         try:
-            result = asyncio.run(hall(served.url, codes))
+            stress = _checked(asyncio.run(hall(served.url, codes[:count])), count, "stress")
+            pace = hall_pace(count)
+            paced = _checked(asyncio.run(hall(served.url, codes[count:], pace)), count, "paced")
             rss = rss_megabytes(served.process.pid)
         finally:
             stop_server(served)
-    if result.errors or result.sealed != count:
-        raise RuntimeError(f"hall run failed: {result.sealed}/{count} sealed, errors {result.errors[:3]}")
-    ratio = result.seconds / direct
-    save_p95 = p95(result.save_seconds) * 1000
+    ratio = stress.seconds / direct
+    answers = len(stress.save_seconds)
+    stress_p95 = p95(stress.save_seconds) * 1000
+    paced_p95 = p95(paced.save_seconds) * 1000
+    load = os.getloadavg()[0]
     name = f"{count} evaluators"
+    pace_text = f"{pace[0]:g}-{pace[1]:g} s" + (" (the tap rate of 200 at 0.5-1 s)" if quick else "")
     return [
         Row("hall", f"{name}, store API straight (baseline)", direct, "s"),
-        Row("hall", f"{name} through serve, whole hall", result.seconds, "s", "< 60 s", result.seconds < 60),
-        Row("hall", "serve / store API", ratio, "x", "<= 3x", ratio <= 3.0),
-        Row("hall", f"answer save p95, {count} clients", save_p95, "ms", "<= 50 ms", save_p95 <= 50),
-        Row("hall", "server RSS after the hall", rss, "MB", "< 200 MB", rss < 200),
+        Row(
+            "hall",
+            f"{name} through serve, no think time, whole hall",
+            stress.seconds,
+            "s",
+            "< 60 s",
+            stress.seconds < 60,
+        ),
+        Row("hall", "serve / store API (no think time)", ratio, "x", "<= 3x", ratio <= 3.0),
+        Row(
+            "hall",
+            f"answers saved per second, {count} clients, no think time",
+            answers / stress.seconds,
+            "/s",
+        ),
+        Row("hall", f"answer save p95, {count} clients, no think time (Little's law)", stress_p95, "ms"),
+        Row("hall", f"{name} tapping every {pace_text}, whole hall", paced.seconds, "s"),
+        Row(
+            "hall",
+            f"answer save p95, {count} clients tapping every {pace_text}",
+            paced_p95,
+            "ms",
+            "<= 50 ms",
+            paced_p95 <= 50,
+        ),
+        Row("hall", "server RSS after both halls", rss, "MB", "< 200 MB", rss < 200),
+        Row("hall", "load average (1 min) at the end, 2 cores", load, ""),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import queue
+import random
 import re
 import signal
 import subprocess
@@ -29,6 +30,7 @@ class HallRun:
     """What a run of scripted evaluators measured: seconds per answer save, errors, sealed count."""
 
     save_seconds: list[float] = field(default_factory=list)
+    save_started: list[float] = field(default_factory=list)  # perf_counter() at each save's request
     errors: list[str] = field(default_factory=list)
     sealed: int = 0
     seconds: float = 0.0
@@ -39,8 +41,14 @@ def levels(units: int) -> list[str]:
     return ["good" if i < limit - 1 else ("fairly_good" if i % 2 else "average") for i in range(units)]
 
 
-async def evaluator(base: str, code: str, run: HallRun) -> None:
-    """One evaluator: slip URL, code, every unit one request at a time, review, seal."""
+async def evaluator(
+    base: str, code: str, run: HallRun, pace: tuple[float, float] | None = None, seed: int = 0
+) -> None:
+    """One evaluator: slip URL, code, every unit one request at a time, review, seal.
+
+    `pace` (seconds, low and high) is a person's think time before each tap, drawn at random; None taps
+    as fast as the server answers (the stress run)."""
+    think = random.Random(seed)
     jar = aiohttp.CookieJar(unsafe=True)  # 127.0.0.1 is an IP address: keep its cookies
     async with aiohttp.ClientSession(base, cookie_jar=jar) as http:
         async with http.get(f"/v/{code}") as response:
@@ -57,12 +65,15 @@ async def evaluator(base: str, code: str, run: HallRun) -> None:
         headers = {"X-CSRF-Token": found.group(1)}
         units = UNIT.findall(grid)
         for unit, level in zip(units, levels(len(units)), strict=True):
+            if pace is not None:
+                await asyncio.sleep(think.uniform(*pace))  # the person reads the row and taps
             start = time.perf_counter()
             async with http.post(
                 "/api/answer", json={"u": unit, "i": "overall", "v": level}, headers=headers
             ) as r:
                 data = await r.json()
             run.save_seconds.append(time.perf_counter() - start)
+            run.save_started.append(start)
             if r.status != 200 or not data.get("saved"):
                 run.errors.append(f"answer {r.status} {data}")
                 return
@@ -77,11 +88,11 @@ async def evaluator(base: str, code: str, run: HallRun) -> None:
         run.sealed += 1
 
 
-async def hall(base: str, codes: list[str]) -> HallRun:
-    """Every code's evaluator at once; the wall time of the whole hall."""
+async def hall(base: str, codes: list[str], pace: tuple[float, float] | None = None) -> HallRun:
+    """Every code's evaluator at once (tapping at `pace`, see `evaluator`); the whole hall's wall time."""
     run = HallRun()
     start = time.perf_counter()
-    await asyncio.gather(*(evaluator(base, code, run) for code in codes))
+    await asyncio.gather(*(evaluator(base, code, run, pace, seed) for seed, code in enumerate(codes)))
     run.seconds = time.perf_counter() - start
     return run
 

@@ -132,17 +132,20 @@ class Store:
                 raise StoreWriteError(self.data_dir, error) from error
 
     @contextmanager
-    def edit(self, path: Path) -> Iterator[TinyDB]:
+    def edit(self, path: Path, *, durable: bool = True) -> Iterator[TinyDB]:
         """A TinyDB over one file as one transaction: one atomic write at the end, none on error.
 
-        The caller must hold `locked()`; the file's directory is created when missing.
+        The caller must hold `locked()`; the file's directory is created when missing. `durable=False`
+        is for drafts only (see `write_atomic`).
         """
         if not path.parent.is_dir():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as error:
                 raise StoreWriteError(path.parent, error) from error
-        buffer = BufferedStorage(AtomicJSONStorage(path, self.find_backup, self._mirror_write))
+        buffer = BufferedStorage(
+            AtomicJSONStorage(path, self.find_backup, self._mirror_write, durable=durable)
+        )
         db = TinyDB(storage=_Given(buffer))
         yield db
         buffer.commit()

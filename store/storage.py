@@ -87,11 +87,15 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, blob: bytes) -> None:
+def write_atomic(path: Path, blob: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `blob` so that after any crash it holds either the old or the new bytes.
 
     Temp file in the same directory, flush, fsync, `os.replace`, fsync the directory. On any OS error
     the temp file is removed, the old file is untouched and a `StoreWriteError` is raised.
+
+    `durable=False` (drafts only) keeps the temp file and the rename but skips both fsyncs: a killed
+    process loses nothing (the page cache survives it), a power cut may lose the last seconds of the
+    file's changes. Everything acknowledged (seals, codes, ledger, closing) stays durable.
     """
     directory = path.parent
     temp = directory / f".{path.name}.{os.getpid()}.tmp"
@@ -102,11 +106,13 @@ def write_atomic(path: Path, blob: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)
-        fsync_dir(directory)
+        if durable:
+            fsync_dir(directory)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
@@ -164,17 +170,20 @@ class AtomicJSONStorage(Storage):
         path: Path,
         find_backup: BackupFinder = _no_backup,
         after_write: Callable[[Path, bytes], None] | None = None,
+        *,
+        durable: bool = True,
     ) -> None:
         self.path = path
         self._find_backup = find_backup
         self._after_write = after_write
+        self.durable = durable
 
     def read(self) -> Data | None:
         return read_file(self.path, self._find_backup)
 
     def write(self, data: Data) -> None:
         blob = encode(data)
-        write_atomic(self.path, blob)
+        write_atomic(self.path, blob, durable=self.durable)
         if self._after_write is not None:
             self._after_write(self.path, blob)
 

@@ -7,7 +7,9 @@ the backend on review); the store is read afresh on every call, so the kiosk and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from forms.errors import InputError
 from forms.model import Item
@@ -90,6 +92,16 @@ class Review:
     @property
     def can_seal(self) -> bool:
         return self.state.missing == 0
+
+
+@dataclass(frozen=True)
+class Tap:
+    """One answer posted by the page: the code's unit, item and level (or comment text)."""
+
+    code: str
+    unit_id: str
+    item_id: str
+    value: str
 
 
 class HallService:
@@ -190,10 +202,17 @@ class HallService:
             raise InputError("serve.error.tampered")
         return value
 
-    def answer(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome:
+    def answer(
+        self,
+        code: str,
+        unit_id: str,
+        item_id: str,
+        value: str,
+        answers: dict[str, dict[str, AnswerValue]] | None = None,
+    ) -> Outcome:
         """Check one answer against the entry rules and autosave it to the code's draft, or refuse it."""
         stored = self.check_answer(unit_id, item_id, value)
-        answers = self.answers(code)
+        answers = self.answers(code) if answers is None else answers
         refusal = refused_by(self.form, answers, len(self.units), unit_id, item_id, stored)
         if refusal is not None:
             reason = t(
@@ -213,9 +232,53 @@ class HallService:
 
     def answer_if_usable(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome | CodeState:
         """`answer` when the code may still vote now; otherwise why not (CLOSED, USED, UNKNOWN)."""
-        self.check_answer(unit_id, item_id, value)  # a tampered post is refused before anything else
-        state = self.still_usable(code)
-        return self.answer(code, unit_id, item_id, value) if state == CodeState.DRAFT else state
+        result = self.answer_many([Tap(code, unit_id, item_id, value)])[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def answer_many(
+        self, taps: Sequence[Tap], done: Callable[[int, Any], None] | None = None
+    ) -> list[Outcome | CodeState | BaseException]:
+        """`answer_if_usable` for taps that arrived together, in order: one result or error per tap, each
+        also given to `done(index, result)` the moment it is known.
+
+        One hold of the store's lock for all of them (nobody closes the vote half-way), the voting state
+        read once, and each code's draft read once per tap: the draft read also says whether the code
+        is still usable (sealed on another device, or unknown), so no separate code-book trip.
+        """
+        results: list[Outcome | CodeState | BaseException] = []
+        with self.campaign.store.locked():
+            voting_open = self.voting_open()
+            for tap in taps:
+                try:
+                    result: Outcome | CodeState | BaseException = self._tap(tap, voting_open)
+                except Exception as error:  # one tap's failure is that tap's answer, never the others'
+                    result = error
+                results.append(result)
+                if done is not None:
+                    done(len(results) - 1, result)
+        return results
+
+    def _tap(self, tap: Tap, voting_open: bool) -> Outcome | CodeState:
+        self.check_answer(tap.unit_id, tap.item_id, tap.value)  # a tampered post is refused first
+        if not voting_open:
+            return CodeState.CLOSED
+        answers = self._usable_answers(tap.code)
+        if isinstance(answers, CodeState):
+            return answers
+        return self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, answers)
+
+    def _usable_answers(self, code: str) -> dict[str, dict[str, AnswerValue]] | CodeState:
+        """The code's draft answers, or USED / UNKNOWN when the store refuses the code."""
+        try:
+            return self.answers(code)
+        except InputError as error:
+            if error.key == "store.code_used":
+                return CodeState.USED
+            if error.key == "store.code_unknown":
+                return CodeState.UNKNOWN
+            raise
 
     # -- review and seal ---------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Callable
 from functools import partial
@@ -14,7 +15,8 @@ from forms.errors import InputError
 from tui.i18n import error_text, t
 from tui.meeting.model import CodeState
 from tui.serve import pages
-from tui.serve.ballot import BallotState, HallService
+from tui.serve.ballot import BallotState, HallService, Outcome, Tap
+from tui.serve.batching import TapBatcher
 from tui.serve.security import csrf_ok, failure
 from tui.serve.sessions import NONCE_COOKIE, SESSION_COOKIE, Session, Sessions, WrongCodeLimit
 
@@ -29,10 +31,20 @@ class Hall:
         self.sessions = Sessions()
         self.limit = WrongCodeLimit()
         self._run = run  # runs a blocking store call on the store's one worker thread
+        # Answer taps travel to that thread together when they arrive together (group commit).
+        self.taps: TapBatcher[Tap, Outcome | CodeState] = TapBatcher(run, service.answer_many)
+        # Seals and reviews (several durable writes, the ballot rules) take the thread one at a time, so
+        # when a whole hall seals at once the others still tapping wait behind one seal, not a hundred.
+        self._slow = asyncio.Semaphore(1)
 
     async def store(self, function: Callable[..., T], *args: Any) -> T:
         result: T = await self._run(partial(function, *args))
         return result
+
+    async def store_slow(self, function: Callable[..., T], *args: Any) -> T:
+        """`store` for a long call (seal, review): at most one of them queues on the store's thread."""
+        async with self._slow:
+            return await self.store(function, *args)
 
 
 HALL = web.AppKey("hall", Hall)
@@ -215,8 +227,9 @@ async def answer_api(request: web.Request) -> web.Response:
         raise InputError("serve.error.tampered") from None
     if not isinstance(body, dict) or not all(isinstance(body.get(key), str) for key in ("u", "i", "v")):
         raise InputError("serve.error.tampered")
-    # One trip to the store's thread for the check and the save: under a full hall every trip queues.
-    outcome = await hall.store(hall.service.answer_if_usable, session.code, body["u"], body["i"], body["v"])
+    # One trip to the store's thread for the check and the save, shared with the taps that arrived
+    # meanwhile: under a full hall every trip queues.
+    outcome = await hall.taps.submit(Tap(session.code, body["u"], body["i"], body["v"]))
     if isinstance(outcome, CodeState):
         return _no_longer(request, session, outcome)
     data = _state_json(hall.service, outcome.state)
@@ -253,7 +266,7 @@ async def review(request: web.Request) -> web.Response:
     if session is None:
         assert refusal is not None
         return refusal
-    result = await hall.store(hall.service.review, session.code, session.rater_group)
+    result = await hall.store_slow(hall.service.review, session.code, session.rater_group)
     return html(pages.review_page(hall.service, result, session.csrf, larger=session.larger_text))
 
 
@@ -266,7 +279,7 @@ async def seal(request: web.Request) -> web.Response:
     form = await request.post()
     if not csrf_ok(session.csrf, _field(form, "csrf")):
         return failure(request, 403, t("serve.error.csrf"))
-    await hall.store(hall.service.seal, session.code, session.rater_group)
+    await hall.store_slow(hall.service.seal, session.code, session.rater_group)
     hall.sessions.forget_code(session.code)
     response = redirect("/thanks")
     response.del_cookie(SESSION_COOKIE, path="/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from tui.i18n import language, t
@@ -72,16 +73,23 @@ def status_bar(state: BallotState, total: int) -> str:
 
 
 def _levels(service: HallService, question: Question, unit_id: str, chosen: object, label: str) -> str:
-    buttons = []
-    for number, level in enumerate(question.levels):
-        on = level.value == chosen
-        buttons.append(
-            f'<button type="submit" name="a" value="{esc(question.item_id)}:{esc(level.value)}" '
-            f'data-k="{esc(level.key)}" '
-            f'class="lv lv{number + 1}{" on" if on else ""}" aria-pressed="{"true" if on else "false"}">'
-            f"{esc(level.label)}</button>"
-        )
-    return f'<div class="levels" role="group" aria-label="{esc(label)}">{"".join(buttons)}</div>'
+    buttons = "".join(
+        _button(question, number, level.value == chosen) for number, level in enumerate(question.levels)
+    )
+    return f'<div class="levels" role="group" aria-label="{esc(label)}">{buttons}</div>'
+
+
+@lru_cache(maxsize=1024)
+def _button(question: Question, number: int, on: bool) -> str:
+    """One level's button; the same for every unit, so built once: a full hall logging in at once asks
+    for 200 ballot pages of 66 rows at the same moment, and taps wait behind them."""
+    level = question.levels[number]
+    return (
+        f'<button type="submit" name="a" value="{esc(question.item_id)}:{esc(level.value)}" '
+        f'data-k="{esc(level.key)}" '
+        f'class="lv lv{number + 1}{" on" if on else ""}" aria-pressed="{"true" if on else "false"}">'
+        f"{esc(level.label)}</button>"
+    )
 
 
 def _unit_row(

@@ -1,0 +1,143 @@
+"""Answer taps that arrive together travel to the store thread together; each gets its own result."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from forms.errors import InputError
+from store.api import CampaignStore
+from store.demo import DemoResult
+from tui.meeting.backend import MeetingBackend
+from tui.meeting.model import CodeState
+from tui.serve.ballot import HallService, Outcome, Tap
+from tui.serve.batching import MAX_BATCH, TapBatcher
+
+from .conftest import codes_of
+
+
+async def test_taps_that_arrive_while_the_worker_is_busy_share_one_trip_in_arrival_order() -> None:
+    trips: list[list[int]] = []
+    gate = asyncio.Event()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        await gate.wait()  # the store thread is busy until the test lets it go
+        return call()
+
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
+        trips.append(list(taps))
+        for index, tap in enumerate(taps):
+            done(index, ValueError(f"坏 {tap}") if tap == 3 else tap * 10)
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process)
+    waiting = [asyncio.ensure_future(batcher.submit(tap)) for tap in range(MAX_BATCH + 5)]
+    while not batcher._waiting:  # wait for the taps to be queued, not for a time
+        await asyncio.sleep(0)
+    gate.set()
+    results = await asyncio.gather(*waiting, return_exceptions=True)
+    assert trips == [list(range(MAX_BATCH)), list(range(MAX_BATCH, MAX_BATCH + 5))]
+    assert str(results[3]) == "坏 3"  # one bad tap fails alone
+    assert [r for i, r in enumerate(results) if i != 3] == [i * 10 for i in range(MAX_BATCH + 5) if i != 3]
+
+
+async def test_each_tap_hears_its_result_as_soon_as_it_is_saved_not_at_the_end_of_its_trip() -> None:
+    heard: list[int] = []
+    before_second: list[int] = []
+    loop = asyncio.get_running_loop()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        return await loop.run_in_executor(None, call)
+
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
+        done(0, taps[0])
+        # the first tap's client has its answer while the second tap is still being saved (a bounded
+        # wait for that condition: with answers given at the end of the trip it never comes)
+        for _ in range(1000):
+            if heard:
+                break
+            asyncio.run_coroutine_threadsafe(asyncio.sleep(0), loop).result()
+        before_second.extend(heard)
+        done(1, taps[1])
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process)
+
+    async def tap(value: int) -> None:
+        heard.append(await batcher.submit(value))
+
+    await asyncio.gather(tap(1), tap(2))
+    assert before_second == [1]
+    assert heard == [1, 2]
+
+
+async def test_a_failed_trip_tells_every_tap_of_it() -> None:
+    async def run(call: Callable[[], Any]) -> Any:
+        raise InputError("store.locked_out")
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, lambda taps, done: None)
+    results = await asyncio.gather(batcher.submit(1), batcher.submit(2), return_exceptions=True)
+    assert all(isinstance(r, InputError) for r in results)
+
+
+def test_one_trip_saves_good_taps_and_refuses_the_others_each_with_its_reason(
+    hall: tuple[CampaignStore, DemoResult],
+) -> None:
+    campaign, demo = hall
+    service = HallService(MeetingBackend(campaign, "zh"))
+    first, second, sealed = codes_of(demo)[:3]
+    units = service.unit_ids
+    for unit in units:
+        campaign.ballots.save_answer(sealed, unit, "overall", "average" if unit != units[0] else "good")
+    campaign.ballots.seal_ballot(sealed, "review_ballot")
+    results = service.answer_many(
+        [
+            Tap(first, units[0], "overall", "good"),
+            Tap(second, units[1], "overall", "<script>"),  # tampered
+            Tap(sealed, units[2], "overall", "good"),  # sealed on another device
+            Tap("ZZZZ-ZZZZ", units[3], "overall", "good"),  # never a code
+            Tap(second, units[4], "overall", "average"),
+        ]
+    )
+    assert isinstance(results[0], Outcome) and results[0].saved
+    assert isinstance(results[1], InputError) and results[1].key == "serve.error.tampered"
+    assert results[2] == CodeState.USED
+    assert results[3] == CodeState.UNKNOWN
+    assert isinstance(results[4], Outcome) and results[4].saved
+    assert campaign.ballots.load_draft(first) is not None
+    draft = campaign.ballots.load_draft(second)
+    assert draft is not None and draft.answers == {units[4]: {"overall": "average"}}
+    campaign.meeting.close_voting("admin")
+    assert service.answer_many([Tap(first, units[1], "overall", "good")]) == [CodeState.CLOSED]
+
+
+async def test_a_hall_sealing_at_once_queues_one_seal_ahead_of_a_tap_not_all_of_them() -> None:
+    from functools import partial
+
+    from tui.serve.handlers import Hall
+
+    entered: list[str] = []
+    release = asyncio.Event()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        assert isinstance(call, partial)
+        entered.append(call.func.__name__)
+        await release.wait()  # the store thread is busy with the first call
+        return call()
+
+    class Service:
+        def answer_many(self, taps: Sequence[str], done: Callable[[int, Any], None]) -> None:
+            for index, tap in enumerate(taps):
+                done(index, tap)
+
+    def seal() -> str:
+        return "sealed"
+
+    hall = Hall(Service(), run)  # type: ignore[arg-type]
+    seals = [asyncio.ensure_future(hall.store_slow(seal)) for _ in range(3)]
+    tap = asyncio.ensure_future(hall.taps.submit("好"))
+    while len(entered) < 2:  # wait for the calls to reach the store thread, not for a time
+        await asyncio.sleep(0)
+    release.set()
+    assert await tap == "好"
+    assert await asyncio.gather(*seals) == ["sealed"] * 3
+    assert entered == ["seal", "answer_many", "seal", "seal"]

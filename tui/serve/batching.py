@@ -1,0 +1,71 @@
+"""`TapBatcher`: the answer taps that arrive while the store thread is busy go to it together, in one trip."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+Tap = TypeVar("Tap")
+Result = TypeVar("Result")
+
+MAX_BATCH = 32
+"""The most taps one trip carries (the rest go in the next one, in arrival order)."""
+
+Done = Callable[[int, Any], None]
+"""Called on the store's thread as each tap of a trip is finished: its index and its result or error."""
+
+
+class TapBatcher(Generic[Tap, Result]):
+    """Group commit for the hall's answer taps.
+
+    Under a full hall every tap used to be its own trip to the store's one worker thread: a thread
+    hand-off, a wake-up of the event loop and a hold of the directory lock per tap, each of which
+    queues behind the event loop for the GIL. Here the taps waiting when the worker is free travel
+    together; `process` handles them in order (one lock hold) and reports one result or exception per
+    tap as soon as that tap is done (so a tap never waits for the saves after it in its trip), and one
+    bad tap never fails the others.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[Callable[[], Any]], Awaitable[Any]],
+        process: Callable[[Sequence[Tap], Done], object],
+    ) -> None:
+        self._run = run
+        self._process = process
+        self._waiting: list[tuple[Tap, asyncio.Future[Result]]] = []
+        self._draining: asyncio.Task[None] | None = None
+
+    async def submit(self, tap: Tap) -> Result:
+        """The result of one tap, after it was saved (or refused) in arrival order."""
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._waiting.append((tap, future))
+        if self._draining is None or self._draining.done():
+            self._draining = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._waiting:
+            batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+            futures = [future for _, future in batch]
+
+            def done(index: int, result: Any, futures: list[asyncio.Future[Result]] = futures) -> None:
+                loop.call_soon_threadsafe(_settle, futures[index], result)
+
+            try:
+                await self._run(partial(self._process, [tap for tap, _ in batch], done))
+            except Exception as error:  # the whole trip failed (e.g. the lock): every tap left hears why
+                for future in futures:
+                    _settle(future, error)
+
+
+def _settle(future: asyncio.Future[Any], result: Any) -> None:
+    if future.done():
+        return  # already settled, or the client went away and nobody waits for it
+    if isinstance(result, BaseException):
+        future.set_exception(result)
+    else:
+        future.set_result(result)
