@@ -36,6 +36,10 @@ def meeting(
         raise InputError("meeting.paper_and_vote")
     mode = "paper" if paper else ("brands" if vote == "brands" else "ballot")
     ready_exit = bool(os.environ.get(READY_ENV))
+    if not ready_exit:
+        from tui.terminal import require_terminal
+
+        require_terminal("kaoping meeting")
     app = create_meeting_app(
         context,
         mode=mode,

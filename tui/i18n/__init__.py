@@ -13,10 +13,10 @@ from collections.abc import Mapping
 
 from forms.errors import KaopingError
 
-from . import common, exports, forms, meeting, selfassess, store
+from . import common, exports, forms, meeting, polish, selfassess, store
 
 LANGUAGES = ("zh", "en")
-AREAS = (common, forms, store, meeting, selfassess, exports)
+AREAS = (common, forms, store, meeting, selfassess, exports, polish)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
