@@ -37,11 +37,12 @@ def _initial_language() -> str:
     """The language asked for before click parses options, so help texts come out right too."""
     argv = sys.argv[1:]
     for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1] if argv[index + 1] in LANGUAGES else "zh"
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-            return value if value in LANGUAGES else "zh"
+        if value in LANGUAGES:
+            return value
+        # an unknown --lang is refused by click, in the language of the environment
     env = os.environ.get("KAOPING_LANG", "zh")
     return env if env in LANGUAGES else "zh"
 

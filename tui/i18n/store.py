@@ -272,7 +272,7 @@ TEXTS.update(
         "store.opt.count": ("测评码数量", "number of codes"),
         "store.opt.group": (
             "评议人类别（编号或名称，如 members 或 党员代表）",
-            "rater group (id or name, e.g. members or 党员代表)",
+            "rater group (its id or its name, e.g. members)",
         ),
         "store.opt.output": (
             "输出 CSV 文件（同名 .txt 为裁剪纸条）",

@@ -1,0 +1,50 @@
+"""Full-screen commands without a terminal, and a data directory under a file: one sentence, exit 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def kaoping(*args: str, lang: str = "zh") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KAOPING_LANG": lang}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=30,  # a hang fails the test instead of blocking the run
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["meeting"], ["meeting", "--vote", "brands"]])
+def test_a_full_screen_command_without_a_terminal_says_so_and_exits_2(
+    tmp_path: Path, command: list[str]
+) -> None:
+    done = kaoping("--data", str(tmp_path), *command)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "\x1b" not in done.stderr, "nothing drawn"
+    assert "终端" in done.stderr
+
+
+def test_a_data_directory_under_a_regular_file_is_refused_in_chinese(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    for command in (["campaigns"], ["demo"]):
+        done = kaoping("--data", str(blocker / "data"), *command)
+        assert done.returncode == 2, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert "Not a directory" not in done.stderr
+        assert "是一个文件" in done.stderr
+    english = kaoping("--data", str(blocker / "data"), "campaigns", lang="en")
+    assert english.returncode == 2 and "is a file, not a directory" in english.stderr
