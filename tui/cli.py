@@ -13,7 +13,7 @@ from tui.clicktext import install as install_click_texts
 from tui.commands import COMMAND_MODULES, load_command
 from tui.context import AppContext, default_data_dir
 from tui.i18n import error_text, language, set_language, t
-from tui.terminal import check_data_dir, require_terminal
+from tui.terminal import check_data_dir
 
 install_click_texts()  # before the decorators below take click's texts (the version message)
 
@@ -79,7 +79,6 @@ def cli(ctx: click.Context, data_dir: Path | None, lang: str, campaign_id: str |
     ctx.obj = AppContext(data_dir=data_dir or default_data_dir(), lang=lang, campaign_id=campaign_id)
     check_data_dir(ctx.obj.data_dir)
     if ctx.invoked_subcommand is None:
-        require_terminal("kaoping")
         from tui.home import run_home
 
         run_home(ctx.obj)

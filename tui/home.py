@@ -177,7 +177,9 @@ def run_home(context: AppContext) -> None:
     The store is opened first, so a damaged data directory stops with one sentence instead of a screen.
     """
     from store.api import open_store
+    from tui.terminal import require_terminal
 
+    require_terminal("kaoping")
     store = open_store(context.data_dir)
     if store.campaigns():
         store.campaign(context.campaign_id)

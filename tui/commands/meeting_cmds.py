@@ -36,10 +36,6 @@ def meeting(
         raise InputError("meeting.paper_and_vote")
     mode = "paper" if paper else ("brands" if vote == "brands" else "ballot")
     ready_exit = bool(os.environ.get(READY_ENV))
-    if not ready_exit:
-        from tui.terminal import require_terminal
-
-        require_terminal("kaoping meeting")
     app = create_meeting_app(
         context,
         mode=mode,
@@ -47,6 +43,10 @@ def meeting(
         idle_timeout=float(idle_seconds),
         exit_when_ready=ready_exit,
     )
+    if not ready_exit:
+        from tui.terminal import require_terminal
+
+        require_terminal("kaoping meeting")  # after the store's own refusals, before anything is drawn
     app.run(headless=ready_exit)
 
 

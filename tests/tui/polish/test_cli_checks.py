@@ -29,6 +29,9 @@ def kaoping(*args: str, lang: str = "zh") -> subprocess.CompletedProcess[str]:
 def test_a_full_screen_command_without_a_terminal_says_so_and_exits_2(
     tmp_path: Path, command: list[str]
 ) -> None:
+    from tests.tui.meeting.conftest import _fixed_campaign
+
+    _fixed_campaign(tmp_path, 4, open_voting=True)
     done = kaoping("--data", str(tmp_path), *command)
     assert done.returncode == 2
     assert done.stdout == ""
