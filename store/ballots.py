@@ -78,6 +78,12 @@ class BallotsMixin(CodesMixin):
                 change(current)
                 draft.upsert(Document(current, doc_id=1))
 
+    def open_draft_count(self) -> int:
+        """How many codes have a draft (a ballot begun, not sealed): the admin is warned before closing."""
+        with self._op():
+            folder = self.dir / "drafts"
+            return sum(1 for _ in folder.glob("*.json")) if folder.is_dir() else 0
+
     def discard_draft(self, code: str) -> None:
         """Throw away a code's draft; the code stays fresh."""
         with self._op():

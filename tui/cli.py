@@ -113,5 +113,7 @@ def main() -> None:
         click.echo(t("error.interrupted"), err=True)
         sys.exit(130)
     sys.exit(result if isinstance(result, int) else 0)
+
+
 if __name__ == "__main__":
     main()

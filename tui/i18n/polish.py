@@ -8,7 +8,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "polish.click.Positional arguments": ("位置参数", "Positional arguments"),
     "polish.click.Show this message and exit.": ("显示本帮助并退出。", "Show this message and exit."),
     "polish.click.Show the version and exit.": ("显示版本号并退出。", "Show the version and exit."),
-    "polish.click.%(prog)s, version %(version)s": ("%(prog)s，版本 %(version)s", "%(prog)s, version %(version)s"),
+    "polish.click.%(prog)s, version %(version)s": (
+        "%(prog)s，版本 %(version)s",
+        "%(prog)s, version %(version)s",
+    ),
     "polish.click.default: {default}": ("默认：{default}", "default: {default}"),
     "polish.click.env var: {var}": ("环境变量：{var}", "env var: {var}"),
     "polish.click.(dynamic)": ("（动态）", "(dynamic)"),
@@ -19,7 +22,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "polish.click.Missing argument": ("缺少参数", "Missing argument"),
     "polish.click.Missing option": ("缺少选项", "Missing option"),
     "polish.click.Missing parameter": ("缺少参数", "Missing parameter"),
-    "polish.click.Missing parameter: {param_name}": ("缺少参数：{param_name}", "Missing parameter: {param_name}"),
+    "polish.click.Missing parameter: {param_name}": (
+        "缺少参数：{param_name}",
+        "Missing parameter: {param_name}",
+    ),
     "polish.click.Missing {param_type}": ("缺少{param_type}", "Missing {param_type}"),
     "polish.click.argument": ("参数", "argument"),
     "polish.click.option": ("选项", "option"),
@@ -104,7 +110,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} 不是有效的是/否值；可用：{states}",
         "{value!r} is not a valid boolean. Recognized values: {states}",
     ),
-    "polish.click.{value!r} is not a valid UUID.": ("{value!r} 不是有效的 UUID。", "{value!r} is not a valid UUID."),
+    "polish.click.{value!r} is not a valid UUID.": (
+        "{value!r} 不是有效的 UUID。",
+        "{value!r} is not a valid UUID.",
+    ),
     "polish.click.{value!r} does not match the format {format}.": (
         "{value!r} 不符合格式 {format}。",
         "{value!r} does not match the format {format}.",
@@ -168,5 +177,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "polish.data.os_error": (
         "数据目录 {path} 无法使用（系统错误 {code}）；请用 --data 指定另一个目录。",
         "The data directory {path} cannot be used (system error {code}); give another directory with --data.",
+    ),
+    # the kiosk
+    "polish.welcome.closed": ("（投票已结束）", "(voting is closed)"),
+    "polish.welcome.locked_admin": (
+        "管理口令连续多次输错，本终端已暂时锁定，还需等待 {seconds} 秒；您的测评码仍然有效，届时请重新输入。",
+        "Wrong admin passphrases locked this terminal for a while: {seconds} seconds left; "
+        "your code is still valid, type it again then.",
     ),
 }

@@ -83,7 +83,9 @@ class PassphraseScreen(ModalScreen[bool]):
             return
         field = self.query_one("#passphrase", Input)
         field.value = ""
-        if kiosk.record_wrong_code():  # wrong passphrases count like wrong codes: guessing gets slow
+        if kiosk.record_wrong_code(
+            "passphrase"
+        ):  # wrong passphrases count like wrong codes: guessing gets slow
             self._wait()
             return
         field.disabled = False

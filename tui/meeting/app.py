@@ -69,6 +69,13 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         self.ballot: BallotDraft | None = None
         self.wrong_tries = 0
         self.locked_until = 0.0
+        self.lock_reason = "code"
+        """What locked the terminal: "code" (wrong ballot codes) or "passphrase" (wrong admin passphrases)."""
+        self.state_poll_seconds = 2.0
+        """How often the welcome screen and an open ballot re-read the voting state (opened, closed)."""
+        self.type_ahead = ""
+        """Keys typed on the thank-you screen, for the next welcome's code field."""
+        self.type_ahead_enter = False
         self.last_activity = time.monotonic()
         self._closing = False
         self._saves: queue.Queue[tuple[str, str, str, AnswerValue] | tuple[str, int] | None] = queue.Queue()
@@ -165,12 +172,13 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         """Seconds until another code may be tried (0 when not locked)."""
         return max(0.0, self.locked_until - time.monotonic())
 
-    def record_wrong_code(self) -> bool:
-        """Count a wrong code; True when the terminal must now wait before the next try."""
+    def record_wrong_code(self, reason: str = "code") -> bool:
+        """Count a wrong code (or passphrase: `reason`); True when the terminal must now wait."""
         self.wrong_tries += 1
         if self.wrong_tries >= WRONG_TRIES_BEFORE_WAIT:
             self.wrong_tries = 0
             self.locked_until = time.monotonic() + self.wait_seconds
+            self.lock_reason = reason
             return True
         return False
 
