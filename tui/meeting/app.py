@@ -30,6 +30,12 @@ READY_MARKER = "KAOPING-MEETING-READY"
 """Printed when the welcome screen is ready, if the app was asked to exit then (bench/bench_meeting.py)."""
 
 
+def _thanks_screen() -> type[Screen[Any]]:
+    from tui.meeting.seal import ThanksScreen
+
+    return ThanksScreen
+
+
 class MeetingApp(KaopingApp, inherit_bindings=False):
     """The meeting terminal: evaluator screens in turn, F12 + passphrase for the admin panel.
 
@@ -111,6 +117,8 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     def show_welcome(self, notice: str = "") -> None:
         """Forget the current ballot and show a brand-new welcome screen."""
         self.ballot = None
+        if not isinstance(self.screen, _thanks_screen()):
+            self.type_ahead, self.type_ahead_enter = "", False  # only the thank-you screen types ahead
         self.clear_notifications()
         self._clipboard = ""
         if self.mode == "paper":

@@ -57,7 +57,7 @@ class WelcomeScreen(Screen[None]):
             self.call_after_refresh(self.kiosk.report_ready)
         self.load_info()
         # The voting state shown is the store's now: re-read while this screen waits for a code.
-        self.set_interval(self.kiosk.state_poll_seconds, self.load_info)
+        self.set_interval(self.kiosk.state_poll_seconds, self.poll_info)
         if self.kiosk.wait_left() > 0:
             self._start_wait()
         else:
@@ -75,12 +75,20 @@ class WelcomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from the admin panel: the state may have changed, and a lock may have begun there."""
-        self.load_info()
+        self.poll_info()
         if self.kiosk.wait_left() > 0:
             self._start_wait()
 
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_info(self) -> None:
+        """The periodic re-read: its own group, so it never cancels a code being checked."""
+        self._read_info()
+
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load_info(self) -> None:
+        self._read_info()
+
+    def _read_info(self) -> None:
         try:
             self.post_message(InfoLoaded(self.kiosk.backend.info()))
         except Exception as error:  # a locked or damaged store: say so, keep the kiosk up
