@@ -1,4 +1,4 @@
-"""Chinese line breaking for every wrapped text of the app: no closing mark starts a line, no code is split."""
+"""Chinese line breaking for every wrapped text of the app: no closing mark starts a line, no code split."""
 
 from __future__ import annotations
 
