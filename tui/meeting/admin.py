@@ -35,6 +35,12 @@ EXPORT_KINDS = ("ballots", "summary", "brands")
 """What the meeting's staff take away on a USB stick after the meeting (exports.kinds)."""
 
 
+def digest_lines(digest: str, per_line: int = 4) -> str:
+    """The digest in groups of 8 characters, `per_line` groups a line: easy to read out and copy."""
+    groups = [digest[i : i + 8] for i in range(0, len(digest), 8)]
+    return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+
+
 class PassphraseScreen(ModalScreen[bool]):
     """Asks for the admin passphrase; returns True only when it is right."""
 
@@ -135,15 +141,16 @@ class AdminScreen(Screen[None]):
         with TabbedContent(id="admin-tabs"):
             with TabPane(t("meeting.admin.tab_voting"), id="tab-voting"), VerticalScroll():
                 yield Static("", id="admin-state")
+                # The closing receipt comes first: it is what the minutes need, whole on an 80x24 screen.
+                yield Static("", id="admin-receipt-title")
+                yield Digits("", id="admin-count")
+                yield Static("", id="admin-digest")
                 table: DataTable[str] = DataTable(id="admin-participation", cursor_type="none")
                 yield table
                 with Horizontal(id="admin-actions"):
                     yield Button(t("meeting.admin.open"), id="open-voting", variant="success")
                     yield Button(t("meeting.admin.close"), id="close-voting", variant="error")
                     yield Button(t("meeting.admin.quit"), id="quit-app")
-                yield Static("", id="admin-receipt-title")
-                yield Digits("", id="admin-count")
-                yield Static("", id="admin-digest")
             with TabPane(t("meeting.admin.tab_results"), id="tab-results"):
                 from tui.meeting.results import ResultsView
 
@@ -195,7 +202,8 @@ class AdminScreen(Screen[None]):
         if not self._focused_action:
             # The admin came for the voting action: put it under Enter, not three Tabs away.
             self._focused_action = True
-            self.query_one("#close-voting" if state == "open" else "#open-voting", Button).focus()
+            button = self.query_one("#close-voting" if state == "open" else "#open-voting", Button)
+            button.focus(scroll_visible=False)  # the panel opens at its top, the state and receipt first
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.clear()
         for group in groups:
@@ -227,7 +235,7 @@ class AdminScreen(Screen[None]):
             return
         title.update(t("meeting.admin.receipt_title"))
         count.update(str(receipt.count))
-        groups = " ".join(receipt.digest[i : i + 8] for i in range(0, len(receipt.digest), 8))
+        groups = digest_lines(receipt.digest)
         digest.update(t("meeting.admin.receipt", count=receipt.count, digest=groups))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
