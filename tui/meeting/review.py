@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.i18n import t
 from tui.linebreak import wrap
-from tui.meeting.review_layout import clip, review_layout
 from tui.meeting.messages import RulesChecked
 from tui.meeting.model import BallotDraft
+from tui.meeting.review_layout import clip, review_layout
 from tui.meeting.sealing import SealingScreen
 
 
