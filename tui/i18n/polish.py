@@ -185,4 +185,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrong admin passphrases locked this terminal for a while: {seconds} seconds left; "
         "your code is still valid, type it again then.",
     ),
+    "polish.admin.close_open_ballots": (
+        "注意：还有 {count} 张测评票已开始填写但尚未投出（有评议人可能正在投票）；结束后这些票不能再投出。",
+        "Note: {count} ballots are begun but not sealed (someone may be voting now); "
+        "after closing they can no longer be sealed.",
+    ),
+    "polish.kiosk.closed_under_you": (
+        "会务工作人员已结束本场投票，您正在填写的测评票未能投出。感谢您的参与；如有疑问，请联系会务工作人员。",
+        "The meeting staff have closed voting, so the ballot you were filling in could not be sealed. "
+        "Thank you for taking part; please ask the meeting staff if in doubt.",
+    ),
 }

@@ -118,10 +118,14 @@ class PassphraseScreen(ModalScreen[bool]):
 
 
 class ConfirmClose(ConfirmDialog):
-    """Closing voting is final for this session: ask once more."""
+    """Closing voting is final for this session: ask once more, saying how many ballots are half-filled."""
 
-    def __init__(self) -> None:
-        super().__init__(t("meeting.admin.close_question"), t("meeting.admin.close"), "error")
+    def __init__(self, open_ballots: int = 0) -> None:
+        warning = t("polish.admin.close_open_ballots", count=open_ballots) if open_ballots else None
+        super().__init__(
+            t("meeting.admin.close_question"), t("meeting.admin.close"), "error", warning=warning
+        )
+        self.open_ballots = open_ballots
 
 
 class AdminScreen(Screen[None]):
@@ -243,12 +247,7 @@ class AdminScreen(Screen[None]):
         if event.button.id == "open-voting":
             self.open_voting()
         elif event.button.id == "close-voting":
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.close_voting()
-
-            self.app.push_screen(ConfirmClose(), confirmed)
+            self.ask_close()
         elif event.button.id == "quit-app":
             self.app.exit()
         elif event.button.id == "export-write":
@@ -277,6 +276,23 @@ class AdminScreen(Screen[None]):
         except Exception as error:  # shown to the admin
             self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
         self.app.call_from_thread(self.load)
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def ask_close(self) -> None:
+        """Count the ballots begun and not sealed (on any seat), then ask before closing."""
+        try:
+            open_ballots = self.kiosk.backend.open_ballots()
+        except Exception as error:  # shown to the admin; closing is not offered blind
+            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            return
+        self.app.call_from_thread(self._confirm_close, open_ballots)
+
+    def _confirm_close(self, open_ballots: int) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.close_voting()
+
+        self.app.push_screen(ConfirmClose(open_ballots), confirmed)
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def close_voting(self) -> None:

@@ -93,6 +93,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     def on_mount(self) -> None:
         self._save_loop()
         self.set_interval(max(0.05, min(1.0, self.idle_timeout / 4)), self._check_idle)
+        self.set_interval(self.state_poll_seconds, self._check_voting)
         self.push_screen(self._first_screen())
 
     def _first_screen(self) -> Screen[Any]:
@@ -287,6 +288,30 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
             if isinstance(screen, UnitScreen) and screen.take_key(event.key):
                 return  # handled here, in typing order (see UnitScreen.take_key)
         await super().on_event(event)
+
+    def _check_voting(self) -> None:
+        """While a ballot is open here, notice when voting was closed under it (here or elsewhere)."""
+        from tui.meeting.admin import AdminScreen, PassphraseScreen
+
+        if self.ballot is None or self.mode == "paper":
+            return
+        if any(isinstance(screen, (AdminScreen, PassphraseScreen)) for screen in self.screen_stack):
+            return
+        self._read_voting_state(self.ballot.code)
+
+    @work(thread=True, exclusive=True, group="voting-state", exit_on_error=False)
+    def _read_voting_state(self, code: str) -> None:
+        try:
+            state = self.backend.voting_state()
+        except Exception:  # a busy or locked store: the next poll tries again
+            return
+        if state != "open":
+            self.call_from_thread(self._voting_closed_under, code)
+
+    def _voting_closed_under(self, code: str) -> None:
+        """Tell the evaluator kindly, and leave the ballot; its draft stays as it was."""
+        if self.ballot is not None and self.ballot.code == code:
+            self.show_welcome(t("polish.kiosk.closed_under_you"))
 
     def _check_idle(self) -> None:
         from tui.meeting.admin import AdminScreen, PassphraseScreen
