@@ -289,17 +289,17 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))[1:]
     assert len(rows) == 11 and rows[0][1] == "U01 市测试局1"
     assert campaign.unit_for_code(rows[0][2]) == campaign.unit("U01")
-    again = run(data_dir, "codes", "units", "--unit", "U01")
+    again = run(data_dir, "codes", "units", "--unit", "U01", "--reissue")
     assert again.exit_code == 2 and "--yes" in again.output
     out = tmp_path / "U01.csv"
-    redo = run(data_dir, "codes", "units", "--unit", "U01", "--yes", "-o", str(out))
+    redo = run(data_dir, "codes", "units", "--unit", "U01", "--reissue", "--yes", "-o", str(out))
     assert redo.exit_code == 0, redo.output
     assert campaign.unit_for_code(rows[0][2]) is None
     new_code = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1][2]
     assert campaign.unit_for_code(new_code) == campaign.unit("U01")
     groups = run(data_dir, "codes", "groups")
     assert groups.exit_code == 0
-    partial = run(data_dir, "codes", "units", "--unit", "U02", "--yes")
+    partial = run(data_dir, "codes", "units", "--unit", "U02", "--reissue", "--yes")
     assert partial.exit_code == 0
     assert len(sheet.read_text(encoding="utf-8-sig").splitlines()) == 12, "the first sheet is kept"
     assert (campaign.dir / "codes" / "unit-codes-2.csv").exists()

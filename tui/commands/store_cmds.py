@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,7 @@ import click
 from forms.errors import InputError, ProblemFound
 from tui.context import AppContext
 from tui.i18n import language, t
+from tui.linebreak import cell_width
 
 if TYPE_CHECKING:
     from store.api import CampaignStore, Store, Unit
@@ -42,7 +43,9 @@ class SheetRow:
     code: str
 
 
-def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow]) -> Path:
+def write_code_sheet(
+    csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow], code_header: str | None = None
+) -> Path:
     """Write a CSV for Excel (UTF-8 with BOM, CRLF) and a plain-text sheet of slips to cut beside it
     (same name, .txt); both mode 0600, written atomically. Returns the text sheet's path."""
     from exports.csvio import cell, write_csv
@@ -58,7 +61,7 @@ def write_code_sheet(csv_path: Path, title: str, holder_header: str, rows: Seque
     csv_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The project's Excel-safe writer (BOM, CRLF, formula guard, atomic; its temp file is already 0600);
     # a disk error is reported like the store's own writes.
-    header = [t("store.sheet.number"), holder_header, t("store.sheet.code")]
+    header = [t("store.sheet.number"), holder_header, code_header or t("store.sheet.code")]
     lines = ([number, cell(row.holder), row.code] for number, row in enumerate(rows, start=1))
     try:
         write_csv(csv_path, [header], lines)
@@ -96,12 +99,14 @@ def _write_all_sheets(
         names = {unit.id: unit.name for unit in campaign.units()}
         rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in unit_codes.items()]
         path = folder / "unit-codes.csv"
-        write_code_sheet(path, t("store.sheet.unit_title", name=name), t("store.sheet.unit"), rows)
+        title = t("store.sheet.unit_title", name=name)
+        write_code_sheet(path, title, t("store.sheet.unit"), rows, t("polish.codes.unit_code"))
         written.append(path)
     if group_codes:
         rows = [SheetRow(group, code) for group, code in group_codes.items()]
         path = folder / "group-codes.csv"
-        write_code_sheet(path, t("store.sheet.group_title", name=name), t("store.sheet.group"), rows)
+        title = t("store.sheet.group_title", name=name)
+        write_code_sheet(path, title, t("store.sheet.group"), rows, t("polish.codes.group_code"))
         written.append(path)
     return written
 
@@ -393,24 +398,33 @@ def _sheet_target(campaign: CampaignStore, output: Path | None, default_name: st
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
 )
+@click.option("--reissue", is_flag=True, help=t("polish.codes.opt.reissue"))
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
 def codes_units_command(
-    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
+    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, reissue: bool, yes: bool
 ) -> None:
     campaign = _campaign(context)
     wanted = list(unit_ids) or [unit.id for unit in campaign.units()]
     if not wanted:
         raise InputError("store.no_units")
+    for unit_id in wanted:
+        campaign.unit(unit_id)  # an unknown unit is refused before anything is printed or written
+    names = {unit.id: unit.name for unit in campaign.units()}
     replaced = sorted(set(wanted) & campaign.units_with_codes())
+    if replaced and not reissue:
+        current = current_sign_in_codes(campaign, "unit-codes", campaign.unit_for_code, wanted)
+        rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in current.items()]
+        click.echo(t("polish.codes.current_units", count=len(rows), folder=str(campaign.dir / "codes")))
+        _show_current(campaign, rows, len(replaced), output, "unit")
+        return
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
     target = _sheet_target(campaign, output, "unit-codes.csv")
     codes = campaign.issue_unit_codes(wanted)
-    names = {unit.id: unit.name for unit in campaign.units()}
     rows = [SheetRow(f"{unit_id} {names.get(unit_id, '')}", code) for unit_id, code in codes.items()]
     title = t("store.sheet.unit_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, t("store.sheet.unit"), rows)
+    text_path = write_code_sheet(target, title, t("store.sheet.unit"), rows, t("polish.codes.unit_code"))
     click.echo(t("store.cmd.unit_codes_issued", count=len(rows)))
     click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
 
@@ -419,22 +433,70 @@ def codes_units_command(
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("store.opt.output_sheet")
 )
+@click.option("--reissue", is_flag=True, help=t("polish.codes.opt.reissue"))
 @click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+def codes_groups_command(context: AppContext, output: Path | None, reissue: bool, yes: bool) -> None:
     campaign = _campaign(context)
     if not campaign.meeting_units():
         raise InputError("store.no_units")
     replaced = campaign.groups_with_codes()
+    if replaced and not reissue:
+        current = current_sign_in_codes(campaign, "group-codes", campaign.group_for_code, sorted(replaced))
+        rows = [SheetRow(group, code) for group, code in current.items()]
+        click.echo(t("polish.codes.current_groups", count=len(rows), folder=str(campaign.dir / "codes")))
+        _show_current(campaign, rows, len(replaced), output, "group")
+        return
     if replaced and not yes:
         raise InputError("store.cmd.reissue_needs_yes", count=len(replaced))
     target = _sheet_target(campaign, output, "group-codes.csv")
     codes = campaign.issue_group_codes()
     rows = [SheetRow(group, code) for group, code in codes.items()]
     title = t("store.sheet.group_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, t("store.sheet.group"), rows)
+    text_path = write_code_sheet(target, title, t("store.sheet.group"), rows, t("polish.codes.group_code"))
     click.echo(t("store.cmd.group_codes_issued", count=len(rows)))
     click.echo(t("store.cmd.sheet_written", csv=str(target), txt=str(text_path)))
+
+
+def current_sign_in_codes(
+    campaign: CampaignStore, stem: str, owner_of: Callable[[str], object], wanted: Sequence[str]
+) -> dict[str, str]:
+    """The sign-in codes still valid in the sheets kept in the campaign's `codes/` folder: owner -> code.
+
+    The store keeps only hashes, so the sheets are the one place a code can be read again; a code of an
+    older sheet that a reissue replaced no longer signs in, and is left out.
+    """
+    import csv
+
+    found: dict[str, str] = {}
+    for path in sorted((campaign.dir / "codes").glob(f"{stem}*.csv"), key=lambda p: p.stat().st_mtime):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in list(csv.reader(handle))[1:]:
+                if len(row) < 3 or not row[2].strip():
+                    continue
+                owner = owner_of(row[2].strip())
+                key = getattr(owner, "id", owner)
+                if isinstance(key, str) and key in wanted:
+                    found[key] = row[2].strip()
+    return {key: found[key] for key in wanted if key in found}
+
+
+def _show_current(
+    campaign: CampaignStore, rows: list[SheetRow], existing: int, output: Path | None, kind: str
+) -> None:
+    """Print the current sheet; write it only where -o says."""
+    width = max((cell_width(row.holder) for row in rows), default=0)
+    for row in rows:
+        click.echo(f"  {row.holder}{' ' * (width - cell_width(row.holder))}  {row.code}")
+    if existing > len(rows):
+        click.echo(t("polish.codes.not_in_sheets", count=existing - len(rows)))
+    if output is None:
+        return
+    target = _sheet_target(campaign, output, f"{kind}-codes.csv")
+    title = t(f"store.sheet.{kind}_title", name=campaign.info.name)
+    holder = t("store.sheet.unit" if kind == "unit" else "store.sheet.group")
+    text_path = write_code_sheet(target, title, holder, rows, t(f"polish.codes.{kind}_code"))
+    click.echo(t("polish.codes.sheet_copied", csv=str(target), txt=str(text_path)))
 
 
 # ---------------------------------------------------------------------- simulate

@@ -195,4 +195,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The meeting staff have closed voting, so the ballot you were filling in could not be sealed. "
         "Thank you for taking part; please ask the meeting staff if in doubt.",
     ),
+    # sign-in code sheets
+    "polish.codes.unit_code": ("单位登录码", "Unit sign-in code"),
+    "polish.codes.group_code": ("联络组登录码", "Group sign-in code"),
+    "polish.codes.opt.reissue": (
+        "重新生成登录码（旧码失效；已有登录码时还需 --yes）",
+        "make new sign-in codes (the old ones stop working; with --yes when some exist)",
+    ),
+    "polish.codes.current_units": (
+        "当前有效的单位登录码 {count} 个（取自 {folder} 中的登录码单）：",
+        "{count} current unit sign-in codes (from the sheets in {folder}):",
+    ),
+    "polish.codes.current_groups": (
+        "当前有效的联络组登录码 {count} 个（取自 {folder} 中的登录码单）：",
+        "{count} current liaison-group sign-in codes (from the sheets in {folder}):",
+    ),
+    "polish.codes.not_in_sheets": (
+        "另有 {count} 个登录码不在这些登录码单中（当初写到了别处）：找不到时可用 --reissue 重新生成。",
+        "{count} more sign-in codes are in none of these sheets (written elsewhere back then); "
+        "use --reissue to make new ones if they are lost.",
+    ),
+    "polish.codes.sheet_copied": (
+        "登录码单已写出：{csv}（裁剪纸条：{txt}）",
+        "Sheet written: {csv} (slips: {txt})",
+    ),
 }
