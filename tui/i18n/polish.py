@@ -219,4 +219,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "登录码单已写出：{csv}（裁剪纸条：{txt}）",
         "Sheet written: {csv} (slips: {txt})",
     ),
+    "polish.no_terminal_passphrase": (
+        "需要管理员口令，但没有终端可以询问；请用 --passphrase 或环境变量 KAOPING_PASSPHRASE 给出。",
+        "The admin passphrase is needed and there is no terminal to ask for it; "
+        "give it with --passphrase or the KAOPING_PASSPHRASE environment variable.",
+    ),
 }

@@ -51,3 +51,20 @@ def test_a_data_directory_under_a_regular_file_is_refused_in_chinese(tmp_path: P
         assert "是一个文件" in done.stderr
     english = kaoping("--data", str(blocker / "data"), "campaigns", lang="en")
     assert english.returncode == 2 and "is a file, not a directory" in english.stderr
+
+
+def test_reopen_without_a_terminal_suggests_only_flags_it_has(tmp_path: Path) -> None:
+    import re
+
+    from tests.tui.meeting.conftest import _fixed_campaign
+    from tui.commands import load_command
+
+    _fixed_campaign(tmp_path, 4, open_voting=False)
+    env_free = kaoping("--data", str(tmp_path), "self-assess", "--reopen", "U01", "--reason", "x")
+    assert env_free.returncode == 2
+    command = load_command("self-assess")
+    assert command is not None
+    flags = {opt for param in command.params for opt in param.opts}
+    suggested = set(re.findall(r"--[a-z][a-z-]*", env_free.stderr))
+    assert suggested and suggested <= flags | {"--help"}, suggested
+    assert "--passphrase" in suggested
