@@ -224,4 +224,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The admin passphrase is needed and there is no terminal to ask for it; "
         "give it with --passphrase or the KAOPING_PASSPHRASE environment variable.",
     ),
+    # questionary's hints
+    "polish.wizard.checkbox_hint": (
+        "（↑↓ 移动，空格 选中，a 全选，i 反选，回车 确认）",
+        "(↑↓ move, Space picks, a all, i invert, Enter confirms)",
+    ),
+    "polish.wizard.yes_no": ("（Y 是 / n 否）", "(Y/n)"),
+    "polish.wizard.no_yes": ("（y 是 / N 否）", "(y/N)"),
 }
