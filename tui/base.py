@@ -30,6 +30,9 @@ class KaopingApp(App[object]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "base.tcss"]
 
+    ENABLE_COMMAND_PALETTE = False
+    """Textual's palette speaks English only (Quit, Screenshot, Theme): no `^p palette` in any mode."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.CSS_PATH = [STYLES / "base.tcss", *(STYLES / name for name in cls.STYLESHEETS)]
