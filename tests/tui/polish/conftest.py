@@ -1,4 +1,4 @@
-"""The polish tests reuse the meeting's fixtures: real campaigns in tmp_path data directories."""
+"""The polish tests reuse the meeting's and the self-assessment's fixtures (real campaigns in tmp_path)."""
 
 from tests.tui.meeting.conftest import (  # noqa: F401 - fixtures, found by name
     chinese,
@@ -6,3 +6,4 @@ from tests.tui.meeting.conftest import (  # noqa: F401 - fixtures, found by name
     full_meeting,
     small_meeting,
 )
+from tests.tui.selfassess.conftest import campaign  # noqa: F401 - fixture, found by name
