@@ -231,4 +231,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "polish.wizard.yes_no": ("（Y 是 / n 否）", "(Y/n)"),
     "polish.wizard.no_yes": ("（y 是 / N 否）", "(y/N)"),
+    # exports from the results mode
+    "polish.export.key": ("导出", "Export"),
+    "polish.export.title": (
+        "导出为 Excel 可直接打开的 CSV（附清单文件）：选择类别和文件夹，按回车或“导出”。",
+        "Export as CSV that Excel opens as it is (with its manifest): pick a kind and a folder, then Enter.",
+    ),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -70,6 +72,7 @@ class ResultsScreen(Screen[None]):
     """The results: branches' stars, organizations' composites, the distribution chart."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", t("polish.export.key")),
         Binding("o", "reopen", t("results.key.reopen")),
         Binding("t", "next_tab", t("review.key.next_tab")),
         Binding("f5", "reload", t("review.key.reload")),
@@ -122,6 +125,15 @@ class ResultsScreen(Screen[None]):
             organizations.add_column(t(f"results.col.{key}"), key=key)
         branches.focus()
         self.load()
+
+    def action_export(self) -> None:
+        """结果与导出: the exports the home screen's label promises."""
+        from tui.results.export import ExportDialog
+
+        context = getattr(self.app, "context", None)
+        folder = context.data_dir / "exports" if context is not None else Path("exports")
+        lang = context.lang if context is not None else "zh"
+        self.app.push_screen(ExportDialog(self.store, folder, lang))
 
     def action_reload(self) -> None:
         self.load()
