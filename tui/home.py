@@ -44,7 +44,10 @@ class SummaryLoaded(Message):
 class HomeApp(KaopingApp):
     """Shows the campaign and lets the user pick a mode; exits with the chosen mode's name."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", t("key.quit"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", t("key.quit")),
+        Binding("escape", "quit", t("key.quit"), show=False),  # as the README says: q or Esc
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
