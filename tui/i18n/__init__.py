@@ -82,6 +82,9 @@ def t(key: str, /, **params: object) -> str:
 def error_text(error: KaopingError) -> str:
     """One clear sentence for a `KaopingError` raised anywhere below the UI."""
     params = {name: _render(value) for name, value in error.params.items()}
+    code = getattr(error, "errno", None)
+    if "reason" in params and isinstance(code, int) and f"polish.errno.{code}" in CATALOG:
+        params["reason"] = t(f"polish.errno.{code}")  # the OS's English reason, in our words
     return t(error.key, **params)
 
 

@@ -237,4 +237,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "导出为 Excel 可直接打开的 CSV（附清单文件）：选择类别和文件夹，按回车或“导出”。",
         "Export as CSV that Excel opens as it is (with its manifest): pick a kind and a folder, then Enter.",
     ),
+    # the OS's reasons, by errno (tui.i18n.error_text uses them for store read/write failures)
+    "polish.errno.20": ("路径中有一段是文件而不是目录", "part of the path is a file, not a directory"),
+    "polish.errno.13": ("没有权限", "permission denied"),
+    "polish.errno.1": ("操作不被允许", "operation not permitted"),
+    "polish.errno.28": ("磁盘空间已满", "the disk is full"),
+    "polish.errno.30": ("磁盘是只读的", "the disk is read-only"),
+    "polish.errno.2": ("文件或目录不存在", "no such file or directory"),
+    "polish.errno.21": ("这是一个目录而不是文件", "it is a directory, not a file"),
+    "polish.errno.5": ("磁盘读写出错", "a disk input/output error"),
 }

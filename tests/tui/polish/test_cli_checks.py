@@ -68,3 +68,21 @@ def test_reopen_without_a_terminal_suggests_only_flags_it_has(tmp_path: Path) ->
     suggested = set(re.findall(r"--[a-z][a-z-]*", env_free.stderr))
     assert suggested and suggested <= flags | {"--help"}, suggested
     assert "--passphrase" in suggested
+
+
+def test_store_failures_give_the_os_reason_in_our_words() -> None:
+    import errno
+
+    from store.errors import StoreReadError, StoreWriteError
+    from tui.i18n import error_text, set_language
+
+    full = StoreWriteError(Path("/数据/x.json"), OSError(errno.ENOSPC, "No space left on device"))
+    denied = StoreReadError(Path("/数据/y.json"), OSError(errno.EACCES, "Permission denied"))
+    set_language("zh")
+    assert "磁盘空间已满" in error_text(full) and "No space" not in error_text(full)
+    assert "没有权限" in error_text(denied) and "Permission" not in error_text(denied)
+    set_language("en")
+    try:
+        assert "the disk is full" in error_text(full)
+    finally:
+        set_language("zh")
