@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from tests.tui.polish.kiosk import until
+from tests.tui.polish.kiosk import shows, until
 from tests.tui.selfassess.conftest import Campaign, settle, sign_in
 from tui.results.app import ResultsApp, ResultsScreen
 
@@ -21,7 +21,7 @@ async def test_e_on_the_results_screen_writes_an_export(campaign: Campaign, tmp_
         keys = [active.binding.description for active in app.screen.active_bindings.values()]
         assert "导出" in keys, "the footer offers it"
         await pilot.press("e")
-        await until(pilot, lambda: type(app.screen).__name__ == "ExportDialog", "the export dialog")
+        await until(pilot, shows(pilot, "ExportDialog", "#export-dialog-write"), "the export dialog")
         app.screen.query_one("#export-dialog-kind", Select).value = "codebook"
         app.screen.query_one("#export-dialog-folder", Input).value = str(folder)
         app.screen.query_one("#export-dialog-folder", Input).focus()
