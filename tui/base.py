@@ -30,6 +30,9 @@ class KaopingApp(App[object]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "base.tcss"]
 
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    """Screens get `-narrow` or `-wide`: at 120 columns side lists are wide enough for whole names."""
+
     ENABLE_COMMAND_PALETTE = False
     """Textual's palette speaks English only (Quit, Screenshot, Theme): no `^p palette` in any mode."""
 
