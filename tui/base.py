@@ -30,7 +30,7 @@ class KaopingApp(App[object]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "base.tcss"]
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual declares it
     """Screens get `-narrow` or `-wide`: at 120 columns side lists are wide enough for whole names."""
 
     ENABLE_COMMAND_PALETTE = False
