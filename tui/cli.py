@@ -100,6 +100,9 @@ def main() -> None:
     gc.disable()
     try:
         result = cli.main(prog_name="kaoping", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:  # a group without its sub-command: its help
+        error.show()
+        sys.exit(error.exit_code)
     except click.UsageError as error:
         click.echo(t("error.prefix") + usage_sentence(error), err=True)
         sys.exit(error.exit_code)

@@ -201,7 +201,10 @@ TEXTS.update(
             "创建演示考核活动：66个直属党组织、3个联络组、约700个党支部、测评码和服务品牌。",
             "Create the demo campaign: 66 organizations, 3 liaison groups, about 700 branches, codes and service brands.",
         ),
-        "store.cmd.codes": ("测评码。", "Ballot codes."),
+        "store.cmd.codes": (
+            "测评码（评议人投票用）与单位登录码、联络组登录码。",
+            "Ballot codes (for evaluators) and the units' and liaison groups' sign-in codes.",
+        ),
         "store.cmd.codes_issue": (
             "生成一次性测评码，写出 CSV 和可裁剪的纸条文本。",
             "Issue one-time ballot codes: a CSV and a plain-text sheet of slips to cut.",

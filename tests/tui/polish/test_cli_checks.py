@@ -86,3 +86,10 @@ def test_store_failures_give_the_os_reason_in_our_words() -> None:
         assert "the disk is full" in error_text(full)
     finally:
         set_language("zh")
+
+
+def test_a_group_without_its_sub_command_shows_its_help_in_chinese(tmp_path: Path) -> None:
+    done = kaoping("--data", str(tmp_path), "codes")
+    assert done.returncode == 2
+    assert done.stderr.startswith("用法：kaoping codes") and "命令：" in done.stderr
+    assert "Usage" not in done.stderr and "Error" not in done.stderr
