@@ -246,4 +246,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "polish.errno.2": ("文件或目录不存在", "no such file or directory"),
     "polish.errno.21": ("这是一个目录而不是文件", "it is a directory, not a file"),
     "polish.errno.5": ("磁盘读写出错", "a disk input/output error"),
+    "polish.admin.locked_by_codes": (
+        "欢迎页上连续多次输入了错误的测评码，本终端已暂时锁定，还需等待 {seconds} 秒后才能输入管理口令。",
+        "Several wrong ballot codes at the welcome screen locked this terminal for a while: "
+        "{seconds} seconds left before the passphrase can be typed.",
+    ),
 }

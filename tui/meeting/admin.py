@@ -102,9 +102,13 @@ class PassphraseScreen(ModalScreen[bool]):
         kiosk = cast("MeetingApp", self.app)
         self.query_one("#passphrase", Input).disabled = True
         seconds = max(1, round(kiosk.wait_left()))
-        self.query_one("#passphrase-message", Static).update(
-            t("meeting.admin.passphrase_wait", seconds=seconds)
+        # say why: wrong passphrases here, or wrong ballot codes at the welcome screen
+        key = (
+            "meeting.admin.passphrase_wait"
+            if kiosk.lock_reason == "passphrase"
+            else "polish.admin.locked_by_codes"
         )
+        self.query_one("#passphrase-message", Static).update(t(key, seconds=seconds))
         self.set_timer(kiosk.wait_left() + 0.05, self._end_wait)
 
     def _end_wait(self) -> None:

@@ -58,3 +58,15 @@ async def test_a_right_code_after_five_wrong_passphrases_says_locked_and_for_how
         await type_code(pilot, small_meeting.codes["members"][0])
         assert type(app.screen).__name__ == "WelcomeScreen"
         assert "锁定" in message(app, "#welcome-message")
+
+
+async def test_the_passphrase_box_says_wrong_codes_locked_the_terminal(small_meeting: Meeting) -> None:
+    app = small_meeting.app(wait_seconds=30.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            app.record_wrong_code("code")
+        await pilot.press("f12")
+        await until(pilot, shows(pilot, "PassphraseScreen", "#passphrase-message"), "the passphrase box")
+        await until(pilot, lambda: "测评码" in message(app, "#passphrase-message"), "the reason")
+        assert re.search(r"\d+ 秒", message(app, "#passphrase-message"))
