@@ -251,4 +251,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Several wrong ballot codes at the welcome screen locked this terminal for a while: "
         "{seconds} seconds left before the passphrase can be typed.",
     ),
+    # the ballots export for people: names and words besides the ids
+    "polish.export.col.rater_group_name": ("评议人类别名称", "Rater group name"),
+    "polish.export.col.validity": ("是否有效", "Validity"),
+    "polish.export.valid": ("有效", "valid"),
+    "polish.export.invalid": ("无效", "invalid"),
 }
