@@ -231,7 +231,37 @@ class Exporter:
             excel_safe=self.safe,
         )
         columns = [self.col(column_id) for column_id in BALLOT_COLUMNS]
+        if not self.plain:
+            rows, extra = self.ballot_labels(rows)
+            columns += extra
         return self.write("ballots", path, columns, rows, [forms[form_id] for form_id in used])
+
+    def ballot_labels(
+        self, rows: Iterable[tuple[object, ...]]
+    ) -> tuple[Iterator[tuple[object, ...]], list[tuple[str, str]]]:
+        """For people (not `--plain`): the rater group's name and 有效/无效 in two more columns at the end.
+
+        The id columns stay as they are, so the file still imports and consolidates by column name.
+        """
+        group_at, valid_at = BALLOT_COLUMNS.index("rater_group"), BALLOT_COLUMNS.index("valid")
+        names = {
+            group.id: (group.en if self.lang == "en" and group.en else group.zh)
+            for group in self.rules.rater_groups
+        }
+        words = (self.text("polish.export.invalid"), self.text("polish.export.valid"))
+        labelled = (
+            (
+                *row,
+                cell(names.get(str(row[group_at]), str(row[group_at])), self.safe),
+                words[1 if row[valid_at] else 0],
+            )
+            for row in rows
+        )
+        extra = [
+            ("rater_group_name", self.text("polish.export.col.rater_group_name")),
+            ("validity", self.text("polish.export.col.validity")),
+        ]
+        return labelled, extra
 
     def summary(self, path: Path) -> Manifest:
         """One row per unit: ballots, scores, shares, groups, self, supervision, composite, grade, stars."""

@@ -15,7 +15,7 @@ from forms.scoring.entry import dimension_items, required_items
 
 from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
-from .campaign_files import DRAFT_POSITION, MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
+from .campaign_files import DRAFT_POSITION, DRAFTS_DIR, MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
 from .clock import today
 from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
@@ -120,6 +120,15 @@ class Ballots:
         with self.files.store.edit(self.files.draft_dir(digest) / DRAFT_POSITION) as db:
             db.table("position", cache_size=0).upsert(Document({"position": doc.get("position")}, doc_id=1))
         remove_durably(legacy)
+
+    def open_draft_count(self) -> int:
+        """How many codes have a draft (a ballot begun, not sealed): the admin is warned before closing."""
+        with self.files.op():
+            folder = self.files.dir / DRAFTS_DIR
+            if not folder.is_dir():
+                return 0
+            # A draft is a folder per code (or, from before, a single file): count each code once.
+            return sum(1 for entry in folder.iterdir() if entry.is_dir() or entry.suffix == ".json")
 
     def discard_draft(self, code: str) -> None:
         """Throw away a code's draft; the code stays fresh."""

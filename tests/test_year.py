@@ -281,7 +281,7 @@ def year_2026(tmp_path_factory: pytest.TempPathFactory) -> Year:
     assert signed_in is not None and signed_in.id == "U03"
     assert campaign.codes.group_for_code(group_codes["第一联络组"]) == "第一联络组"
     # Reissuing without --yes is refused: old codes would stop working.
-    run(room1, "codes", "units", code=2)
+    run(room1, "codes", "units", "--reissue", code=2)
 
     # 6. Visits: one recorded in the review screen, others imported from a group's spreadsheet.
     visit_form = campaign.form("supervision_visit")

@@ -7,11 +7,18 @@ from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from tui.context import AppContext
 from tui.i18n import set_language, t
+from tui.linebreak import fill
 
 STYLES = Path(__file__).parent / "styles"
+
+
+def toast_width(screen_width: int) -> int:
+    """The text width of a Textual toast: 60 cells or half the screen, less its border and padding."""
+    return max(10, min(60, screen_width // 2) - 3)
 
 
 class KaopingApp(App[object]):
@@ -23,6 +30,12 @@ class KaopingApp(App[object]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "base.tcss"]
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual declares it
+    """Screens get `-narrow` or `-wide`: at 120 columns side lists are wide enough for whole names."""
+
+    ENABLE_COMMAND_PALETTE = False
+    """Textual's palette speaks English only (Quit, Screenshot, Theme): no `^p palette` in any mode."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.CSS_PATH = [STYLES / "base.tcss", *(STYLES / name for name in cls.STYLESHEETS)]
@@ -33,6 +46,19 @@ class KaopingApp(App[object]):
         self.context = context
         self.title = t("app.title")
         self.sub_title = t("app.subtitle")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast whose text is broken into lines by the Chinese rules (Textual would break anywhere)."""
+        message = fill(message, toast_width(self.size.width))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collector `tui.cli.main` paused for start-up.

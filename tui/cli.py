@@ -9,9 +9,13 @@ from pathlib import Path
 import click
 
 from forms.errors import KaopingError
+from tui.clicktext import install as install_click_texts
 from tui.commands import COMMAND_MODULES, load_command
 from tui.context import AppContext, default_data_dir
-from tui.i18n import error_text, set_language, t
+from tui.i18n import error_text, language, set_language, t
+from tui.terminal import check_data_dir
+
+install_click_texts()  # before the decorators below take click's texts (the version message)
 
 SCREEN_COMMANDS = frozenset({None, "meeting", "self-assess", "review", "results"})
 """Commands that open a full-screen app (None: the home screen); `KaopingApp` resumes the garbage
@@ -97,10 +101,20 @@ def cli(
     if ctx.invoked_subcommand not in SCREEN_COMMANDS:
         gc.enable()  # paused by main() for the imports; a full-screen app resumes it once on screen
     ctx.obj = AppContext(data_dir=data_dir or default_data_dir(), lang=lang, campaign_id=campaign_id)
+    check_data_dir(ctx.obj.data_dir)
     if ctx.invoked_subcommand is None:
         from tui.home import run_home
 
         run_home(ctx.obj)
+
+
+def usage_sentence(error: click.UsageError) -> str:
+    """Click's usage error as one sentence on one line, pointing at the command's help."""
+    message = " ".join(error.format_message().split()).rstrip("。.")
+    if language() == "zh":
+        message = message.replace(". ", "。")  # click joins its parts with an English full stop
+    command = error.ctx.command_path if error.ctx is not None else "kaoping"
+    return t("polish.usage.error", message=message, command=command)
 
 
 def main() -> None:
@@ -110,6 +124,15 @@ def main() -> None:
     gc.disable()
     try:
         result = cli.main(prog_name="kaoping", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:  # a group without its sub-command: its help
+        error.show()
+        sys.exit(error.exit_code)
+    except click.UsageError as error:
+        click.echo(t("error.prefix") + usage_sentence(error), err=True)
+        sys.exit(error.exit_code)
+    except KaopingError as error:  # raised in the root group's own callback (the data directory)
+        KaopingFailure(error).show()
+        sys.exit(error.exit_code)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
@@ -117,3 +140,7 @@ def main() -> None:
         click.echo(t("error.interrupted"), err=True)
         sys.exit(130)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,6 +47,7 @@ class HomeApp(KaopingApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", t("key.quit")),
         Binding("c", "switch_campaign", t("selfyear.home.switch")),
+        Binding("escape", "quit", t("key.quit"), show=False),  # as the README says: q or Esc
     ]
 
     def compose(self) -> ComposeResult:
@@ -209,7 +210,9 @@ def run_home(context: AppContext) -> None:
     The store is opened first, so a damaged data directory stops with one sentence instead of a screen.
     """
     from store.api import open_store
+    from tui.terminal import require_terminal
 
+    require_terminal("kaoping")
     store = open_store(context.data_dir)
     if store.campaigns():
         store.campaign(context.campaign_id)

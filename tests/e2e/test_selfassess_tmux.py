@@ -94,7 +94,7 @@ def test_a_branch_types_its_scores_and_submits(tmp_path: Path, tmux: Tmux) -> No
 
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
     tmux.start([str(KAOPING), "--data", str(data_dir), "self-assess", "--unit", branch.id], env)
-    tmux.wait_for("单位码")
+    tmux.wait_for("单位登录码")
     tmux.type(result.unit_codes[branch.id].lower())  # codes are forgiven their case
     tmux.send("Enter")
     tmux.wait_for("合计")

@@ -229,4 +229,5 @@ def test_a_row_with_missing_cells_names_its_line(campaign: Campaign, tmp_path: P
     with pytest.raises(InputError) as caught:
         read_exports([exported], campaign.store)
     assert caught.value.key == "import.row_width"
-    assert caught.value.params["actual"] == 14 and caught.value.params["expected"] == 15
+    # 15 id columns, and for people the rater group's name and 有效/无效 (polish)
+    assert caught.value.params["actual"] == 16 and caught.value.params["expected"] == 17

@@ -297,7 +297,7 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     again = run(data_dir, "codes", "units", "--unit", "U01", "-o", str(tmp_path / "again.csv"))
     assert again.exit_code == 2 and "--yes" in again.output
     out = tmp_path / "U01.csv"
-    redo = run(data_dir, "codes", "units", "--unit", "U01", "--yes", "-o", str(out))
+    redo = run(data_dir, "codes", "units", "--unit", "U01", "--reissue", "--yes", "-o", str(out))
     assert redo.exit_code == 0, redo.output
     assert campaign.codes.unit_for_code(rows[0][2]) is None
     new_code = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1][2]

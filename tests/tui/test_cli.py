@@ -58,7 +58,7 @@ def test_an_unknown_command_is_bad_usage() -> None:
 def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
-    assert "kaoping, version" in result.output
+    assert "kaoping，版本" in result.output  # click's texts follow the interface language
 
 
 def test_main_pauses_the_garbage_collector_only_for_start_up(monkeypatch, capsys) -> None:

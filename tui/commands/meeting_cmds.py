@@ -55,6 +55,10 @@ def meeting(
         exit_when_ready=ready_exit,
     )
     _warn_sheets_in_data(context)
+    if not ready_exit:
+        from tui.terminal import require_terminal
+
+        require_terminal("kaoping meeting")  # after the store's own refusals, before anything is drawn
     app.run(headless=ready_exit)
     _warn_sheets_in_data(context)  # again after the screen closes, where the admin reads it
 

@@ -34,7 +34,7 @@ def run_app(app: Any) -> None:
 
 def _ask_passphrase() -> str:
     if not _interactive():
-        raise InputError("error.no_terminal")
+        raise InputError("polish.no_terminal_passphrase")  # only the flags this command has
     import questionary
 
     try:

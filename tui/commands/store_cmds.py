@@ -344,7 +344,7 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
     required=True,
     help=t("store_trust.opt.output_sheet"),
 )
-@click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
 def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: Path, yes: bool) -> None:
     from exports.code_sheets import issue_unit_sheet
@@ -362,7 +362,7 @@ def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: 
     required=True,
     help=t("store_trust.opt.output_sheet"),
 )
-@click.option("--yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
 def codes_groups_command(context: AppContext, output: Path, yes: bool) -> None:
     from exports.code_sheets import issue_group_sheet

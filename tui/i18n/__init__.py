@@ -19,6 +19,7 @@ from . import (
     forms,
     grid,
     meeting,
+    polish,
     results,
     selfassess,
     selfyear,
@@ -44,6 +45,7 @@ AREAS = (
     split,
     store_trust,
     selfyear,
+    polish,
 )
 
 
@@ -65,11 +67,12 @@ def _initial_language() -> str:
     """The language asked for before click parses options, so help texts come out right too."""
     argv = sys.argv[1:]
     for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1] if argv[index + 1] in LANGUAGES else "zh"
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-            return value if value in LANGUAGES else "zh"
+        if value in LANGUAGES:
+            return value
+        # an unknown --lang is refused by click, in the language of the environment
     env = os.environ.get("KAOPING_LANG", "zh")
     return env if env in LANGUAGES else "zh"
 
@@ -109,6 +112,9 @@ def t(key: str, /, **params: object) -> str:
 def error_text(error: KaopingError) -> str:
     """One clear sentence for a `KaopingError` raised anywhere below the UI."""
     params = {name: _render(value) for name, value in error.params.items()}
+    code = getattr(error, "errno", None)
+    if "reason" in params and isinstance(code, int) and f"polish.errno.{code}" in CATALOG:
+        params["reason"] = t(f"polish.errno.{code}")  # the OS's English reason, in our words
     return t(error.key, **params)
 
 

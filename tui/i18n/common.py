@@ -45,8 +45,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "home.demo.create": ("创建演示活动", "Create demo campaign"),
     "home.demo.created": (
-        "演示活动已创建。测评码、单位码和联络组码的打印单在 {folder}；演示管理口令：{passphrase}",
-        "The demo campaign was created. The code sheets (ballot, unit and group codes) are in {folder}; "
+        "演示活动已创建。测评码（述职评议会议用）、单位登录码（单位自评用）和联络组登录码（联络组审核用）的打印单在 {folder}；演示管理口令：{passphrase}",
+        "The demo campaign was created. The sheets of ballot codes (for the meeting), unit sign-in codes "
+        "(for self-assessment) and liaison-group sign-in codes (for the review) are in {folder}; "
         "the demo admin passphrase is {passphrase}",
     ),
     "home.demo.creating": ("正在创建演示活动……", "Creating the demo campaign..."),

@@ -24,18 +24,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- sign in
     "self.app.subtitle": ("单位自评", "Self-assessment"),
     "self.signin.title": ("单位自评 · 登录", "Self-assessment · sign in"),
-    "self.signin.prompt": ("请输入本单位的单位码，按回车：", "Type your unit's code and press Enter:"),
+    "self.signin.prompt": (
+        "请输入本单位的单位登录码，按回车：",
+        "Type your unit's sign-in code and press Enter:",
+    ),
     "self.signin.prompt_for": (
-        "请输入单位 {unit} 的单位码，按回车：",
+        "请输入单位 {unit} 的单位登录码，按回车：",
         "Type the code of unit {unit} and press Enter:",
     ),
-    "self.signin.empty": ("请先输入单位码。", "Please type the code first."),
+    "self.signin.empty": ("请先输入单位登录码。", "Please type the code first."),
     "self.signin.unknown_code": (
-        "单位码不正确：请核对发放的单位码（不区分大小写）后重新输入。",
+        "单位登录码不正确：请核对发放的单位登录码（不区分大小写）后重新输入。",
         "That code is not right: check the code you were given (case does not matter) and type it again.",
     ),
     "self.signin.other_unit": (
-        "这是另一个单位的单位码，不能用于单位 {unit}。",
+        "这是另一个单位的单位登录码，不能用于单位 {unit}。",
         "That code belongs to another unit; it cannot sign in as unit {unit}.",
     ),
     "self.signin.no_forms": (
@@ -106,11 +109,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.app.subtitle": ("联络组审核与日常督导", "Liaison review and supervision"),
     "review.signin.title": ("联络组 · 登录", "Liaison group · sign in"),
     "review.signin.prompt": (
-        "请输入联络组的组码，按回车：",
-        "Type your liaison group's code and press Enter:",
+        "请输入联络组的联络组登录码，按回车：",
+        "Type your liaison group's sign-in code and press Enter:",
     ),
     "review.signin.unknown_code": (
-        "组码不正确：请核对发放的联络组组码后重新输入。",
+        "联络组登录码不正确：请核对发放的联络组登录码后重新输入。",
         "That group code is not right: check the code you were given and type it again.",
     ),
     "review.other_group": (
@@ -292,16 +295,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Show the results: branch stars, the quota, composites (admin passphrase).",
     ),
     "review.cli.help": (
-        "联络组审核自评并记录日常督导（用组码登录）。",
+        "联络组审核自评并记录日常督导（用联络组登录码登录）。",
         "Liaison groups review self-assessments and record supervision visits (sign in with the group code).",
     ),
     # ---------------------------------------------------------------- commands
     "self.cli.help": (
-        "单位自评（用单位码登录）；管理员用 --reopen 单位 --reason 理由 退回已提交的自评。",
+        "单位自评（用单位登录码登录）；管理员用 --reopen 单位 --reason 理由 退回已提交的自评。",
         "Self-assessment by a unit (sign in with its code); the admin reopens a submission with --reopen UNIT --reason TEXT.",
     ),
     "self.cli.opt.unit": (
-        "以该单位登录（仍需输入其单位码）",
+        "以该单位登录（仍需输入其单位登录码）",
         "sign in as this unit (its code is still asked)",
     ),
     "self.cli.opt.reopen": (

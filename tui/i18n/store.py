@@ -201,7 +201,10 @@ TEXTS.update(
             "创建演示考核活动：66个直属党组织、3个联络组、约700个党支部、测评码和服务品牌。",
             "Create the demo campaign: 66 organizations, 3 liaison groups, about 700 branches, codes and service brands.",
         ),
-        "store.cmd.codes": ("测评码。", "Ballot codes."),
+        "store.cmd.codes": (
+            "测评码（评议人投票用）与单位登录码、联络组登录码。",
+            "Ballot codes (for evaluators) and the units' and liaison groups' sign-in codes.",
+        ),
         "store.cmd.codes_issue": (
             "生成一次性测评码，写出 CSV 和可裁剪的纸条文本。",
             "Issue one-time ballot codes: a CSV and a plain-text sheet of slips to cut.",
@@ -223,25 +226,30 @@ TEXTS.update(
             "Restore all data from a backup (admin passphrase and confirmation; the current data is backed up first).",
         ),
         "store.cmd.codes_units": (
-            "生成各单位的自评登录码（默认全部单位），写出 CSV 和裁剪纸条。",
-            "Issue the units' sign-in codes for self-assessment (all units by default): a CSV and slips to cut.",
+            "各单位的单位登录码（自评用）：列出当前的登录码单（-o 写到文件）；尚未生成时生成；"
+            "--reissue 重新生成（旧码失效）。",
+            "The units' sign-in codes (for self-assessment): print the current sheet (-o writes it to a "
+            "file); issued when there are none yet; --reissue makes new ones (the old ones stop working).",
         ),
         "store.cmd.codes_groups": (
-            "生成各联络组的登录码，写出 CSV 和裁剪纸条。",
-            "Issue the liaison groups' sign-in codes: a CSV and slips to cut.",
+            "各联络组的联络组登录码（审核用）：列出当前的登录码单（-o 写到文件）；尚未生成时生成；"
+            "--reissue 重新生成（旧码失效）。",
+            "The liaison groups' sign-in codes (for the review): print the current sheet (-o writes it to "
+            "a file); issued when there are none yet; --reissue makes new ones (the old ones stop working).",
         ),
         "store.opt.unit": ("只为这个单位生成（编号，可重复）", "only for this unit (id, repeatable)"),
         "store.opt.output_sheet": (
-            "输出 CSV 文件（默认：考核活动目录下的 codes/）",
-            "output CSV file (default: codes/ in the campaign directory)",
+            "写出 CSV 文件（另有同名 .txt 裁剪纸条）",
+            "write a CSV file (and a .txt of slips to cut beside it)",
         ),
         "store.opt.yes_reissue": (
             "确认重新生成：旧的登录码将失效",
             "confirm reissuing: the old sign-in codes stop working",
         ),
         "store.cmd.reissue_needs_yes": (
-            "已有 {count} 个登录码；重新生成会使旧码失效。确认请加 --yes。",
-            "{count} sign-in codes exist already; reissuing makes them stop working. Add --yes to confirm.",
+            "已有 {count} 个登录码；重新生成会使旧码失效。确认请加 --reissue。",
+            "{count} sign-in codes exist already; reissuing makes them stop working. "
+            "Add --reissue --yes to confirm.",
         ),
         "store.cmd.unit_codes_issued": (
             "已生成 {count} 个单位登录码。",
@@ -272,7 +280,7 @@ TEXTS.update(
         "store.opt.count": ("测评码数量", "number of codes"),
         "store.opt.group": (
             "评议人类别（编号或名称，如 members 或 党员代表）",
-            "rater group (id or name, e.g. members or 党员代表)",
+            "rater group (its id or its name, e.g. members)",
         ),
         "store.opt.output": (
             "输出 CSV 文件（同名 .txt 为裁剪纸条）",

@@ -37,6 +37,12 @@ EXPORT_KINDS = ("ballots", "summary", "brands")
 """What the meeting's staff take away on a USB stick after the meeting (exports.kinds)."""
 
 
+def digest_lines(digest: str, per_line: int = 4) -> str:
+    """The digest in groups of 8 characters, `per_line` groups a line: easy to read out and copy."""
+    groups = [digest[i : i + 8] for i in range(0, len(digest), 8)]
+    return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+
+
 class PassphraseScreen(ModalScreen[bool]):
     """Asks for the admin passphrase; returns True only when it is right."""
 
@@ -85,7 +91,9 @@ class PassphraseScreen(ModalScreen[bool]):
             return
         field = self.query_one("#passphrase", Input)
         field.value = ""
-        if kiosk.record_wrong_code():  # wrong passphrases count like wrong codes: guessing gets slow
+        if kiosk.record_wrong_code(
+            "passphrase"
+        ):  # wrong passphrases count like wrong codes: guessing gets slow
             self._wait()
             return
         field.disabled = False
@@ -96,9 +104,13 @@ class PassphraseScreen(ModalScreen[bool]):
         kiosk = cast("MeetingApp", self.app)
         self.query_one("#passphrase", Input).disabled = True
         seconds = max(1, round(kiosk.wait_left()))
-        self.query_one("#passphrase-message", Static).update(
-            t("meeting.admin.passphrase_wait", seconds=seconds)
+        # say why: wrong passphrases here, or wrong ballot codes at the welcome screen
+        key = (
+            "meeting.admin.passphrase_wait"
+            if kiosk.lock_reason == "passphrase"
+            else "polish.admin.locked_by_codes"
         )
+        self.query_one("#passphrase-message", Static).update(t(key, seconds=seconds))
         self.set_timer(kiosk.wait_left() + 0.05, self._end_wait)
 
     def _end_wait(self) -> None:
@@ -112,10 +124,14 @@ class PassphraseScreen(ModalScreen[bool]):
 
 
 class ConfirmClose(ConfirmDialog):
-    """Closing voting is final for this session: ask once more."""
+    """Closing voting is final for this session: ask once more, saying how many ballots are half-filled."""
 
-    def __init__(self) -> None:
-        super().__init__(t("meeting.admin.close_question"), t("meeting.admin.close"), "error")
+    def __init__(self, open_ballots: int = 0) -> None:
+        warning = t("polish.admin.close_open_ballots", count=open_ballots) if open_ballots else None
+        super().__init__(
+            t("meeting.admin.close_question"), t("meeting.admin.close"), "error", warning=warning
+        )
+        self.open_ballots = open_ballots
 
 
 class AdminScreen(Screen[None]):
@@ -139,6 +155,10 @@ class AdminScreen(Screen[None]):
         with TabbedContent(id="admin-tabs"):
             with TabPane(t("meeting.admin.tab_voting"), id="tab-voting"), VerticalScroll():
                 yield Static("", id="admin-state", markup=False)
+                # The closing receipt comes first: it is what the minutes need, whole on an 80x24 screen.
+                yield Static("", id="admin-receipt-title", markup=False)
+                yield Digits("", id="admin-count")
+                yield Static("", id="admin-digest", markup=False)
                 table: DataTable[str] = DataTable(id="admin-participation", cursor_type="none")
                 yield table
                 with Horizontal(id="admin-actions"):
@@ -146,9 +166,6 @@ class AdminScreen(Screen[None]):
                     yield Button(t("trust.reopen.button"), id="reopen-voting")
                     yield Button(t("meeting.admin.close"), id="close-voting", variant="error")
                     yield Button(t("meeting.admin.quit"), id="quit-app")
-                yield Static("", id="admin-receipt-title", markup=False)
-                yield Digits("", id="admin-count")
-                yield Static("", id="admin-digest", markup=False)
             with TabPane(t("meeting.admin.tab_results"), id="tab-results"):
                 from tui.meeting.results import ResultsView
 
@@ -208,9 +225,11 @@ class AdminScreen(Screen[None]):
             # The admin came for the voting action: put it under Enter, not three Tabs away.
             self._focused_action = True
             if state == "closed":
-                self.query_one("#admin-tabs Tabs").focus()
+                # After a close nothing reopens by Enter: the focus goes to the tabs (reopen is its own act).
+                self.query_one("#admin-tabs Tabs").focus(scroll_visible=False)
             else:
-                self.query_one("#close-voting" if state == "open" else "#open-voting", Button).focus()
+                button = self.query_one("#close-voting" if state == "open" else "#open-voting", Button)
+                button.focus(scroll_visible=False)  # the panel opens at its top, the state and receipt first
         table = cast("DataTable[str]", self.query_one("#admin-participation", DataTable))
         table.clear()
         for group in groups:
@@ -246,7 +265,7 @@ class AdminScreen(Screen[None]):
             return
         title.update(t("meeting.admin.receipt_title"))
         count.update(str(receipt.count))
-        groups = " ".join(receipt.digest[i : i + 8] for i in range(0, len(receipt.digest), 8))
+        groups = digest_lines(receipt.digest)
         shown = t("meeting.admin.receipt", count=receipt.count, digest=groups)
         digest.update("\n".join([*receipt.lines, shown]) if receipt.lines else shown)
 
@@ -263,12 +282,7 @@ class AdminScreen(Screen[None]):
 
             self.app.push_screen(ReopenDialog(self.receipt), reopen)
         elif event.button.id == "close-voting":
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.close_voting()
-
-            self.app.push_screen(ConfirmClose(), confirmed)
+            self.ask_close()
         elif event.button.id == "quit-app":
             self.app.exit()
         elif event.button.id == "export-write":
@@ -311,6 +325,23 @@ class AdminScreen(Screen[None]):
             text = self.kiosk.backend.describe(error)
             self.app.call_from_thread(self.notify, text, severity="error", markup=False)
         self.app.call_from_thread(self.load)
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def ask_close(self) -> None:
+        """Count the ballots begun and not sealed (on any seat), then ask before closing."""
+        try:
+            open_ballots = self.kiosk.backend.open_ballots()
+        except Exception as error:  # shown to the admin; closing is not offered blind
+            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            return
+        self.app.call_from_thread(self._confirm_close, open_ballots)
+
+    def _confirm_close(self, open_ballots: int) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.close_voting()
+
+        self.app.push_screen(ConfirmClose(open_ballots), confirmed)
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def close_voting(self) -> None:

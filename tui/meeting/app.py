@@ -30,6 +30,12 @@ READY_MARKER = "KAOPING-MEETING-READY"
 """Printed when the welcome screen is ready, if the app was asked to exit then (bench/bench_meeting.py)."""
 
 
+def _thanks_screen() -> type[Screen[Any]]:
+    from tui.meeting.seal import ThanksScreen
+
+    return ThanksScreen
+
+
 class MeetingApp(KaopingApp, inherit_bindings=False):
     """The meeting terminal: evaluator screens in turn, F12 + passphrase for the admin panel.
 
@@ -71,6 +77,13 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         """The evaluator's high-contrast choice: kept across their screens, dropped when the ballot ends."""
         self.wrong_tries = 0
         self.locked_until = 0.0
+        self.lock_reason = "code"
+        """What locked the terminal: "code" (wrong ballot codes) or "passphrase" (wrong admin passphrases)."""
+        self.state_poll_seconds = 2.0
+        """How often the welcome screen and an open ballot re-read the voting state (opened, closed)."""
+        self.type_ahead = ""
+        """Keys typed on the thank-you screen, for the next welcome's code field."""
+        self.type_ahead_enter = False
         self.last_activity = time.monotonic()
         self._closing = False
         self._saves: queue.Queue[tuple[str, str, str, AnswerValue] | tuple[str, int] | None] = queue.Queue()
@@ -82,6 +95,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
     def on_mount(self) -> None:
         self._save_loop()
         self.set_interval(max(0.05, min(1.0, self.idle_timeout / 4)), self._check_idle)
+        self.set_interval(self.state_poll_seconds, self._check_voting)
         self.push_screen(self._first_screen())
 
     def _first_screen(self) -> Screen[Any]:
@@ -107,6 +121,8 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         """Forget the current ballot and show a brand-new welcome screen."""
         self.ballot = None
         self.high_contrast = False
+        if not isinstance(self.screen, _thanks_screen()):
+            self.type_ahead, self.type_ahead_enter = "", False  # only the thank-you screen types ahead
         self.clear_notifications()
         self._clipboard = ""
         if self.mode == "paper":
@@ -174,12 +190,13 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         """Seconds until another code may be tried (0 when not locked)."""
         return max(0.0, self.locked_until - time.monotonic())
 
-    def record_wrong_code(self) -> bool:
-        """Count a wrong code; True when the terminal must now wait before the next try."""
+    def record_wrong_code(self, reason: str = "code") -> bool:
+        """Count a wrong code (or passphrase: `reason`); True when the terminal must now wait."""
         self.wrong_tries += 1
         if self.wrong_tries >= WRONG_TRIES_BEFORE_WAIT:
             self.wrong_tries = 0
             self.locked_until = time.monotonic() + self.wait_seconds
+            self.lock_reason = reason
             return True
         return False
 
@@ -280,6 +297,30 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
             if isinstance(screen, UnitScreen) and screen.take_key(event.key):
                 return  # handled here, in typing order (see UnitScreen.take_key)
         await super().on_event(event)
+
+    def _check_voting(self) -> None:
+        """While a ballot is open here, notice when voting was closed under it (here or elsewhere)."""
+        from tui.meeting.admin import AdminScreen, PassphraseScreen
+
+        if self.ballot is None or self.mode == "paper":
+            return
+        if any(isinstance(screen, (AdminScreen, PassphraseScreen)) for screen in self.screen_stack):
+            return
+        self._read_voting_state(self.ballot.code)
+
+    @work(thread=True, exclusive=True, group="voting-state", exit_on_error=False)
+    def _read_voting_state(self, code: str) -> None:
+        try:
+            state = self.backend.voting_state()
+        except Exception:  # a busy or locked store: the next poll tries again
+            return
+        if state != "open":
+            self.call_from_thread(self._voting_closed_under, code)
+
+    def _voting_closed_under(self, code: str) -> None:
+        """Tell the evaluator kindly, and leave the ballot; its draft stays as it was."""
+        if self.ballot is not None and self.ballot.code == code:
+            self.show_welcome(t("polish.kiosk.closed_under_you"))
 
     def _check_idle(self) -> None:
         from tui.meeting.admin import AdminScreen, PassphraseScreen

@@ -154,12 +154,14 @@ class MeetingBackend:
 
     def info(self) -> MeetingInfo:
         groups = self.participation()
+        state = self.voting_state()
         return MeetingInfo(
             campaign_name=self.campaign_name,
             meeting_name=self.meeting_name,
             voted=sum(group.used for group in groups),
             expected=sum(group.issued for group in groups),
-            voting_open=self.campaign.meeting.voting_state() == "open",
+            voting_open=state == "open",
+            voting_state=state,
         )
 
     def check_code(self, typed: str) -> tuple[CodeState, BallotDraft | None]:
@@ -234,6 +236,10 @@ class MeetingBackend:
 
     def voting_state(self) -> str:
         return str(self.campaign.meeting.voting_state())
+
+    def open_ballots(self) -> int:
+        """How many codes have a ballot begun and not sealed (a seat mid-ballot, or one left idle)."""
+        return int(self.campaign.ballots.open_draft_count())
 
     def open_voting(self) -> None:
         self.campaign.meeting.open_voting(ADMIN)

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 from textual.widgets.button import ButtonVariant
 
 from tui.i18n import t
+from tui.wrapped import WrappedText
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -38,9 +39,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question", markup=False)
+            yield WrappedText(self.question, id="confirm-question")
             if self.warning is not None:
-                yield Static(self.warning, id="confirm-invalid", classes="-error", markup=False)
+                yield WrappedText(self.warning, id="confirm-invalid", classes="-error")
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.yes_label, id="yes", variant=self.yes_variant)
                 yield Button(t("meeting.seal.no"), id="no")

@@ -118,6 +118,8 @@ class MeetingInfo:
     voted: int
     expected: int
     voting_open: bool
+    voting_state: str = "not_open"
+    """The store's state now: "not_open", "open" or "closed"."""
 
 
 @dataclass

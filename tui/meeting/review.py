@@ -13,8 +13,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from forms.scoring.entry import MissingAnswer
 from tui.i18n import t
+from tui.linebreak import wrap
 from tui.meeting.messages import RulesChecked
 from tui.meeting.model import BallotDraft
+from tui.meeting.review_layout import clip, review_layout
 from tui.meeting.sealing import SealingScreen
 
 
@@ -23,7 +25,8 @@ class ReviewScreen(SealingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "seal", t("meeting.key.seal")),
-        Binding("pageup,p", "back", t("meeting.key.previous"), key_display="PgUp/p"),
+        # priority: the table would take PgUp to scroll, not do what the footer offers
+        Binding("pageup,p", "back", t("meeting.key.previous"), key_display="PgUp/p", priority=True),
         Binding("j", "jump", t("meeting.key.jump")),
     ]
 
@@ -44,31 +47,41 @@ class ReviewScreen(SealingScreen):
         self.set_class(self.kiosk.high_contrast, "-high-contrast")
         spec = self.kiosk.backend.ballot_spec
         table = cast("DataTable[Text]", self.query_one("#review-table", DataTable))
-        table.add_column(Text("#"), key="n")
-        table.add_column(Text(t("meeting.review.unit")), key="unit")
         questions = [item for item in spec.items if item.kind != "text"]
-        for item in questions:
-            table.add_column(Text(item.label), key=item.item_id)
-        if any(item.kind == "text" for item in spec.items):
-            table.add_column(Text(t("meeting.review.comment")), key="comment")
+        has_comment = any(item.kind == "text" for item in spec.items)
+        layout = review_layout(
+            self.app.size.width,
+            [item.label for item in questions],
+            t("meeting.review.comment") if has_comment else None,
+            [unit.name for unit in spec.units],
+        )
+        table.header_height = layout.header_height
+        table.add_column(Text("#"), key="n", width=layout.number_width)
+        table.add_column(Text(t("meeting.review.unit")), key="unit", width=layout.unit_width)
+        for item, label in zip(questions, layout.labels, strict=True):
+            table.add_column(Text(label), key=item.item_id, width=layout.question_width)
+        if layout.comment_label is not None:
+            table.add_column(Text(layout.comment_label), key="comment", width=layout.comment_width)
         for number, unit in enumerate(spec.units):
-            cells = [Text(str(number + 1), style="dim"), Text(unit.name)]
+            name_lines = wrap(unit.name, layout.unit_width)
+            cells = [Text(str(number + 1), style="dim"), Text("\n".join(name_lines))]
             for item in questions:
                 value = self.draft.answer(unit.unit_id, item.item_id)
                 if value is None and not item.required:
                     cells.append(Text("—", style="dim"))  # an optional 五力 rating left blank
                 elif value is None:
-                    cells.append(Text(t("meeting.review.missing"), style="bold reverse red"))
+                    # a mark besides the colour: seen on a terminal without colours too
+                    cells.append(Text("✗" + t("meeting.review.missing"), style="bold reverse red"))
                 else:
                     cells.append(Text(item.label_of(value)))
-            if any(item.kind == "text" for item in spec.items):
+            if has_comment:
                 comment = " ".join(
                     str(self.draft.answer(unit.unit_id, item.item_id) or "")
                     for item in spec.items
                     if item.kind == "text"
                 ).strip()
-                cells.append(Text(comment[:12] + ("…" if len(comment) > 12 else ""), style="dim"))
-            table.add_row(*cells, key=str(number))
+                cells.append(Text(clip(comment, layout.comment_width), style="dim"))
+            table.add_row(*cells, key=str(number), height=len(name_lines))
         missing = self.draft.missing_count(spec)
         summary = (
             t("meeting.review.complete", count=len(spec.units))

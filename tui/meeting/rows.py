@@ -48,8 +48,9 @@ class RatingRow(Widget, can_focus=True):
         text.append("\n")
         self._spans = []
         for choice in self.item.choices:
-            label = f" {choice.key} {choice.label} "
             chosen = choice.value == self.value
+            # brackets mark the choice without colour or reverse video (a monochrome terminal, a photocopy)
+            label = f"[{choice.key} {choice.label}]" if chosen else f" {choice.key} {choice.label} "
             column = _line_width(text)
             text.append(label, style="reverse bold" if chosen else "")
             self._spans.append((column, column + Text(label).cell_len, choice.value))

@@ -28,6 +28,15 @@ class ConfirmSeal(ConfirmDialog):
         self.invalid = invalid
 
 
+TYPE_AHEAD_MAX = 40
+"""As long as the welcome screen's code field takes."""
+
+
+def _code_character(character: str | None) -> bool:
+    """A key that can be part of a ballot code (Space, Esc and the like only dismiss the screen)."""
+    return character is not None and len(character) == 1 and (character.isalnum() or character == "-")
+
+
 class ThanksScreen(Screen[None]):
     """Thanks the evaluator; any key, a click or a few seconds bring the next welcome screen."""
 
@@ -45,7 +54,15 @@ class ThanksScreen(Screen[None]):
         self.set_timer(cast("MeetingApp", self.app).thanks_seconds, self._next)
 
     def on_key(self, event: events.Key) -> None:
+        """Any key brings the next welcome; what the next evaluator types is kept for its code field."""
         event.stop()
+        kiosk = cast("MeetingApp", self.app)
+        if event.key == "enter":
+            kiosk.type_ahead_enter = bool(kiosk.type_ahead)
+        elif event.key == "backspace":
+            kiosk.type_ahead = kiosk.type_ahead[:-1]
+        elif _code_character(event.character) and len(kiosk.type_ahead) < TYPE_AHEAD_MAX:
+            kiosk.type_ahead += str(event.character)
         self._next()
 
     def on_click(self) -> None:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from tui.i18n import t
@@ -50,15 +51,44 @@ class WelcomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#code", Input).cursor_blink = False
+        code_input = self.query_one("#code", Input)
+        code_input.cursor_blink = False
         if self.kiosk.exit_when_ready:
             self.call_after_refresh(self.kiosk.report_ready)
         self.load_info()
+        # The voting state shown is the store's now: re-read while this screen waits for a code.
+        self.set_interval(self.kiosk.state_poll_seconds, self.poll_info)
+        if self.kiosk.wait_left() > 0:
+            self._start_wait()
+        else:
+            self._take_type_ahead(code_input)
+
+    def _take_type_ahead(self, code_input: Input) -> None:
+        """Keys the next evaluator typed while the thank-you screen showed land in the code field."""
+        typed, enter = self.kiosk.type_ahead, self.kiosk.type_ahead_enter
+        self.kiosk.type_ahead, self.kiosk.type_ahead_enter = "", False
+        if typed:
+            code_input.value = typed
+            code_input.cursor_position = len(typed)
+            if enter:
+                self.call_after_refresh(code_input.action_submit)
+
+    def on_screen_resume(self) -> None:
+        """Back from the admin panel: the state may have changed, and a lock may have begun there."""
+        self.poll_info()
         if self.kiosk.wait_left() > 0:
             self._start_wait()
 
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_info(self) -> None:
+        """The periodic re-read: its own group, so it never cancels a code being checked."""
+        self._read_info()
+
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load_info(self) -> None:
+        self._read_info()
+
+    def _read_info(self) -> None:
         try:
             self.post_message(InfoLoaded(self.kiosk.backend.info()))
         except Exception as error:  # a locked or damaged store: say so, keep the kiosk up
@@ -67,7 +97,9 @@ class WelcomeScreen(Screen[None]):
     def on_info_loaded(self, message: InfoLoaded) -> None:
         info = message.info
         text = t("meeting.welcome.count", voted=info.voted, expected=info.expected)
-        if not info.voting_open:
+        if info.voting_state == "closed":
+            text += "  " + t("polish.welcome.closed")
+        elif not info.voting_open:
             text += "  " + t("meeting.welcome.not_open")
         self.query_one("#welcome-count", Static).update(text)
 
@@ -80,6 +112,7 @@ class WelcomeScreen(Screen[None]):
     def code_typed(self, event: Input.Submitted) -> None:
         code = event.value.strip()
         if self.kiosk.wait_left() > 0:
+            self._start_wait()  # say why nothing happens, and for how long
             return
         if not code:
             self._say(t("meeting.welcome.empty"))
@@ -122,14 +155,36 @@ class WelcomeScreen(Screen[None]):
         else:
             self._say(t("meeting.welcome.unknown"))
 
+    _countdown: Timer | None = None
+
     def _start_wait(self) -> None:
-        seconds = max(1, round(self.kiosk.wait_left()))
         code_input = self.query_one("#code", Input)
         code_input.disabled = True
-        self._say(t("meeting.welcome.wait", seconds=seconds))
-        self.set_timer(self.kiosk.wait_left() + 0.05, self._end_wait)
+        self._show_wait()
+        if self._countdown is None:
+            self._countdown = self.set_interval(1.0, self._show_wait)
+            self.set_timer(self.kiosk.wait_left() + 0.05, self._show_wait)
+
+    def _show_wait(self) -> None:
+        """Why the code box is locked and how many seconds are left, counted down."""
+        left = self.kiosk.wait_left()
+        if left <= 0:
+            self._end_wait()
+            return
+        seconds = max(1, round(left))
+        key = (
+            "polish.welcome.locked_admin"
+            if self.kiosk.lock_reason == "passphrase"
+            else "meeting.welcome.wait"
+        )
+        self._say(t(key, seconds=seconds))
 
     def _end_wait(self) -> None:
+        if self._countdown is not None:
+            self._countdown.stop()
+            self._countdown = None
+        if self.query_one("#code", Input).disabled is False:
+            return
         code_input = self.query_one("#code", Input)
         code_input.disabled = False
         code_input.focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -77,6 +78,7 @@ class ResultsScreen(Screen[None]):
     """The results: branches' stars, organizations' composites, the distribution chart."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", t("polish.export.key")),
         Binding("o", "reopen", t("results.key.reopen")),
         Binding("t", "next_tab", t("review.key.next_tab")),
         Binding("f5", "reload", t("review.key.reload")),
@@ -134,6 +136,15 @@ class ResultsScreen(Screen[None]):
             organizations.add_column(t(f"results.col.{key}"), key=key)
         branches.focus()
         self.load()
+
+    def action_export(self) -> None:
+        """结果与导出: the exports the home screen's label promises."""
+        from tui.results.export import ExportDialog
+
+        context = getattr(self.app, "context", None)
+        folder = context.data_dir / "exports" if context is not None else Path("exports")
+        lang = context.lang if context is not None else "zh"
+        self.app.push_screen(ExportDialog(self.store, folder, lang))
 
     def action_reload(self) -> None:
         self.load()

@@ -74,7 +74,7 @@ class BoardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("review.board.title", group=self.group)
+        self.title = t("review.tab.board")  # the group is the header's sub-title already
         board = self.query_one("#sa-board", DataTable)
         # The form's long title goes last: at 80 columns the state and the scores stay in view.
         board.add_column(t("review.col.unit"), key="unit")

@@ -97,7 +97,7 @@ class FillScreen(Screen[None]):
 
     def on_mount(self) -> None:
         form = self.session.form
-        self.title = f"{self.session.unit.name} · {form.title.get(language())}"
+        self.title = form.title.get(language())  # the unit's name is the sub-title already
         self._show_banner()
         self.refresh_totals()
         listing = self.query_one("#sa-sections", OptionList)

@@ -57,7 +57,7 @@ class FormListScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.unit_name
+        self.title = t("self.app.subtitle")  # the unit's name is the sub-title already
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

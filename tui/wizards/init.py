@@ -68,22 +68,32 @@ class QuestionaryAsker:
         answer = questionary.checkbox(
             message,
             choices=options,
+            instruction=t("polish.wizard.checkbox_hint"),
             validate=lambda picked: bool(picked) or t("store.wizard.pick_one"),
             **self._io,
         ).unsafe_ask()
         return [str(value) for value in answer]
 
     def password(self, message: str, validate: Callable[[str], str | None]) -> str:
+        """Ask until `validate` passes; a rejected answer is gone from the masked field (a fresh prompt),
+        so what is typed next is never appended to what cannot be seen."""
         import questionary
 
-        return str(
-            questionary.password(message, validate=lambda v: validate(v) or True, **self._io).unsafe_ask()
-        )
+        while True:
+            answer = str(questionary.password(message, **self._io).unsafe_ask())
+            problem = validate(answer)
+            if problem is None:
+                return answer
+            where = {"output": self._io["output"]} if "output" in self._io else {}
+            questionary.print(problem, style="fg:ansired", **where)
 
     def confirm(self, message: str, default: bool) -> bool:
         import questionary
 
-        return bool(questionary.confirm(message, default=default, **self._io).unsafe_ask())
+        hint = t("polish.wizard.yes_no" if default else "polish.wizard.no_yes")
+        return bool(
+            questionary.confirm(message, default=default, instruction=hint + " ", **self._io).unsafe_ask()
+        )
 
 
 def _year_problem(text: str) -> str | None:

@@ -27,6 +27,7 @@ def no_tui(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
         started.append({"mode": self.mode, "double_entry": self.double_entry, **options})
 
     monkeypatch.setattr(MeetingApp, "run", fake_run)
+    monkeypatch.setattr("tui.terminal.has_terminal", lambda: True)  # CliRunner is no terminal
     return started
 
 

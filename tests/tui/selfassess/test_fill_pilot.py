@@ -167,7 +167,7 @@ async def test_a_unit_code_for_another_unit_is_refused(campaign: Campaign) -> No
         assert isinstance(app.screen, SignInScreen)
         assert "另一个单位" in str(app.screen.query_one("#problem").render())
         await _sign_in(pilot, "AAAA-BBBB")
-        assert "单位码不正确" in str(app.screen.query_one("#problem").render())
+        assert "单位登录码不正确" in str(app.screen.query_one("#problem").render())
 
 
 async def test_an_organization_chooses_among_its_forms(campaign: Campaign) -> None:

@@ -83,7 +83,7 @@ async def test_wrong_group_code_is_refused(campaign: Campaign) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, campaign.unit_codes["U01"])  # a unit code is not a group code
         assert isinstance(app.screen, SignInScreen)
-        assert "组码不正确" in str(app.screen.query_one("#problem").render())
+        assert "联络组登录码不正确" in str(app.screen.query_one("#problem").render())
 
 
 async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
