@@ -42,7 +42,12 @@ class IssuedSheet:
 
 
 def write_code_sheet(
-    csv_path: Path, title: str, holder_header: str, rows: Sequence[SheetRow], text: Translate
+    csv_path: Path,
+    title: str,
+    holder_header: str,
+    rows: Sequence[SheetRow],
+    text: Translate,
+    code_header: str = "store.sheet.code",
 ) -> Path:
     """Write a CSV for Excel (UTF-8 with BOM, CRLF) and a plain-text sheet of slips to cut beside it
     (same name, .txt); both mode 0600, written atomically. Returns the text sheet's path."""
@@ -55,7 +60,8 @@ def write_code_sheet(
     csv_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The project's Excel-safe writer (BOM, CRLF, formula guard, atomic; its temp file is already 0600);
     # a disk error is reported like the store's own writes.
-    header = [text("store.sheet.number"), holder_header, text("store.sheet.code")]
+    # 测评码 names ballot codes only; sign-in sheets name their codes 单位登录码 / 联络组登录码.
+    header = [text("store.sheet.number"), holder_header, text(code_header)]
     lines = ([number, cell(row.holder), row.code] for number, row in enumerate(rows, start=1))
     try:
         write_csv(csv_path, [header], lines)
@@ -108,13 +114,25 @@ def write_campaign_sheets(
     if unit_codes:
         path = folder / "unit-codes.csv"
         title = text("store.sheet.unit_title", name=name)
-        write_code_sheet(path, title, text("store.sheet.unit"), _unit_rows(campaign, unit_codes), text)
+        write_code_sheet(
+            path,
+            title,
+            text("store.sheet.unit"),
+            _unit_rows(campaign, unit_codes),
+            text,
+            "polish.codes.unit_code",
+        )
         written.append(path)
     if group_codes:
         rows = [SheetRow(group, code) for group, code in group_codes.items()]
         path = folder / "group-codes.csv"
         write_code_sheet(
-            path, text("store.sheet.group_title", name=name), text("store.sheet.group"), rows, text
+            path,
+            text("store.sheet.group_title", name=name),
+            text("store.sheet.group"),
+            rows,
+            text,
+            "polish.codes.group_code",
         )
         written.append(path)
     return written
@@ -182,7 +200,9 @@ def issue_unit_sheet(
     target = sheet_target(campaign, output)
     rows = _unit_rows(campaign, campaign.codes.issue_unit_codes(wanted))
     title = text("store.sheet.unit_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, text("store.sheet.unit"), rows, text)
+    text_path = write_code_sheet(
+        target, title, text("store.sheet.unit"), rows, text, "polish.codes.unit_code"
+    )
     return IssuedSheet(len(rows), "", target, text_path)
 
 
@@ -196,5 +216,7 @@ def issue_group_sheet(campaign: CampaignStore, output: Path, reissue: bool, text
     target = sheet_target(campaign, output)
     rows = [SheetRow(group, code) for group, code in campaign.codes.issue_group_codes().items()]
     title = text("store.sheet.group_title", name=campaign.info.name)
-    text_path = write_code_sheet(target, title, text("store.sheet.group"), rows, text)
+    text_path = write_code_sheet(
+        target, title, text("store.sheet.group"), rows, text, "polish.codes.group_code"
+    )
     return IssuedSheet(len(rows), "", target, text_path)

@@ -54,11 +54,13 @@ class KaopingApp(App[object]):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None:
-        """A toast whose text is broken into lines by the Chinese rules (Textual would break anywhere)."""
+        """A toast whose text is broken into lines by the Chinese rules (Textual would break anywhere);
+        always plain text: a toast often carries data (a name, a file), never markup (`markup` is kept
+        for Textual's signature and ignored)."""
         message = fill(message, toast_width(self.size.width))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_ready(self) -> None:
         """The first screen is shown: resume the garbage collector `tui.cli.main` paused for start-up.

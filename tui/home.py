@@ -133,7 +133,9 @@ class HomeApp(KaopingApp):
         self.notify(t("home.demo.creating"), markup=False)
         self.build_demo()
 
-    @work(thread=True, exclusive=True, group="store")
+    # Its own group: it ends by reloading the summary, and an exclusive worker of the same group would
+    # cancel the very worker asking for it (a WorkerCancelled race on a busy machine).
+    @work(thread=True, exclusive=True, group="demo")
     def build_demo(self) -> None:
         from store.api import open_store
         from store.demo import create_demo

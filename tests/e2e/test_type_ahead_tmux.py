@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_meeting_tmux import Terminal, terminal  # noqa: F401 - the tmux fixture
 
 from store.api import open_store
 from store.demo import DemoResult
-from tests.e2e.test_meeting_tmux import Terminal, terminal  # noqa: F401 - the tmux fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +22,7 @@ def test_a_code_typed_on_the_thank_you_screen_opens_that_ballot(
 ) -> None:
     data_dir, demo = demo_data
     campaign = open_store(data_dir).campaign(demo.campaign_id)
-    campaign.open_voting("e2e")
+    campaign.meeting.open_voting("e2e")
     first, second = demo.ballot_codes["served"][:2]
     # this tree's code (not an installed kaoping): `python -m tui.cli` from the repository root
     terminal.start(
@@ -48,6 +48,6 @@ def test_a_code_typed_on_the_thank_you_screen_opens_that_ballot(
     terminal.keys("Enter")
     shown = terminal.wait_for("共 293 个")
     assert "已选 0" in shown, "a new ballot, nothing of the last one"
-    status = open_store(data_dir).campaign(demo.campaign_id).code_status(second)
+    status = open_store(data_dir).campaign(demo.campaign_id).codes.code_status(second)
     assert status.state in ("fresh", "draft")
-    assert open_store(data_dir).campaign(demo.campaign_id).code_status(first).state == "used"
+    assert open_store(data_dir).campaign(demo.campaign_id).codes.code_status(first).state == "used"

@@ -63,6 +63,7 @@ def test_sheets_found_in_the_data_directory_are_a_verify_finding_and_a_meeting_w
             started.append(True)
 
     monkeypatch.setattr(tui.meeting, "create_meeting_app", lambda *args, **kwargs: FakeApp())
+    monkeypatch.setattr("tui.terminal.has_terminal", lambda: True)  # CliRunner is no terminal
     meeting = run(data_dir, "meeting")
     assert meeting.exit_code == 0 and started == [True], "a warning: the meeting still runs"
     assert "警告" in meeting.stderr and "ballot-codes.csv" in meeting.stderr

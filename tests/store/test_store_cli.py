@@ -295,7 +295,7 @@ def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, t
     assert len(rows) == 11 and rows[0][1] == "U01 市测试局1"
     assert campaign.codes.unit_for_code(rows[0][2]) == campaign.roster.unit("U01")
     again = run(data_dir, "codes", "units", "--unit", "U01", "-o", str(tmp_path / "again.csv"))
-    assert again.exit_code == 2 and "--yes" in again.output
+    assert again.exit_code == 2 and "--reissue" in again.output
     out = tmp_path / "U01.csv"
     redo = run(data_dir, "codes", "units", "--unit", "U01", "--reissue", "--yes", "-o", str(out))
     assert redo.exit_code == 0, redo.output

@@ -332,7 +332,9 @@ class AdminScreen(Screen[None]):
         try:
             open_ballots = self.kiosk.backend.open_ballots()
         except Exception as error:  # shown to the admin; closing is not offered blind
-            self.app.call_from_thread(self.notify, self.kiosk.backend.describe(error), severity="error")
+            self.app.call_from_thread(
+                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+            )
             return
         self.app.call_from_thread(self._confirm_close, open_ballots)
 

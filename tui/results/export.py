@@ -48,7 +48,7 @@ class ExportDialog(ModalScreen[None]):
         from exports.kinds import KINDS
 
         with Vertical(id="export-dialog"):
-            yield Static(t("polish.export.title"), id="export-dialog-title")
+            yield Static(t("polish.export.title"), id="export-dialog-title", markup=False)
             yield Select([(t(f"export.kind.{kind}"), kind) for kind in KINDS], value="summary",
                          allow_blank=False, id="export-dialog-kind")  # fmt: skip
             yield Input(str(self.folder), id="export-dialog-folder")

@@ -3,6 +3,7 @@
 from tests.tui.meeting.conftest import (  # noqa: F401 - fixtures, found by name
     chinese,
     closed_small_meeting,
+    demo_meeting,
     full_meeting,
     small_meeting,
 )

@@ -24,7 +24,12 @@ ALLOWED = {
     "manifest", "json", "csv", "xlsx", "md", "txt", "toml", "zip", "KAOPING", "DATA", "LANG", "CAMPAIGN",
     "PASSPHRASE", "HOME", "Enter", "Tab", "PgDn", "PgUp", "Esc", "Ctrl", "SVG",
     "members", "leaders",  # rater-group ids, given as examples of a value
+    "html", "Word", "docx", "http", "HALL", "PORT", "QR",  # file formats, and the slip URL's placeholder
 }  # fmt: skip
+# The roster's column headers are Chinese in every language: `units import --help` names them as typed.
+ROSTER_HEADERS = re.compile(
+    r"编号|单位名称|党组织名称|党组织类型|所属联络组|书记|上级|上年星级|党支部|机关党总支|机关党委|[一五]星|[，、（）：；]"
+)
 
 
 def _commands(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
@@ -123,7 +128,7 @@ def test_every_command_speaks_one_language_in_help_and_mistakes(tmp_path: Path) 
                 problems.append(f"{lang} {shown}: not one line: {output!r}")
         if "Traceback" in output:
             problems.append(f"{lang} {shown}: traceback")
-        if lang == "en" and CJK.search(output):
+        if lang == "en" and CJK.search(ROSTER_HEADERS.sub("", output)):
             problems.append(f"en {shown}: Chinese {CJK.findall(output)[:5]} in {output!r}")
         if lang == "zh":
             words = _english_words(output, names, args)

@@ -12,7 +12,7 @@ from tests.tui.polish.test_review_and_digest import open_admin
 
 
 async def test_the_admin_is_warned_when_ballots_are_begun_and_not_sealed(small_meeting: Meeting) -> None:
-    small_meeting.campaign.save_answer(small_meeting.codes["members"][3], "U01", "overall", "good")
+    small_meeting.campaign.ballots.save_answer(small_meeting.codes["members"][3], "U01", "overall", "good")
     app = small_meeting.app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_admin(pilot, small_meeting)
@@ -24,7 +24,7 @@ async def test_the_admin_is_warned_when_ballots_are_begun_and_not_sealed(small_m
         await pilot.press("n")
         await until(pilot, lambda: type(app.screen).__name__ == "AdminScreen", "the question answered")
         await settle(pilot)
-    assert small_meeting.reopen().voting_state() == "open", "no is the default"
+    assert small_meeting.reopen().meeting.voting_state() == "open", "no is the default"
 
 
 async def test_no_warning_when_no_ballot_is_begun(small_meeting: Meeting) -> None:
@@ -46,7 +46,7 @@ async def test_the_seat_is_told_kindly_when_voting_closes_under_it(small_meeting
         fill_draft(app, small_meeting, small_meeting.codes["members"][0])
         app.open_review()
         await until(pilot, shows(pilot, "ReviewScreen", "#review-table"), "the review page")
-        small_meeting.reopen().close_voting("another terminal")
+        small_meeting.reopen().meeting.close_voting("another terminal")
         await until(pilot, shows(pilot, "WelcomeScreen", "#welcome-message"), "back to the welcome")
         assert app.ballot is None
         shown = message(app, "#welcome-message")

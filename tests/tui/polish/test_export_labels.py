@@ -19,11 +19,11 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def test_rater_group_names_and_validity_words_in_the_interface_language(
-    small_meeting: Meeting, tmp_path: Path
+    demo_meeting: Meeting, tmp_path: Path
 ) -> None:
-    campaign = small_meeting.campaign
+    campaign = demo_meeting.campaign
     list(simulate_ballots(campaign, 3, random.Random(7)))
-    campaign.close_voting("test")
+    campaign.meeting.close_voting("test")
     out = tmp_path / "测评票.csv"
     export_kind(campaign, "ballots", out, text=t)
     rows = _rows(out)

@@ -28,5 +28,5 @@ def test_the_vote_is_opened_first_and_every_mode_says_how_to_quit() -> None:
         assert mode in quitting, mode
 
 
-def test_codes_units_reads_as_a_lookup_and_reissue_regenerates() -> None:
-    assert "--reissue" in README and "prints the current sheet" in README
+def test_codes_units_says_reissue_regenerates() -> None:
+    assert "--reissue" in README and "单位登录码" in README

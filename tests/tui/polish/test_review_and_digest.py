@@ -51,7 +51,7 @@ async def open_admin(pilot: Pilot[object], meeting: Meeting) -> None:
 
 
 async def test_the_admin_panel_opens_at_its_top_with_the_whole_digest(small_meeting: Meeting) -> None:
-    small_meeting.campaign.close_voting("test")
+    small_meeting.campaign.meeting.close_voting("test")
     app = small_meeting.app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_admin(pilot, small_meeting)
@@ -80,7 +80,7 @@ def test_review_snapshot(snap_compare, small_meeting: Meeting, size: tuple[int, 
 
 @pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
 def test_closing_digest_snapshot(snap_compare, small_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    small_meeting.campaign.close_voting("test")
+    small_meeting.campaign.meeting.close_voting("test")
 
     async def on_admin(pilot: Pilot[object]) -> None:
         await open_admin(pilot, small_meeting)

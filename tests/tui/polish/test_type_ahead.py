@@ -19,7 +19,7 @@ async def test_a_code_typed_on_the_thank_you_screen_opens_that_ballot(small_meet
         await pilot.press(*code.lower(), "enter")
         await until(pilot, lambda: app.ballot is not None, "the next evaluator's ballot opening")
         assert app.ballot is not None
-        assert app.ballot.code == small_meeting.campaign.normalise(code)
+        assert app.ballot.code == small_meeting.campaign.codes.normalise(code)
 
 
 async def test_keys_typed_without_enter_wait_in_the_code_field(small_meeting: Meeting) -> None:

@@ -12,7 +12,7 @@ from tests.tui.polish.kiosk import shows, until
 
 
 async def test_after_closing_the_welcome_says_closed_not_not_started(small_meeting: Meeting) -> None:
-    small_meeting.campaign.close_voting("test")
+    small_meeting.campaign.meeting.close_voting("test")
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -29,10 +29,10 @@ async def test_the_welcome_follows_the_store_when_voting_opens_and_closes(
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: "尚未开始" in message(app, "#welcome-count"), "not started shown")
         other = closed_small_meeting.reopen()  # another terminal, or the admin's command line
-        other.open_voting("test")
+        other.meeting.open_voting("test")
         await until(pilot, lambda: "尚未开始" not in message(app, "#welcome-count"), "open shown")
         assert "投票已结束" not in message(app, "#welcome-count")
-        other.close_voting("test")
+        other.meeting.close_voting("test")
         await until(pilot, lambda: "投票已结束" in message(app, "#welcome-count"), "closed shown")
 
 
