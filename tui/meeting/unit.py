@@ -26,8 +26,12 @@ class UnitScreen(Screen[None]):
     AUTO_FOCUS = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown,n", "move(1)", t("meeting.key.next"), key_display="PgDn/n"),
-        Binding("pageup,p", "move(-1)", t("meeting.key.previous"), key_display="PgUp/p"),
+        # The footer offers only the keys that work everywhere on the page: in the comment box n and p are
+        # letters typed into the comment, so they stay hidden shortcuts of the rating rows.
+        Binding("pagedown", "move(1)", t("meeting.key.next"), key_display="PgDn"),
+        Binding("pageup", "move(-1)", t("meeting.key.previous"), key_display="PgUp"),
+        Binding("n", "move(1)", show=False),
+        Binding("p", "move(-1)", show=False),
         Binding("down,tab", "cursor(1)", show=False),
         Binding("up,shift+tab", "cursor(-1)", show=False),
         Binding("j", "jump", t("meeting.key.jump")),
