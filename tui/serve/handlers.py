@@ -136,18 +136,30 @@ def _field(form: Any, name: str) -> str:
 # -- the ballot ------------------------------------------------------------------------------------
 
 
-async def _usable(request: web.Request) -> tuple[Session | None, web.Response | None]:
+async def _usable(request: web.Request) -> Session | web.Response:
     """The session of a code that may still vote, or the page to show instead (and the session ended)."""
     hall = request.app[HALL]
     session = current(request)
     if session is None:
         if request.path.startswith("/api/"):
-            return None, failure(request, 401, t("serve.error.no_session"))
-        return None, redirect("/")
+            return failure(request, 401, t("serve.error.no_session"))
+        return redirect("/")
     state = await hall.store(hall.service.still_usable, session.code)
     if state == CodeState.DRAFT:
-        return session, None
-    return None, _no_longer(request, session, state)
+        return session
+    return _no_longer(request, session, state)
+
+
+async def _usable_post(request: web.Request) -> tuple[Session, Any] | web.Response:
+    """A plain form post of a usable session with its CSRF token checked: the session and the form, or
+    the page to show instead."""
+    found = await _usable(request)
+    if isinstance(found, web.Response):
+        return found
+    form = await request.post()
+    if not csrf_ok(found.csrf, _field(form, "csrf")):
+        return failure(request, 403, t("serve.error.csrf"))
+    return found, form
 
 
 def _no_longer(request: web.Request, session: Session, state: CodeState) -> web.Response:
@@ -163,10 +175,9 @@ def _no_longer(request: web.Request, session: Session, state: CodeState) -> web.
 
 async def ballot(request: web.Request) -> web.Response:
     hall = request.app[HALL]
-    session, refusal = await _usable(request)
-    if session is None:
-        assert refusal is not None
-        return refusal
+    session = await _usable(request)
+    if isinstance(session, web.Response):
+        return session
     state = await hall.store(hall.service.state, session.code)
     message, session.flash = session.flash, ""
     return html(
@@ -189,13 +200,10 @@ def _state_json(service: HallService, state: BallotState) -> dict[str, Any]:
 async def answer_form(request: web.Request) -> web.Response:
     """A tap without JavaScript: the pressed button says item:level; back to the row afterwards."""
     hall = request.app[HALL]
-    session, refusal = await _usable(request)
-    if session is None:
-        assert refusal is not None
-        return refusal
-    form = await request.post()
-    if not csrf_ok(session.csrf, _field(form, "csrf")):
-        return failure(request, 403, t("serve.error.csrf"))
+    posted = await _usable_post(request)
+    if isinstance(posted, web.Response):
+        return posted
+    session, form = posted
     unit_id = _field(form, "u")
     item_id, _, value = _field(form, "a").partition(":")
     question = hall.service.by_id.get(item_id)
@@ -262,23 +270,19 @@ async def larger(request: web.Request) -> web.Response:
 
 async def review(request: web.Request) -> web.Response:
     hall = request.app[HALL]
-    session, refusal = await _usable(request)
-    if session is None:
-        assert refusal is not None
-        return refusal
+    session = await _usable(request)
+    if isinstance(session, web.Response):
+        return session
     result = await hall.store_slow(hall.service.review, session.code, session.rater_group)
     return html(pages.review_page(hall.service, result, session.csrf, larger=session.larger_text))
 
 
 async def seal(request: web.Request) -> web.Response:
     hall = request.app[HALL]
-    session, refusal = await _usable(request)
-    if session is None:
-        assert refusal is not None
-        return refusal
-    form = await request.post()
-    if not csrf_ok(session.csrf, _field(form, "csrf")):
-        return failure(request, 403, t("serve.error.csrf"))
+    posted = await _usable_post(request)
+    if isinstance(posted, web.Response):
+        return posted
+    session, _form = posted
     await hall.store_slow(hall.service.seal, session.code, session.rater_group)
     hall.sessions.forget_code(session.code)
     response = redirect("/thanks")
