@@ -13,9 +13,10 @@ from forms.errors import InputError, ProblemFound
 from forms.model import Form
 from forms.scoring.entry import dimension_items, required_items
 
+from . import draft_log
 from .audit_trail import AuditTrail
 from .ballot_codes import CampaignCodes
-from .campaign_files import DRAFT_POSITION, DRAFTS_DIR, MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
+from .campaign_files import DRAFTS_DIR, MAIN, MAX_CODES_PER_ISSUE, CampaignFiles, check_value
 from .clock import today
 from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
@@ -23,7 +24,7 @@ from .pinned_forms import PinnedForms
 from .records import CAMPAIGN_WIDE, AnswerValue, BallotAnswers, Draft, ImportOutcome, SealedBallot
 from .roster import Roster
 from .sealing import ballot_from_doc, ballot_hash, ballot_to_doc, new_ballot_id
-from .storage import fsync_dir, remove_durably
+from .storage import fsync_dir
 
 
 class Ballots:
@@ -47,11 +48,12 @@ class Ballots:
         """The saved draft of a code (None for a fresh code); InputError when unknown or used."""
         with self.files.op():
             digest, group = self._codes.usable(code)
-            found = self.files.read_draft(digest)
+            found = self.files.fold_draft(digest)
+            if found is not None and found.long:
+                self.files.compact_draft(digest, found)  # a resume reads one line per unit again
         if found is None:
             return None
-        answers, position = found
-        return Draft(rater_group=group, answers=answers, position=position)
+        return Draft(rater_group=group, answers=found.answers, position=found.position)
 
     def save_answer(self, code: str, unit_id: str | None, item_id: str, value: AnswerValue) -> None:
         """Autosave one answer of a draft (None clears it). `unit_id` None or "" means `CAMPAIGN_WIDE`."""
@@ -60,66 +62,37 @@ class Ballots:
     def save_answers(self, code: str, unit_id: str | None, answers: Mapping[str, AnswerValue]) -> None:
         """Autosave several answers about one unit at once (e.g. a confirmed row of the ballot).
 
-        Only that unit's small file is rewritten: the 1st and the 1,000th answer cost the same."""
+        One record is appended to the draft's log: the 1st and the 1,000th answer cost the same."""
         checked = {item_id: check_value(value) for item_id, value in answers.items()}
-        unit_key = unit_id or CAMPAIGN_WIDE
         with self._draft_op(code) as digest:
-            path = self.files.draft_unit_path(digest, unit_key)
-            # A draft is not an acknowledged ballot: atomic (a kill -9 loses nothing) but not fsynced, so
-            # 200 phones tapping at once do not queue behind one disk flush each. A power cut may cost the
-            # last seconds of a draft's answers (re-tapped on resume), never a sealed ballot or a code.
-            with self.files.store.edit(path, durable=False) as db:
-                target = db.table("unit", cache_size=0)
-                found = target.get(doc_id=1)
-                row = dict(found["answers"]) if found is not None else {}
-                for item_id, value in checked.items():
-                    if value is None:
-                        row.pop(item_id, None)
-                    else:
-                        row[item_id] = value
-                target.upsert(Document({"unit": unit_key, "answers": row}, doc_id=1))
+            # A draft is not an acknowledged ballot: safe from a kill -9 but not fsynced, so 200 phones
+            # tapping at once do not queue behind one disk flush each. A power cut may cost the last
+            # seconds of a draft's answers (re-tapped on resume), never a sealed ballot or a code.
+            self.files.append_draft(digest, draft_log.answer_record(unit_id or CAMPAIGN_WIDE, checked))
 
     def save_position(self, code: str, position: str | None) -> None:
         """Remember where the evaluator is in the ballot, so a resumed draft opens there."""
         with self._draft_op(code) as digest:
-            path = self.files.draft_dir(digest) / DRAFT_POSITION
-            with self.files.store.edit(path, durable=False) as db:
-                db.table("position", cache_size=0).upsert(Document({"position": position}, doc_id=1))
+            self.files.append_draft(digest, draft_log.position_record(position))
 
     @contextmanager
     def _draft_op(self, code: str) -> Iterator[str]:
         """Hold the lock for one autosave of a code's draft; yields the code hash. A code with no draft
-        yet must be usable (known, not sealed) before a draft folder is created for it."""
+        yet must be usable (known, not sealed) before its draft is begun."""
         digest = self.files.code_hash(code)
         if digest is None:
             raise InputError("store.code_unknown")
         with self.files.op():
-            folder = self.files.draft_dir(digest)
-            if not folder.is_dir():
+            if not self.files.has_draft(digest):
                 digest, _group = self._codes.usable(code)
-                try:
-                    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-                    fsync_dir(folder.parent)  # the new folder survives a power cut with its first answer
-                except OSError as error:
-                    raise StoreWriteError(folder, error) from error
-                self._split_single_file_draft(digest)
+                folder = self.files.dir / DRAFTS_DIR
+                if not folder.is_dir():
+                    try:
+                        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                        fsync_dir(folder.parent)
+                    except OSError as error:
+                        raise StoreWriteError(folder, error) from error
             yield digest
-
-    def _split_single_file_draft(self, digest: str) -> None:
-        """Move a draft saved as one file (before drafts were folders) into the folder, then drop the file."""
-        legacy = self.files.draft_path(digest)
-        data = self.files.store.read(legacy)
-        if data is None:
-            return
-        doc = single(data, "draft")
-        for unit_key, row in doc.get("answers", {}).items():
-            with self.files.store.edit(self.files.draft_unit_path(digest, unit_key)) as db:
-                db.table("unit", cache_size=0).upsert(
-                    Document({"unit": unit_key, "answers": dict(row)}, doc_id=1)
-                )
-        with self.files.store.edit(self.files.draft_dir(digest) / DRAFT_POSITION) as db:
-            db.table("position", cache_size=0).upsert(Document({"position": doc.get("position")}, doc_id=1))
-        remove_durably(legacy)
 
     def open_draft_count(self) -> int:
         """How many codes have a draft (a ballot begun, not sealed): the admin is warned before closing."""
@@ -127,8 +100,16 @@ class Ballots:
             folder = self.files.dir / DRAFTS_DIR
             if not folder.is_dir():
                 return 0
-            # A draft is a folder per code (or, from before, a single file): count each code once.
-            return sum(1 for entry in folder.iterdir() if entry.is_dir() or entry.suffix == ".json")
+            # A draft is a log per code (or, from older versions, a folder or a single file): each code
+            # once, whatever form its draft is in; temp files of a compaction are not drafts.
+            return len(
+                {
+                    entry.name.split(".")[0]
+                    for entry in folder.iterdir()
+                    if not entry.name.startswith(".")
+                    and (entry.is_dir() or entry.suffix in (".json", ".log"))
+                }
+            )
 
     def discard_draft(self, code: str) -> None:
         """Throw away a code's draft; the code stays fresh."""

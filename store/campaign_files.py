@@ -3,11 +3,11 @@
 Files of a campaign directory (each a TinyDB file written atomically under the directory lock):
 `campaign.json` (info, pinned forms and rules, units, brands, unit and group codes, meeting state,
 closings, passphrase), `codebook/<x>.json` (ballot codes as salted hashes with used flags, 16 shards),
-`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>/` (one folder
-per unsealed ballot: one small file per unit answered and `position.json`, so an autosave rewrites only
-the unit it changed), `ballots/<xx>.json` (sealed ballots in 256 random shards), `self/<unit hash>.json`
-(one per unit), `visits.json`, `audit.json`, and `pending.json` (a seal's commit record, present only
-between its writes).
+`ledger/<x>.json` (the ids and hashes of sealed ballots, 16 shards), `drafts/<code hash>.log` (one
+append-only log per unsealed ballot, see `draft_log`; drafts kept by older versions as a folder of one
+file per unit, or as one JSON file, are still read), `ballots/<xx>.json` (sealed ballots in 256 random
+shards), `self/<unit hash>.json` (one per unit), `visits.json`, `audit.json`, and `pending.json` (a
+seal's commit record, present only between its writes).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from tinydb.table import Document
 from forms.errors import InputError
 
 from . import codes as codebook
+from . import draft_log
 from .blur import blur_file_times
 from .errors import StoreWriteError
 from .file_data import damaged_record, single, table
@@ -131,8 +132,17 @@ class CampaignFiles:
         return self.dir / DRAFTS_DIR / f"{digest[:40]}.json"
 
     def draft_dir(self, digest: str) -> Path:
-        """The folder of a code hash's draft: one file per unit answered, and `position.json`."""
+        """The folder of a code hash's draft as kept before drafts became logs: one file per unit answered,
+        and `position.json` (read, then folded into the log on the next autosave)."""
         return self.dir / DRAFTS_DIR / digest[:40]
+
+    def draft_log_path(self, digest: str) -> Path:
+        """The append-only log of a code hash's draft (see `draft_log`)."""
+        return self.dir / DRAFTS_DIR / f"{digest[:40]}.log"
+
+    def has_legacy_draft(self, digest: str) -> bool:
+        """Whether a draft is still kept the way older versions kept it (a folder or one JSON file)."""
+        return self.draft_dir(digest).is_dir() or self.draft_path(digest).exists()
 
     def draft_unit_path(self, digest: str, unit_key: str) -> Path:
         """The file of one unit's answers in a draft (named by a hash: unit ids may be any text)."""
@@ -141,29 +151,56 @@ class CampaignFiles:
 
     def has_draft(self, digest: str) -> bool:
         """Whether answers or a position were saved for a code hash."""
-        return self.draft_dir(digest).is_dir() or self.draft_path(digest).exists()
+        return self.draft_log_path(digest).exists() or self.has_legacy_draft(digest)
 
     def read_draft(self, digest: str) -> tuple[dict[str, dict[str, Any]], str | None] | None:
         """A draft's answers (unit -> item -> value) and position, or None when there is none."""
+        folded = self.fold_draft(digest)
+        return None if folded is None else (folded.answers, folded.position)
+
+    def fold_draft(self, digest: str) -> draft_log.FoldedDraft | None:
+        """A draft as its log (and any older-format files before it) says, or None when there is none."""
+        folded = draft_log.FoldedDraft()
+        found = self._fold_legacy_draft(digest, folded)
+        found = draft_log.read(self.draft_log_path(digest), folded) or found
+        return folded if found else None
+
+    def _fold_legacy_draft(self, digest: str, folded: draft_log.FoldedDraft) -> bool:
         legacy = self.store.read(self.draft_path(digest))
         folder = self.draft_dir(digest)
         if legacy is None and not folder.is_dir():
-            return None
+            return False
         doc = single(legacy, "draft")
-        answers: dict[str, dict[str, Any]] = {key: dict(row) for key, row in doc.get("answers", {}).items()}
-        position: str | None = doc.get("position")
+        folded.answers.update({key: dict(row) for key, row in doc.get("answers", {}).items()})
+        folded.position = doc.get("position")
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             data = self.store.read(path)
             if path.name == DRAFT_POSITION:
-                position = single(data, "position").get("position")
+                folded.position = single(data, "position").get("position")
                 continue
             unit = single(data, "unit")
             with damaged_record(path, "draft"):
-                answers[str(unit["unit"])] = dict(unit["answers"])
-        return answers, position
+                folded.answers[str(unit["unit"])] = dict(unit["answers"])
+        return True
+
+    def append_draft(self, digest: str, record: Mapping[str, Any]) -> None:
+        """Append one record to a code hash's draft log, first folding an older-format draft into it."""
+        if self.has_legacy_draft(digest):
+            folded = self.fold_draft(digest) or draft_log.FoldedDraft()
+            draft_log.write_compacted(self.draft_log_path(digest), folded, durable=True)
+            self._remove_legacy_draft(digest)
+        draft_log.append(self.draft_log_path(digest), record)
+
+    def compact_draft(self, digest: str, folded: draft_log.FoldedDraft) -> None:
+        """Rewrite a long draft log as one record per unit (its answers unchanged)."""
+        draft_log.write_compacted(self.draft_log_path(digest), folded)
 
     def remove_draft(self, digest: str) -> None:
-        """Delete a draft (its folder and any single-file draft), durably; nothing when there is none."""
+        """Delete a draft (its log and any older-format files), durably; nothing when there is none."""
+        self._remove_legacy_draft(digest)
+        remove_durably(self.draft_log_path(digest))
+
+    def _remove_legacy_draft(self, digest: str) -> None:
         folder = self.draft_dir(digest)
         if folder.is_dir():
             for path in sorted(folder.iterdir()):

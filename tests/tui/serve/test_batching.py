@@ -141,3 +141,29 @@ async def test_a_hall_sealing_at_once_queues_one_seal_ahead_of_a_tap_not_all_of_
     assert await tap == "好"
     assert await asyncio.gather(*seals) == ["sealed"] * 3
     assert entered == ["seal", "answer_many", "seal", "seal"]
+
+
+def test_taps_use_the_remembered_draft_yet_see_a_seal_on_the_kiosk_and_page_loads_read_afresh(
+    hall: tuple[CampaignStore, DemoResult],
+) -> None:
+    campaign, demo = hall
+    service = HallService(MeetingBackend(campaign, "zh"))
+    code = codes_of(demo)[0]
+    units = service.unit_ids
+    first = service.answer_many([Tap(code, units[0], "overall", "good")])[0]
+    assert isinstance(first, Outcome) and first.state.tallies[0].count == 1
+    # The same code answered meanwhile at the kiosk (another process, straight into the store):
+    campaign.ballots.save_answer(code, units[1], "overall", "good")
+    tapped = service.answer_many([Tap(code, units[2], "overall", "average")])[0]
+    assert isinstance(tapped, Outcome) and tapped.saved
+    # The store merged both devices' answers; a page load reads them afresh, tally included.
+    state = service.state(code)
+    assert state.answered_units == 3 and state.tallies[0].count == 2
+    draft = campaign.ballots.load_draft(code)
+    assert draft is not None and set(draft.answers) == {units[0], units[1], units[2]}
+    # Sealed at the kiosk: the next tap from the page hears it and stores nothing.
+    for unit in units[3:]:
+        campaign.ballots.save_answer(code, unit, "overall", "average")
+    campaign.ballots.seal_ballot(code, "review_ballot")
+    assert service.answer_many([Tap(code, units[4], "overall", "good")]) == [CodeState.USED]
+    assert campaign.ballots.open_draft_count() == 0
