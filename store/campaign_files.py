@@ -195,10 +195,19 @@ class CampaignFiles:
         """Rewrite a long draft log as one record per unit (its answers unchanged)."""
         draft_log.write_compacted(self.draft_log_path(digest), folded)
 
-    def remove_draft(self, digest: str) -> None:
-        """Delete a draft (its log and any older-format files), durably; nothing when there is none."""
+    def remove_draft(self, digest: str, *, durable: bool = True) -> None:
+        """Delete a draft (its log and any older-format files); nothing when there is none. `durable=False`
+        leaves the flush of the log's removal to the caller (a seal flushes it with its commit record's)."""
         self._remove_legacy_draft(digest)
-        remove_durably(self.draft_log_path(digest))
+        if durable:
+            remove_durably(self.draft_log_path(digest))
+            return
+        try:
+            self.draft_log_path(digest).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise StoreWriteError(self.draft_log_path(digest), error) from error
 
     def _remove_legacy_draft(self, digest: str) -> None:
         folder = self.draft_dir(digest)
@@ -265,7 +274,7 @@ class CampaignFiles:
         with self.store.edit(pending) as db:
             db.table("commit").insert(Document(record, doc_id=1))
         self._apply(record)
-        remove_durably(pending)
+        self._finish(pending)
 
     def _recover(self) -> None:
         pending = self.path(PENDING)
@@ -274,46 +283,71 @@ class CampaignFiles:
         record = single(self.store.read(pending), "commit")
         if record:
             self._apply(record)
-        remove_durably(pending)
+        self._finish(pending)
+
+    def _finish(self, pending: Path) -> None:
+        """Drop the commit record once its ballots are durable. The draft's removal (in `_apply`) and the
+        record's are flushed together: if a power cut brought either back, the record is replayed, which
+        changes nothing already written and removes the draft again."""
+        try:
+            pending.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise StoreWriteError(pending, error) from error
+        for directory in (self.dir / DRAFTS_DIR, self.dir):
+            try:
+                fsync_dir(directory)
+            except FileNotFoundError:
+                continue  # no drafts folder: nothing was removed there
+            except OSError as error:
+                raise StoreWriteError(directory, error) from error
 
     def _apply(self, record: Mapping[str, Any]) -> None:
-        """Apply a commit record; every step is idempotent, so a replay after a crash is harmless."""
+        """Apply a commit record; every step is idempotent, so a replay after a crash is harmless.
+
+        The ballot shards, ledger shards and code-book shard it changes are written together (each file
+        atomic and durable, the disk flushes shared), before the code's draft is removed."""
         docs: list[dict[str, Any]] = list(record.get("ballots", []))
         source = str(record.get("source", "code"))
         by_shard: dict[str, list[dict[str, Any]]] = {}
         for doc in docs:
             by_shard.setdefault(str(doc["shard"]), []).append(doc)
-        for shard, shard_docs in sorted(by_shard.items()):
-            with self.store.edit(self.dir / BALLOTS_DIR / f"{shard}.json") as db:
-                target = db.table("ballots", cache_size=0)
-                for doc in shard_docs:
-                    doc_id = int(doc["ballot_id"], 16)
-                    if not target.contains(doc_id=doc_id):
-                        target.insert(Document(doc, doc_id=doc_id))
-        by_ledger: dict[Path, list[tuple[int, dict[str, Any]]]] = {}
-        for index, doc in enumerate(docs):
-            by_ledger.setdefault(self.ledger_path(str(doc["ballot_id"])), []).append((index, doc))
-        for path, entries in sorted(by_ledger.items()):
-            with self.store.edit(path) as db:
-                ledger = db.table("ledger", cache_size=0)
-                for index, doc in entries:
-                    doc_id = int(doc["ballot_id"], 16)
-                    if ledger.contains(doc_id=doc_id):
-                        continue
-                    # `primary` marks one ballot per seal (per evaluator), whatever the number of forms
-                    # sealed together: verify counts seals against used codes and paper slips with it.
-                    entry = {
-                        "id": doc["ballot_id"],
-                        "hash": doc["content_hash"],
-                        "source": source,
-                        "form": doc["form_id"],
-                        "group": doc["rater_group"],
-                        "primary": index == 0,
-                    }
-                    ledger.insert(Document(entry, doc_id=doc_id))
         code_hash = record.get("code_hash")
+        with self.store.write_group() as group:
+            for shard, shard_docs in sorted(by_shard.items()):
+                with self.store.edit(self.dir / BALLOTS_DIR / f"{shard}.json", group=group) as db:
+                    target = db.table("ballots", cache_size=0)
+                    for doc in shard_docs:
+                        doc_id = int(doc["ballot_id"], 16)
+                        if not target.contains(doc_id=doc_id):
+                            target.insert(Document(doc, doc_id=doc_id))
+            by_ledger: dict[Path, list[tuple[int, dict[str, Any]]]] = {}
+            for index, doc in enumerate(docs):
+                by_ledger.setdefault(self.ledger_path(str(doc["ballot_id"])), []).append((index, doc))
+            for path, entries in sorted(by_ledger.items()):
+                with self.store.edit(path, group=group) as db:
+                    ledger = db.table("ledger", cache_size=0)
+                    for index, doc in entries:
+                        doc_id = int(doc["ballot_id"], 16)
+                        if ledger.contains(doc_id=doc_id):
+                            continue
+                        # `primary` marks one ballot per seal (per evaluator), whatever the number of forms
+                        # sealed together: verify counts seals against used codes and paper slips with it.
+                        entry = {
+                            "id": doc["ballot_id"],
+                            "hash": doc["content_hash"],
+                            "source": source,
+                            "form": doc["form_id"],
+                            "group": doc["rater_group"],
+                            "primary": index == 0,
+                        }
+                        ledger.insert(Document(entry, doc_id=doc_id))
+            if code_hash:
+                with self.store.edit(self.code_path(str(code_hash)), group=group) as db:
+                    db.table("codes", cache_size=0).update(
+                        {"used": True}, doc_ids=[doc_id_of(str(code_hash))]
+                    )
         if code_hash:
-            with self.store.edit(self.code_path(str(code_hash))) as db:
-                db.table("codes", cache_size=0).update({"used": True}, doc_ids=[doc_id_of(str(code_hash))])
-            self.remove_draft(str(code_hash))
+            self.remove_draft(str(code_hash), durable=False)
         blur_file_times(self.store, self.dir, record)  # file times never point at what a seal wrote

@@ -25,6 +25,7 @@ from .storage import (
     AtomicJSONStorage,
     BufferedStorage,
     Data,
+    WriteGroup,
     decode,
     read_file,
     sweep_temp_files,
@@ -132,11 +133,20 @@ class Store:
                 raise StoreWriteError(self.data_dir, error) from error
 
     @contextmanager
-    def edit(self, path: Path, *, durable: bool = True) -> Iterator[TinyDB]:
+    def write_group(self) -> Iterator[WriteGroup]:
+        """Collect the writes of the `edit`s given this group and make them together at the end, each
+        file atomic and durable, with shared disk flushes (see `write_atomic_together`); none on error."""
+        group = WriteGroup()
+        yield group
+        for path in group.flush():
+            self._cache.pop(path, None)
+
+    @contextmanager
+    def edit(self, path: Path, *, durable: bool = True, group: WriteGroup | None = None) -> Iterator[TinyDB]:
         """A TinyDB over one file as one transaction: one atomic write at the end, none on error.
 
         The caller must hold `locked()`; the file's directory is created when missing. `durable=False`
-        is for drafts only (see `write_atomic`).
+        is for drafts only (see `write_atomic`); with a `group` the write waits for the group's end.
         """
         if not path.parent.is_dir():
             try:
@@ -144,7 +154,7 @@ class Store:
             except OSError as error:
                 raise StoreWriteError(path.parent, error) from error
         buffer = BufferedStorage(
-            AtomicJSONStorage(path, self.find_backup, self._mirror_write, durable=durable)
+            AtomicJSONStorage(path, self.find_backup, self._mirror_write, durable=durable, group=group)
         )
         db = TinyDB(storage=_Given(buffer))
         yield db
