@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
 from tui.i18n import t
 from tui.meeting.messages import BallotSealed
+from tui.meeting.screen import MeetingScreen
 
 if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
     from tui.meeting.model import BallotDraft
 
 
-class SealingScreen(Screen[None]):
+class SealingScreen(MeetingScreen):
     """A screen an evaluator can seal the ballot from (the review and the brand ballot)."""
 
     def __init__(self, draft: BallotDraft) -> None:
         super().__init__(classes="evaluator")
         self.draft = draft
         self.sealing = False
-
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
 
     def confirm_seal(self, invalid: bool = False) -> None:
         """Ask once more, then seal; a second Enter while a seal runs does nothing."""
@@ -42,9 +37,9 @@ class SealingScreen(Screen[None]):
     def seal(self) -> None:
         self.kiosk.wait_for_saves()
         try:
-            self.kiosk.backend.seal(self.draft)
+            self.backend.seal(self.draft)
         except Exception as error:  # shown to the evaluator, the draft stays
-            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
+            self.post_message(BallotSealed(self.backend.describe(error)))
             return
         self.post_message(BallotSealed(None))
 
