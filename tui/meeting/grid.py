@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,9 +14,6 @@ from tui.i18n import t
 from tui.meeting.gridview import GridLine, GridView, grid_lines
 from tui.meeting.model import AnswerValue, BallotDraft
 from tui.meeting.screen import MeetingScreen
-
-if TYPE_CHECKING:
-    pass
 
 
 class GridScreen(MeetingScreen):

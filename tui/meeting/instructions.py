@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,9 +14,6 @@ from textual.widgets import Button, Footer, Static
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
 from tui.meeting.screen import MeetingScreen
-
-if TYPE_CHECKING:
-    pass
 
 
 class InstructionScreen(MeetingScreen):

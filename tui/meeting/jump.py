@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,9 +14,6 @@ from textual.widgets.option_list import Option
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
 from tui.meeting.screen import MeetingModal
-
-if TYPE_CHECKING:
-    pass
 
 STATE_STYLE = {"done": "green", "partial": "yellow", "empty": "red"}
 

@@ -7,7 +7,7 @@ shown side by side and must be resolved before the ballot is sealed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -22,9 +22,6 @@ from textual.widgets import DataTable, Footer, Select, Static
 from tui.i18n import t
 from tui.meeting.model import AnswerValue, ItemSpec
 from tui.meeting.screen import MeetingScreen
-
-if TYPE_CHECKING:
-    pass
 
 Grid = dict[str, dict[str, str]]
 """Answers typed so far: unit id -> item id -> level code."""
@@ -243,7 +240,7 @@ class PaperScreen(MeetingScreen):
         self._confirm(self.grid)
 
     def _confirm(self, grid: Grid) -> None:
-        from tui.meeting.seal import ConfirmSeal
+        from tui.meeting.seal_step import ConfirmSeal
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.sealing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual import work
@@ -12,9 +12,6 @@ from textual.widgets import DataTable, Static
 
 from tui.i18n import language, t
 from tui.meeting.screen import kiosk_of
-
-if TYPE_CHECKING:
-    pass
 
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉"

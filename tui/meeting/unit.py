@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,9 +15,6 @@ from tui.i18n import t
 from tui.meeting.model import BallotDraft
 from tui.meeting.rows import AnswerGiven, CommentRow, RatingRow, ScoreRow
 from tui.meeting.screen import MeetingScreen
-
-if TYPE_CHECKING:
-    pass
 
 
 class UnitScreen(MeetingScreen):

@@ -1,8 +1,6 @@
-"""Sealing: the last question before a ballot is final, and the thank-you screen after it."""
+"""The thank-you screen after a seal: any key, a click or a few seconds bring the next welcome."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -11,27 +9,6 @@ from textual.widgets import Static
 
 from tui.i18n import t
 from tui.meeting.screen import MeetingScreen
-from tui.widgets import ConfirmDialog
-
-if TYPE_CHECKING:
-    pass
-
-
-class ConfirmSeal(ConfirmDialog):
-    """Asks once more: a sealed ballot cannot be changed. Returns True to seal."""
-
-    def __init__(self, invalid: bool = False) -> None:
-        warning = t("meeting.seal.will_be_invalid") if invalid else None
-        super().__init__(
-            t("meeting.seal.question"),
-            t("meeting.seal.yes"),
-            "primary",
-            no_label=t("meeting.seal.no"),
-            warning=warning,
-            classes="evaluator",
-        )
-        self.invalid = invalid
-
 
 TYPE_AHEAD_MAX = 40
 """As long as the welcome screen's code field takes."""

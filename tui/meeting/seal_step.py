@@ -1,4 +1,4 @@
-"""The ballot screens' shared last step: confirm, seal off the UI thread, then thank or show the error."""
+"""The ballot screens' last step: ask once more (`ConfirmSeal`), seal in a worker, thank or show the error."""
 
 from __future__ import annotations
 
@@ -9,9 +9,26 @@ from textual import work
 from tui.i18n import t
 from tui.meeting.messages import BallotSealed
 from tui.meeting.screen import MeetingScreen
+from tui.widgets import ConfirmDialog
 
 if TYPE_CHECKING:
     from tui.meeting.model import BallotDraft
+
+
+class ConfirmSeal(ConfirmDialog):
+    """Asks once more: a sealed ballot cannot be changed. Returns True to seal."""
+
+    def __init__(self, invalid: bool = False) -> None:
+        warning = t("meeting.seal.will_be_invalid") if invalid else None
+        super().__init__(
+            t("meeting.seal.question"),
+            t("meeting.seal.yes"),
+            "primary",
+            no_label=t("meeting.seal.no"),
+            warning=warning,
+            classes="evaluator",
+        )
+        self.invalid = invalid
 
 
 class SealingScreen(MeetingScreen):
@@ -24,7 +41,6 @@ class SealingScreen(MeetingScreen):
 
     def confirm_seal(self, invalid: bool = False) -> None:
         """Ask once more, then seal; a second Enter while a seal runs does nothing."""
-        from tui.meeting.seal import ConfirmSeal
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.sealing:
