@@ -34,9 +34,7 @@ def test_home(
     app = HomeApp(AppContext(data_dir=Path("data"), lang="zh"))
 
     async def summary_shown(pilot: Pilot[object]) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        for _ in range(250):
+        for _ in range(500):  # the summary, loaded by a worker: waited for on the screen
             if "2026" in str(pilot.app.query_one("#home-campaign", Static).render()):
                 break
             await pilot.pause(0.02)
