@@ -1,4 +1,4 @@
-"""The click commands of the meeting area: `kaoping meeting` starts the voting terminal."""
+"""The `meeting` command: `kaoping meeting` starts the voting terminal (ballot, brand vote or paper entry)."""
 
 from __future__ import annotations
 
