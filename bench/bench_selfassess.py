@@ -149,8 +149,8 @@ async def _time_open(store: CampaignStore, unit: Unit, repeats: int) -> tuple[li
     from tui.context import AppContext
     from tui.selfassess.app import SelfAssessApp
     from tui.selfassess.fill import FillScreen
-    from tui.selfassess.item_editor import ItemEditor
     from tui.selfassess.session import SelfSession
+    from tui.widgets import ItemEditor
 
     class Blank(Screen[None]):
         def compose(self):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from sys import intern
 from forms.errors import InputError, ProblemFound
 from forms.model import AnswerValue, Form
 
-from .answers import decode_answer
+from .answer_cells import decode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData
 from .csvio import TEXT_MARK, read_csv, restore
 from .manifest import Manifest, Signer, check_mac, verify_against_manifest

@@ -10,7 +10,7 @@ from forms.model import AnswerValue, Form
 from forms.rules import Rules
 from forms.scoring import item_points
 
-from .answers import answer_label, encode_answer
+from .answer_cells import answer_label, encode_answer
 from .csvio import cell
 
 BALLOT_COLUMNS: tuple[str, ...] = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from store.api import CampaignStore, Unit
+from forms.errors import InputError
+from store.api import CampaignStore, Store, Unit
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class CarriedRoster:
     units: tuple[Unit, ...]
     carried: int
     from_roster: int
+    previous: PreviousStars | None = None
+    """Where the carried stars came from (None: nowhere)."""
 
 
 def previous_stars(source: CampaignStore) -> PreviousStars:
@@ -79,3 +82,62 @@ def source_campaign(campaign: CampaignStore) -> CampaignStore | None:
     if not source_id or source_id == campaign.info.id:
         return None
     return campaign.store.campaign(source_id)
+
+
+NO_CARRY = ("none", "无", "不沿用")
+"""What `--last-stars-from` takes for "carry nothing"."""
+
+
+def stars_source(store: Store, wanted: str | None) -> str | None:
+    """The campaign a new one takes last year's stars from: `wanted` (an id, or "none"), by default the
+    newest earlier campaign that is not a demo. InputError naming the known ids for an unknown one."""
+    if wanted is not None and wanted.strip().lower() in NO_CARRY:
+        return None
+    known = store.campaigns()
+    if wanted is not None:
+        if wanted not in {info.id for info in known}:
+            raise InputError(
+                "store.unknown_campaign", campaign=wanted, known=", ".join(info.id for info in known) or "—"
+            )
+        return wanted
+    real = [info for info in known if not info.demo]
+    return real[-1].id if real else None
+
+
+@dataclass(frozen=True)
+class StartingStars:
+    """Where a new campaign takes last year's stars from, read before anything is created."""
+
+    source: str | None
+    previous: PreviousStars | None
+    skipped: InputError | None = None
+    """The default source was not finalised: nothing is carried from it, and the caller says why."""
+
+
+def starting_stars(store: Store, wanted: str | None) -> StartingStars:
+    """Last year's stars for a campaign about to be created (`wanted` as for `stars_source`).
+
+    A damaged or unfinished source named on purpose stops the creation (InputError) with nothing
+    half-made; the default source, when not finalised, is skipped. Stars come only from final results."""
+    source = stars_source(store, wanted)
+    if source is None:
+        return StartingStars(None, None)
+    try:
+        return StartingStars(source, previous_stars(store.campaign(source)))
+    except InputError as error:
+        if wanted is not None or error.key != "selfyear.not_final":
+            raise
+        return StartingStars(None, None, error)
+
+
+def carry_stars(
+    campaign: CampaignStore, units: Sequence[Unit], previous: PreviousStars | None = None
+) -> CarriedRoster | None:
+    """`units` with last year's star filled in from the campaign's source campaign where the roster gives
+    none (`previous`: those stars read beforehand); None when the campaign takes stars from nowhere."""
+    if previous is None:
+        source = source_campaign(campaign)
+        if source is None:
+            return None
+        previous = previous_stars(source)
+    return replace(with_last_stars(units, previous), previous=previous)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from forms.errors import InputError
 from store.api import CampaignStore
@@ -19,6 +20,9 @@ from store.storage import write_atomic
 
 from .csvio import cell, write_csv
 from .kinds import Translate
+
+if TYPE_CHECKING:
+    from store.demo import DemoResult
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,18 @@ def write_campaign_sheets(
         )
         written.append(path)
     return written
+
+
+def write_demo_sheets(
+    data_dir: Path, result: DemoResult, text: Translate, lang: str, folder: Path | None = None
+) -> list[Path]:
+    """The code sheets of a demo just made by `store.demo.create_demo` (the `demo` command and the home
+    screen): in `folder`, by default beside the data directory (`sheets_dir`), never in it."""
+    from store.api import open_store
+
+    campaign = open_store(data_dir).campaign(result.campaign_id)
+    codes = (result.ballot_codes, result.unit_codes, result.group_codes)
+    return write_campaign_sheets(campaign, *codes, text, lang, folder)
 
 
 def sheets_dir(data_dir: Path, campaign_id: str) -> Path:

@@ -12,7 +12,7 @@ from forms.rules import Rules
 from forms.scoring import item_points
 from store.api import CampaignStore
 
-from .answers import answer_label, encode_answer
+from .answer_cells import answer_label, encode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData, ballot_rows
 from .csvio import ProgressCallback, cell, write_csv
 from .manifest import Manifest, Signer, signed, write_manifest

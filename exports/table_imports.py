@@ -12,7 +12,7 @@ from forms.model import AnswerValue, Form
 from forms.scoring import validate_answer
 from store.api import Brand, CampaignStore, Visit
 
-from .answers import BOOLEAN_WORDS, decode_answer
+from .answer_cells import BOOLEAN_WORDS, decode_answer
 from .csvio import TEXT_MARK, CsvRecord, restore
 from .roster import row_id_problem
 from .row_problems import RosterProblem

@@ -66,14 +66,20 @@ held the lock longer than `lock_timeout`), `StoreWriteError` (disk full or faili
 intact; if it interrupted a seal, the next operation of any process finishes that seal, so check
 `codes.code_status` before telling the evaluator to retry).
 
-Also here: `ballot_hash(ballot)` and `closing_digest(hashes)` (for imports and the minutes); elsewhere in
-the package: `store.demo.create_demo(store, seed)`, `store.simulate.simulate_ballots(campaign, n, rng)`.
+Also here: `ballot_hash(ballot)` and `closing_digest(hashes)` (for imports and the minutes), and the checks a
+command makes before it changes anything: `check_backup(path)`, `check_units(units)`,
+`check_passphrase_strength(passphrase)`, `checked_reason(reason)`, `stray_sheets(data_dir)`,
+`builtin_form_ids()`. Elsewhere in the package, the synthetic data: `store.demo.create_demo(store, seed)`,
+`store.simulate.simulate_ballots(campaign, n, rng)`; and `store.outputs.refuse_inside_data(data_dir, path)`.
 """
 
 from __future__ import annotations
 
 from .campaign import CampaignStore
-from .core import Store, open_store
+from .core import Store, check_backup, open_store
+from .formsource import builtin_form_ids
+from .integrity import stray_sheets
+from .passphrases import check_passphrase_strength
 from .records import (
     CAMPAIGN_WIDE,
     Adjustment,
@@ -94,7 +100,9 @@ from .records import (
     Unit,
     Visit,
 )
+from .roster import check_units
 from .sealing import ballot_hash, closing_digest
+from .selfassess import checked_reason
 
 __all__ = [
     "CAMPAIGN_WIDE",
@@ -118,6 +126,12 @@ __all__ = [
     "Unit",
     "Visit",
     "ballot_hash",
+    "builtin_form_ids",
+    "check_backup",
+    "check_passphrase_strength",
+    "check_units",
+    "checked_reason",
     "closing_digest",
     "open_store",
+    "stray_sheets",
 ]

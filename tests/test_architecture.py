@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import pkgutil
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -182,3 +183,70 @@ def test_no_class_has_more_than_25_public_methods() -> None:
                 if len(public) > MAX_PUBLIC_METHODS:
                     crowded.append(f"{module}.{node.name}: {len(public)}")
     assert crowded == [], f"classes with more than {MAX_PUBLIC_METHODS} public methods: {crowded}"
+
+
+# ---------------------------------------------------------------------- commands decide no rule
+
+COMMANDS_DIR = ROOT / "tui" / "commands"
+STORE_FACES = ("store.api", "store.outputs", "store.demo", "store.simulate")
+"""What a command may import from the store: its public face, the output guard and the synthetic data."""
+MAX_COMMAND_STATEMENTS = 40
+"""A command function parses options, calls a core function and prints: more statements than this means a
+rule is being decided in the command layer."""
+TALLIED = frozenset({"ballots", "sealed_ballots", "visits", "self_assessments", "drafts"})
+"""What a command never loops over: the store's ballots, visits and self-assessments. Counting, matching or
+filtering them is a rule, and lives in exports/ or store/ (a command prints what those return)."""
+
+
+def command_rule_breaks(source: str, name: str) -> list[str]:
+    """Where the command module `name` (its `source`) decides a rule instead of asking a core for it."""
+    tree = ast.parse(source)
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            module = node.module
+            if (module == "store" or module.startswith("store.")) and module not in STORE_FACES:
+                found.append(f"{name}:{node.lineno} imports {module} (use store.api)")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("store.") and alias.name not in STORE_FACES:
+                    found.append(f"{name}:{node.lineno} imports {alias.name} (use store.api)")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            statements = sum(isinstance(inner, ast.stmt) for inner in ast.walk(node)) - 1
+            if statements > MAX_COMMAND_STATEMENTS:
+                found.append(f"{name}:{node.lineno} {node.name} has {statements} statements")
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            loop = ast.get_source_segment(source, node.iter) or ""
+            if TALLIED & set(re.findall(r"\w+", loop)):
+                line = getattr(node, "lineno", node.iter.lineno)
+                found.append(f"{name}:{line} loops over {loop}")
+    return found
+
+
+def test_no_command_module_decides_a_rule() -> None:
+    breaks = [
+        found
+        for path in sorted(COMMANDS_DIR.glob("*.py"))
+        for found in command_rule_breaks(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert breaks == [], "rules decided in tui/commands/ (move them into exports/ or store/):\n" + "\n".join(
+        breaks
+    )
+
+
+def test_the_command_rule_check_can_fail() -> None:
+    """Each of the three signs is seen: an internal store module, a long function, a tally over ballots."""
+    long_body = "\n".join(f"    x{n} = {n}" for n in range(MAX_COMMAND_STATEMENTS + 1))
+    source = (
+        "from store.core import check_backup\n"
+        "from store.api import open_store\n"
+        f"def long() -> None:\n{long_body}\n"
+        "def tally(campaign):\n"
+        "    return sum(1 for ballot in campaign.ballots.sealed_ballots())\n"
+        "def fine(rows):\n"
+        "    for line in count_lines(rows):\n"
+        "        print(line)\n"
+    )
+    breaks = command_rule_breaks(source, "x.py")
+    assert len(breaks) == 3, breaks
+    assert "store.core" in breaks[0] and "long has 41" in breaks[1] and "sealed_ballots" in breaks[2]

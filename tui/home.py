@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from forms.errors import KaopingError
 from tui.base import KaopingApp
 from tui.context import AppContext
-from tui.i18n import error_text, t
+from tui.i18n import error_text, language, t
 
 MODES = ("meeting", "selfassess", "review", "results")
 
@@ -137,13 +137,13 @@ class HomeApp(KaopingApp):
     # cancel the very worker asking for it (a WorkerCancelled race on a busy machine).
     @work(thread=True, exclusive=True, group="demo")
     def build_demo(self) -> None:
+        from exports.code_sheets import write_demo_sheets
         from store.api import open_store
         from store.demo import create_demo
-        from tui.commands.store_cmds import write_demo_sheets
 
         try:
             result = create_demo(open_store(self.context.data_dir), seed=2026)
-            sheets = write_demo_sheets(self.context.data_dir, result)
+            sheets = write_demo_sheets(self.context.data_dir, result, t, language())
         except KaopingError as error:
             self.post_message(SummaryLoaded(None, error=error_text(error)))
             return

@@ -95,13 +95,13 @@ class ScriptedAsker:
 def test_the_wizard_carries_the_newest_earlier_campaigns_stars(
     campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.commands import store_cmds
+    from tui.commands import support
     from tui.wizards import init as wizard
 
     _finalize(campaign)
     final = {unit.unit_id: unit.star for unit in campaign_results(campaign.store).units}
     asker = ScriptedAsker(["2027", "", str(ROSTER), "0", "0", "3", "0"])
-    monkeypatch.setattr(store_cmds, "_has_terminal", lambda: True)
+    monkeypatch.setattr(support, "has_terminal", lambda: True)
     monkeypatch.setattr(wizard, "QuestionaryAsker", lambda: asker)
     result = CliRunner().invoke(cli, ["--data", str(campaign.data_dir), "init"])
     assert result.exit_code == 0, result.output + result.stderr

@@ -311,7 +311,7 @@ def test_report_while_voting_is_open_exits_1(tmp_path: Path) -> None:
 def test_progress_shows_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from tui.commands.exports_cmds import StderrProgress
+    from tui.commands.support import StderrProgress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

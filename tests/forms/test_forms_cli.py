@@ -152,7 +152,7 @@ def test_forms_commands_do_not_import_textual() -> None:
     import subprocess
     import sys
 
-    script = "import sys\nfrom tui.cli import cli\nfrom tui.commands import forms_cmds\nprint('textual' in sys.modules)\n"
+    script = "import sys\nfrom tui.cli import cli\nfrom tui.commands import forms\nprint('textual' in sys.modules)\n"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

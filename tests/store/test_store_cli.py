@@ -218,7 +218,7 @@ class FakeAsker:
 
 
 def test_init_wizard_asks_what_the_flags_left_open(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.commands import store_cmds
+    from tui.commands import support
     from tui.wizards import init as wizard
 
     fake = FakeAsker(
@@ -226,7 +226,7 @@ def test_init_wizard_asks_what_the_flags_left_open(data_dir: Path, monkeypatch: 
         picks=["review_ballot", "brand_vote"],
         passwords=["口令一二三四五六七八", "口令不一样", "口令一二三四五六七八", "口令一二三四五六七八"],
     )
-    monkeypatch.setattr(store_cmds, "_has_terminal", lambda: True)
+    monkeypatch.setattr(support, "has_terminal", lambda: True)
     monkeypatch.setattr(wizard, "QuestionaryAsker", lambda: fake)
     result = run(data_dir, "init")
     assert result.exit_code == 0, result.output

@@ -46,7 +46,7 @@ def test_a_command_loads_only_its_own_area() -> None:
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert done.stdout.strip() == "['tui.commands.meeting_cmds']"
+    assert done.stdout.strip() == "['tui.commands.meeting']"
 
 
 def test_an_unknown_command_is_bad_usage() -> None:

@@ -1,6 +1,6 @@
-"""The click commands of every area, found by name and imported only when used.
+"""The click commands, one module per task of the user, found by name and imported only when used.
 
-Each area module lists its commands in `COMMANDS`; `COMMAND_MODULES` says which module holds which
+Each task module lists its commands in `COMMANDS`; `COMMAND_MODULES` says which module holds which
 top-level command, so `kaoping meeting` never pays for importing the forms checker or the exporters
 (tests/tui/test_cli.py checks the map against the modules).
 """
@@ -12,28 +12,28 @@ import importlib
 import click
 
 COMMAND_MODULES: dict[str, str] = {
-    "forms": "forms_cmds",
-    "init": "store_cmds",
-    "campaigns": "store_cmds",
-    "demo": "store_cmds",
-    "codes": "store_cmds",
-    "simulate": "store_cmds",
-    "verify": "store_cmds",
-    "backup": "store_cmds",
-    "restore": "store_cmds",
-    "mirror": "store_cmds",
-    "meeting": "meeting_cmds",
-    "serve": "serve_cmds",
-    "self-assess": "selfassess_cmds",
-    "review": "selfassess_cmds",
-    "results": "selfassess_cmds",
-    "export": "exports_cmds",
-    "units": "exports_cmds",
-    "brands": "exports_cmds",
-    "import": "exports_cmds",
-    "consolidate": "exports_cmds",
-    "report": "exports_cmds",
-    "voting": "trust_cmds",
+    "init": "campaign",
+    "campaigns": "campaign",
+    "demo": "campaign",
+    "simulate": "campaign",
+    "codes": "codes",
+    "voting": "voting",
+    "verify": "voting",
+    "meeting": "meeting",
+    "serve": "serve",
+    "self-assess": "self_assessment",
+    "review": "self_assessment",
+    "results": "results",
+    "consolidate": "results",
+    "report": "results",
+    "export": "exports",
+    "units": "imports",
+    "brands": "imports",
+    "import": "imports",
+    "backup": "backup",
+    "restore": "backup",
+    "mirror": "backup",
+    "forms": "forms",
 }
 
 AREA_MODULES = tuple(sorted(set(COMMAND_MODULES.values())))

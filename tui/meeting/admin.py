@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
     DataTable,
@@ -23,13 +22,13 @@ from textual.widgets import (
 )
 
 from tui.i18n import t
-from tui.meeting.confirm import ConfirmDialog
 from tui.meeting.messages import VotingClosed
 from tui.meeting.model import CloseReceipt, GroupParticipation
+from tui.meeting.screen import MeetingModal, MeetingScreen
 from tui.plain import cells
+from tui.widgets import ConfirmDialog
 
 if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
     from tui.meeting.reopen import ReopenRequest
 
 
@@ -43,7 +42,7 @@ def digest_lines(digest: str, per_line: int = 4) -> str:
     return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
-class PassphraseScreen(ModalScreen[bool]):
+class PassphraseScreen(MeetingModal[bool]):
     """Asks for the admin passphrase; returns True only when it is right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("key.back"))]
@@ -65,7 +64,7 @@ class PassphraseScreen(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check(self, passphrase: str) -> None:
-        backend = cast("MeetingApp", self.app).backend
+        backend = self.backend
         try:
             ok = backend.check_passphrase(passphrase)
         except Exception as error:  # the store failed: not a wrong passphrase
@@ -80,11 +79,11 @@ class PassphraseScreen(ModalScreen[bool]):
         self.query_one("#passphrase-message", Static).update(text)
 
     def on_mount(self) -> None:
-        if cast("MeetingApp", self.app).wait_left() > 0:
+        if self.kiosk.wait_left() > 0:
             self._wait()
 
     def _checked(self, ok: bool) -> None:
-        kiosk = cast("MeetingApp", self.app)
+        kiosk = self.kiosk
         if ok:
             kiosk.wrong_tries = 0
             self.dismiss(True)
@@ -101,7 +100,7 @@ class PassphraseScreen(ModalScreen[bool]):
         self.query_one("#passphrase-message", Static).update(t("meeting.admin.passphrase_wrong"))
 
     def _wait(self) -> None:
-        kiosk = cast("MeetingApp", self.app)
+        kiosk = self.kiosk
         self.query_one("#passphrase", Input).disabled = True
         seconds = max(1, round(kiosk.wait_left()))
         # say why: wrong passphrases here, or wrong ballot codes at the welcome screen
@@ -129,12 +128,16 @@ class ConfirmClose(ConfirmDialog):
     def __init__(self, open_ballots: int = 0) -> None:
         warning = t("polish.admin.close_open_ballots", count=open_ballots) if open_ballots else None
         super().__init__(
-            t("meeting.admin.close_question"), t("meeting.admin.close"), "error", warning=warning
+            t("meeting.admin.close_question"),
+            t("meeting.admin.close"),
+            "error",
+            no_label=t("meeting.seal.no"),
+            warning=warning,
         )
         self.open_ballots = open_ballots
 
 
-class AdminScreen(Screen[None]):
+class AdminScreen(MeetingScreen):
     """What the meeting's staff need: who voted (by group only), voting on and off, the minutes, results."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -142,13 +145,9 @@ class AdminScreen(Screen[None]):
         Binding("f5", "refresh", t("meeting.admin.refresh")),
     ]
 
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Static(
-            t("meeting.admin.title", campaign=self.kiosk.backend.campaign_name),
+            t("meeting.admin.title", campaign=self.backend.campaign_name),
             id="admin-title",
             markup=False,
         )
@@ -202,7 +201,7 @@ class AdminScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def load(self) -> None:
-        backend = self.kiosk.backend
+        backend = self.backend
         try:
             state = backend.voting_state()
             groups = backend.participation()
@@ -235,7 +234,7 @@ class AdminScreen(Screen[None]):
         for group in groups:
             table.add_row(
                 *cells(
-                    self.kiosk.backend.group_label(group.group),
+                    self.backend.group_label(group.group),
                     str(group.issued),
                     str(group.used),
                     str(group.issued - group.used),
@@ -269,31 +268,45 @@ class AdminScreen(Screen[None]):
         shown = t("meeting.admin.receipt", count=receipt.count, digest=groups)
         digest.update("\n".join([*receipt.lines, shown]) if receipt.lines else shown)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#open-voting")
+    def _open_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "open-voting":
-            self.open_voting()
-        elif event.button.id == "reopen-voting" and self.receipt is not None:
-            from tui.meeting.reopen import ReopenDialog
+        self.open_voting()
 
-            def reopen(request: ReopenRequest | None) -> None:
-                if request is not None:
-                    self.reopen_voting(request)
+    @on(Button.Pressed, "#reopen-voting")
+    def _reopen_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.receipt is None:
+            return
+        from tui.meeting.reopen import ReopenDialog
 
-            self.app.push_screen(ReopenDialog(self.receipt), reopen)
-        elif event.button.id == "close-voting":
-            self.ask_close()
-        elif event.button.id == "quit-app":
-            self.app.exit()
-        elif event.button.id == "export-write":
-            kind = str(self.query_one("#export-kind", Select).value)
-            folder = self.query_one("#export-folder", Input).value.strip()
-            self.query_one("#export-message", Static).update(t("meeting.export.writing"))
-            self.export(kind, Path(folder).expanduser())
+        def reopen(request: ReopenRequest | None) -> None:
+            if request is not None:
+                self.reopen_voting(request)
+
+        self.app.push_screen(ReopenDialog(self.receipt), reopen)
+
+    @on(Button.Pressed, "#close-voting")
+    def _close_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.ask_close()
+
+    @on(Button.Pressed, "#quit-app")
+    def _quit_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.exit()
+
+    @on(Button.Pressed, "#export-write")
+    def _export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        kind = str(self.query_one("#export-kind", Select).value)
+        folder = self.query_one("#export-folder", Input).value.strip()
+        self.query_one("#export-message", Static).update(t("meeting.export.writing"))
+        self.export(kind, Path(folder).expanduser())
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, kind: str, folder: Path) -> None:
-        backend = self.kiosk.backend
+        backend = self.backend
         try:
             if not backend.results_visible():
                 text = t("meeting.export.not_closed")
@@ -307,22 +320,20 @@ class AdminScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_voting(self) -> None:
         try:
-            self.kiosk.backend.open_voting()
+            self.backend.open_voting()
         except Exception as error:  # shown to the admin
             self.app.call_from_thread(
-                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+                self.notify, self.backend.describe(error), severity="error", markup=False
             )
         self.app.call_from_thread(self.load)
 
     @work(thread=True, exclusive=True, group="reopen", exit_on_error=False)
     def reopen_voting(self, request: ReopenRequest) -> None:
         try:
-            self.kiosk.backend.reopen_voting(
-                request.passphrase, request.reason, request.count, request.digest
-            )
+            self.backend.reopen_voting(request.passphrase, request.reason, request.count, request.digest)
             self.app.call_from_thread(self.notify, t("trust.reopen.done"), markup=False)
         except Exception as error:  # wrong passphrase, mismatch: one sentence for the admin
-            text = self.kiosk.backend.describe(error)
+            text = self.backend.describe(error)
             self.app.call_from_thread(self.notify, text, severity="error", markup=False)
         self.app.call_from_thread(self.load)
 
@@ -330,10 +341,10 @@ class AdminScreen(Screen[None]):
     def ask_close(self) -> None:
         """Count the ballots begun and not sealed (on any seat), then ask before closing."""
         try:
-            open_ballots = self.kiosk.backend.open_ballots()
+            open_ballots = self.backend.open_ballots()
         except Exception as error:  # shown to the admin; closing is not offered blind
             self.app.call_from_thread(
-                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+                self.notify, self.backend.describe(error), severity="error", markup=False
             )
             return
         self.app.call_from_thread(self._confirm_close, open_ballots)
@@ -348,10 +359,10 @@ class AdminScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def close_voting(self) -> None:
         try:
-            receipt = self.kiosk.backend.close_voting()
+            receipt = self.backend.close_voting()
         except Exception as error:  # shown to the admin
             self.app.call_from_thread(
-                self.notify, self.kiosk.backend.describe(error), severity="error", markup=False
+                self.notify, self.backend.describe(error), severity="error", markup=False
             )
             return
         self.post_message(VotingClosed(receipt))

@@ -31,7 +31,7 @@ READY_MARKER = "KAOPING-MEETING-READY"
 
 
 def _thanks_screen() -> type[Screen[Any]]:
-    from tui.meeting.seal import ThanksScreen
+    from tui.meeting.thanks import ThanksScreen
 
     return ThanksScreen
 
@@ -170,7 +170,7 @@ class MeetingApp(KaopingApp, inherit_bindings=False):
         self.go(ReviewScreen(self.ballot))
 
     def show_thanks(self) -> None:
-        from tui.meeting.seal import ThanksScreen
+        from tui.meeting.thanks import ThanksScreen
 
         self.ballot = None
         self.high_contrast = False

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
 from tui.meeting.pinyin import matches
-from tui.meeting.sealing import SealingScreen
+from tui.meeting.seal_step import SealingScreen
 
 if TYPE_CHECKING:
     from store.api import Brand

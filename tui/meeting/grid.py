@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.i18n import t
 from tui.meeting.gridview import GridLine, GridView, grid_lines
 from tui.meeting.model import AnswerValue, BallotDraft
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingScreen
 
 
-class GridScreen(Screen[None]):
+class GridScreen(MeetingScreen):
     """One evaluator's ballot as a grid. Every key is a binding of this screen, handled in typing order
     (the grid keeps the focus throughout, so no key can overtake another)."""
 
@@ -52,15 +49,11 @@ class GridScreen(Screen[None]):
         self.leaving = False
 
     @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
-    @property
     def grid(self) -> GridView:
         return self.query_one("#grid", GridView)
 
     def compose(self) -> ComposeResult:
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         with Horizontal(id="grid-bar"):
             yield Static("", id="grid-progress", markup=False)
             yield Static("", id="grid-tally", markup=False)
@@ -72,13 +65,13 @@ class GridScreen(Screen[None]):
     def on_mount(self) -> None:
         self._apply_contrast()
         grid = self.grid
-        lines = grid_lines(self.kiosk.backend.ballot_spec, self.expanded)
+        lines = grid_lines(self.backend.ballot_spec, self.expanded)
         grid.set_lines(lines, self._line_of(lines, self.start_unit))
         self._show_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that do nothing on this ballot (五力 when not optional, comments when none)."""
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         if action == "dimensions":
             return spec.dimensions == "optional" and bool(spec.dimension_ids)
         if action == "comment":
@@ -96,7 +89,7 @@ class GridScreen(Screen[None]):
 
     def _show_state(self) -> None:
         """The progress, the live quota tallies and the early invalid-ballot warnings."""
-        backend = self.kiosk.backend
+        backend = self.backend
         spec = backend.ballot_spec
         done = sum(1 for unit in spec.units if self.draft.unit_state(spec, unit.unit_id) == "done")
         self.query_one("#grid-progress", Static).update(t("grid.progress", done=done, total=len(spec.units)))
@@ -137,7 +130,7 @@ class GridScreen(Screen[None]):
 
     def give(self, line: GridLine, value: AnswerValue) -> bool:
         """Answer one line, unless a quota of the ballot refuses it (then say why; nothing changes)."""
-        backend = self.kiosk.backend
+        backend = self.backend
         unit = backend.ballot_spec.units[line.unit]
         if self.draft.answer(unit.unit_id, line.item_id) == value:
             self.notice = ""
@@ -175,7 +168,7 @@ class GridScreen(Screen[None]):
             return
         grid = self.grid
         line = grid.current
-        item = self.kiosk.backend.ballot_spec.item(line.item_id)
+        item = self.backend.ballot_spec.item(line.item_id)
         choice = item.choice_for_key(key) if item else None
         if choice is None:
             return
@@ -231,7 +224,7 @@ class GridScreen(Screen[None]):
 
     def action_dimensions(self) -> None:
         """Open or close the current unit's 五力 lines (optional mode); the cursor stays on its unit."""
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         if spec.dimensions != "optional" or not spec.dimension_ids:
             return  # required: always open; off: none (check_action keeps the key out of the footer)
         grid = self.grid
@@ -249,7 +242,7 @@ class GridScreen(Screen[None]):
     def action_comment(self) -> None:
         from tui.meeting.comment import CommentBox
 
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         item = next((item for item in spec.items if item.kind == "text"), None)
         if item is None:
             return

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingScreen
 
 
-class InstructionScreen(Screen[None]):
+class InstructionScreen(MeetingScreen):
     """Explains the scale and the keys; Enter starts (or resumes) the ballot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,12 +30,8 @@ class InstructionScreen(Screen[None]):
         self.draft = draft
         self.started = False
 
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
     def compose(self) -> ComposeResult:
-        backend = self.kiosk.backend
+        backend = self.backend
         spec = backend.ballot_spec
         resumed = self.draft.position > 0 or bool(self.draft.answers)
         with Center(), Vertical(id="instructions-card"):
@@ -66,7 +60,7 @@ class InstructionScreen(Screen[None]):
 
     def _grid_texts(self, scale: Text) -> ComposeResult:
         """What the grid's keys do, exactly as tui/meeting/grid.py binds them."""
-        backend = self.kiosk.backend
+        backend = self.backend
         spec = backend.ballot_spec
         yield Static(t("grid.instructions.units", count=len(spec.units)), markup=False)
         yield Static(scale, id="instructions-scale", markup=False)
@@ -90,7 +84,8 @@ class InstructionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_start()
 
@@ -98,8 +93,8 @@ class InstructionScreen(Screen[None]):
         if not self.started:
             self.started = True
             start = self.draft.position
-            if self.kiosk.backend.ballot_spec.is_grid and self.draft.answers:
+            if self.backend.ballot_spec.is_grid and self.draft.answers:
                 # a resumed grid starts where work is left: its first unit with a gap
-                gap = self.draft.first_gap(self.kiosk.backend.ballot_spec)
+                gap = self.draft.first_gap(self.backend.ballot_spec)
                 start = start if gap is None else gap
             self.kiosk.open_unit(start)

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingModal
 
 STATE_STYLE = {"done": "green", "partial": "yellow", "empty": "red"}
 
 
-class JumpList(ModalScreen[int | None]):
+class JumpList(MeetingModal[int | None]):
     """Pick a unit to go to; returns its index, or None to stay."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,7 +31,7 @@ class JumpList(ModalScreen[int | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        spec = cast("MeetingApp", self.app).backend.ballot_spec
+        spec = self.backend.ballot_spec
         options = []
         for number, unit in enumerate(spec.units):
             state = self.draft.unit_state(spec, unit.unit_id)

@@ -7,7 +7,7 @@ shown side by side and must be resolved before the ballot is sealed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -16,14 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.events import Key
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from tui.i18n import t
 from tui.meeting.model import AnswerValue, ItemSpec
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingScreen
 
 Grid = dict[str, dict[str, str]]
 """Answers typed so far: unit id -> item id -> level code."""
@@ -58,7 +56,7 @@ def differences(
     return found
 
 
-class PaperScreen(Screen[None]):
+class PaperScreen(MeetingScreen):
     """The entry grid for one paper slip of one rater group."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,23 +76,19 @@ class PaperScreen(Screen[None]):
         self.sealing = False
 
     @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
-    @property
     def items(self) -> list[ItemSpec]:
-        return [item for item in self.kiosk.backend.ballot_spec.items if item.kind == "rating"]
+        return [item for item in self.backend.ballot_spec.items if item.kind == "rating"]
 
     @property
     def units(self) -> list[tuple[str, str]]:
-        return [(unit.unit_id, unit.name) for unit in self.kiosk.backend.ballot_spec.units]
+        return [(unit.unit_id, unit.name) for unit in self.backend.ballot_spec.units]
 
     def compose(self) -> ComposeResult:
-        groups = self.kiosk.backend.rater_groups()
+        groups = self.backend.rater_groups()
         with Horizontal(id="paper-top"):
             yield Static(t("meeting.paper.title"), id="paper-title", markup=False)
             yield Select(
-                [(Text(self.kiosk.backend.group_label(group)), group) for group in groups],
+                [(Text(self.backend.group_label(group)), group) for group in groups],
                 value=self.group if self.group in groups else groups[0],
                 allow_blank=False,
                 id="paper-group",
@@ -136,16 +130,16 @@ class PaperScreen(Screen[None]):
     def load_slips(self) -> None:
         group = self.group or ""
         try:
-            left = self.kiosk.backend.paper_slips_left(group)
-            state = self.kiosk.backend.voting_state()
+            left = self.backend.paper_slips_left(group)
+            state = self.backend.voting_state()
         except Exception as error:  # shown to the operator
-            text = self.kiosk.backend.describe(error)
+            text = self.backend.describe(error)
             self.app.call_from_thread(self.query_one("#paper-left", Static).update, text)
             return
         self.app.call_from_thread(self._show_slips, left, state)
 
     def _show_slips(self, left: int, state: str) -> None:
-        text = t("meeting.paper.left", group=self.kiosk.backend.group_label(self.group or ""), left=left)
+        text = t("meeting.paper.left", group=self.backend.group_label(self.group or ""), left=left)
         if state != "open":
             text += "  " + t("meeting.welcome.not_open")
         self.query_one("#paper-left", Static).update(text)
@@ -246,7 +240,7 @@ class PaperScreen(Screen[None]):
         self._confirm(self.grid)
 
     def _confirm(self, grid: Grid) -> None:
-        from tui.meeting.seal import ConfirmSeal
+        from tui.meeting.seal_step import ConfirmSeal
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.sealing:
@@ -257,7 +251,7 @@ class PaperScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def seal(self, grid: Grid) -> None:
-        backend = self.kiosk.backend
+        backend = self.backend
         group = self.group or ""
         answers: dict[str, dict[str, AnswerValue]] = {unit: dict(values) for unit, values in grid.items()}
         try:
@@ -273,7 +267,7 @@ class PaperScreen(Screen[None]):
         self._say(text, error=True)
 
     def _sealed(self, group: str, left: int) -> None:
-        notice = t("meeting.paper.sealed", group=self.kiosk.backend.group_label(group), left=left)
+        notice = t("meeting.paper.sealed", group=self.backend.group_label(group), left=left)
         self.kiosk.go(PaperScreen(self.double_entry, group=group, notice=notice))
 
     def _say(self, text: str, error: bool) -> None:

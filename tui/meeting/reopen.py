@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -33,11 +34,26 @@ class ReopenDialog(ModalScreen[ReopenRequest | None]):
     ReopenDialog {
         align: center middle;
     }
+    ReopenDialog #reopen-box {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
     ReopenDialog #reopen-question {
         margin-bottom: 1;
     }
+    ReopenDialog #reopen-buttons {
+        height: auto;
+        align: center middle;
+    }
+    ReopenDialog #reopen-buttons Button {
+        margin: 0 1;
+    }
     """
-    """Centred like the meeting's other dialogs (the box itself is styled as #confirm-box)."""
+    """Centred and boxed like the confirm dialog (tui.widgets.ConfirmDialog)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("trust.reopen.cancel"))]
 
@@ -47,7 +63,7 @@ class ReopenDialog(ModalScreen[ReopenRequest | None]):
 
     def compose(self) -> ComposeResult:
         groups = " ".join(self.receipt.digest[i : i + 8] for i in range(0, len(self.receipt.digest), 8))
-        with Vertical(id="confirm-box"):
+        with Vertical(id="reopen-box"):
             yield Static(
                 t("trust.reopen.question", count=self.receipt.count, digest=groups),
                 id="reopen-question",
@@ -56,18 +72,21 @@ class ReopenDialog(ModalScreen[ReopenRequest | None]):
             yield Input(password=True, id="reopen-passphrase", placeholder=t("trust.reopen.passphrase"))
             yield Input(id="reopen-reason", placeholder=t("trust.reopen.reason"), max_length=200)
             yield Static("", id="reopen-problem", classes="-error", markup=False)
-            with Horizontal(id="confirm-buttons"):
+            with Horizontal(id="reopen-buttons"):
                 yield Button(t("trust.reopen.yes"), id="reopen-yes", variant="warning")
                 yield Button(t("trust.reopen.cancel"), id="reopen-no")
 
     def on_mount(self) -> None:
         self.query_one("#reopen-no", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#reopen-no")
+    def _cancel(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id != "reopen-yes":
-            self.dismiss(None)
-            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#reopen-yes")
+    def _reopen(self, event: Button.Pressed) -> None:
+        event.stop()
         passphrase = self.query_one("#reopen-passphrase", Input).value
         reason = self.query_one("#reopen-reason", Input).value.strip()
         if not passphrase or not reason:

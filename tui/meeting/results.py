@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual import work
@@ -11,9 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui.i18n import language, t
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import kiosk_of
 
 BAR_WIDTH = 20
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -46,7 +44,7 @@ class ResultsView(Vertical):
 
     @work(thread=True, exclusive=True, group="results", exit_on_error=False)
     def load(self) -> None:
-        backend = cast("MeetingApp", self.app).backend
+        backend = kiosk_of(self).backend
         try:
             if not backend.results_visible():
                 self.app.call_from_thread(self._hidden)

@@ -17,7 +17,7 @@ from tui.linebreak import wrap
 from tui.meeting.messages import RulesChecked
 from tui.meeting.model import BallotDraft
 from tui.meeting.review_layout import clip, review_layout
-from tui.meeting.sealing import SealingScreen
+from tui.meeting.seal_step import SealingScreen
 
 
 class ReviewScreen(SealingScreen):

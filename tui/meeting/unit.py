@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from tui.i18n import t
 from tui.meeting.model import BallotDraft
 from tui.meeting.rows import AnswerGiven, CommentRow, RatingRow, ScoreRow
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingScreen
 
 
-class UnitScreen(Screen[None]):
+class UnitScreen(MeetingScreen):
     """The items about one unit; answers are autosaved as they are given."""
 
     AUTO_FOCUS = None
@@ -46,12 +43,8 @@ class UnitScreen(Screen[None]):
         """Index in `stops` of the item the next key is for; moves at once, the focus follows later."""
         self.leaving = False
 
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
     def compose(self) -> ComposeResult:
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         unit = spec.units[self.index]
         with Horizontal(id="unit-progress"):
             yield Static(
@@ -98,7 +91,7 @@ class UnitScreen(Screen[None]):
 
     def _show_help(self) -> None:
         """The criteria of the item under the cursor, below the items."""
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         hint = spec.items[self.current].hint if self.current < len(spec.items) else ""
         self.query_one("#unit-help", Static).update(hint)
 
@@ -189,13 +182,13 @@ class UnitScreen(Screen[None]):
             self._show_help()
 
     def _show_state(self) -> None:
-        spec = self.kiosk.backend.ballot_spec
+        spec = self.backend.ballot_spec
         missing = self.draft.missing_count(spec)
         text = t("meeting.unit.all_done") if missing == 0 else t("meeting.unit.missing", count=missing)
         self.query_one("#unit-state", Static).update(text)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
-        unit = self.kiosk.backend.ballot_spec.units[self.index]
+        unit = self.backend.ballot_spec.units[self.index]
         self.draft.set_answer(unit.unit_id, message.item_id, message.value)
         self.kiosk.queue_answer(self.draft.code, unit.unit_id, message.item_id, message.value)
         self._show_state()
@@ -204,7 +197,7 @@ class UnitScreen(Screen[None]):
         target = self.index + step
         if target >= 0:
             self.leaving = True
-        if target >= len(self.kiosk.backend.ballot_spec.units):
+        if target >= len(self.backend.ballot_spec.units):
             self.kiosk.open_review()
         elif target >= 0:
             self.kiosk.open_unit(target)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from tui.i18n import t
 from tui.meeting.messages import CodeChecked, InfoLoaded
 from tui.meeting.model import CodeState
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
+from tui.meeting.screen import MeetingScreen
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(MeetingScreen):
     """Asks the next evaluator for the code on their slip."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
@@ -30,14 +27,10 @@ class WelcomeScreen(Screen[None]):
         super().__init__()
         self.notice = notice
 
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="welcome-card"):
-            yield Static(self.kiosk.backend.campaign_name, id="welcome-campaign", markup=False)
-            yield Static(self.kiosk.backend.meeting_name, id="welcome-meeting", markup=False)
+            yield Static(self.backend.campaign_name, id="welcome-campaign", markup=False)
+            yield Static(self.backend.meeting_name, id="welcome-meeting", markup=False)
             yield Static("", id="welcome-count", markup=False)
             yield Static(t("meeting.welcome.prompt"), id="welcome-prompt", markup=False)
             yield Input(
@@ -90,9 +83,9 @@ class WelcomeScreen(Screen[None]):
 
     def _read_info(self) -> None:
         try:
-            self.post_message(InfoLoaded(self.kiosk.backend.info()))
+            self.post_message(InfoLoaded(self.backend.info()))
         except Exception as error:  # a locked or damaged store: say so, keep the kiosk up
-            self.app.call_from_thread(self.store_failed, self.kiosk.backend.describe(error))
+            self.app.call_from_thread(self.store_failed, self.backend.describe(error))
 
     def on_info_loaded(self, message: InfoLoaded) -> None:
         info = message.info
@@ -124,9 +117,9 @@ class WelcomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def check_code(self, code: str) -> None:
         try:
-            state, draft = self.kiosk.backend.check_code(code)
+            state, draft = self.backend.check_code(code)
         except Exception as error:  # the code is not counted as wrong: the store failed
-            self.app.call_from_thread(self.store_failed, self.kiosk.backend.describe(error))
+            self.app.call_from_thread(self.store_failed, self.backend.describe(error))
             return
         self.post_message(CodeChecked(code, state, draft))
 

@@ -25,10 +25,8 @@ from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import error_text, language, t
 from tui.plain import cells
-from tui.results.chart import StarChart, star_label
 from tui.results.strengths import strength_chart
-from tui.selfassess.dialogs import TextPromptScreen
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import SignInScreen, StarChart, TextPromptScreen, star_label
 
 CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "=", "new": "新", "none": "—"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -14,7 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 from forms.model import AnswerValue, Form, Item
 from forms.scoring import validate_answer
 from tui.i18n import language, t
-from tui.selfassess.item_editor import ItemEditor, Unparsable, value_to_text
+from tui.widgets import ItemEditor, Unparsable, value_to_text
 
 REASON_MAX_LENGTH = 200
 """A reason is one or two sentences for the unit and the committee to read."""
@@ -63,19 +64,26 @@ class AdjustScreen(ModalScreen[Adjustment | None]):
         event.stop()
         event.editor.show_problem(event.problem)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#reason")
+    def _reason_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "reason":
-            self._submit()
-        else:
-            self.query_one("#reason", Input).focus()
+        self._submit()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Input.Submitted, "ItemEditor #answer, ItemEditor #note")
+    def _field_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the item's fields moves on to the reason; only Enter there (or OK) submits.
         event.stop()
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
+        self.query_one("#reason", Input).focus()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._submit()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
 
     def _submit(self) -> None:
         editor = self.query_one(ItemEditor)

@@ -8,7 +8,7 @@ from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import t
 from tui.review.board import BoardScreen
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import SignInScreen
 
 
 def sign_in_group(store: CampaignStore, code: str) -> str:

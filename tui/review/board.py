@@ -21,7 +21,7 @@ from tui.i18n import error_text, language, t
 from tui.plain import cells
 from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
 from tui.review.model import BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
-from tui.selfassess.dialogs import ConfirmScreen
+from tui.widgets import ConfirmDialog
 
 SORTS = ("state", "unit", "own")
 """The board's sort orders, in the order the sort key cycles through them."""
@@ -290,7 +290,7 @@ class BoardScreen(Screen[None]):
             if yes:
                 self.delete_visit(row.visit.id)
 
-        self.app.push_screen(ConfirmScreen(question, t("review.key.delete_visit")), confirmed)
+        self.app.push_screen(ConfirmDialog(question, t("review.key.delete_visit")), confirmed)
 
     @work(thread=True, exclusive=True, group="store")
     def delete_visit(self, visit_id: str) -> None:

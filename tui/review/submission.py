@@ -18,13 +18,11 @@ from forms.scoring import score_response, star_for, visible_items
 from store.api import CampaignStore
 from tui.i18n import error_text, language, t
 from tui.plain import cells
-from tui.results.chart import star_label
 from tui.review.adjust import Adjustment, AdjustScreen
 from tui.review.messages import ActionDone, StoreRefused
 from tui.review.model import BoardRow, board_row, check_in_group, percent
-from tui.selfassess.dialogs import ConfirmScreen, TextPromptScreen
 from tui.selfassess.history import history_text
-from tui.selfassess.item_editor import value_to_text
+from tui.widgets import ConfirmDialog, TextPromptScreen, star_label, value_to_text
 
 NOTE_MAX_LENGTH = 300
 """A send-back note tells the unit what to fix; a paragraph at most."""
@@ -174,7 +172,7 @@ class SubmissionScreen(Screen[None]):
                 self.mark_reviewed()
 
         question = t("review.reviewed_confirm", unit=self.row.unit.name)
-        self.app.push_screen(ConfirmScreen(question, t("review.key.reviewed")), confirmed)
+        self.app.push_screen(ConfirmDialog(question, t("review.key.reviewed")), confirmed)
 
     @work(thread=True, exclusive=True, group="store")
     def mark_reviewed(self) -> None:

@@ -19,8 +19,7 @@ from store.api import CampaignStore, Unit, Visit
 from tui.i18n import error_text, language, t
 from tui.review.messages import StoreRefused
 from tui.review.model import check_in_group, group_units, percent
-from tui.selfassess.item_editor import ItemEditor, Unparsable
-from tui.selfassess.panel import Panel
+from tui.widgets import ItemEditor, Panel, Unparsable
 
 VISIT_NOTE_MAX_LENGTH = 500
 """The visit's notes: what was seen and what the unit must put right."""

@@ -17,7 +17,7 @@ from tui.selfassess.assigned import unit_forms
 from tui.selfassess.fill import FillScreen
 from tui.selfassess.form_list import FormEntry, FormListScreen
 from tui.selfassess.session import SelfSession
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import SignInScreen
 
 
 def display_state(record: SelfAssessment | None) -> str:

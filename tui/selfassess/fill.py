@@ -19,13 +19,10 @@ from forms.model import Section
 from forms.rounding import format_score
 from forms.scoring import ResponseScore, visible_items
 from tui.i18n import error_text, language, t
-from tui.results.chart import star_label
-from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.history import actor_text
-from tui.selfassess.item_editor import ItemEditor, value_to_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
-from tui.selfassess.panel import Panel
 from tui.selfassess.session import SelfSession
+from tui.widgets import ConfirmDialog, ItemEditor, Panel, star_label, value_to_text
 
 OPEN_LISTED = 8
 """How many open items the submit refusal names one by one (then "and N more")."""
@@ -424,7 +421,7 @@ class FillScreen(Screen[None]):
             star=star_label(session.star(score)),
         )
         # The dialog shows the total and the star being submitted: Enter submits, Escape cancels.
-        dialog = ConfirmScreen(question, t("self.key.submit"), default_confirm=True)
+        dialog = ConfirmDialog(question, t("self.key.submit"), default_yes=True)
         self.app.push_screen(dialog, self._confirmed)
 
     def open_list(self, open_items: dict[str, str]) -> str:

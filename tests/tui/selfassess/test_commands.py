@@ -16,7 +16,7 @@ from tui.i18n import set_language
 def started(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The apps the commands would have run (none really starts)."""
     apps: list[object] = []
-    monkeypatch.setattr("tui.commands.selfassess_cmds.run_app", apps.append)
+    monkeypatch.setattr("tui.commands.support.run_app", apps.append)
     return apps
 
 

@@ -7,11 +7,9 @@ from textual.widgets import Input, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
 from tui.selfassess.app import SelfAssessApp
-from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.fill import FillScreen
 from tui.selfassess.form_list import FormListScreen
-from tui.selfassess.item_editor import ItemEditor
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import ConfirmDialog, ItemEditor, SignInScreen
 
 
 async def _sign_in(pilot, code: str) -> None:
@@ -135,7 +133,7 @@ async def test_submitted_form_is_read_only_until_the_admin_reopens_it(campaign: 
         assert "五星" in str(screen.query_one("#sa-totals").render())
         await pilot.press("f9")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
         assert campaign.store.self_assessments.self_assessment("B012", "star_branch").state == "submitted"
@@ -225,7 +223,7 @@ async def test_submit_is_refused_while_a_refused_value_is_on_screen(campaign: Ca
         assert not editor.problem_text
         await pilot.press("f9")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
 
 
 async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> None:

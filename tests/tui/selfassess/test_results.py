@@ -7,9 +7,7 @@ from textual.widgets import DataTable, Input
 from exports.stars import branch_stars
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.results.app import ResultsApp, ResultsScreen
-from tui.results.chart import StarChart, distribution
-from tui.selfassess.dialogs import TextPromptScreen
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import SignInScreen, StarChart, TextPromptScreen, distribution
 
 
 def _rate_the_branches(campaign: Campaign) -> None:

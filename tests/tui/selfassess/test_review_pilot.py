@@ -10,10 +10,8 @@ from tui.review.app import ReviewApp
 from tui.review.board import BoardScreen
 from tui.review.submission import SubmissionScreen
 from tui.selfassess.app import SelfAssessApp
-from tui.selfassess.dialogs import ConfirmScreen, TextPromptScreen
 from tui.selfassess.fill import FillScreen
-from tui.selfassess.item_editor import ItemEditor
-from tui.selfassess.signin import SignInScreen
+from tui.widgets import ConfirmDialog, ItemEditor, SignInScreen, TextPromptScreen
 
 
 def _cursor_to(table: DataTable, key: str) -> None:
@@ -142,7 +140,7 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         assert fill.session.editable
         await pilot.press("f9")
         await pilot.pause()
-        assert isinstance(unit_app.screen, ConfirmScreen)
+        assert isinstance(unit_app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
         assert store.self_assessments.self_assessment("B011", "star_branch").state == "submitted"
@@ -155,7 +153,7 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         screen = await _open(pilot, board, "B011|star_branch")
         await pilot.press("v")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
         assert store.self_assessments.self_assessment("B011", "star_branch").state == "reviewed"
@@ -227,7 +225,7 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         # Delete with confirmation.
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
         assert store.visits.visits() == []

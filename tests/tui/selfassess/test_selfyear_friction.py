@@ -10,8 +10,8 @@ from store.api import open_store
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.cli import cli
 from tui.selfassess.app import SelfAssessApp
-from tui.selfassess.dialogs import ConfirmScreen
 from tui.selfassess.fill import FillScreen, _number
+from tui.widgets import ConfirmDialog
 
 
 async def test_enter_on_the_submit_summary_submits(campaign: Campaign) -> None:
@@ -22,7 +22,7 @@ async def test_enter_on_the_submit_summary_submits(campaign: Campaign) -> None:
         assert isinstance(app.screen, FillScreen)
         await pilot.press("f9")
         await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         assert "合计" in app.screen.question  # the summary is what the unit sees before Enter
         await pilot.press("enter")
         await settle(pilot)
@@ -134,7 +134,7 @@ async def test_the_board_sorts_by_action_with_a_deadline_and_who_is_late(campaig
 async def test_long_answers_get_a_multi_line_field(campaign: Campaign) -> None:
     from textual.widgets import TextArea
 
-    from tui.selfassess.item_editor import ItemEditor
+    from tui.widgets import ItemEditor
 
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(80, 24)) as pilot:

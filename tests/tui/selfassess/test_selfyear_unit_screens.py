@@ -11,7 +11,7 @@ from tui.review.submission import SubmissionScreen
 from tui.selfassess.app import SelfAssessApp
 from tui.selfassess.fill import FillScreen
 from tui.selfassess.history import history_text
-from tui.selfassess.item_editor import ItemEditor, value_to_text
+from tui.widgets import ItemEditor, value_to_text
 
 
 async def _fill_screen(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped-def]

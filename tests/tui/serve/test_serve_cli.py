@@ -57,6 +57,6 @@ def test_a_taken_port_is_one_sentence(demo_data: tuple[Path, DemoResult]) -> Non
 
 
 def test_serve_is_in_the_command_map() -> None:
-    assert COMMAND_MODULES["serve"] == "serve_cmds"
+    assert COMMAND_MODULES["serve"] == "serve"
     result = CliRunner().invoke(cli, ["--lang", "zh", "serve", "--help"])
     assert result.exit_code == 0 and "--host" in result.output and "--port" in result.output

@@ -21,10 +21,34 @@ T = TypeVar("T")
 class SignInScreen(Screen[T], Generic[T]):
     """Asks for a code and dismisses with what `verify(code)` returns; a refusal is shown under the field."""
 
+    DEFAULT_CSS = """
+    SignInScreen {
+        align: center middle;
+    }
+    SignInScreen #signin-box {
+        width: 60;
+        max-width: 95%;
+        height: auto;
+        border: round $primary;
+        padding: 1 2;
+    }
+    SignInScreen #signin-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    SignInScreen #problem {
+        color: $error;
+        height: auto;
+        width: 100%;
+    }
+    """
+    """A box in the middle of the screen: title, prompt, the code field and the refusal under it."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", t("key.quit"))]
+    """Escape leaves the app: nothing is open before sign-in."""
 
     def __init__(self, title: str, prompt: str, verify: Callable[[str], T], *, password: bool = True) -> None:
-        super().__init__(classes="sa-signin")
+        super().__init__()
         self.heading = title
         self.prompt = prompt
         self.verify = verify
@@ -32,11 +56,11 @@ class SignInScreen(Screen[T], Generic[T]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(classes="sa-signin-box"):
-            yield Static(self.heading, classes="sa-signin-title", markup=False)
+        with Vertical(id="signin-box"):
+            yield Static(self.heading, id="signin-title", markup=False)
             yield Label(self.prompt, markup=False)
             yield Input(password=self.password, id="code", max_length=64)
-            yield Label("", id="problem", classes="sa-problem", markup=False)
+            yield Label("", id="problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

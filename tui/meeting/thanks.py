@@ -1,32 +1,14 @@
-"""Sealing: the last question before a ballot is final, and the thank-you screen after it."""
+"""The thank-you screen after a seal: any key, a click or a few seconds bring the next welcome."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.i18n import t
-from tui.meeting.confirm import ConfirmDialog
-
-if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
-
-
-class ConfirmSeal(ConfirmDialog):
-    """Asks once more: a sealed ballot cannot be changed. Returns True to seal."""
-
-    def __init__(self, invalid: bool = False) -> None:
-        warning = t("meeting.seal.will_be_invalid") if invalid else None
-        super().__init__(
-            t("meeting.seal.question"), t("meeting.seal.yes"), "primary", warning=warning, classes="evaluator"
-        )
-        self.invalid = invalid
-
+from tui.meeting.screen import MeetingScreen
 
 TYPE_AHEAD_MAX = 40
 """As long as the welcome screen's code field takes."""
@@ -37,7 +19,7 @@ def _code_character(character: str | None) -> bool:
     return character is not None and len(character) == 1 and (character.isalnum() or character == "-")
 
 
-class ThanksScreen(Screen[None]):
+class ThanksScreen(MeetingScreen):
     """Thanks the evaluator; any key, a click or a few seconds bring the next welcome screen."""
 
     def __init__(self) -> None:
@@ -45,18 +27,18 @@ class ThanksScreen(Screen[None]):
         self._done = False
 
     def compose(self) -> ComposeResult:
-        seconds = round(cast("MeetingApp", self.app).thanks_seconds)
+        seconds = round(self.kiosk.thanks_seconds)
         with Vertical(id="thanks-card"):
             yield Static(t("meeting.thanks.title"), id="thanks-title", markup=False)
             yield Static(t("meeting.thanks.body", seconds=seconds), id="thanks-body", markup=False)
 
     def on_mount(self) -> None:
-        self.set_timer(cast("MeetingApp", self.app).thanks_seconds, self._next)
+        self.set_timer(self.kiosk.thanks_seconds, self._next)
 
     def on_key(self, event: events.Key) -> None:
         """Any key brings the next welcome; what the next evaluator types is kept for its code field."""
         event.stop()
-        kiosk = cast("MeetingApp", self.app)
+        kiosk = self.kiosk
         if event.key == "enter":
             kiosk.type_ahead_enter = bool(kiosk.type_ahead)
         elif event.key == "backspace":
@@ -71,4 +53,4 @@ class ThanksScreen(Screen[None]):
     def _next(self) -> None:
         if not self._done:
             self._done = True
-            cast("MeetingApp", self.app).show_welcome()
+            self.kiosk.show_welcome()

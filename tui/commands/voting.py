@@ -1,4 +1,4 @@
-"""The `voting` command: status, open, close and reopen without the kiosk (scripts, the second room)."""
+"""The `voting` command (status, open, close, reopen without the kiosk) and `verify`."""
 
 from __future__ import annotations
 
@@ -7,20 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from forms.errors import InputError
+from forms.errors import InputError, ProblemFound
+from tui.commands.support import open_campaign as _campaign
 from tui.context import AppContext
 from tui.i18n import t
 
 if TYPE_CHECKING:
     from store.api import CampaignStore
 
+
 ACTOR = "admin"
-
-
-def _campaign(context: AppContext) -> CampaignStore:
-    from store.api import open_store
-
-    return open_store(context.data_dir).campaign(context.campaign_id)
 
 
 def _grouped(digest: str) -> str:
@@ -98,4 +94,31 @@ def reopen(context: AppContext, passphrase: str, reason: str, count: int | None)
     click.echo(t("trust.reopen.done"))
 
 
-COMMANDS: list[click.Command] = [voting]
+@click.command("verify", help=t("store.cmd.verify"))
+@click.pass_obj
+def verify_command(context: AppContext) -> None:
+    campaign = _campaign(context)
+    findings = campaign.integrity.verify()
+    for finding in findings:
+        click.echo(
+            t(
+                "store_trust.finding.sheet" if finding.kind == "sheet" else f"store.finding.{finding.kind}",
+                file=finding.file,
+                record=finding.record,
+                detail=finding.detail,
+            )
+        )
+    if findings:
+        raise ProblemFound("store.cmd.verify_failed", count=len(findings))
+    from exports.counts import ballot_counts, count_lines
+
+    closings = campaign.meeting.closings()
+    click.echo(t("store.cmd.verify_ok", name=campaign.info.name, count=campaign.ballots.ballot_count()))
+    for line in count_lines(ballot_counts(campaign), t, context.lang):
+        click.echo("  " + line)
+    if closings:
+        last = closings[-1]
+        click.echo(t("store.cmd.verify_closing", count=last.count, digest=last.digest, day=last.day))
+
+
+COMMANDS: list[click.Command] = [voting, verify_command]

@@ -148,15 +148,9 @@ def _describe_condition(form: Form, condition: Condition, lang: str) -> str:
     return f"{name} {'is answered' if answered else 'is not answered'}"
 
 
-def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
+def _answer_facts(form: Form, item: Item, lang: str) -> list[str]:
+    """The levels, range, choices and picks an answer item allows."""
     facts: list[str] = []
-    if item.required:
-        facts.append(t("forms.show.required"))
-    full = item_full_points(form, item)
-    if item.weight == 0 and item.type in ("score", "rating", "check", "choice", "multi"):
-        facts.append(t("forms.show.weight_zero"))
-    elif full:
-        facts.append(t("forms.show.points", points=_num(full)))
     if item.type == "rating":
         scale = form.scale_of(item)
         if scale:
@@ -193,8 +187,12 @@ def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
                 max=item.max_picks if item.max_picks is not None else "∞",
             )
         )
-    if item.type == "text" and item.max_length:
-        facts.append(t("forms.show.max_length", max=item.max_length))
+    return facts
+
+
+def _penalty_facts(item: Item, lang: str) -> list[str]:
+    """What a deduction or a veto item takes away."""
+    facts: list[str] = []
     if item.type == "deduct" and item.cap is not None:
         if item.points is not None:
             facts.append(t("forms.show.deduct_each", points=_num(item.points), cap=_num(item.cap)))
@@ -208,6 +206,22 @@ def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
         if item.veto_grade:
             band = default_rules().grade_band(item.veto_grade)
             facts.append(t("forms.show.veto_grade", grade=band.label(lang) if band else item.veto_grade))
+    return facts
+
+
+def _item_facts(form: Form, item: Item, lang: str) -> list[str]:
+    facts: list[str] = []
+    if item.required:
+        facts.append(t("forms.show.required"))
+    full = item_full_points(form, item)
+    if item.weight == 0 and item.type in ("score", "rating", "check", "choice", "multi"):
+        facts.append(t("forms.show.weight_zero"))
+    elif full:
+        facts.append(t("forms.show.points", points=_num(full)))
+    facts.extend(_answer_facts(form, item, lang))
+    if item.type == "text" and item.max_length:
+        facts.append(t("forms.show.max_length", max=item.max_length))
+    facts.extend(_penalty_facts(item, lang))
     if item.note_below_full:
         facts.append(t("forms.show.note_deduct") if item.type == "deduct" else t("forms.show.note"))
     if item.show_if is not None:

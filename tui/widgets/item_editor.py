@@ -72,6 +72,59 @@ def _choice_label(item: Item, code: str) -> str:
 class ItemEditor(Vertical):
     """The answer field and evidence note of one item; posts `ItemEditor.Edited` with the parsed values."""
 
+    DEFAULT_CSS = """
+    ItemEditor {
+        height: auto;
+        margin-bottom: 1;
+    }
+    ItemEditor:focus-within .sa-item-label {
+        color: $accent;
+    }
+    ItemEditor.-hidden {
+        display: none;
+    }
+    ItemEditor.-refused Input {
+        background: $error 25%;
+    }
+    ItemEditor .sa-item-label {
+        text-style: bold;
+        width: 100%;
+    }
+    ItemEditor .sa-item-fields {
+        height: auto;
+    }
+    ItemEditor .sa-item-fields #answer {
+        width: 16;
+        margin-right: 1;
+    }
+    ItemEditor .sa-item-fields #answer.-wide {
+        width: 1fr;
+        margin-right: 0;
+    }
+    ItemEditor .sa-item-fields .sa-note {
+        width: 1fr;
+    }
+    ItemEditor .sa-item-fields TextArea.sa-long {
+        height: 5;
+    }
+    ItemEditor SelectionList {
+        height: auto;
+        max-height: 8;
+    }
+    ItemEditor Input {
+        background: $boost;
+    }
+    ItemEditor Input:focus {
+        background: $primary 30%;
+    }
+    ItemEditor #problem {
+        color: $error;
+        height: auto;
+        width: 100%;
+    }
+    """
+    """The label over the answer and note fields; a refused answer on red, its reason under it."""
+
     @dataclass
     class Edited(Message):
         """The user changed the answer or the note of `item_id`; `problem` is set when it cannot be parsed."""

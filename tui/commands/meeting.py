@@ -1,4 +1,4 @@
-"""The click commands of the meeting area: `kaoping meeting` starts the voting terminal."""
+"""The `meeting` command: `kaoping meeting` starts the voting terminal (ballot, brand vote or paper entry)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def meeting(
 
 def _warn_sheets_in_data(context: AppContext) -> None:
     """Code sheets found in the data directory: a warning (the meeting still runs)."""
-    from store.integrity import stray_sheets
+    from store.api import stray_sheets
 
     found = stray_sheets(context.data_dir) if context.data_dir.is_dir() else []
     if found:

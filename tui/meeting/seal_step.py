@@ -1,21 +1,37 @@
-"""The ballot screens' shared last step: confirm, seal off the UI thread, then thank or show the error."""
+"""The ballot screens' last step: ask once more (`ConfirmSeal`), seal in a worker, thank or show the error."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
 from tui.i18n import t
 from tui.meeting.messages import BallotSealed
+from tui.meeting.screen import MeetingScreen
+from tui.widgets import ConfirmDialog
 
 if TYPE_CHECKING:
-    from tui.meeting.app import MeetingApp
     from tui.meeting.model import BallotDraft
 
 
-class SealingScreen(Screen[None]):
+class ConfirmSeal(ConfirmDialog):
+    """Asks once more: a sealed ballot cannot be changed. Returns True to seal."""
+
+    def __init__(self, invalid: bool = False) -> None:
+        warning = t("meeting.seal.will_be_invalid") if invalid else None
+        super().__init__(
+            t("meeting.seal.question"),
+            t("meeting.seal.yes"),
+            "primary",
+            no_label=t("meeting.seal.no"),
+            warning=warning,
+            classes="evaluator",
+        )
+        self.invalid = invalid
+
+
+class SealingScreen(MeetingScreen):
     """A screen an evaluator can seal the ballot from (the review and the brand ballot)."""
 
     def __init__(self, draft: BallotDraft) -> None:
@@ -23,13 +39,8 @@ class SealingScreen(Screen[None]):
         self.draft = draft
         self.sealing = False
 
-    @property
-    def kiosk(self) -> MeetingApp:
-        return cast("MeetingApp", self.app)
-
     def confirm_seal(self, invalid: bool = False) -> None:
         """Ask once more, then seal; a second Enter while a seal runs does nothing."""
-        from tui.meeting.seal import ConfirmSeal
 
         def confirmed(yes: bool | None) -> None:
             if yes and not self.sealing:
@@ -42,9 +53,9 @@ class SealingScreen(Screen[None]):
     def seal(self) -> None:
         self.kiosk.wait_for_saves()
         try:
-            self.kiosk.backend.seal(self.draft)
+            self.backend.seal(self.draft)
         except Exception as error:  # shown to the evaluator, the draft stays
-            self.post_message(BallotSealed(self.kiosk.backend.describe(error)))
+            self.post_message(BallotSealed(self.backend.describe(error)))
             return
         self.post_message(BallotSealed(None))
 
