@@ -257,6 +257,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(↑↓ move, Space picks, a all, i invert, Enter confirms)",
     ),
     "polish.wizard.yes_no": ("（Y 是 / n 否）", "(Y/n)"),
+    "polish.wizard.yes": ("是", "yes"),
+    "polish.wizard.no": ("否", "no"),
+    "polish.wizard.picked": ("已选 {count} 项：{names}", "{count} picked: {names}"),
+    "polish.wizard.list_separator": ("、", ", "),
     "polish.wizard.no_yes": ("（y 是 / N 否）", "(y/N)"),
     # exports from the results mode
     "polish.export.key": ("导出", "Export"),

@@ -442,8 +442,8 @@ TEXTS.update(
         ),
         "store.wizard.codes": ("“{group}”的测评码数量：", 'Number of ballot codes for "{group}":'),
         "store.wizard.passphrase": (
-            "管理员口令（至少6个字符）：",
-            "Admin passphrase (at least 6 characters):",
+            "管理员口令（至少 {min} 个字符）：",
+            "Admin passphrase (at least {min} characters):",
         ),
         "store.wizard.passphrase_again": ("再输入一次口令：", "The passphrase again:"),
         "store.wizard.passphrase_mismatch": (
