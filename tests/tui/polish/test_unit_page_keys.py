@@ -93,3 +93,43 @@ async def test_pgup_on_the_review_page_goes_back_to_the_last_unit_page(small_mee
             pilot, lambda: index_of(app) == len(app.backend.ballot_spec.units) - 1, "back to the last unit"
         )
         app.wait_for_saves()
+
+
+def footer(app: MeetingApp) -> dict[str, bool]:
+    """The keys the footer shows, and whether each is shown as working (not dimmed)."""
+    return {key.key_display: not key.has_class("-disabled") for key in app.screen.query(FooterKey)}
+
+
+async def test_in_the_comment_box_j_and_r_are_letters_and_the_footer_leaves_them_out(
+    small_meeting: Meeting,
+) -> None:
+    app = unit_page_app(small_meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_unit_page(pilot, small_meeting)
+        assert footer(app) == {"PgDn": True, "PgUp": True, "j": True, "r": True}
+        box = await go_to_comment(pilot, screen)
+        # Textual leaves out the bindings of the letters a focused text box takes as typing
+        await until(pilot, lambda: "j" not in footer(app), "j left out in the comment box")
+        assert footer(app) == {"PgDn": True, "PgUp": True}
+        await pilot.press(*"jr 都对")
+        await settle(pilot)
+        assert box.value == "jr 都对" and app.screen is screen
+        await pilot.press("up")
+        await until(pilot, lambda: footer(app).get("j") is True, "j offered again on a rating row")
+        app.wait_for_saves()
+
+
+async def test_the_unit_page_instructions_say_a_digit_moves_on_and_promise_no_n_or_p(
+    small_meeting: Meeting,
+) -> None:
+    from textual.widgets import Static
+
+    app = unit_page_app(small_meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_code(pilot, small_meeting.codes["members"][0])
+        await wait_for_screen(pilot, "InstructionScreen")
+        await settle(pilot)
+        shown = " ".join(str(static.render()) for static in app.screen.query(Static))
+        assert "随即移到下一项" in shown and "PgDn 下一个单位" in shown and "PgUp 上一个" in shown, shown
+        assert "/n" not in shown and "/p" not in shown, "n and p type letters in the comment box"
+        app.wait_for_saves()
