@@ -349,12 +349,12 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
 def codes_units_command(
     context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
 ) -> None:
+    _refuse_reissue_without_sheet(output, yes)
     campaign = _campaign(context)
     if output is None:
         # Only hashes are kept (THREATS.md): where the codes stand is printed, never a code.
         from exports.sign_in_status import unit_sign_ins, unit_status_lines
 
-        _refuse_reissue_without_sheet(yes)
         rows = unit_sign_ins(campaign, unit_ids)
         _echo_lines(unit_status_lines(rows, t))
         has_codes = any(row.has_code for row in rows)
@@ -378,11 +378,11 @@ def codes_units_command(
 @click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
 def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+    _refuse_reissue_without_sheet(output, yes)
     campaign = _campaign(context)
     if output is None:
         from exports.sign_in_status import group_sign_ins, group_status_lines
 
-        _refuse_reissue_without_sheet(yes)
         rows = group_sign_ins(campaign)
         _echo_lines(group_status_lines(rows, t))
         has_codes = any(row.has_code for row in rows)
@@ -395,9 +395,9 @@ def codes_groups_command(context: AppContext, output: Path | None, yes: bool) ->
     click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
 
 
-def _refuse_reissue_without_sheet(reissue: bool) -> None:
+def _refuse_reissue_without_sheet(output: Path | None, reissue: bool) -> None:
     """--reissue makes codes whose only copy is the sheet: without -o there is nowhere to write it."""
-    if reissue:
+    if reissue and output is None:
         raise InputError("polish.codes.reissue_needs_output")
 
 
