@@ -27,7 +27,8 @@ CampaignStore (one year's assessment): a small object holding named parts, one j
     `code_status(code)`, `normalise(code)`; codes are typed as 'ABCD-EFGH' but case, spaces, dashes and
     full-width characters are forgiven. Unit and group codes: `issue_unit_codes()`, `issue_group_codes()`,
     `unit_for_code(code)`, `group_for_code(code)` (reissuing replaces the earlier codes),
-    `units_with_codes()`, `groups_with_codes()`.
+    `units_with_codes()`, `groups_with_codes()`, `unit_code_days()` / `group_code_days()` (the day each
+    current sign-in code was issued; the codes themselves are kept only as salted hashes).
     `campaign.ballots`: drafts `load_draft(code)`, `save_answer(code, unit_id, item_id, value)` (per-keystroke
     autosave: one small file per unit of a draft), `save_answers(code, unit_id, {item: value})` (one unit's
     row at once), `save_position(code, position)`, `discard_draft(code)`; sealing `seal_ballot(code, form_id,

@@ -13,6 +13,7 @@ from forms.errors import InputError
 from . import codes as codebook
 from .audit_trail import AuditTrail
 from .campaign_files import MAIN, MAX_CODES_PER_ISSUE, CampaignFiles
+from .clock import today
 from .file_data import table
 from .records import CodeStatus, Unit
 from .roster import Roster
@@ -129,11 +130,13 @@ class CampaignCodes:
         with self.files.op():
             fresh = self._fresh_codes(len(keys), self._taken_hashes())
             issued = {key: code for key, (code, _digest) in zip(keys, fresh, strict=True)}
+            day = today()  # the day only: a sign-in code's sheet is dated, nothing finer is kept
             with self.files.store.edit(self.files.path(MAIN)) as db:
                 target = db.table(table_name, cache_size=0)
                 target.remove(lambda doc: doc.get(field) in issued)
                 target.insert_multiple(
-                    {"hash": digest, field: key} for key, (_c, digest) in zip(keys, fresh, strict=True)
+                    {"hash": digest, field: key, "day": day}
+                    for key, (_c, digest) in zip(keys, fresh, strict=True)
                 )
             self._audit.audit("admin", f"{table_name}.issue", str(len(keys)))
         return issued
@@ -145,6 +148,19 @@ class CampaignCodes:
     def groups_with_codes(self) -> set[str]:
         """The liaison groups that have a sign-in code."""
         return {str(doc["group"]) for doc in table(self.files.main_cached(), "group_codes").values()}
+
+    def unit_code_days(self) -> dict[str, str]:
+        """Unit id -> the day (YYYY-MM-DD) its current sign-in code was issued ("" for codes issued before
+        days were kept); units without a code are absent. The codes themselves are kept only as hashes."""
+        return self._keyed_days("unit_codes", "unit_id")
+
+    def group_code_days(self) -> dict[str, str]:
+        """Liaison group -> the day its current sign-in code was issued ("" when not kept)."""
+        return self._keyed_days("group_codes", "group")
+
+    def _keyed_days(self, table_name: str, field: str) -> dict[str, str]:
+        docs = table(self.files.main_cached(), table_name).values()
+        return {str(doc[field]): str(doc.get("day") or "") for doc in docs}
 
     def _lookup_keyed(self, table_name: str, field: str, code: str) -> str | None:
         digest = self.files.code_hash(code)

@@ -287,7 +287,9 @@ def test_verify_after_the_close_prints_the_minutes_digest(data_dir: Path) -> Non
 
 def test_unit_and_group_codes_are_issued_and_reissue_needs_yes(data_dir: Path, tmp_path: Path) -> None:
     campaign = make_small_campaign(data_dir)
-    assert run(data_dir, "codes", "units").exit_code == 2, "the sheet goes only where -o says"
+    listed = run(data_dir, "codes", "units")  # without -o: lists where the codes stand, issues nothing
+    assert listed.exit_code == 0 and "还没有单位登录码" in listed.output, listed.output
+    assert campaign.codes.units_with_codes() == set(), "the sheet goes only where -o says"
     sheet = tmp_path / "单位代码.csv"
     result = run(data_dir, "codes", "units", "-o", str(sheet))
     assert result.exit_code == 0, result.output

@@ -85,10 +85,10 @@ def restore_command(
     if needs_passphrase and guard is not None:
         _require_passphrase(guard, passphrase, t("store.cmd.ask_passphrase"))
     if not yes:
-        import questionary
+        from tui.wizards.init import QuestionaryAsker  # its hints and answer in the interface language
 
         question = t("store.cmd.confirm_restore", backup=str(backup_file), path=str(store.data_dir))
-        if not questionary.confirm(question, default=False).unsafe_ask():
+        if not QuestionaryAsker().confirm(question, False):
             raise click.exceptions.Abort
     outcome = store.restore(backup_file, discard_sealed=discard_sealed)
     if outcome.safety is None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from forms.errors import InputError
 from tui.commands.support import open_campaign as _campaign
 from tui.context import AppContext
 from tui.i18n import language, t
@@ -56,15 +57,28 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=t("store_trust.opt.output_sheet"),
+    default=None,
+    help=t("polish.codes.opt.output"),
 )
 @click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: Path, yes: bool) -> None:
+def codes_units_command(
+    context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
+) -> None:
+    _refuse_reissue_without_sheet(output, yes)
+    campaign = _campaign(context)
+    if output is None:
+        # Only hashes are kept (THREATS.md): where the codes stand is printed, never a code.
+        from exports.sign_in_status import unit_sign_ins, unit_status_lines
+
+        rows = unit_sign_ins(campaign, unit_ids)
+        _echo_lines(unit_status_lines(rows, t))
+        has_codes = any(row.has_code for row in rows)
+        click.echo(t("polish.codes.only_hashes_units" if has_codes else "polish.codes.none_yet_units"))
+        return
     from exports.code_sheets import issue_unit_sheet
 
-    issued = issue_unit_sheet(_campaign(context), unit_ids, output, yes, t)
+    issued = issue_unit_sheet(campaign, unit_ids, output, yes, t)
     click.echo(t("store.cmd.unit_codes_issued", count=issued.count))
     click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
 
@@ -74,17 +88,38 @@ def codes_units_command(context: AppContext, unit_ids: tuple[str, ...], output: 
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=t("store_trust.opt.output_sheet"),
+    default=None,
+    help=t("polish.codes.opt.output"),
 )
 @click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
 @click.pass_obj
-def codes_groups_command(context: AppContext, output: Path, yes: bool) -> None:
+def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
+    _refuse_reissue_without_sheet(output, yes)
+    campaign = _campaign(context)
+    if output is None:
+        from exports.sign_in_status import group_sign_ins, group_status_lines
+
+        rows = group_sign_ins(campaign)
+        _echo_lines(group_status_lines(rows, t))
+        has_codes = any(row.has_code for row in rows)
+        click.echo(t("polish.codes.only_hashes_groups" if has_codes else "polish.codes.none_yet_groups"))
+        return
     from exports.code_sheets import issue_group_sheet
 
-    issued = issue_group_sheet(_campaign(context), output, yes, t)
+    issued = issue_group_sheet(campaign, output, yes, t)
     click.echo(t("store.cmd.group_codes_issued", count=issued.count))
     click.echo(t("store.cmd.sheet_written", csv=str(issued.csv), txt=str(issued.text)))
+
+
+def _refuse_reissue_without_sheet(output: Path | None, reissue: bool) -> None:
+    """--reissue makes codes whose only copy is the sheet: without -o there is nowhere to write it."""
+    if reissue and output is None:
+        raise InputError("polish.codes.reissue_needs_output")
+
+
+def _echo_lines(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line)
 
 
 COMMANDS: list[click.Command] = [codes_group]

@@ -106,8 +106,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Please rate the report of each of the {count} units, one page per unit.",
     ),
     "meeting.instructions.keys": (
-        "数字键选择评价，↑↓ 或 Tab 在各项之间移动；PgDn/n 下一个单位，PgUp/p 上一个，j 打开单位列表，r 检查全票。每一项都会立即自动保存。",
-        "Number keys choose a rating, ↑↓ or Tab move between items; PgDn/n next unit, PgUp/p previous, j the unit list, r review the whole ballot. Every answer is saved at once.",
+        "数字键选择当前项的评价，随即移到下一项；↑↓ 或 Tab 在各项之间移动；PgDn 下一个单位，PgUp 上一个；j 打开单位列表，r 检查全票（在意见框中字母按原样输入）。每一项都会立即自动保存。",
+        "A number key rates the current item and moves on to the next; ↑↓ or Tab move between items; PgDn next unit, PgUp previous; j the unit list, r review the whole ballot (in the comment box letters are just typed). Every answer is saved at once.",
     ),
     "meeting.instructions.seal_brands": (
         "选好后按 F2 投出；投出后不能修改。",

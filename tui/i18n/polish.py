@@ -198,26 +198,53 @@ TEXTS: dict[str, tuple[str, str]] = {
     # sign-in code sheets
     "polish.codes.unit_code": ("单位登录码", "Unit sign-in code"),
     "polish.codes.group_code": ("联络组登录码", "Group sign-in code"),
-    "polish.codes.opt.reissue": (
-        "重新生成登录码（旧码失效；已有登录码时还需 --yes）",
-        "make new sign-in codes (the old ones stop working; with --yes when some exist)",
+    # `codes units` / `codes groups` without --reissue: where the sign-in codes stand (never the codes)
+    "polish.codes.status.yes": ("有", "yes"),
+    "polish.codes.status.no": ("无", "none"),
+    "polish.codes.status.day": ("生成日期", "Issued on"),
+    "polish.codes.status.self": ("自评", "Self-assessment"),
+    "polish.codes.status.not_started": ("尚未填写", "not started"),
+    "polish.codes.status.filling": (
+        "填写中（已提交 {submitted}/{forms}）",
+        "in progress ({submitted}/{forms} submitted)",
     ),
-    "polish.codes.current_units": (
-        "当前有效的单位登录码 {count} 个（取自 {folder} 中的登录码单）：",
-        "{count} current unit sign-in codes (from the sheets in {folder}):",
+    "polish.codes.status.submitted": ("已提交 {submitted}/{forms}", "submitted {submitted}/{forms}"),
+    "polish.codes.status.reviewed": (
+        "已审核（提交 {submitted}/{forms}）",
+        "reviewed ({submitted}/{forms} submitted)",
     ),
-    "polish.codes.current_groups": (
-        "当前有效的联络组登录码 {count} 个（取自 {folder} 中的登录码单）：",
-        "{count} current liaison-group sign-in codes (from the sheets in {folder}):",
+    "polish.codes.status.waiting": ("待审核", "Awaiting review"),
+    "polish.codes.status.done": ("已审核", "Reviewed"),
+    "polish.codes.only_hashes_units": (
+        "登录码只以加密摘要保存，无法再次显示：当初写出的登录码单是唯一的副本。"
+        "遗失时用 kaoping codes units --reissue -o 文件 为指定单位（--unit，可重复；不指定则为全部单位）重新生成，旧码随即失效。",
+        "Sign-in codes are kept only as hashes and cannot be shown again: the sheet written back then is the "
+        "only copy. If it is lost, kaoping codes units --reissue -o FILE replaces the codes of the units named "
+        "with --unit (repeatable; all units when none is named), and the old codes stop working.",
     ),
-    "polish.codes.not_in_sheets": (
-        "另有 {count} 个登录码不在这些登录码单中（当初写到了别处）：找不到时可用 --reissue 重新生成。",
-        "{count} more sign-in codes are in none of these sheets (written elsewhere back then); "
-        "use --reissue to make new ones if they are lost.",
+    "polish.codes.only_hashes_groups": (
+        "登录码只以加密摘要保存，无法再次显示：当初写出的登录码单是唯一的副本。"
+        "遗失时用 kaoping codes groups --reissue -o 文件 为全部联络组重新生成，旧码随即失效。",
+        "Sign-in codes are kept only as hashes and cannot be shown again: the sheet written back then is the "
+        "only copy. If it is lost, kaoping codes groups --reissue -o FILE replaces the codes of every liaison "
+        "group, and the old codes stop working.",
     ),
-    "polish.codes.sheet_copied": (
-        "登录码单已写出：{csv}（裁剪纸条：{txt}）",
-        "Sheet written: {csv} (slips: {txt})",
+    "polish.codes.none_yet_units": (
+        "还没有单位登录码：用 kaoping codes units -o 文件 生成并写出登录码单。",
+        "No unit sign-in codes yet: kaoping codes units -o FILE issues them and writes their sheet.",
+    ),
+    "polish.codes.none_yet_groups": (
+        "还没有联络组登录码：用 kaoping codes groups -o 文件 生成并写出登录码单。",
+        "No liaison-group sign-in codes yet: kaoping codes groups -o FILE issues them and writes their sheet.",
+    ),
+    "polish.codes.reissue_needs_output": (
+        "--reissue 会生成新的登录码，需要用 -o 文件 指定登录码单写到哪里；未做任何改动。",
+        "--reissue makes new sign-in codes and needs -o FILE to say where their sheet goes; nothing was changed.",
+    ),
+    "polish.codes.opt.output": (
+        "生成登录码并写出登录码单（CSV，另有同名 .txt 裁剪纸条）；不给出时只列出现状",
+        "issue the codes and write their sheet (CSV, with a .txt of slips to cut beside it); "
+        "without it, only list where the codes stand",
     ),
     "polish.no_terminal_passphrase": (
         "需要管理员口令，但没有终端可以询问；请用 --passphrase 或环境变量 KAOPING_PASSPHRASE 给出。",
@@ -230,6 +257,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(↑↓ move, Space picks, a all, i invert, Enter confirms)",
     ),
     "polish.wizard.yes_no": ("（Y 是 / n 否）", "(Y/n)"),
+    "polish.wizard.yes": ("是", "yes"),
+    "polish.wizard.no": ("否", "no"),
+    "polish.wizard.picked": ("已选 {count} 项：{names}", "{count} picked: {names}"),
+    "polish.wizard.list_separator": ("、", ", "),
     "polish.wizard.no_yes": ("（y 是 / N 否）", "(y/N)"),
     # exports from the results mode
     "polish.export.key": ("导出", "Export"),

@@ -226,16 +226,20 @@ TEXTS.update(
             "Restore all data from a backup (admin passphrase and confirmation; the current data is backed up first).",
         ),
         "store.cmd.codes_units": (
-            "各单位的单位登录码（自评用）：列出当前的登录码单（-o 写到文件）；尚未生成时生成；"
-            "--reissue 重新生成（旧码失效）。",
-            "The units' sign-in codes (for self-assessment): print the current sheet (-o writes it to a "
-            "file); issued when there are none yet; --reissue makes new ones (the old ones stop working).",
+            "各单位的单位登录码（自评用）：不加选项时列出哪些单位有登录码、何时生成、自评进度"
+            "（登录码只存摘要，无法再次显示）；-o 文件 为还没有登录码的单位生成；--reissue -o 文件 重新生成（旧码失效）。",
+            "The units' sign-in codes (for self-assessment): without options, list which units have one, since "
+            "when, and their self-assessment progress (codes are kept only as hashes and cannot be shown "
+            "again); -o FILE issues codes for units without one; --reissue -o FILE replaces them (the old "
+            "ones stop working).",
         ),
         "store.cmd.codes_groups": (
-            "各联络组的联络组登录码（审核用）：列出当前的登录码单（-o 写到文件）；尚未生成时生成；"
-            "--reissue 重新生成（旧码失效）。",
-            "The liaison groups' sign-in codes (for the review): print the current sheet (-o writes it to "
-            "a file); issued when there are none yet; --reissue makes new ones (the old ones stop working).",
+            "各联络组的联络组登录码（审核用）：不加选项时列出哪些联络组有登录码、何时生成、审核进度"
+            "（登录码只存摘要，无法再次显示）；-o 文件 在还没有登录码时生成；--reissue -o 文件 重新生成（旧码失效）。",
+            "The liaison groups' sign-in codes (for the review): without options, list which groups have one, "
+            "since when, and their review progress (codes are kept only as hashes and cannot be shown "
+            "again); -o FILE issues them when there are none; --reissue -o FILE replaces them (the old ones "
+            "stop working).",
         ),
         "store.opt.unit": ("只为这个单位生成（编号，可重复）", "only for this unit (id, repeatable)"),
         "store.opt.output_sheet": (
@@ -438,8 +442,8 @@ TEXTS.update(
         ),
         "store.wizard.codes": ("“{group}”的测评码数量：", 'Number of ballot codes for "{group}":'),
         "store.wizard.passphrase": (
-            "管理员口令（至少6个字符）：",
-            "Admin passphrase (at least 6 characters):",
+            "管理员口令（至少 {min} 个字符）：",
+            "Admin passphrase (at least {min} characters):",
         ),
         "store.wizard.passphrase_again": ("再输入一次口令：", "The passphrase again:"),
         "store.wizard.passphrase_mismatch": (

@@ -24,9 +24,10 @@ class UnitScreen(MeetingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer offers only the keys that work everywhere on the page: in the comment box n and p are
-        # letters typed into the comment, so they stay hidden shortcuts of the rating rows.
-        Binding("pagedown", "move(1)", t("meeting.key.next"), key_display="PgDn"),
-        Binding("pageup", "move(-1)", t("meeting.key.previous"), key_display="PgUp"),
+        # letters typed into the comment, so they stay hidden shortcuts of the rating rows. Priority, or the
+        # items' scroll container's own PgDn/PgUp (scrolling, hidden) would hide them from the footer.
+        Binding("pagedown", "move(1)", t("meeting.key.next"), key_display="PgDn", priority=True),
+        Binding("pageup", "move(-1)", t("meeting.key.previous"), key_display="PgUp", priority=True),
         Binding("n", "move(1)", show=False),
         Binding("p", "move(-1)", show=False),
         Binding("down,tab", "cursor(1)", show=False),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from store.passphrases import MIN_LENGTH
 from tui.i18n import t
 
 
@@ -46,12 +48,19 @@ class QuestionaryAsker:
     """Asks with questionary; Ctrl+C raises KeyboardInterrupt (the CLI says nothing was changed).
 
     `input`/`output` are prompt_toolkit's, for tests (`create_pipe_input()`, `DummyOutput()`).
+    Questionary's own English (its key hints, "done (3 selections)", "Yes") is replaced by the catalogue's.
     """
 
     def __init__(self, input: object = None, output: object = None) -> None:
         self._io: dict[str, Any] = {
             key: value for key, value in (("input", input), ("output", output)) if value is not None
         }
+
+    def _print(self, text: str, style: str | None = None) -> None:
+        import questionary
+
+        where = {"output": self._io["output"]} if "output" in self._io else {}
+        questionary.print(text, style=style, **where)
 
     def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
         import questionary
@@ -65,14 +74,36 @@ class QuestionaryAsker:
         import questionary
 
         options = [questionary.Choice(c.label, value=c.value, checked=c.value in checked) for c in choices]
-        answer = questionary.checkbox(
+        question = questionary.checkbox(
             message,
             choices=options,
             instruction=t("polish.wizard.checkbox_hint"),
             validate=lambda picked: bool(picked) or t("store.wizard.pick_one"),
             **self._io,
-        ).unsafe_ask()
-        return [str(value) for value in answer]
+        )
+        labels = {choice.value: choice.label for choice in choices}
+
+        def said(answer: list[str]) -> str:
+            names = t("polish.wizard.list_separator").join(labels.get(str(v), str(v)) for v in answer)
+            return t("polish.wizard.picked", count=len(answer), names=names)
+
+        return [str(value) for value in self._ask(question, message, said)]
+
+    def _ask(self, question: Any, message: str, said: Callable[[Any], str]) -> Any:
+        """Ask `question` without questionary's own words for the answer ("done (3 selections)", "Yes"):
+        that fragment is left out of the question line, which is erased when answered, and the
+        answer is said again below in the interface language."""
+        from prompt_toolkit.shortcuts import PromptSession
+
+        for window in question.application.layout.find_all_windows():
+            prefix = window.get_line_prefix  # the question line is the session's prompt, drawn here
+            session = getattr(getattr(prefix, "func", None), "__self__", None)
+            if isinstance(session, PromptSession):
+                session.message = partial(_without_answer, session.message)
+        question.application.erase_when_done = True
+        answer = question.unsafe_ask()
+        self._print(f"? {message} {said(answer)}")
+        return answer
 
     def password(self, message: str, validate: Callable[[str], str | None]) -> str:
         """Ask until `validate` passes; a rejected answer is gone from the masked field (a fresh prompt),
@@ -84,16 +115,23 @@ class QuestionaryAsker:
             problem = validate(answer)
             if problem is None:
                 return answer
-            where = {"output": self._io["output"]} if "output" in self._io else {}
-            questionary.print(problem, style="fg:ansired", **where)
+            self._print(problem, style="fg:ansired")
 
     def confirm(self, message: str, default: bool) -> bool:
         import questionary
 
         hint = t("polish.wizard.yes_no" if default else "polish.wizard.no_yes")
+        question = questionary.confirm(message, default=default, instruction=hint + " ", **self._io)
         return bool(
-            questionary.confirm(message, default=default, instruction=hint + " ", **self._io).unsafe_ask()
+            self._ask(question, message, lambda yes: t("polish.wizard.yes" if yes else "polish.wizard.no"))
         )
+
+
+def _without_answer(message: Any) -> Any:
+    """A question line's fragments but questionary's own answer (class:answer)."""
+    from prompt_toolkit.formatted_text import to_formatted_text
+
+    return [fragment for fragment in to_formatted_text(message) if fragment[0] != "class:answer"]
 
 
 def _year_problem(text: str) -> str | None:
@@ -152,7 +190,7 @@ def ask_init(
                 codes[group.value] = int(count)
         answers = replace(answers, codes=codes)
     while answers.passphrase is None:
-        first = asker.password(t("store.wizard.passphrase"), _passphrase_problem)
+        first = asker.password(t("store.wizard.passphrase", min=MIN_LENGTH), _passphrase_problem)
         again = asker.password(t("store.wizard.passphrase_again"), lambda _v: None)
         if first == again:
             answers = replace(answers, passphrase=first)

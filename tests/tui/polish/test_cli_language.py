@@ -101,6 +101,7 @@ MISTAKES = [
     ["meeting", "--idle", "3"],
     ["codes", "issue", "--count", "x", "--group", "members", "-o", "x.csv"],
     ["simulate", "--ballots", "-1"],
+    ["codes", "units", "--reissue"],
 ]
 
 
