@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from forms.model import AnswerValue, Form
 
 from .answers import decode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData
-from .csvio import TEXT_MARK, CsvRecords, bad_line, restore
+from .csvio import TEXT_MARK, bad_line, restore
 from .manifest import Manifest, Signer, check_mac, verify_against_manifest
 
 FormLookup = Callable[[str, str], Form | None]
@@ -60,7 +59,7 @@ class BallotSet:
     rows: int = 0
     duplicates: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    _digests: dict[str, tuple[str, Source]] = field(default_factory=dict, repr=False)
+    _sources: dict[str, Source] = field(default_factory=dict, repr=False)  # where each id was first read
 
     def conflicting_ids(self) -> set[str]:
         """The ids of ballots found with two different contents."""
@@ -147,13 +146,12 @@ def _read_one(
     current: dict[str, dict[str, AnswerValue]] = {}
     meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
     start_line = 0
-    parts: list[str] = []
     finished: set[str] = set()
     forms_cache: dict[tuple[str, str], Form] = {}
     form: Form | None = None
     # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
-    decoded: dict[tuple[str, str], dict[str, dict[str, tuple[AnswerValue, str]]]] = {}
-    by_item: dict[str, dict[str, tuple[AnswerValue, str]]] = {}
+    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = {}
+    by_item: dict[str, dict[str, AnswerValue]] = {}
     ids: dict[str, str] = {}
     form_key = ("", "")
     units_seen = result.unit_names
@@ -163,47 +161,46 @@ def _read_one(
         if current_id is None:
             return
         form_id, version, terminal, day, group, valid = meta
-        parts.sort()
-        digest = hashlib.sha256(
-            "\x1e".join([form_id, version, terminal, day, group, *parts]).encode("utf-8")
-        ).hexdigest()
         source = Source(name, start_line)
         result.file_ballots.setdefault(name, []).append(current_id)
-        seen = result._digests.get(current_id)
+        finished.add(current_id)
+        seen = result._sources.get(current_id)
         if seen is None:
-            result._digests[current_id] = (digest, source)
+            result._sources[current_id] = source
             result.ballots[current_id] = BallotData(
                 current_id, terminal, form_id, version, group, day, current, valid
             )
-        elif seen[0] == digest:
+            return
+        # The same id again (a file merged twice, or two terminals' exports of one ballot): the same
+        # ballot when everything it holds is equal, else a conflict naming both places.
+        first = result.ballots[current_id]
+        held = (first.form_id, first.form_version, first.terminal_id, first.day, first.rater_group)
+        if held == (form_id, version, terminal, day, group) and first.answers == current:
             result.duplicates += 1
         else:
-            result.conflicts.append(Conflict(current_id, seen[1], source))
-        finished.add(current_id)
+            result.conflicts.append(Conflict(current_id, seen, source))
 
     def plain(text: str) -> str:
         return restore(text) if guarded and text[:1] == TEXT_MARK else text
 
-    # Records straight from `CsvRecords` (the csv module's records, no object per row): the hot loop touches
-    # only the cells it needs, and restores the guard apostrophe only on a cell that starts with one. A
-    # record's first line is the line after the previous record's last (quoted comments span lines).
+    # The csv module's records, straight (no object per row): the hot loop touches only the cells it needs,
+    # restores the guard apostrophe only on a cell that starts with one, and reuses ids and decoded answers.
     with _opened(path) as source:
-        reader = CsvRecords(source)
-        records = iter(reader)
+        reader = csv.reader(source, strict=True)
         try:
-            header = next(records, None)
+            header = next(reader, None)
             while header is not None and not any(part.strip() for part in header):
-                header = next(records, None)
+                header = next(reader, None)
             if header is None or len(header) != width:
                 raise InputError("import.bad_header", file=name, column=columns[0] if columns else "")
-            for cells in records:
+            for cells in reader:
                 if len(cells) != width:
                     if not any(part.strip() for part in cells):
                         continue  # a blank line, as a spreadsheet leaves at the end
                     raise InputError(
                         "import.row_width",
                         file=name,
-                        line=_first_line(reader, cells),
+                        line=_first_line(reader.line_num, cells),
                         actual=len(cells),
                         expected=width,
                     )
@@ -214,7 +211,7 @@ def _read_one(
                     ballot_id = plain(ballot_id)
                     if ballot_id != current_id:
                         finish()
-                        start_line = _first_line(reader, cells)
+                        start_line = _first_line(reader.line_num, cells)
                         if ballot_id in finished:  # rows of one ballot are written together
                             raise InputError(
                                 "import.bad_value",
@@ -225,7 +222,6 @@ def _read_one(
                             )
                         current_id = ballot_id
                         current = {}
-                        parts = []
                         meta = (
                             plain(cells[c_form]),
                             plain(cells[c_version]),
@@ -258,8 +254,8 @@ def _read_one(
                 codes = by_item.get(item_id)
                 if codes is None:
                     codes = by_item[item_id] = {}
-                found = codes.get(raw)
-                if found is None:
+                value = codes.get(raw)
+                if value is None:
                     assert form is not None  # set with the ballot's first row
                     item = form.item(item_id)
                     text = plain(raw)
@@ -267,23 +263,22 @@ def _read_one(
                         raise InputError(
                             "import.bad_value",
                             file=name,
-                            line=_first_line(reader, cells),
+                            line=_first_line(reader.line_num, cells),
                             column="item_id",
                             value=item_id,
                         )
                     try:
-                        found = (decode_answer(item, text), text)
+                        value = decode_answer(item, text)
                     except ValueError:
                         raise InputError(
                             "import.bad_value",
                             file=name,
-                            line=_first_line(reader, cells),
+                            line=_first_line(reader.line_num, cells),
                             column="answer",
                             value=text,
                         ) from None
                     if item.type != "text":  # free text is rarely repeated: comments must not fill the cache
-                        codes[raw] = found
-                value, text = found
+                        codes[raw] = value
                 answers = current.get(unit_id)
                 if answers is None:
                     answers = current[unit_id] = {}
@@ -291,7 +286,6 @@ def _read_one(
                         units_seen[unit_id] = plain(cells[c_name])
                         order.append(unit_id)
                 answers[item_id] = value
-                parts.append(f"{unit_id}\x1f{item_id}\x1f{text}")
                 count += 1
                 if on_rows is not None and not count & 8191:
                     on_rows(result.rows + count)
@@ -307,10 +301,11 @@ def _read_one(
         on_rows(result.rows)
 
 
-def _first_line(reader: CsvRecords, cells: list[str]) -> int:
-    """The line a record just read starts on: its last line, less the line breaks inside its cells."""
+def _first_line(line_num: int, cells: list[str]) -> int:
+    """The line a record just read starts on: the csv reader's last line, less the line breaks inside
+    its cells (a comment may span lines)."""
     breaks = sum(part.count("\n") + part.count("\r") - part.count("\r\n") for part in cells)
-    return reader.line_num - breaks
+    return line_num - breaks
 
 
 @contextmanager
@@ -333,5 +328,4 @@ def ballots_without_conflicts(ballots: BallotSet) -> list[BallotData]:
 
 def source_of(ballots: BallotSet, ballot_id: str) -> Source | None:
     """Where a ballot was first read (file and line)."""
-    seen = ballots._digests.get(ballot_id)
-    return None if seen is None else seen[1]
+    return ballots._sources.get(ballot_id)
