@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Mapping, Sequence
+import csv
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
+from typing import IO
 
 from forms.errors import InputError, ProblemFound
 from forms.model import AnswerValue, Form
 
 from .answer_cells import decode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData
-from .csvio import TEXT_MARK, read_csv, restore
+from .csvio import TEXT_MARK, bad_line, restore
 from .manifest import Manifest, Signer, check_mac, verify_against_manifest
 
 FormLookup = Callable[[str, str], Form | None]
@@ -57,7 +59,7 @@ class BallotSet:
     rows: int = 0
     duplicates: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    _digests: dict[str, tuple[str, Source]] = field(default_factory=dict, repr=False)
+    _sources: dict[str, Source] = field(default_factory=dict, repr=False)  # where each id was first read
 
     def conflicting_ids(self) -> set[str]:
         """The ids of ballots found with two different contents."""
@@ -138,20 +140,20 @@ def _read_one(
         at["valid"],
     )
     guarded = manifest.excel_safe
-    records = read_csv(path, encoding="utf-8-sig")
-    header = next(records, None)
-    if header is None or len(header.cells) != width:
-        raise InputError("import.bad_header", file=str(path), column=columns[0] if columns else "")
     name = str(path)
     count = 0
     current_id: str | None = None
     current: dict[str, dict[str, AnswerValue]] = {}
     meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
     start_line = 0
-    parts: list[str] = []
     finished: set[str] = set()
     forms_cache: dict[tuple[str, str], Form] = {}
-    items_cache: dict[tuple[str, str, str], AnswerValue] = {}  # decoded answers never are None
+    form: Form | None = None
+    # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
+    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = {}
+    by_item: dict[str, dict[str, AnswerValue]] = {}
+    ids: dict[str, str] = {}
+    form_key = ("", "")
     units_seen = result.unit_names
     order = result.unit_order
 
@@ -159,94 +161,163 @@ def _read_one(
         if current_id is None:
             return
         form_id, version, terminal, day, group, valid = meta
-        parts.sort()
-        digest = hashlib.sha256(
-            "\x1e".join([form_id, version, terminal, day, group, *parts]).encode("utf-8")
-        ).hexdigest()
         source = Source(name, start_line)
         result.file_ballots.setdefault(name, []).append(current_id)
-        seen = result._digests.get(current_id)
+        finished.add(current_id)
+        seen = result._sources.get(current_id)
         if seen is None:
-            result._digests[current_id] = (digest, source)
+            result._sources[current_id] = source
             result.ballots[current_id] = BallotData(
                 current_id, terminal, form_id, version, group, day, current, valid
             )
-        elif seen[0] == digest:
+            return
+        # The same id again (a file merged twice, or two terminals' exports of one ballot): the same
+        # ballot when everything it holds is equal, else a conflict naming both places.
+        first = result.ballots[current_id]
+        held = (first.form_id, first.form_version, first.terminal_id, first.day, first.rater_group)
+        if held == (form_id, version, terminal, day, group) and first.answers == current:
             result.duplicates += 1
         else:
-            result.conflicts.append(Conflict(current_id, seen[1], source))
-        finished.add(current_id)
+            result.conflicts.append(Conflict(current_id, seen, source))
 
-    for record in records:
-        cells = record.cells
-        if len(cells) != width:
-            raise InputError(
-                "import.row_width", file=name, line=record.line, actual=len(cells), expected=width
-            )
-        if guarded:
-            cells = [restore(part) if part[:1] == TEXT_MARK else part for part in cells]
-        ballot_id = cells[c_ballot]
-        if ballot_id != current_id:
-            finish()
-            if ballot_id in finished:  # rows of one ballot are written together; apart they are not ours
-                raise InputError(
-                    "import.bad_value", file=name, line=record.line, column="ballot_id", value=ballot_id
-                )
-            current_id = ballot_id
-            current = {}
-            parts = []
-            start_line = record.line
-            meta = (
-                cells[c_form],
-                cells[c_version],
-                cells[c_terminal],
-                cells[c_day],
-                cells[c_group],
-                cells[c_valid] == "1",
-            )
-        form_key = (cells[c_form], cells[c_version])
-        form = forms_cache.get(form_key)
-        if form is None:
-            found = find_form(*form_key)
-            if found is None:
-                raise InputError("import.unknown_form", file=name, form="@".join(form_key))
-            forms_cache[form_key] = form = found
-        unit_id = intern(cells[c_unit])
-        item_id = intern(cells[c_item])  # shared keys: a million rows must not hold a million copies
-        text = cells[c_answer]
-        key = (form_key[0], item_id, text)
-        value = items_cache.get(key)
-        if value is None:
-            item = form.item(item_id)
-            if item is None:
-                raise InputError(
-                    "import.bad_value", file=name, line=record.line, column="item_id", value=item_id
-                )
-            try:
-                value = decode_answer(item, text)
-            except ValueError:
-                raise InputError(
-                    "import.bad_value", file=name, line=record.line, column="answer", value=text
-                ) from None
-            if item.type != "text":  # free text is rarely repeated: do not let comments fill the cache
-                items_cache[key] = value
-        answers = current.get(unit_id)
-        if answers is None:
-            answers = current[unit_id] = {}
-            if unit_id not in units_seen:
-                units_seen[unit_id] = cells[c_name]
-                order.append(unit_id)
-        answers[item_id] = value
-        parts.append(f"{unit_id}\x1f{item_id}\x1f{text}")
-        count += 1
-        if on_rows is not None and count % 8192 == 0:
-            on_rows(result.rows + count)
+    def plain(text: str) -> str:
+        return restore(text) if guarded and text[:1] == TEXT_MARK else text
+
+    # The csv module's records, straight (no object per row): the hot loop touches only the cells it needs,
+    # restores the guard apostrophe only on a cell that starts with one, and reuses ids and decoded answers.
+    with _opened(path) as source:
+        reader = csv.reader(source, strict=True)
+        try:
+            header = next(reader, None)
+            while header is not None and not any(part.strip() for part in header):
+                header = next(reader, None)
+            if header is None or len(header) != width:
+                raise InputError("import.bad_header", file=name, column=columns[0] if columns else "")
+            for cells in reader:
+                if len(cells) != width:
+                    if not any(part.strip() for part in cells):
+                        continue  # a blank line, as a spreadsheet leaves at the end
+                    raise InputError(
+                        "import.row_width",
+                        file=name,
+                        line=_first_line(reader.line_num, cells),
+                        actual=len(cells),
+                        expected=width,
+                    )
+                ballot_id = cells[c_ballot]
+                if ballot_id != current_id:
+                    if not ballot_id.strip() and not any(part.strip() for part in cells):
+                        continue
+                    ballot_id = plain(ballot_id)
+                    if ballot_id != current_id:
+                        finish()
+                        start_line = _first_line(reader.line_num, cells)
+                        if ballot_id in finished:  # rows of one ballot are written together
+                            raise InputError(
+                                "import.bad_value",
+                                file=name,
+                                line=start_line,
+                                column="ballot_id",
+                                value=ballot_id,
+                            )
+                        current_id = ballot_id
+                        current = {}
+                        meta = (
+                            plain(cells[c_form]),
+                            plain(cells[c_version]),
+                            plain(cells[c_terminal]),
+                            plain(cells[c_day]),
+                            plain(cells[c_group]),
+                            plain(cells[c_valid]) == "1",
+                        )
+                        if (meta[0], meta[1]) != form_key:
+                            form_key = (meta[0], meta[1])
+                            form = forms_cache.get(form_key)
+                            if form is None:
+                                form = find_form(*form_key)
+                                if form is None:
+                                    raise InputError(
+                                        "import.unknown_form", file=name, form="@".join(form_key)
+                                    )
+                                forms_cache[form_key] = form
+                            by_item = decoded.setdefault(form_key, {})
+                # Ids as read -> the id restored and shared (a million rows, not a million copies).
+                raw = cells[c_unit]
+                unit_id = ids.get(raw)
+                if unit_id is None:
+                    unit_id = ids[raw] = intern(plain(raw))
+                raw = cells[c_item]
+                item_id = ids.get(raw)
+                if item_id is None:
+                    item_id = ids[raw] = intern(plain(raw))
+                raw = cells[c_answer]
+                codes = by_item.get(item_id)
+                if codes is None:
+                    codes = by_item[item_id] = {}
+                value = codes.get(raw)
+                if value is None:
+                    assert form is not None  # set with the ballot's first row
+                    item = form.item(item_id)
+                    text = plain(raw)
+                    if item is None:
+                        raise InputError(
+                            "import.bad_value",
+                            file=name,
+                            line=_first_line(reader.line_num, cells),
+                            column="item_id",
+                            value=item_id,
+                        )
+                    try:
+                        value = decode_answer(item, text)
+                    except ValueError:
+                        raise InputError(
+                            "import.bad_value",
+                            file=name,
+                            line=_first_line(reader.line_num, cells),
+                            column="answer",
+                            value=text,
+                        ) from None
+                    if item.type != "text":  # free text is rarely repeated: comments must not fill the cache
+                        codes[raw] = value
+                answers = current.get(unit_id)
+                if answers is None:
+                    answers = current[unit_id] = {}
+                    if unit_id not in units_seen:
+                        units_seen[unit_id] = plain(cells[c_name])
+                        order.append(unit_id)
+                answers[item_id] = value
+                count += 1
+                if on_rows is not None and not count & 8191:
+                    on_rows(result.rows + count)
+        except csv.Error as error:
+            raise InputError("import.bad_csv", file=name, line=reader.line_num, detail=str(error)) from None
+        except UnicodeDecodeError:  # a binary file, or text in another encoding: one sentence, its line
+            raise InputError("import.unknown_encoding", file=name, line=bad_line(path, "utf-8-sig")) from None
     finish()
     if count != manifest.rows:
         raise ProblemFound("import.row_count", file=name, actual=count, expected=manifest.rows)
     result.rows += count
     if on_rows is not None:
         on_rows(result.rows)
+
+
+def _first_line(line_num: int, cells: list[str]) -> int:
+    """The line a record just read starts on: the csv reader's last line, less the line breaks inside
+    its cells (a comment may span lines)."""
+    breaks = sum(part.count("\n") + part.count("\r") - part.count("\r\n") for part in cells)
+    return line_num - breaks
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[IO[str]]:
+    """The export opened as UTF-8 text (a BOM skipped), with a missing file as one clear sentence."""
+    try:
+        with Path(path).open(encoding="utf-8-sig", errors="strict", newline="") as source:
+            yield source
+    except (FileNotFoundError, IsADirectoryError) as error:
+        if error.filename != str(path):
+            raise
+        raise InputError("import.file_missing", file=str(path)) from None
 
 
 def ballots_without_conflicts(ballots: BallotSet) -> list[BallotData]:
@@ -257,5 +328,4 @@ def ballots_without_conflicts(ballots: BallotSet) -> list[BallotData]:
 
 def source_of(ballots: BallotSet, ballot_id: str) -> Source | None:
     """Where a ballot was first read (file and line)."""
-    seen = ballots._digests.get(ballot_id)
-    return None if seen is None else seen[1]
+    return ballots._sources.get(ballot_id)

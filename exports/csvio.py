@@ -240,17 +240,17 @@ def detect_encoding(path: Path) -> str:
     except IsADirectoryError:
         raise InputError("import.file_missing", file=str(path)) from None
     if head == UTF8_BOM:
-        raise InputError("import.bad_utf8", file=str(path), line=_bad_line(path, "utf-8"))
+        raise InputError("import.bad_utf8", file=str(path), line=bad_line(path, "utf-8"))
     try:
         with open(path, encoding="gb18030", errors="strict") as source:
             while source.read(1 << 20):
                 pass
     except UnicodeDecodeError:
-        raise InputError("import.unknown_encoding", file=str(path), line=_bad_line(path, "gb18030")) from None
+        raise InputError("import.unknown_encoding", file=str(path), line=bad_line(path, "gb18030")) from None
     return "gb18030"
 
 
-def _bad_line(path: Path, encoding: str) -> int:
+def bad_line(path: Path, encoding: str) -> int:
     """The 1-based line of the first byte that does not decode in `encoding`."""
     data = Path(path).read_bytes()
     try:
@@ -288,6 +288,4 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Iterator[CsvRecord]:
                 "import.bad_csv", file=str(path), line=reader.line_num, detail=str(error)
             ) from None
         except UnicodeDecodeError:  # a binary file, or text in another encoding: one sentence, its line
-            raise InputError(
-                "import.unknown_encoding", file=str(path), line=_bad_line(path, chosen)
-            ) from None
+            raise InputError("import.unknown_encoding", file=str(path), line=bad_line(path, chosen)) from None

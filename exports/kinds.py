@@ -205,21 +205,11 @@ class Exporter:
         self.require_results_visible()
         forms = {form.id: form for form in self.store.forms()}
         units = self.store.roster.units()
-        sealed = sorted(self.store.ballots.sealed_ballots(), key=lambda ballot: ballot.ballot_id)
-        used = sorted({ballot.form_id for ballot in sealed} & set(forms))
-        data = (
-            BallotData(
-                ballot.ballot_id,
-                ballot.terminal_id,
-                ballot.form_id,
-                ballot.form_version,
-                ballot.rater_group,
-                ballot.day or "",
-                ballot.answers,
-                ballot.valid,
-            )
-            for ballot in sealed
-        )
+        # Streamed from the store one shard at a time (order: shard, then random id; nothing sorted in
+        # memory), so memory stays flat however many ballots there are. The forms used are known only
+        # when the last ballot is read: the manifest is built after the rows, from this list.
+        used: list[Form] = []
+        data = self._ballot_data(forms, used)
         rows = ballot_rows(
             self.store.info.id,
             forms,
@@ -234,7 +224,27 @@ class Exporter:
         if not self.plain:
             rows, extra = self.ballot_labels(rows)
             columns += extra
-        return self.write("ballots", path, columns, rows, [forms[form_id] for form_id in used])
+        return self.write("ballots", path, columns, rows, used)
+
+    def _ballot_data(self, forms: dict[str, Form], used: list[Form]) -> Iterator[BallotData]:
+        """The sealed ballots as exported, streamed; fills `used` with the pinned forms met, by id."""
+        seen: set[str] = set()
+        for ballot in self.store.ballots.sealed_ballots(cached=False):
+            if ballot.form_id not in seen:
+                seen.add(ballot.form_id)
+                if ballot.form_id in forms:
+                    used.append(forms[ballot.form_id])
+                    used.sort(key=lambda form: form.id)
+            yield BallotData(
+                ballot.ballot_id,
+                ballot.terminal_id,
+                ballot.form_id,
+                ballot.form_version,
+                ballot.rater_group,
+                ballot.day or "",
+                ballot.answers,
+                ballot.valid,
+            )
 
     def ballot_labels(
         self, rows: Iterable[tuple[object, ...]]
@@ -249,19 +259,24 @@ class Exporter:
             for group in self.rules.rater_groups
         }
         words = (self.text("polish.export.invalid"), self.text("polish.export.valid"))
-        labelled = (
-            (
-                *row,
-                cell(names.get(str(row[group_at]), str(row[group_at])), self.safe),
-                words[1 if row[valid_at] else 0],
-            )
-            for row in rows
-        )
+        # The two cells depend on the group and validity only: built once per pair, then one tuple
+        # concatenation per row (a million rows must not guard a million names).
+        ends: dict[tuple[object, object], tuple[object, object]] = {}
+
+        def labelled() -> Iterator[tuple[object, ...]]:
+            for row in rows:
+                key = (row[group_at], row[valid_at])
+                end = ends.get(key)
+                if end is None:
+                    group = str(key[0])
+                    end = ends[key] = (cell(names.get(group, group), self.safe), words[1 if key[1] else 0])
+                yield row + end
+
         extra = [
             ("rater_group_name", self.text("polish.export.col.rater_group_name")),
             ("validity", self.text("polish.export.col.validity")),
         ]
-        return labelled, extra
+        return labelled(), extra
 
     def summary(self, path: Path) -> Manifest:
         """One row per unit: ballots, scores, shares, groups, self, supervision, composite, grade, stars."""

@@ -246,20 +246,26 @@ class Ballots:
         )
         return replace(ballot, content_hash=ballot_hash(ballot))
 
-    def sealed_ballots(self, form_id: str | None = None) -> Iterator[SealedBallot]:
-        """Every sealed ballot (of one form), in an order unrelated to sealing (shard, then random id)."""
+    def sealed_ballots(self, form_id: str | None = None, *, cached: bool = True) -> Iterator[SealedBallot]:
+        """Every sealed ballot (of one form), in an order unrelated to sealing (shard, then random id).
+
+        A generator that reads one shard file at a time, under the lock only while reading it, so an
+        export of millions of rows holds one shard in memory. `cached=False` (an export) reads each shard
+        afresh and leaves nothing in the parse cache, which repeated results views reuse.
+        """
+        folder = self.files.dir / "ballots"
         with self.files.op():
-            found: list[SealedBallot] = []
-            for path in (
-                sorted((self.files.dir / "ballots").glob("*.json"))
-                if (self.files.dir / "ballots").is_dir()
-                else []
-            ):
-                for key, doc in table(self.files.store.read_cached(path), "ballots").items():
-                    with damaged_record(path, key):
-                        if form_id is None or doc.get("form_id") == form_id:
-                            found.append(ballot_from_doc(doc))
-        return iter(found)
+            paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        for path in paths:
+            with self.files.op():
+                data = self.files.store.read_cached(path) if cached else self.files.store.read(path)
+            for key, doc in table(data, "ballots").items():
+                with damaged_record(path, key):
+                    ballot = (
+                        ballot_from_doc(doc) if form_id is None or doc.get("form_id") == form_id else None
+                    )
+                if ballot is not None:
+                    yield ballot  # outside the lock: the caller may write a file between two ballots
 
     def ballot_count(self, form_id: str | None = None) -> int:
         """How many ballots are sealed (of one form)."""
