@@ -33,14 +33,12 @@ from .model import (
     TieNote,
     UnitResult,
 )
-from .tallies import (
-    BallotRecord,
-    BallotTallies,
-    UnitInfo,
-    _withheld,
-    tally_ballots,
-)
-from .tallies import group_id_for as group_id_for  # where callers have always found it
+
+# Where callers have always found them (they live in `tallies`, with the ballots' side of the results).
+from .tallies import BallotRecord as BallotRecord
+from .tallies import BallotTallies, _withheld, tally_ballots
+from .tallies import UnitInfo as UnitInfo
+from .tallies import group_id_for as group_id_for
 
 UnitAnswers = Mapping[str, AnswerValue]
 

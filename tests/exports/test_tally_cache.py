@@ -1,0 +1,136 @@
+"""The ballots' tallies kept between runs: the same results, recomputed on any change, never trusted unsigned."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from export_fixtures import Campaign
+
+import exports.results
+from exports.results import campaign_results
+from exports.tallies import tally_ballots
+from store.api import open_store
+from store.ballot_snapshot import KEPT_TALLIES
+
+
+def _kept(campaign: Campaign) -> Path:
+    return campaign.store.dir / KEPT_TALLIES
+
+
+def _reopened(campaign: Campaign) -> Campaign:
+    """The same campaign as a second process sees it (nothing cached in memory)."""
+    store = open_store(campaign.data_dir).campaign(campaign.store.id)
+    return Campaign(store, campaign.data_dir, campaign.units, campaign.unused_codes)
+
+
+def _no_tallying(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the ballots were tallied again")
+
+    monkeypatch.setattr(exports.results, "tally_ballots", refuse)
+
+
+def test_kept_tallies_give_the_very_results_computed(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed = campaign_results(campaign.store)
+    assert _kept(campaign).is_file()
+    _no_tallying(monkeypatch)
+    again = _reopened(campaign)
+    assert campaign_results(again.store) == computed
+
+
+def test_a_changed_ballot_file_is_tallied_again(campaign: Campaign) -> None:
+    before = campaign_results(campaign.store)
+    # A hand edit: every 较好 of one ballot becomes 差 (still a readable file).
+    shard = next(
+        path
+        for path in sorted((campaign.store.dir / "ballots").glob("*.json"))
+        if json.loads(path.read_text("utf-8")).get("ballots")
+    )
+    data = json.loads(shard.read_text("utf-8"))
+    ballot = next(doc for doc in data["ballots"].values() if doc["form_id"] == "review_ballot")
+    for answers in ballot["answers"].values():
+        if answers.get("overall") == "fairly_good":
+            answers["overall"] = "poor"
+    shard.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    after = campaign_results(_reopened(campaign).store)
+    assert after != before
+    _kept(campaign).unlink()
+    assert campaign_results(_reopened(campaign).store) == after
+
+
+@pytest.mark.parametrize("damage", ["forged", "not_json", "empty", "other_key"])
+def test_kept_tallies_changed_without_the_campaign_key_are_never_used(
+    campaign: Campaign, damage: str
+) -> None:
+    computed = campaign_results(campaign.store)
+    path = _kept(campaign)
+    wrapper = json.loads(path.read_text("utf-8"))
+    body = json.loads(wrapper["body"])
+    if damage == "forged":  # a unit's score changed, the signature kept
+        first = next(iter(body["tallies"]["tallies"]["aggregates"].values()))
+        first["score"] = 100.0
+        path.write_text(json.dumps({"mac": wrapper["mac"], "body": json.dumps(body)}), "utf-8")
+    elif damage == "not_json":
+        path.write_text("{本地缓存", "utf-8")
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:  # signed, but for other ballots
+        body["key"] = "0" * 64
+        text = json.dumps(body)
+        mac = campaign.store.manifest_mac(b"kaoping-results-tallies\n" + text.encode("utf-8"))
+        path.write_text(json.dumps({"mac": mac, "body": text}), "utf-8")
+    assert campaign_results(_reopened(campaign).store) == computed
+    rewritten = json.loads(path.read_text("utf-8"))
+    assert json.loads(rewritten["body"])["key"] != "0" * 64
+
+
+def test_other_rules_are_never_answered_from_tallies_kept_for_the_campaigns(campaign: Campaign) -> None:
+    from dataclasses import replace
+
+    rules = replace(campaign.store.rules(), trim="none")
+    campaign_results(campaign.store)
+    with_other = campaign_results(campaign.store, rules)
+    _kept(campaign).unlink()
+    assert campaign_results(_reopened(campaign).store, rules) == with_other
+
+
+def test_kept_tallies_hold_no_code_no_ballot_id_and_stay_out_of_backups(campaign: Campaign) -> None:
+    campaign_results(campaign.store)
+    text = _kept(campaign).read_text("utf-8")
+    files = campaign.store.files
+    with files.op():
+        code_hashes = [str(doc["hash"]) for doc in files.codebook().values()]
+    ballot_ids = [ballot.ballot_id for ballot in campaign.store.ballots.sealed_ballots()]
+    assert code_hashes and ballot_ids
+    assert not [found for found in code_hashes + ballot_ids if found in text]
+    backup = open_store(campaign.data_dir).backup()
+    with zipfile.ZipFile(backup) as archive:
+        assert not [name for name in archive.namelist() if KEPT_TALLIES in name]
+
+
+def test_tally_ballots_is_what_compute_results_does_without_kept_tallies(campaign: Campaign) -> None:
+    """The one pass and the results agree: compute_results with no tallies given tallies itself."""
+    from exports.compute import BallotRecord, ResultSources, compute_results
+    from exports.results import ballot_form_of, unit_infos
+
+    store = campaign.store
+    form = ballot_form_of(store)
+    units = unit_infos(store.roster.meeting_units())
+    ballots = sorted(
+        (
+            BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
+            for ballot in store.ballots.sealed_ballots(form.id)
+        ),
+        key=lambda record: record.ballot_id,
+    )
+    rules = store.rules()
+    given = ResultSources("c", "n", rules, form, units, ballots)
+    tallied = ResultSources(
+        "c", "n", rules, form, units, (), tallies=tally_ballots(form, rules, units, ballots)
+    )
+    assert compute_results(given) == compute_results(tallied)
