@@ -133,6 +133,7 @@ def bias_diagnostics(
     given: dict[str, list[float]] = {}
     ballots_of: dict[str, int] = {}
     invalid_of: dict[str, int] = {}
+    level_points: dict[str, float | None] = {}
     for ballot in ballots:
         group = group_id_for(rules, ballot.rater_group)
         if not validity.get(ballot.ballot_id, True):
@@ -143,7 +144,13 @@ def bias_diagnostics(
         for unit, answers in ballot.answers.items():
             if unit not in meeting_units:
                 continue
-            points = _score_item_points(form, rules, answers.get(score_item))
+            value = answers.get(score_item)
+            if isinstance(value, str):  # a level code: its points worked out once, not once per rating
+                if value not in level_points:
+                    level_points[value] = _score_item_points(form, rules, value)
+                points = level_points[value]
+            else:
+                points = _score_item_points(form, rules, value)
             if points is None:
                 continue
             per_unit_all[unit].append(points)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import importlib.util
 import json
 import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from forms.model import Form
@@ -20,7 +22,22 @@ from .model import BrandTally, FormCount
 from .tallies import BallotTallies, UnitInfo
 
 FORMAT = 1
-"""Bumped whenever what is kept, or how it is computed, changes: older kept tallies then never match."""
+"""Bumped whenever the layout of what is kept changes: older kept tallies then never match."""
+
+_COUNTING_MODULES = (
+    "forms.scoring.aggregate",
+    "forms.scoring.answers",
+    "forms.scoring.ballot",
+    "forms.scoring.response",
+    "exports.compute",
+    "exports.counts",
+    "exports.model",
+    "exports.results",
+    "exports.tallies",
+    "exports.tally_cache",
+)
+"""The modules whose code decides what the tallies are: their source is part of the key, so tallies kept
+by another version of kaoping are never taken for this one's."""
 
 _DOMAIN = b"kaoping-results-tallies\n"
 """Signed under the campaign key with this prefix, so a signature can never pass for a manifest's."""
@@ -49,6 +66,7 @@ def tallies_key(
     material = json.dumps(
         [
             FORMAT,
+            _code_fingerprint(),
             snapshot.digest,
             repr(form),
             repr(rules),
@@ -59,6 +77,16 @@ def tallies_key(
         ensure_ascii=False,
     )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in _COUNTING_MODULES:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        digest.update(Path(origin).read_bytes() if origin else name.encode())
+    return digest.hexdigest()
 
 
 def cached_tallies(
@@ -106,45 +134,73 @@ def _plain(value: object) -> object:
     return value
 
 
-@functools.cache
-def _hints(kind: type) -> dict[str, Any]:
-    return get_type_hints(kind)
-
-
 def _typed(hint: Any, value: object) -> object:
     """JSON values back into the dataclass tree `hint` describes; TypeError on anything unexpected."""
+    return _decoder(hint)(value)
+
+
+Decode = Callable[[object], object]
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decode:
+    """A reader for values of type `hint`, built once per type (thousands of values share a few types)."""
     origin = get_origin(hint)
     args = get_args(hint)
     if isinstance(hint, type) and is_dataclass(hint):
-        if not isinstance(value, dict):
-            raise TypeError(hint)
-        hints = _hints(hint)
-        return hint(**{field.name: _typed(hints[field.name], value[field.name]) for field in fields(hint)})
+        kind: Any = hint
+        hints = get_type_hints(hint)
+        parts = [(field.name, _decoder(hints[field.name])) for field in fields(hint)]
+
+        def dataclass_of(value: object) -> object:
+            if not isinstance(value, dict):
+                raise TypeError(kind)
+            return kind(**{name: read(value[name]) for name, read in parts})
+
+        return dataclass_of
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(entry) for entry in _list(value))
     if origin is tuple:
-        if not isinstance(value, list):
-            raise TypeError(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_typed(args[0], item) for item in value)
-        if len(args) != len(value):
-            raise TypeError(hint)
-        return tuple(_typed(arg, item) for arg, item in zip(args, value, strict=True))
-    if origin in (Mapping, dict) or hint is dict:
-        if not isinstance(value, dict):
-            raise TypeError(hint)
-        inner = args[1] if len(args) == 2 else Any
-        return {str(name): _typed(inner, item) for name, item in value.items()}
+        items = [_decoder(arg) for arg in args]
+
+        def fixed_tuple(value: object) -> object:
+            entries = _list(value)
+            if len(entries) != len(items):
+                raise TypeError(hint)
+            return tuple(read(entry) for read, entry in zip(items, entries, strict=True))
+
+        return fixed_tuple
+    if origin in (Mapping, dict):
+        inner = _decoder(args[1]) if len(args) == 2 else _decoder(Any)
+
+        def mapping(value: object) -> object:
+            if not isinstance(value, dict):
+                raise TypeError(hint)
+            return {str(name): inner(entry) for name, entry in value.items()}
+
+        return mapping
     if origin in (Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        return _typed(next(arg for arg in args if arg is not type(None)), value)
+        other = _decoder(next(arg for arg in args if arg is not type(None)))
+        nullable = type(None) in args
+        return lambda value: None if value is None and nullable else other(value)
     if origin is Literal:
-        if value not in args:
-            raise TypeError(hint)
-        return value
+        allowed = set(args)
+        return lambda value: value if value in allowed else _refuse(hint)
     if hint is Any:
-        return value
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if hint in (str, int, float, bool) and type(value) is hint:
-        return value
+        return lambda value: value
+    if hint is float:
+        return lambda value: float(value) if type(value) in (int, float) else _refuse(hint)  # type: ignore[arg-type]
+    if hint in (str, int, bool):
+        return lambda value: value if type(value) is hint else _refuse(hint)
+    raise TypeError(hint)
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise TypeError(list)
+    return value
+
+
+def _refuse(hint: Any) -> object:
     raise TypeError(hint)

@@ -45,16 +45,16 @@ def test_kept_tallies_give_the_very_results_computed(
 
 def test_a_changed_ballot_file_is_tallied_again(campaign: Campaign) -> None:
     before = campaign_results(campaign.store)
-    # A hand edit: every 较好 of one ballot becomes 差 (still a readable file).
-    shard = next(
-        path
+    # A hand edit: every 较好 and 一般 of one review ballot becomes 差 (still a readable file).
+    shard, data, ballot = next(
+        (path, data, doc)
         for path in sorted((campaign.store.dir / "ballots").glob("*.json"))
-        if json.loads(path.read_text("utf-8")).get("ballots")
+        for data in [json.loads(path.read_text("utf-8"))]
+        for doc in data.get("ballots", {}).values()
+        if doc["form_id"] == "review_ballot" and doc["valid"]
     )
-    data = json.loads(shard.read_text("utf-8"))
-    ballot = next(doc for doc in data["ballots"].values() if doc["form_id"] == "review_ballot")
     for answers in ballot["answers"].values():
-        if answers.get("overall") == "fairly_good":
+        if answers.get("overall") in ("fairly_good", "average"):
             answers["overall"] = "poor"
     shard.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     after = campaign_results(_reopened(campaign).store)
