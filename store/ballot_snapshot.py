@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .campaign_files import BALLOTS_DIR, CampaignFiles
+from .campaign_files import BALLOTS_DIR, CODEBOOK_DIR, LEDGER_DIR, CampaignFiles
 from .errors import StoreReadError, StoreWriteError
 from .file_data import damaged_record, table
 from .health import ensure_healthy
@@ -58,9 +58,13 @@ def ballot_snapshot(files: CampaignFiles) -> BallotSnapshot:
             shards.append((path, raw))
             digest.update(f"{path.name}\n{len(raw)}\n".encode("ascii"))
             digest.update(raw)
-        # The ledger's ids too: a shard replaced by an older copy (ballots lost) is never a known state.
+        # The ledger's ids too: a shard replaced by an older copy (ballots lost) is never a known state;
+        # and which ledger and code-book shards exist (a missing one is damage, even an empty one).
         for ballot_id in sorted(str(entry.get("id")) for entry in files.ledger().values()):
             digest.update(f"ledger {ballot_id}\n".encode())
+        for shards_dir in (LEDGER_DIR, CODEBOOK_DIR):
+            for shard in sorted((files.dir / shards_dir).glob("*.json")):
+                digest.update(f"{shards_dir}/{shard.name}\n".encode())
         groups = set(files.info.rater_groups)
         issued = sum(1 for doc in files.codebook().values() if str(doc.get("group")) in groups)
     return BallotSnapshot(digest.hexdigest(), tuple(shards), files, issued)

@@ -134,3 +134,21 @@ def test_tally_ballots_is_what_compute_results_does_without_kept_tallies(campaig
         "c", "n", rules, form, units, (), tallies=tally_ballots(form, rules, units, ballots)
     )
     assert compute_results(given) == compute_results(tallied)
+
+
+def test_a_lost_ballot_is_refused_even_with_tallies_kept(campaign: Campaign) -> None:
+    """A shard put back from an older copy loses a ballot the ledger registers: the results refuse, as
+    every count does, instead of showing the kept tallies."""
+    from store.errors import StoreCorruptError
+
+    campaign_results(campaign.store)
+    shard, data = next(
+        (path, data)
+        for path in sorted((campaign.store.dir / "ballots").glob("*.json"))
+        for data in [json.loads(path.read_text("utf-8"))]
+        if data.get("ballots")
+    )
+    data["ballots"].pop(next(iter(data["ballots"])))
+    shard.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with pytest.raises(StoreCorruptError):
+        campaign_results(_reopened(campaign).store)
