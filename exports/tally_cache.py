@@ -118,8 +118,8 @@ def _load(campaign_store: CampaignStore, key: str) -> StoreTallies | None:
         if content["format"] != FORMAT or content["key"] != key:
             return None
         found = _typed(StoreTallies, content["tallies"])
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None  # RecursionError: a file nested too deep to parse is refused like any other bad one
     return found if isinstance(found, StoreTallies) else None
 
 

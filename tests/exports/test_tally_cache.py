@@ -63,7 +63,7 @@ def test_a_changed_ballot_file_is_tallied_again(campaign: Campaign) -> None:
     assert campaign_results(_reopened(campaign).store) == after
 
 
-@pytest.mark.parametrize("damage", ["forged", "not_json", "empty", "other_key"])
+@pytest.mark.parametrize("damage", ["forged", "not_json", "empty", "deep", "other_key"])
 def test_kept_tallies_changed_without_the_campaign_key_are_never_used(
     campaign: Campaign, damage: str
 ) -> None:
@@ -79,6 +79,8 @@ def test_kept_tallies_changed_without_the_campaign_key_are_never_used(
         path.write_text("{本地缓存", "utf-8")
     elif damage == "empty":
         path.write_bytes(b"")
+    elif damage == "deep":
+        path.write_text("[" * 200_000 + "]" * 200_000, "utf-8")
     else:  # signed, but for other ballots
         body["key"] = "0" * 64
         text = json.dumps(body)
