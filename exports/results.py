@@ -176,7 +176,8 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         )
 
     key = tallies_key(snapshot, form, chosen_rules, units, list(form_of.values()), brands)
-    kept = cached_tallies(campaign_store, key, tally)
+    closed = campaign_store.meeting.voting_state() == "closed"
+    kept = cached_tallies(campaign_store, key, tally, keep=closed)
     issued = snapshot.codes_issued
     sources = ResultSources(
         campaign_id=campaign_store.info.id,
@@ -186,7 +187,7 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         units=units,
         ballots=(),
         year=campaign_store.info.year,
-        closed=campaign_store.meeting.voting_state() == "closed",
+        closed=closed,
         # This terminal's minutes first, then those of the rooms whose ballots were imported.
         closing_digests=tuple(
             dict.fromkeys(

@@ -90,10 +90,15 @@ def _code_fingerprint() -> str:
 
 
 def cached_tallies(
-    campaign_store: CampaignStore, key: str, compute: Callable[[], StoreTallies]
+    campaign_store: CampaignStore, key: str, compute: Callable[[], StoreTallies], keep: bool = True
 ) -> StoreTallies:
     """The tallies kept for `key` when their signature and key check out; else `compute()`, kept for next
-    time. Kept tallies are only ever a shortcut: anything unreadable, unsigned or stale is recomputed."""
+    time. Kept tallies are only ever a shortcut: anything unreadable, unsigned or stale is recomputed.
+
+    `keep` False (voting not closed) computes without reading or writing anything: no file holds results
+    before the close."""
+    if not keep:
+        return compute()
     found = _load(campaign_store, key)
     if found is not None:
         return found

@@ -154,3 +154,14 @@ def test_a_lost_ballot_is_refused_even_with_tallies_kept(campaign: Campaign) -> 
     shard.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     with pytest.raises(StoreCorruptError):
         campaign_results(_reopened(campaign).store)
+
+
+def test_no_tallies_are_kept_while_voting_is_open(tmp_path: Path) -> None:
+    """Results before the close (when the rules allow them) are computed, never written beside the data."""
+    from export_fixtures import build_campaign
+
+    reopened = build_campaign(tmp_path / "data", close=False)
+    assert reopened.store.meeting.voting_state() == "open"
+    first = campaign_results(reopened.store)
+    assert not _kept(reopened).exists()
+    assert campaign_results(_reopened(reopened).store) == first
