@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TypeVar, cast
+from dataclasses import dataclass, field
 
 from forms.model import AnswerValue, Form
 from forms.rules import Rules
 from forms.scoring import (
     TieKey,
     UnitAggregate,
-    UnitBallot,
-    aggregate_unit,
     assign_grades,
     assign_stars,
-    check_ballot,
     composite,
-    item_points,
     quota_limit,
     rank,
     star_change,
@@ -29,40 +23,24 @@ from forms.scoring.entry import dimension_items
 from forms.scoring.topten import TOP_PLACES, top_places
 
 from .model import (
-    BiasDiagnostics,
     BrandStatus,
     BrandTally,
     CampaignResults,
     FormCount,
-    GroupLeniency,
     GroupScore,
     Participation,
-    RankShift,
     StarQuota,
     TieNote,
     UnitResult,
 )
 
+# Where callers have always found them (they live in `tallies`, with the ballots' side of the results).
+from .tallies import BallotRecord as BallotRecord
+from .tallies import BallotTallies, _withheld, tally_ballots
+from .tallies import UnitInfo as UnitInfo
+from .tallies import group_id_for as group_id_for
+
 UnitAnswers = Mapping[str, AnswerValue]
-
-
-@dataclass(frozen=True)
-class UnitInfo:
-    """What the results need to know of a unit besides its scores."""
-
-    unit_id: str
-    name: str
-    liaison_group: str = ""
-    last_star: int | None = None
-
-
-@dataclass(frozen=True)
-class BallotRecord:
-    """One sealed ballot as the results see it: id, rater group and answers (unit id -> item id -> value)."""
-
-    ballot_id: str
-    rater_group: str
-    answers: Mapping[str, UnitAnswers]
 
 
 @dataclass(frozen=True)
@@ -94,14 +72,9 @@ class ResultSources:
     codes_issued: int | None = None
     brands: tuple[BrandTally, ...] = ()
     form_counts: tuple[FormCount, ...] = ()
-
-
-def group_id_for(rules: Rules, rater_group: str) -> str:
-    """The rules' id of a rater group named by id or by its Chinese or English label (stores keep labels)."""
-    for group in rules.rater_groups:
-        if rater_group in (group.id, group.zh, group.en):
-            return group.id
-    return rater_group
+    tallies: BallotTallies | None = None
+    """The ballots already tallied (e.g. kept from an earlier run for exactly these ballots): `ballots`
+    are then not read again."""
 
 
 def score_on_hundred(total: float, max_total: float) -> float:
@@ -111,42 +84,13 @@ def score_on_hundred(total: float, max_total: float) -> float:
     return total / max_total * 100.0
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return math.fsum(values) / len(values) if values else None
-
-
-def _score_item_points(form: Form, rules: Rules, value: AnswerValue) -> float | None:
-    item = form.item(form.score_item) if form.score_item else None
-    if item is None:
-        return None
-    if isinstance(value, str) and item.type == "rating" and value in rules.rating_points:
-        return rules.rating_points[value]
-    return item_points(form, item, value)
-
-
 def compute_results(sources: ResultSources) -> CampaignResults:
     """The campaign's results from its sources, with the rules' every weight, band and quota applied."""
     form = sources.ballot_form
     rules = sources.rules
     unit_ids = [unit.unit_id for unit in sources.units]
-    meeting_units = set(unit_ids)
-    score_item = form.score_item or ""
-
-    validity: dict[str, bool] = {}
-    straight_lined = 0
-    by_unit: dict[str, list[UnitBallot]] = {unit_id: [] for unit_id in unit_ids}
-    for ballot in sources.ballots:
-        rated = {unit: answers for unit, answers in ballot.answers.items() if unit in meeting_units}
-        valid = check_ballot(form, rated).valid
-        validity[ballot.ballot_id] = valid
-        values = [answers.get(score_item) for answers in rated.values()]
-        if len(values) > 1 and all(value is not None and value == values[0] for value in values):
-            straight_lined += 1
-        group = group_id_for(rules, ballot.rater_group)
-        for unit_id, answers in rated.items():
-            by_unit[unit_id].append(UnitBallot(ballot.ballot_id, answers, group, valid))
-
-    aggregates = {unit_id: aggregate_unit(unit_id, form, by_unit[unit_id], rules) for unit_id in unit_ids}
+    tallies = sources.tallies or tally_ballots(form, rules, sources.units, sources.ballots)
+    aggregates = tallies.aggregates
 
     composites: dict[str, float | None] = {}
     supervision: dict[str, float | None] = {}
@@ -251,14 +195,9 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         within=allowed is None or five <= allowed,
         capped=tuple(sorted(unit for unit, award in awards.items() if award.reason == "quota")),
     )
-    score_item_def = form.item(score_item)
+    score_item_def = form.item(form.score_item or "")
     scale = form.scale_of(score_item_def) if score_item_def is not None else None
     levels = tuple((level.code, level.label.zh, level.label.en) for level in scale.levels) if scale else ()
-    valid_count = sum(1 for valid in validity.values() if valid)
-    groups_count: dict[str, int] = {}
-    for ballot in sources.ballots:
-        group = group_id_for(rules, ballot.rater_group)
-        groups_count[group] = groups_count.get(group, 0) + 1
     return CampaignResults(
         campaign_id=sources.campaign_id,
         campaign_name=sources.campaign_name,
@@ -267,12 +206,12 @@ def compute_results(sources: ResultSources) -> CampaignResults:
         closing_digests=sources.closing_digests,
         units=tuple(results),
         star_quota=quota,
-        bias=bias_diagnostics(sources, validity, straight_lined, aggregates),
+        bias=tallies.bias,
         participation=Participation(
             codes_issued=sources.codes_issued,
-            ballots_sealed=len(sources.ballots),
-            ballots_valid=valid_count,
-            by_group=dict(sorted(groups_count.items())),
+            ballots_sealed=tallies.sealed,
+            ballots_valid=tallies.valid,
+            by_group=dict(sorted(tallies.by_group.items())),
         ),
         scale_levels=levels,
         brands=sources.brands,
@@ -352,95 +291,6 @@ def _tie_notes(
             )
         )
     return tuple(notes)
-
-
-def bias_diagnostics(
-    sources: ResultSources,
-    validity: Mapping[str, bool],
-    straight_lined: int,
-    aggregates: Mapping[str, object],
-) -> BiasDiagnostics:
-    """Each group's leniency, straight-lined ballots, and the units whose rank trimming changes.
-
-    Leniency compares like with like: for every unit, the group's mean minus the whole panel's mean about that
-    unit, averaged over the units the group rated; so a group that happened to rate only strong units does not
-    look lenient.
-    """
-    form = sources.ballot_form
-    rules = sources.rules
-    score_item = form.score_item or ""
-    unit_ids = [unit.unit_id for unit in sources.units]
-    meeting_units = set(unit_ids)
-    per_unit_all: dict[str, list[float]] = {unit_id: [] for unit_id in unit_ids}
-    per_unit_group: dict[tuple[str, str], list[float]] = {}
-    given: dict[str, list[float]] = {}
-    ballots_of: dict[str, int] = {}
-    invalid_of: dict[str, int] = {}
-    for ballot in sources.ballots:
-        group = group_id_for(rules, ballot.rater_group)
-        if not validity.get(ballot.ballot_id, True):
-            invalid_of[group] = invalid_of.get(group, 0) + 1
-            ballots_of.setdefault(group, 0)
-            continue
-        ballots_of[group] = ballots_of.get(group, 0) + 1
-        for unit, answers in ballot.answers.items():
-            if unit not in meeting_units:
-                continue
-            points = _score_item_points(form, rules, answers.get(score_item))
-            if points is None:
-                continue
-            per_unit_all[unit].append(points)
-            per_unit_group.setdefault((group, unit), []).append(points)
-            given.setdefault(group, []).append(points)
-    panel = [value for values in per_unit_all.values() for value in values]
-    panel_mean = _mean(panel)
-    known = {group.id: group for group in rules.rater_groups}
-    order = [group.id for group in rules.rater_groups] + sorted(set(ballots_of) - set(known))
-    leniencies: list[GroupLeniency] = []
-    for group_id in order:
-        if group_id not in ballots_of:
-            continue
-        differences = [
-            math.fsum(values) / len(values) - math.fsum(per_unit_all[unit]) / len(per_unit_all[unit])
-            for (group, unit), values in per_unit_group.items()
-            if group == group_id and values and per_unit_all[unit]
-        ]
-        info = known.get(group_id)
-        leniencies.append(
-            GroupLeniency(
-                group_id=group_id,
-                label_zh=info.zh if info else group_id,
-                label_en=info.en if info else group_id,
-                ballots=ballots_of[group_id],
-                mean_given=_mean(given.get(group_id, [])),
-                panel_mean=panel_mean,
-                leniency=_mean(differences),
-                invalid=invalid_of.get(group_id, 0),
-            )
-        )
-    leniencies = list(_withheld(tuple(leniencies), rules.min_group_ballots, ballots_of))
-    names = {unit.unit_id: unit.name for unit in sources.units}
-    means = {unit_id: _mean(per_unit_all[unit_id]) for unit_id in unit_ids}
-    trimmed = {unit_id: _trimmed(per_unit_all[unit_id], rules.trim_above) for unit_id in unit_ids}
-    rank_mean = rank(means)
-    rank_trimmed = rank(trimmed)
-    shifts = tuple(
-        RankShift(unit_id, names[unit_id], rank_mean[unit_id], rank_trimmed[unit_id])
-        for unit_id in unit_ids
-        if unit_id in rank_mean and unit_id in rank_trimmed and rank_mean[unit_id] != rank_trimmed[unit_id]
-    )
-    return BiasDiagnostics(
-        groups=tuple(leniencies),
-        straight_lined=straight_lined,
-        ballots=len(sources.ballots),
-        rank_shifts=shifts,
-    )
-
-
-def _trimmed(values: Sequence[float], trim_above: int) -> float | None:
-    from forms.scoring import trimmed_mean
-
-    return trimmed_mean(values, trim_above)[0]
 
 
 RUNOFF_ITEM = "runoff_round"
@@ -530,39 +380,3 @@ def tally_brands(
     ]
     tallies.sort(key=lambda tally: (tally.place, tally.brand_id))
     return tuple(tallies)
-
-
-_Grouped = TypeVar("_Grouped", GroupScore, GroupLeniency)
-
-
-def _withheld(
-    groups: tuple[_Grouped, ...], minimum: int, valid: Mapping[str, int] | None = None
-) -> tuple[_Grouped, ...]:
-    """The groups with the figures of every group of fewer than `minimum` valid ballots withheld (and,
-    when only one is, also the next smallest: else the whole panel's figure minus the others would give
-    it back), so no result is ever broken down by a group small enough to read people off it."""
-
-    def count(group: _Grouped) -> int:
-        return valid.get(group.group_id, 0) if valid is not None else group.ballots
-
-    small = {group.group_id for group in groups if 0 < count(group) < minimum}
-    complement: set[str] = set()
-    if len(small) == 1:
-        others = sorted((count(g), g.group_id) for g in groups if g.group_id not in small and count(g) > 0)
-        if others:
-            complement.add(others[0][1])
-    if not small:
-        return groups
-    withheld: list[_Grouped] = []
-    for group in groups:
-        if group.group_id not in small | complement:
-            withheld.append(group)
-            continue
-        extra = group.group_id in complement
-        item: GroupScore | GroupLeniency = group
-        if isinstance(item, GroupScore):
-            item = replace(item, mean=None, hidden_below=minimum, complement=extra)
-        else:
-            item = replace(item, mean_given=None, leniency=None, hidden_below=minimum, complement=extra)
-        withheld.append(cast(_Grouped, item))
-    return tuple(withheld)

@@ -10,6 +10,7 @@ from forms.model import Form
 from forms.rules import Rules
 from forms.scoring import score_response
 from store.api import CAMPAIGN_WIDE, CampaignStore, SealedBallot, SelfAssessment, Unit
+from store.ballot_snapshot import ballot_snapshot, check_health
 
 from .compute import (
     BallotRecord,
@@ -33,6 +34,8 @@ from .model import (
     StarQuota,
     UnitResult,
 )
+from .tallies import tally_ballots
+from .tally_cache import StoreTallies, cached_tallies, tallies_key
 
 __all__ = [
     "BiasDiagnostics",
@@ -121,11 +124,10 @@ def visit_totals(campaign_store: CampaignStore, form_of: Mapping[str, Form]) -> 
     return totals
 
 
-def brand_tallies(
-    campaign_store: CampaignStore, ballots: Sequence[SealedBallot], form_of: Mapping[str, Form]
+def count_brands(
+    brands: Sequence[tuple[str, str, str, str]], ballots: Sequence[SealedBallot], form_of: Mapping[str, Form]
 ) -> tuple[BrandTally, ...]:
-    """The service-brand vote counted over the sealed ballots of the campaign's vote forms."""
-    brands = registered_brands(campaign_store)
+    """The brand vote counted over `ballots` for the registered `brands` (id, name, unit id, unit name)."""
     if not brands:
         return ()
     # A ballot of another form picks nothing, and an empty pick counts for no brand; run-off ballots (加票)
@@ -153,23 +155,39 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
     chosen_rules = rules or campaign_store.rules()
     form = ballot_form_of(campaign_store)
     form_of = {pinned.id: pinned for pinned in campaign_store.forms()}
-    sealed = list(campaign_store.ballots.sealed_ballots())
-    ballots = [
-        BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
-        for ballot in sealed
-        if ballot.form_id == form.id
-    ]
-    ballots.sort(key=lambda record: record.ballot_id)
-    issued = sum(entry.issued for entry in campaign_store.meeting.participation())
+    units = unit_infos(campaign_store.roster.meeting_units())
+    brands = registered_brands(campaign_store)
+    # Read once under the lock; the tallies are computed from these very bytes or kept for their digest.
+    snapshot = ballot_snapshot(campaign_store.files)
+
+    def tally() -> StoreTallies:
+        check_health(campaign_store.files)  # never count ballots beside a damaged file
+        sealed = list(snapshot.ballots())
+        ballots = [
+            BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
+            for ballot in sealed
+            if ballot.form_id == form.id
+        ]
+        ballots.sort(key=lambda record: record.ballot_id)
+        return StoreTallies(
+            tally_ballots(form, chosen_rules, units, ballots),
+            count_brands(brands, sealed, form_of),
+            form_counts(sealed, form_of),
+        )
+
+    key = tallies_key(snapshot, form, chosen_rules, units, list(form_of.values()), brands)
+    closed = campaign_store.meeting.voting_state() == "closed"
+    kept = cached_tallies(campaign_store, key, tally, keep=closed)
+    issued = snapshot.codes_issued
     sources = ResultSources(
         campaign_id=campaign_store.info.id,
         campaign_name=campaign_store.info.name,
         rules=chosen_rules,
         ballot_form=form,
-        units=unit_infos(campaign_store.roster.meeting_units()),
-        ballots=ballots,
+        units=units,
+        ballots=(),
         year=campaign_store.info.year,
-        closed=campaign_store.meeting.voting_state() == "closed",
+        closed=closed,
         # This terminal's minutes first, then those of the rooms whose ballots were imported.
         closing_digests=tuple(
             dict.fromkeys(
@@ -180,8 +198,9 @@ def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) 
         self_scores=self_scores(campaign_store.self_assessments.self_assessments(), form_of),
         visit_totals=visit_totals(campaign_store, form_of),
         codes_issued=issued or None,
-        brands=brand_tallies(campaign_store, sealed, form_of),
-        form_counts=form_counts(sealed, form_of),
+        brands=kept.brands,
+        form_counts=kept.form_counts,
+        tallies=kept.tallies,
     )
     from .official_stars import with_official_stars
     from .stars import branch_stars

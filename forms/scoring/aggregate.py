@@ -102,15 +102,19 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     rated: list[tuple[float, str, str | None]] = []  # (points, ballot id, group) of each valid rating
     ungrouped = 0
     level_counts: dict[str, int] = {code: 0 for code in (scale.codes if scale else ())}
+    # Thousands of ballots repeat a handful of level codes: each code's points are worked out once.
+    score_points: dict[str, float | None] = {}
     for ballot in valid:
         value = ballot.answers.get(score_item.id) if score_item else None
         if score_item is None or not is_answered(value):
             continue
         points: float | None
-        if isinstance(value, str) and value in rules.rating_points and score_item.type == "rating":
-            points = rules.rating_points[value]
+        if isinstance(value, str):
+            if value not in score_points:
+                score_points[value] = _score_points(form, score_item, value, rules)
+            points = score_points[value]
         else:
-            points = item_points(form, score_item, value)
+            points = _score_points(form, score_item, value, rules)
         if points is None:
             continue
         scores.append(points)
@@ -171,11 +175,18 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     for item in form.items():
         if item.type != "rating" or (score_item and item.id == score_item.id):
             continue
-        values = [
-            earned
-            for ballot in valid
-            if (earned := _rating_points(form, item, ballot.answers.get(item.id), rules)) is not None
-        ]
+        known: dict[str, float | None] = {}
+        values: list[float] = []
+        for ballot in valid:
+            value = ballot.answers.get(item.id)
+            if isinstance(value, str):
+                if value not in known:
+                    known[value] = _rating_points(form, item, value, rules)
+                earned = known[value]
+            else:
+                earned = _rating_points(form, item, value, rules)
+            if earned is not None:
+                values.append(earned)
         if values:
             dimensions[item.id] = math.fsum(sorted(values)) / len(values)
     score = group_weighted if rules.group_weighting and group_weighted is not None else trimmed
@@ -220,6 +231,13 @@ def _overall_trimmed(
         return rated
     ordered = sorted(rated, key=lambda entry: (entry[0], entry[1]))
     return ordered[1:-1]
+
+
+def _score_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
+    """The score item's points: the rules' points for a rating item's level code, else the form's."""
+    if isinstance(value, str) and value in rules.rating_points and item.type == "rating":
+        return rules.rating_points[value]
+    return item_points(form, item, value)
 
 
 def _rating_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:

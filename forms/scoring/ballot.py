@@ -75,7 +75,8 @@ def check_ballot(form: Form, answers_by_unit: Mapping[str, Answers]) -> BallotCh
             fired = all(same_answer(value, answered[0]) for value in answered)
         else:
             full = item_full_points(form, item)
-            earned = [item_points(form, item, value) for value in answered]
+            # Lazily: a real ballot stops at its first answer below full marks, not after every unit.
+            earned = (item_points(form, item, value) for value in answered)
             fired = full > 0 and all(e is not None and e >= full - EPSILON for e in earned)
         if fired:
             flags.append(BallotFlag(rule.id, rule.kind, rule.text, rule.action, tuple(units), len(units), 0))

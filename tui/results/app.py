@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from exports.model import CampaignResults
 from exports.official import compare_stars
-from exports.stars import BranchStars, branch_stars
+from exports.stars import BranchStars
 from forms.errors import InputError, KaopingError
 from forms.rounding import format_score
 from store.api import CampaignStore, open_store
@@ -25,6 +25,7 @@ from tui.base import KaopingApp
 from tui.context import AppContext
 from tui.i18n import error_text, language, t
 from tui.plain import cells
+from tui.results.loading import load_results
 from tui.results.strengths import strength_chart
 from tui.widgets import SignInScreen, StarChart, TextPromptScreen, star_label
 
@@ -155,31 +156,10 @@ class ResultsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="results")
     def load(self) -> None:
         """Compute the branch stars and the organizations' results from the store."""
-        problems: list[str] = []
-        branches = organizations = None
-        weights: dict[str, float] = {}
-        if not self.store.meeting.results_visible():  # voting is open: no score, rank or star leaks out
-            self.post_message(ResultsLoaded(None, None, {}, t("trust.results_while_open")))
-            return
-        try:
-            branches = branch_stars(self.store)
-        except KaopingError as error:
-            problems.append(error_text(error))
-        try:
-            from exports.results import campaign_results
-
-            weights = dict(self.store.rules().composite_weights)
-            organizations = campaign_results(self.store)
-        except KaopingError as error:
-            problems.append(error_text(error))
-        status = ""
-        try:
-            from tui.results.status import status_lines
-
-            status = "\n".join(status_lines(self.store))
-        except KaopingError as error:
-            problems.append(error_text(error))
-        self.post_message(ResultsLoaded(branches, organizations, weights, "  ".join(problems), status))
+        found = load_results(self.store)
+        self.post_message(
+            ResultsLoaded(found.branches, found.organizations, found.weights, found.problem, found.status)
+        )
 
     def on_results_loaded(self, message: ResultsLoaded) -> None:
         self.branches = message.branches
