@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign, build_campaign, valid_ballot
 
 from exports.ballot_files import read_ballot_files
 from exports.consolidate import form_finder, read_exports, results_of, sealed_for_import
@@ -18,6 +17,7 @@ from exports.manifest import Signer, manifest_path, read_manifest, signed, write
 from exports.results import campaign_results
 from forms.errors import InputError, ProblemFound
 from store.api import open_store
+from tests.exports.export_fixtures import Campaign, build_campaign, valid_ballot
 
 
 @pytest.fixture

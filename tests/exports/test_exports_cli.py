@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.csvio import sha256_of
 from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
 from store.api import open_store
+from tests.exports.export_fixtures import ROSTER, Campaign, build_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from export_fixtures import Campaign
-
 from exports.compute import (
     BallotRecord,
     ResultSources,
@@ -16,6 +14,7 @@ from exports.compute import (
 from exports.results import campaign_results
 from forms.builtin import builtin_form
 from forms.rules import Rules, default_rules
+from tests.exports.export_fixtures import Campaign
 
 
 def test_campaign_results_count_every_ballot_and_flag_the_straight_lined_one(campaign: Campaign) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from export_fixtures import Campaign
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from exports.results import campaign_results
+from tests.exports.export_fixtures import Campaign
 from tui.context import AppContext
 from tui.results.app import ResultsApp, ResultsScreen
 from tui.results.strengths import bar, strength_chart

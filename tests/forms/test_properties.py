@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms.builtin import builtin_form
-from forms.model import Form
+from forms.model import Form, ItemType
 from forms.rules import default_rules
 from forms.scoring import (
     UnitBallot,
@@ -26,6 +27,11 @@ LEVELS = ("good", "fairly_good", "average", "poor")
 GROUPS = ("leaders", "heads", "members", "served", None)
 
 
+def _on_grid(low: float, step: float) -> Callable[[int], float]:
+    """The `k`-th point of a score item's grid (bound now, so each item keeps its own grid)."""
+    return lambda k: low + k * step
+
+
 def _score_answers(form: Form) -> st.SearchStrategy[dict[str, object]]:
     """Valid-or-missing answers for every scored item of a unit form, plus deductions and vetoes."""
     fields: dict[str, st.SearchStrategy[object]] = {}
@@ -33,9 +39,7 @@ def _score_answers(form: Form) -> st.SearchStrategy[dict[str, object]]:
         if item.type == "score" and item.max is not None:
             low = item.min or 0.0
             steps = round((item.max - low) / (item.step or 1))
-            fields[item.id] = st.one_of(
-                st.none(), st.integers(0, steps).map(lambda k, lo=low, s=item.step or 1: lo + k * s)
-            )
+            fields[item.id] = st.one_of(st.none(), st.integers(0, steps).map(_on_grid(low, item.step or 1)))
         elif item.type == "rating":
             scale = form.scale_of(item)
             assert scale is not None
@@ -126,7 +130,7 @@ def test_ballot_check_does_not_depend_on_unit_order(codes: dict[str, str], rnd: 
     answers = {unit: {"overall": code} for unit, code in codes.items()}
     items = list(answers.items())
     rnd.shuffle(items)
-    assert check_ballot(form, dict(items)) == check_ballot(form, answers)  # type: ignore[arg-type]
+    assert check_ballot(form, dict(items)) == check_ballot(form, answers)
 
 
 weights = st.lists(st.floats(0.01, 1), min_size=3, max_size=3).map(lambda raw: [w / sum(raw) for w in raw])
@@ -253,7 +257,7 @@ def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, object]]:
         items = []
         for i in range(draw(st.integers(1, 5))):
             ident = f"s{s}i{i}"
-            kind = draw(st.sampled_from(["score", "check", "rating", "choice", "multi", "deduct"]))
+            kind: ItemType = draw(st.sampled_from(["score", "check", "rating", "choice", "multi", "deduct"]))
             weight = draw(st.sampled_from([1.0, 0.5, 2.0, 0.0]))
             if kind == "score":
                 high = draw(st.integers(1, 20))

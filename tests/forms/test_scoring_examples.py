@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from forms.builtin import builtin_form
+from forms.model import AnswerValue
 from forms.rules import Band, default_rules
 from forms.scoring import (
     UnitBallot,
@@ -145,8 +146,9 @@ def test_too_few_picks_is_a_problem_on_submission() -> None:
 
 def test_supervision_visit_hides_rectification_without_findings() -> None:
     form = builtin_form("supervision_visit")
-    answers = {
+    answers: dict[str, AnswerValue] = {
         "method": ["interview", "records"],
+
         "theory_study": 18, "org_life": 25, "records": 15, "rectification": 20, "role": 19.5,
         "has_findings": False,
     }  # fmt: skip

@@ -102,7 +102,8 @@ def _seventeen_tied() -> tuple[dict[str, float], dict[str, tuple[float, ...]]]:
     scores = {f"T{n:02d}": 91.67 for n in range(1, 18)}
     scores.update({f"L{n:02d}": 85.0 - n for n in range(1, 14)})
     # 好-rate of the tied units: 13 at 60 %, T14 and T15 at 55 %, T16 and T17 at 50 %
-    keys = {f"T{n:02d}": (0.60, 30.0) for n in range(1, 14)}
+    keys: dict[str, tuple[float, ...]] = {f"T{n:02d}": (0.60, 30.0) for n in range(1, 14)}
+
     keys.update({"T14": (0.55, 30.0), "T15": (0.55, 30.0), "T16": (0.50, 30.0), "T17": (0.50, 30.0)})
     return scores, keys
 

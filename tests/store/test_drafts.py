@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from store_helpers import good_ballot
 from tinydb.table import Document
 
 from store.api import CampaignStore
 from store.file_data import single
+from tests.store.store_helpers import good_ballot
 
 
 def _files(campaign: CampaignStore, code: str) -> dict[str, int]:

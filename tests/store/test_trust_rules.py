@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from store_helpers import make_small_campaign
+from click.testing import CliRunner, Result
 
 from forms.errors import InputError
 from store.api import CampaignStore, open_store
 from store.passphrases import passphrase_problem
+from tests.store.store_helpers import make_small_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -20,7 +20,7 @@ def _chinese() -> None:
     set_language("zh")
 
 
-def run(data_dir: Path, *args: str, lang: str = "zh"):
+def run(data_dir: Path, *args: str, lang: str = "zh") -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", lang, *args])
     set_language("zh")
     return result
@@ -105,7 +105,7 @@ def test_init_wizard_names_the_problem_of_a_weak_passphrase() -> None:
 
 
 def _sealed_and_closed(data_dir: Path) -> tuple[CampaignStore, object]:
-    from store_helpers import good_ballot
+    from tests.store.store_helpers import good_ballot
 
     campaign = make_small_campaign(data_dir)
     for code in campaign.codes.issue_codes("members", 3):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from tests.tui.meeting.conftest import Meeting
@@ -54,7 +55,7 @@ async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting:
             assert app.clipboard == ""
     ballots = list(small_meeting.reopen().ballots.sealed_ballots("review_ballot"))
     assert len(ballots) == 3
-    first_units = sorted(ballot.answers["U01"]["overall"] for ballot in ballots)
+    first_units = sorted(str(ballot.answers["U01"]["overall"]) for ballot in ballots)
     assert first_units == sorted(["good", "fairly_good", "average"])
     assert all(ballot.rater_group == "members" for ballot in ballots)
 
@@ -277,8 +278,9 @@ async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself
 
 
 async def test_a_store_failure_is_one_sentence_and_the_kiosk_stays_up(
-    small_meeting: Meeting, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    small_meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
     from pathlib import Path
 
     from store.errors import StoreLockedError

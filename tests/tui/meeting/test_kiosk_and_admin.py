@@ -53,7 +53,9 @@ async def test_every_kiosk_key_is_ignored_on_evaluator_screens(small_meeting: Me
         assert app.clipboard == ""
 
 
-async def test_no_screenshot_reaches_the_disk(small_meeting: Meeting, tmp_path, monkeypatch) -> None:
+async def test_no_screenshot_reaches_the_disk(
+    small_meeting: Meeting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
@@ -14,7 +15,7 @@ from tui.selfassess.item_editor import ItemEditor
 from tui.selfassess.signin import SignInScreen
 
 
-async def _sign_in(pilot, code: str) -> None:
+async def _sign_in(pilot: Pilot[object], code: str) -> None:
     await pilot.pause()
     field = pilot.app.screen.query_one("#code", Input)
     field.value = code
@@ -26,7 +27,7 @@ async def _sign_in(pilot, code: str) -> None:
             return
 
 
-async def _open_fill(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped-def]
+async def _open_fill(pilot: Pilot[object], code: str) -> FillScreen:
     """Signs in with a code that leads straight to one form and returns its fill screen."""
     await _sign_in(pilot, code)
     screen = pilot.app.screen
@@ -34,7 +35,7 @@ async def _open_fill(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped
     return screen
 
 
-async def _type_into(pilot, item_id: str, value: str, note: str | None = None) -> ItemEditor:
+async def _type_into(pilot: Pilot[object], item_id: str, value: str, note: str | None = None) -> ItemEditor:
     editor = pilot.app.screen.query_one(f"#item-{item_id}", ItemEditor)
     if note is not None:
         editor.query_one("#note", Input).value = note
@@ -188,8 +189,9 @@ async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, campaign.unit_codes["U02"])
-        listing = app.screen
-        assert isinstance(listing, FormListScreen)
+        screen = app.screen
+        assert isinstance(screen, FormListScreen)
+        listing = screen  # typed as the list, whatever `app.screen is listing` says later
         assert [entry.form.id for entry in listing.entries] == ["star_branch", "duty_list"]
         assert {entry.state for entry in listing.entries} == {"new"}
         await pilot.press("down", "enter")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Select, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Input, Select, TextArea
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.adjust import AdjustScreen
@@ -16,11 +17,11 @@ from tui.selfassess.item_editor import ItemEditor
 from tui.selfassess.signin import SignInScreen
 
 
-def _cursor_to(table: DataTable, key: str) -> None:
+def _cursor_to(table: DataTable[object], key: str) -> None:
     table.move_cursor(row=table.get_row_index(key))
 
 
-async def _open(pilot, board: BoardScreen, key: str) -> SubmissionScreen:
+async def _open(pilot: Pilot[object], board: BoardScreen, key: str) -> SubmissionScreen:
     table = board.query_one("#sa-board", DataTable)
     _cursor_to(table, key)
     table.focus()
@@ -104,14 +105,14 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         assert isinstance(dialog, AdjustScreen)
         dialog.query_one(ItemEditor).query_one("#answer", Input).value = "4"
         await pilot.pause()
-        dialog.query_one("#ok").press()
+        dialog.query_one("#ok", Button).press()
         await pilot.pause()
         # No reason: refused in place, nothing stored.
         assert app.screen is dialog
         assert "理由" in str(dialog.query_one("#reason-problem").render())
         assert store.self_assessments.self_assessment("B011", "star_branch").adjustments == ()
         dialog.query_one("#reason", Input).value = "换届逾期两个月，按标准扣2分"
-        dialog.query_one("#ok").press()
+        dialog.query_one("#ok", Button).press()
         await settle(pilot)
         assert isinstance(app.screen, SubmissionScreen)
         record = store.self_assessments.self_assessment("B011", "star_branch")
@@ -177,8 +178,9 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         await settle(pilot)
         from tui.review.visit import VisitScreen
 
-        visit_screen = app.screen
-        assert isinstance(visit_screen, VisitScreen)
+        screen = app.screen
+        assert isinstance(screen, VisitScreen)
+        visit_screen = screen  # typed as the visit screen, whatever `app.screen is visit_screen` says
         visit_screen.query_one("#day", Input).value = "2026-02-30"
         await pilot.press("ctrl+s")
         await pilot.pause()
