@@ -15,6 +15,7 @@ from tests.tui.meeting.drive import (
     type_code,
     wait_for_screen,
 )
+from tui.meeting.app import MeetingApp
 from tui.meeting.grid import GridScreen
 
 # One overall rating per unit on the grid (好 较好 一般 差 ...): one 好 in four keeps the 30% quota.
@@ -22,7 +23,7 @@ VARIED = ["1234", "2341", "3412", "4123"]
 CODE_OF = {"good": "1", "fairly_good": "2", "average": "3", "poor": "4"}
 
 
-def _grid(app) -> GridScreen:  # type: ignore[no-untyped-def]
+def _grid(app: MeetingApp) -> GridScreen:
     screen = app.screen
     assert isinstance(screen, GridScreen)
     return screen
@@ -238,8 +239,10 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
     async with app.run_test(size=(120, 40)) as pilot:
         await open_grid(pilot, small_meeting.codes["members"][0])
         # all at once, as a fast typist or a paste does (see tests/e2e/test_meeting_tmux.py)
+        driver = app._driver
+        assert driver is not None
         for key in "4321":
-            app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+            driver.send_message(events.Key(key, key))
         await settle(pilot)
         assert app.ballot is not None
         values = [app.ballot.answer(unit, "overall") for unit in ["U01", "U02", "U03", "U04"]]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
 from tui.selfassess.app import SelfAssessApp
@@ -246,7 +247,7 @@ async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> Non
 
 
 async def test_a_lowered_score_without_its_note_is_kept_marked_and_listed_at_submit(
-    campaign: Campaign,
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 14, why 1: nothing typed is lost; the unfinished answer is marked and submit names it."""
     code = campaign.unit_codes["B011"]
@@ -274,22 +275,31 @@ async def test_a_lowered_score_without_its_note_is_kept_marked_and_listed_at_sub
         setup = screen.query_one("#item-setup", ItemEditor)
         assert setup.query_one("#answer", Input).value == "abc"
         assert setup.problem_text != ""
-        sections = screen.query_one("#sa-sections")
-        first = str(sections.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        sections = screen.query_one("#sa-sections", OptionList)
+        first = str(sections.get_option_at_index(0).prompt)
         assert first.startswith("△")
         notices: list[str] = []
         original = app.notify
 
-        def record(message: str, **kwargs: object) -> None:
+        def record(
+            message: str,
+            *,
+            title: str = "",
+            severity: SeverityLevel = "information",
+            timeout: float | None = None,
+            markup: bool = True,
+        ) -> None:
             notices.append(message)
-            original(message, **kwargs)  # type: ignore[arg-type]
+            original(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-        app.notify = record  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "notify", record)
         await pilot.press("f9")
         await settle(pilot)
         assert isinstance(app.screen, FillScreen)
         listed = "\n".join(notices)
-        secretary_label = screen.session.form.item("secretary").label.get("zh")  # type: ignore[union-attr]
+        secretary_item = screen.session.form.item("secretary")
+        assert secretary_item is not None
+        secretary_label = secretary_item.label.get("zh")
         assert secretary_label in listed
         assert "说明" in listed
     assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "draft"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Input, Select, TextArea
+from textual.widgets import Button, DataTable, Input, Select, SelectionList, TextArea
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.adjust import AdjustScreen
@@ -195,15 +195,15 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
             editor = visit_screen.query_one(f"#item-{item.id}", ItemEditor)
             field = editor.query_one("#answer")
             if item.type == "score":
-                field.value = str(int(item.max or 0) - 2)  # type: ignore[attr-defined]
+                editor.query_one("#answer", Input).value = str(int(item.max or 0) - 2)
             elif item.type == "check":
-                field.value = True  # type: ignore[attr-defined]
+                editor.query_one("#answer", Select).value = True
             elif item.type == "multi":
-                field.select(item.choices[0].code)  # type: ignore[attr-defined]
+                editor.query_one("#answer", SelectionList).select(item.choices[0].code)
             elif item.type == "text" and isinstance(field, TextArea):  # a long answer: several lines
                 field.load_text("组织生活会记录不全，限一个月内补齐")
             elif item.type == "text":
-                field.value = "组织生活会记录不全，限一个月内补齐"  # type: ignore[attr-defined]
+                editor.query_one("#answer", Input).value = "组织生活会记录不全，限一个月内补齐"
         await pilot.pause()
         visit_screen.query_one("#visit-note", Input).value = "查阅台账，个别谈话三人"
         await pilot.press("ctrl+s")
