@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms.builtin import builtin_form
-from forms.rules import default_rules, parse_rules, rules_from_text, rules_to_toml
+from forms.rules import Rules, default_rules, parse_rules, rules_from_text, rules_to_toml
 from forms.scoring import UnitBallot, aggregate_unit, assign_grades, cut_at_quota
 from forms.scoring.topten import top_places
 
@@ -87,7 +87,7 @@ def test_trim_and_tie_rule_are_written_in_the_rules_file() -> None:
 # --------------------------------------------------------------------------- the tie rule at a quota
 
 
-def _good_quota(share: float):  # type: ignore[no-untyped-def]
+def _good_quota(share: float) -> Rules:
     rules = default_rules()
     return replace(
         rules,
