@@ -29,6 +29,7 @@ MIN_ACKNOWLEDGED = 100  # a crash loop that saw fewer sealed ballots tested too 
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
+    from tinydb.storages import JSONStorage
 
     from store.api import CampaignStore
 
@@ -132,7 +133,7 @@ def _open_in_subprocess(data_dir: Path, repeats: int) -> tuple[list[float], list
 # ---------------------------------------------------------------------- stock TinyDB, as its docs show
 
 
-def _storages() -> dict[str, Callable[..., Any]]:
+def storages() -> dict[str, type[JSONStorage]]:
     """The storages of the TinyDB baselines, by name (tinydb is imported only when the bench runs)."""
     from tinydb.storages import JSONStorage
 
@@ -174,7 +175,7 @@ def _storages() -> dict[str, Callable[..., Any]]:
     return {"tinydb": JSONStorage, "tinydb-nofsync": NoFsyncJSONStorage, "tinydb-atomic": AtomicJSONStorage}
 
 
-def _stock_db(path: Path, storage: Callable[..., Any], ballots: list[Ballot]) -> TinyDB:
+def _stock_db(path: Path, storage: type[JSONStorage], ballots: list[Ballot]) -> TinyDB:
     """TinyDB in one file, one document per sealed ballot (its whole answers dict), drafts beside them."""
     from tinydb import TinyDB
 
@@ -326,7 +327,7 @@ def run(quick: bool) -> list[Row]:
         _fill(large, large_codes, big, rng)
         stock = {
             name: _stock_db(Path(tmp) / f"{name}.json", storage, [_ballot(rng) for _ in range(big)])
-            for name, storage in _storages().items()
+            for name, storage in storages().items()
         }
         # Autosave: the same answers, one each in turn, into a draft of each store.
         save_cases: dict[str, Callable[[], object]] = {
@@ -378,16 +379,21 @@ def run(quick: bool) -> list[Row]:
         rows += ratio_rows(case, f"autosave vs {name}", saved[case], saved[name], at_most)
         rows += ratio_rows(case, f"seal vs {name}", sealed[case], sealed[name], at_most)
     rows += _mirror_rows(big, seals, rng)
-    kills, failures, printed = _kill_loop(40 if quick else 150)
-    rows += [
+    rows += crash_rows(*_kill_loop(40 if quick else 150))
+    return rows
+
+
+def crash_rows(kills: int, failures: int, acknowledged: int) -> list[Row]:
+    """The crash loop's verdict: no failed check, and enough sealed ballots seen to mean something (a loop
+    whose sealers were killed before they sealed tested nothing)."""
+    return [
         Row("crash", f"kill -9 of a sealer ({kills} kills)", failures, "failed checks", "= 0", failures == 0),
         Row(
             "crash",
             "ballots acknowledged before the kills",
-            printed,
+            acknowledged,
             "ids",
             f">= {MIN_ACKNOWLEDGED}",
-            printed >= MIN_ACKNOWLEDGED,
+            acknowledged >= MIN_ACKNOWLEDGED,
         ),
     ]
-    return rows
