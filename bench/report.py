@@ -44,12 +44,18 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def interleave(cases: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
-    """Seconds of every case, timed in turn A, B, A, B ... for `rounds` rounds in one run, so that the
-    load of the machine (other processes, the page cache, a CPU's clock) falls on every case alike."""
-    samples: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(rounds):
-        for name, action in cases.items():
-            samples[name].append(timed(action))
+    """Seconds of every case, timed in turn (A, B, A, B ...) for `rounds` rounds in one run, so that the
+    load of the machine (other processes, the page cache, a CPU's clock) falls on every case alike.
+
+    Each round starts one case further on (A B C, B C A, C A B ...): no case always runs right after the
+    same other one (a baseline that rewrites a big file would otherwise always cool the caches of the
+    case after it)."""
+    names = list(cases)
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for round_number in range(rounds):
+        start = round_number % len(names)
+        for name in names[start:] + names[:start]:
+            samples[name].append(timed(cases[name]))
     return samples
 
 

@@ -14,12 +14,13 @@ from bench.bench_store import MIN_ACKNOWLEDGED, crash_rows, storages
 from bench.report import Row, interleave, ratio_rows
 
 
-def test_cases_are_timed_in_turn_a_b_a_b() -> None:
+def test_cases_are_timed_in_turn_each_round_starting_one_further_on() -> None:
     calls: list[str] = []
-    samples = interleave({"A": lambda: calls.append("A"), "B": lambda: calls.append("B")}, 3)
-    assert calls == ["A", "B", "A", "B", "A", "B"]
-    assert [len(samples["A"]), len(samples["B"])] == [3, 3]
-    assert all(sample >= 0 for sample in samples["A"] + samples["B"])
+    cases = {name: (lambda name=name: calls.append(name)) for name in "ABC"}
+    samples = interleave(cases, 4)
+    assert "".join(calls) == "ABC" + "BCA" + "CAB" + "ABC"
+    assert [len(samples[name]) for name in "ABC"] == [4, 4, 4]
+    assert all(sample >= 0 for sample in samples["A"] + samples["B"] + samples["C"])
 
 
 def test_a_comparison_shows_its_min_and_median_ratio_each_held_to_the_target() -> None:
