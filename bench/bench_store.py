@@ -354,9 +354,11 @@ def run(quick: bool) -> list[Row]:
     save_p95 = percentile(save_big, 0.95) * ms
     seal_p95 = percentile(sealed[case], 0.95) * ms
     rows = [
-        Row("city/10", "autosave one answer p50", median(saved["city/10"]) * ms, "ms"),
-        Row(case, "autosave one answer p50", median(save_big) * ms, "ms"),
-        Row(case, "autosave one answer p95", save_p95, "ms", "<= 5 ms", save_p95 <= 5),
+        # p50 in turn with the other stores (their big rewrites cool the caches), then a whole ballot alone.
+        Row("city/10", "autosave one answer p50, in turn", median(saved["city/10"]) * ms, "ms"),
+        Row(case, "autosave one answer p50, in turn", median(saved[case]) * ms, "ms"),
+        Row(case, "autosave one answer p50, a ballot alone", median(save_big) * ms, "ms"),
+        Row(case, "autosave one answer p95, a ballot alone", save_p95, "ms", "<= 5 ms", save_p95 <= 5),
         *ratio_rows(case, "autosave vs 10 sealed", saved[case], saved["city/10"], 1.5),
         Row("city/10", "seal one ballot p50", median(sealed["city/10"]) * ms, "ms"),
         Row(case, "seal one ballot p50", median(sealed[case]) * ms, "ms"),
@@ -371,7 +373,7 @@ def run(quick: bool) -> list[Row]:
     for name in stock:
         baseline = f"{name}/{big}"
         rows += [
-            Row(baseline, "autosave one answer p50", median(saved[name]) * ms, "ms"),
+            Row(baseline, "autosave one answer p50, in turn", median(saved[name]) * ms, "ms"),
             Row(baseline, "seal (insert) p50", median(sealed[name]) * ms, "ms"),
         ]
         # Held to a target against TinyDB as shipped; the other two are shown for what they cost.
