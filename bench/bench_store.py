@@ -208,8 +208,8 @@ def _stock_seal(db: TinyDB, rng: random.Random) -> Callable[[], object]:
 # ---------------------------------------------------------------------- kill -9 loop
 
 
-def _read_ids(read_end: int, timeout: float) -> tuple[list[str], bool]:
-    """The ids a sealer printed within `timeout` seconds, and whether its pipe is still open."""
+def _first_ids(read_end: int, timeout: float) -> list[str]:
+    """The ids a sealer printed up to its first line, waiting at most `timeout` seconds (none: it died)."""
     data = b""
     deadline = time.monotonic() + timeout
     while (left := deadline - time.monotonic()) > 0:
@@ -218,11 +218,11 @@ def _read_ids(read_end: int, timeout: float) -> tuple[list[str], bool]:
             break
         chunk = os.read(read_end, 65536)
         if not chunk:
-            return data.decode().split(), False
+            break
         data += chunk
         if b"\n" in data:
             break
-    return data.decode().split(), True
+    return data.decode().split()
 
 
 def _sealing(campaign: CampaignStore, kill: int) -> Iterator[str]:
@@ -263,7 +263,7 @@ def _kill_loop(kills: int) -> tuple[int, int, int]:
                 finally:
                     os._exit(0)
             os.close(write_end)
-            first, _open = _read_ids(read_end, 60.0)  # a sealer that never seals is a failure below
+            first = _first_ids(read_end, 60.0)  # a sealer that never seals is a failure below
             time.sleep(rng.uniform(0.0, 1.0))
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
