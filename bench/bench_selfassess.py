@@ -143,6 +143,7 @@ def prefill_board(store: CampaignStore, quick: bool) -> None:
 
 async def _time_open(store: CampaignStore, unit: Unit, repeats: int) -> tuple[list[float], list[float]]:
     """Milliseconds from asking for a unit's form to its first section on screen; and a trivial screen."""
+    from textual.app import ComposeResult
     from textual.screen import Screen
     from textual.widgets import Static
 
@@ -153,7 +154,7 @@ async def _time_open(store: CampaignStore, unit: Unit, repeats: int) -> tuple[li
     from tui.widgets import ItemEditor
 
     class Blank(Screen[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
+        def compose(self) -> ComposeResult:
             yield Static("基准")
 
     app = SelfAssessApp(AppContext(store.store.data_dir), store)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -33,6 +34,43 @@ def percentile(samples: Sequence[float], fraction: float) -> float:
     ordered = sorted(samples)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
     return ordered[index]
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Seconds `action` took."""
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def interleave(cases: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Seconds of every case, timed in turn (A, B, A, B ...) for `rounds` rounds in one run, so that the
+    load of the machine (other processes, the page cache, a CPU's clock) falls on every case alike.
+
+    Each round starts one case further on (A B C, B C A, C A B ...): no case always runs right after the
+    same other one (a baseline that rewrites a big file would otherwise always cool the caches of the
+    case after it)."""
+    names = list(cases)
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for round_number in range(rounds):
+        start = round_number % len(names)
+        for name in names[start:] + names[:start]:
+            samples[name].append(timed(cases[name]))
+    return samples
+
+
+def ratio_rows(
+    case: str, metric: str, measured: Sequence[float], baseline: Sequence[float], at_most: float | None = None
+) -> list[Row]:
+    """`measured` against `baseline` (samples taken interleaved): the ratio of their minimums (the cost
+    without noise) and of their medians (the typical cost), each held to `at_most` when it is given."""
+    rows = []
+    for kind, pick in (("min", min), ("median", median)):
+        ratio = pick(measured) / pick(baseline)
+        target = "" if at_most is None else f"<= {at_most:g}x"
+        ok = None if at_most is None else ratio <= at_most
+        rows.append(Row(case, f"{metric} ({kind})", ratio, "x", target, ok))
+    return rows
 
 
 def format_table(rows: Sequence[Row]) -> str:

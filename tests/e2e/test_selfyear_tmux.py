@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_selfassess_tmux import Tmux
 
 from store.api import open_store
 from store.demo import create_demo
+from tests.e2e.test_selfassess_tmux import Tmux
 from tests.tui.selfassess.conftest import full_marks
 
 pytestmark = [

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_meeting_tmux import Terminal, terminal  # noqa: F401 - the tmux fixture
 
 from store.api import open_store
 from store.demo import DemoResult
+from tests.e2e.test_meeting_tmux import Terminal, terminal  # noqa: F401 - the tmux fixture
 
 pytestmark = pytest.mark.e2e
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign, build_campaign
+
+from tests.exports.export_fixtures import Campaign, build_campaign
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from export_fixtures import Campaign
+from click.testing import CliRunner, Result
 
 from exports.roster import read_roster
 from forms.errors import InputError
@@ -17,6 +16,7 @@ from forms.loader import parse_form
 from forms.rules import parse_rules
 from store.api import Brand, Unit
 from store.limits import MAX_UNITS
+from tests.exports.export_fixtures import Campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -28,7 +28,7 @@ def _chinese() -> None:
     set_language("zh")
 
 
-def run(data_dir: Path, *args: str):
+def run(data_dir: Path, *args: str) -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", "zh", *args])
     set_language("zh")
     return result

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.carryover import PreviousStars, previous_stars, with_last_stars
 from exports.official import finalize
@@ -15,6 +14,7 @@ from exports.results import campaign_results
 from forms.errors import InputError
 from store.api import Unit, open_store
 from store.demo import DemoResult
+from tests.exports.export_fixtures import ROSTER, Campaign, build_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 

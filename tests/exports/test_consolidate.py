@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign, build_campaign, valid_ballot
 
 from exports.ballot_files import read_ballot_files
 from exports.consolidate import form_finder, read_exports, results_of, sealed_for_import
@@ -17,7 +17,8 @@ from exports.kinds import export_kind
 from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
 from exports.results import campaign_results
 from forms.errors import InputError, ProblemFound
-from store.api import open_store
+from store.api import CampaignStore, open_store
+from tests.exports.export_fixtures import Campaign, build_campaign, valid_ballot
 
 
 @pytest.fixture
@@ -26,8 +27,8 @@ def two_rooms(tmp_path: Path) -> tuple[Campaign, Path]:
     return build_campaign(tmp_path / "room1", snapshot=tmp_path / "room2"), tmp_path / "room2"
 
 
-def _export(campaign_store: object, path: Path) -> Path:
-    export_kind(campaign_store, "ballots", path)  # type: ignore[arg-type]
+def _export(campaign_store: CampaignStore, path: Path) -> Path:
+    export_kind(campaign_store, "ballots", path)
     return path
 
 
@@ -37,11 +38,11 @@ def _copy(source: Path, target: Path) -> Path:
     return target
 
 
-def _rewrite(path: Path, change: object, sign: Signer | None = None) -> None:
+def _rewrite(path: Path, change: Callable[[str], str], sign: Signer | None = None) -> None:
     """Edit an export's text and give it a manifest that matches again (a forged but consistent file);
     with `sign` (the campaign key) it is signed again too, so only the deeper checks can catch it."""
     text = path.read_bytes().decode("utf-8-sig")
-    path.write_bytes(b"\xef\xbb\xbf" + change(text).encode("utf-8"))  # type: ignore[operator]
+    path.write_bytes(b"\xef\xbb\xbf" + change(text).encode("utf-8"))
     manifest = json.loads(manifest_path(path).read_text(encoding="utf-8"))
     manifest["sha256"] = sha256_of(path)
     manifest_path(path).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
@@ -119,7 +120,8 @@ def test_without_the_store_units_come_from_the_ballots(campaign: Campaign, tmp_p
     ballots = read_exports([exported], None)
     results = results_of(ballots, None, None)
     assert {unit.unit_id for unit in results.units} == {unit.id for unit in campaign.units}
-    assert results.unit(campaign.units[0].id).name == campaign.units[0].name  # type: ignore[union-attr]
+    first = results.unit(campaign.units[0].id)
+    assert first is not None and first.name == campaign.units[0].name
     store_results = campaign_results(campaign.store)
     assert [u.review_score for u in results.units if u.unit_id == "U01"] == [
         u.review_score for u in store_results.units if u.unit_id == "U01"

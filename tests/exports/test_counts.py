@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from export_fixtures import Campaign
 
 from exports.counts import ballot_counts, count_lines
 from exports.report import render_report
 from exports.results import campaign_results
+from tests.exports.export_fixtures import Campaign
 from tui.cli import cli
 from tui.i18n import t
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -135,7 +136,8 @@ def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     out.write_text("旧内容", encoding="utf-8")
 
-    def rows():  # type: ignore[no-untyped-def]
+    def rows() -> Iterator[list[str]]:
+
         yield ["a"]
         raise RuntimeError("disk died")
 

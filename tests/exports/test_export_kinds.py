@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from export_fixtures import COMMENTS, Campaign, build_campaign
 
 from exports.csvio import read_csv, restore
 from exports.kinds import KINDS, export_kind
 from exports.manifest import manifest_path
 from forms.errors import InputError, ProblemFound
+from tests.exports.export_fixtures import COMMENTS, Campaign, build_campaign
 from tui.i18n import set_language, t
 
 

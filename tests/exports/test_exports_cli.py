@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from export_fixtures import ROSTER, Campaign, build_campaign
 
 from exports.csvio import sha256_of
 from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
-from store.api import open_store
+from forms.model import AnswerValue
+from store.api import Visit, open_store
+from tests.exports.export_fixtures import ROSTER, Campaign, build_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -171,8 +172,8 @@ def test_supervision_round_trip_through_its_export(campaign: Campaign, tmp_path:
     assert "导入 1 条督导记录，3 条与已有记录相同被跳过" in result.stdout
     after = campaign.store.visits.visits()
 
-    def key(visit: object) -> tuple[object, ...]:
-        return (visit.unit_id, visit.group, visit.day, sorted(visit.answers.items()), visit.note)  # type: ignore[attr-defined]
+    def key(visit: Visit) -> tuple[str, str, str, list[tuple[str, AnswerValue]], str]:
+        return (visit.unit_id, visit.group, visit.day, sorted(visit.answers.items()), visit.note)
 
     assert sorted(map(key, after)) == sorted(map(key, before))
     again = run(campaign.data_dir, "import", "supervision", str(out), lang="en")

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from export_fixtures import Campaign, build_campaign
+from click.testing import CliRunner, Result
 
 from exports.csvio import sha256_of
 from exports.kinds import export_kind
 from exports.manifest import Signer, manifest_path, read_manifest, signed, write_manifest
 from store.api import open_store
+from tests.exports.export_fixtures import Campaign, build_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -39,7 +39,7 @@ def rooms(tmp_path: Path) -> tuple[Campaign, Path, Path]:
     return room1, tmp_path / "room2", exported
 
 
-def run(data_dir: Path, *args: str):
+def run(data_dir: Path, *args: str) -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", "zh", *args])
     set_language("zh")
     return result

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner
-from export_fixtures import Campaign
 
 from exports.compute import ResultSources, UnitInfo, compute_results, tally_brands
+from exports.model import CampaignResults, TieNote
 from exports.report import render_report
 from exports.report_docx import split_row
 from exports.results import campaign_results
 from forms.builtin import builtin_form
 from forms.rules import default_rules
+from tests.exports.export_fixtures import Campaign
 from tui.cli import cli
 from tui.i18n import t
 
@@ -66,7 +67,7 @@ def test_a_top_ten_tie_is_reported_as_needing_a_run_off(campaign: Campaign) -> N
     assert "品牌8" in table and "品牌9" not in table  # the tied brands are not listed as 十佳
 
 
-def compute_results_ties(results):  # type: ignore[no-untyped-def]
+def compute_results_ties(results: CampaignResults) -> tuple[TieNote, ...]:
     from exports.compute import _tie_notes
 
     return _tie_notes(results.units, default_rules(), results.brands)
@@ -84,7 +85,11 @@ def test_the_docx_notice_has_the_headings_and_tables_of_the_markdown(
         assert done.exit_code == 0, done.output
     markdown = md.read_text(encoding="utf-8")
     document = docx.Document(str(word))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    headings = [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and (p.style.name or "").startswith(("Heading", "Title"))
+    ]
     expected = [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
     assert headings == expected
     md_tables: list[list[list[str]]] = []
@@ -99,9 +104,12 @@ def test_the_docx_notice_has_the_headings_and_tables_of_the_markdown(
     word_tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
     assert word_tables == md_tables and word_tables  # the same cells, so the same numbers
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     body = next(p for p in document.paragraphs if "收回" in p.text)
-    fonts = body.runs[0]._element.rPr.rFonts
+    properties = body.runs[0]._element.rPr
+    assert properties is not None and properties.rFonts is not None
+    fonts = properties.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋"
 
 

@@ -8,12 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign
 
 from exports.compute import BallotRecord, ResultSources, UnitInfo, compute_results, tally_brands
 from exports.kinds import export_kind
 from forms.builtin import builtin_form
 from forms.rules import default_rules
+from tests.exports.export_fixtures import Campaign
 
 FIVE = ("political_leadership", "execution", "cohesion", "member_vanguard", "service")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from export_fixtures import Campaign
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from exports.results import campaign_results
+from tests.exports.export_fixtures import Campaign
+from tests.snapshot_type import SnapCompare
 from tui.context import AppContext
 from tui.results.app import ResultsApp, ResultsScreen
 from tui.results.strengths import bar, strength_chart
@@ -48,7 +49,9 @@ async def test_the_organizations_table_has_a_five_strengths_chart_per_unit(campa
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_organizations_tab_snapshot(snap_compare, campaign: Campaign, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_organizations_tab_snapshot(
+    snap_compare: SnapCompare, campaign: Campaign, size: tuple[int, int]
+) -> None:
     """The organizations' tab as the admin sees it: the 五力 bars, the grade, the legend (Chinese, fixed data)."""
 
     campaign.store.meeting.set_passphrase("考评口令2026年度结果")

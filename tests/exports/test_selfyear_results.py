@@ -6,13 +6,12 @@ import csv
 from dataclasses import replace
 from pathlib import Path
 
-from export_fixtures import Campaign, self_answers
-
 from exports.kinds import export_kind
 from exports.official import compare_stars, official_stars
 from exports.report import render_report
 from exports.results import campaign_results
 from exports.stars import branch_stars
+from tests.exports.export_fixtures import Campaign, self_answers
 from tui.i18n import t
 from tui.results.status import status_lines
 

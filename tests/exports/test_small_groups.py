@@ -7,11 +7,11 @@ import csv
 from pathlib import Path
 
 from click.testing import CliRunner
-from export_fixtures import Campaign, build_campaign
 
 from exports.kinds import export_kind
 from exports.results import campaign_results
 from forms.rules import default_rules, parse_rules, rules_to_toml
+from tests.exports.export_fixtures import Campaign, build_campaign
 from tui.cli import cli
 from tui.i18n import set_language, t
 

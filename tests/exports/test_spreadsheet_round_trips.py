@@ -11,12 +11,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
-from export_fixtures import roster_units, visit_answers
 
 from exports.kinds import export_kind
 from exports.sheets import match_code
 from store.api import CampaignStore, Unit, open_store
 from store.sealing import new_ballot_id, new_hex_id
+from tests.exports.export_fixtures import roster_units, visit_answers
 from tui.cli import cli
 from tui.i18n import set_language, t
 

@@ -6,8 +6,6 @@ import csv
 from dataclasses import replace
 from pathlib import Path
 
-from export_fixtures import Campaign, self_answers
-
 from exports.kinds import export_kind
 from exports.report import render_report
 from exports.results import campaign_results
@@ -15,6 +13,7 @@ from exports.stars import branch_stars, compute_branch_stars
 from forms.builtin import builtin_form
 from forms.rules import default_rules
 from store.api import SelfAssessment, Unit
+from tests.exports.export_fixtures import Campaign, self_answers
 from tui.i18n import t
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from export_fixtures import Campaign, roster_units, valid_ballot
 
 from exports.kinds import KINDS, export_kind
 from exports.manifest import read_manifest
 from exports.xlsx import cell_xml, write_xlsx
 from store.api import Brand, CampaignStore, Unit, open_store
+from tests.exports.export_fixtures import Campaign, roster_units, valid_ballot
 from tui.i18n import t
 
 
@@ -61,7 +61,9 @@ def test_every_kind_exports_as_xlsx_and_reads_back(campaign: Campaign, tmp_path:
     first = dict(zip(header, summary[1], strict=True))
     assert isinstance(first[t("export.col.valid_ballots")], int)
     assert isinstance(first[t("export.col.review_score")], float | int)
-    assert isinstance(first[t("export.col.unit_name")], str) and "市" in first[t("export.col.unit_name")]
+    unit_name = first[t("export.col.unit_name")]
+    assert isinstance(unit_name, str) and "市" in unit_name
+
     ballots = _rows(tmp_path / "ballots.xlsx")
     row = dict(zip(ballots[0], ballots[1], strict=True))
     assert isinstance(row[t("export.col.day")], datetime.datetime)  # a date cell

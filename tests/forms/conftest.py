@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from form_texts import BASE  # noqa: F401 - re-exported for fixtures
 
 from forms.loader import check_form_file
 from forms.problems import Problem
+from tests.forms.form_texts import BASE  # noqa: F401 - re-exported for fixtures
 
 
 @pytest.fixture

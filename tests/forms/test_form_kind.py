@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from form_texts import BASE
-
 from forms.builtin import builtin_form
 from forms.loader import form_from_text
 from forms.problems import Problem
+from tests.forms.form_texts import BASE
 
 Check = Callable[[str], list[Problem]]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from form_texts import BASE
 
+from tests.forms.form_texts import BASE
 from tui.cli import cli
 from tui.i18n import set_language
 

@@ -6,13 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from form_texts import BASE
 
 from forms.builtin import BUILTIN_IDS, builtin_form, builtin_form_text, builtin_forms
 from forms.errors import InputError, ProblemFound
 from forms.loader import form_from_text, load_form, parse_form
 from forms.model import Text
 from forms.toml_lines import scan
+from tests.forms.form_texts import BASE
 
 
 def test_scan_maps_nested_array_tables_and_keys() -> None:

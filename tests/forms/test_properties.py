@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms.builtin import builtin_form
-from forms.model import Form
+from forms.model import AnswerValue, Form, ItemType
 from forms.rules import default_rules
 from forms.scoring import (
     UnitBallot,
@@ -26,16 +27,19 @@ LEVELS = ("good", "fairly_good", "average", "poor")
 GROUPS = ("leaders", "heads", "members", "served", None)
 
 
-def _score_answers(form: Form) -> st.SearchStrategy[dict[str, object]]:
+def _on_grid(low: float, step: float) -> Callable[[int], float]:
+    """The `k`-th point of a score item's grid (bound now, so each item keeps its own grid)."""
+    return lambda k: low + k * step
+
+
+def _score_answers(form: Form) -> st.SearchStrategy[dict[str, AnswerValue]]:
     """Valid-or-missing answers for every scored item of a unit form, plus deductions and vetoes."""
-    fields: dict[str, st.SearchStrategy[object]] = {}
+    fields: dict[str, st.SearchStrategy[AnswerValue]] = {}
     for item in form.items():
         if item.type == "score" and item.max is not None:
             low = item.min or 0.0
             steps = round((item.max - low) / (item.step or 1))
-            fields[item.id] = st.one_of(
-                st.none(), st.integers(0, steps).map(lambda k, lo=low, s=item.step or 1: lo + k * s)
-            )
+            fields[item.id] = st.one_of(st.none(), st.integers(0, steps).map(_on_grid(low, item.step or 1)))
         elif item.type == "rating":
             scale = form.scale_of(item)
             assert scale is not None
@@ -49,9 +53,9 @@ def _score_answers(form: Form) -> st.SearchStrategy[dict[str, object]]:
 
 @settings(max_examples=150, deadline=None)
 @given(_score_answers(builtin_form("star_branch")))
-def test_star_branch_total_stays_within_bounds(answers: dict[str, object]) -> None:
+def test_star_branch_total_stays_within_bounds(answers: dict[str, AnswerValue]) -> None:
     form = builtin_form("star_branch")
-    score = score_response(form, answers)  # type: ignore[arg-type]
+    score = score_response(form, answers)
     assert 0 <= score.total <= score.max_total == 100
     for part, value in score.part_points.items():
         assert value >= 0, part
@@ -63,8 +67,8 @@ def test_star_branch_total_stays_within_bounds(answers: dict[str, object]) -> No
 
 @settings(max_examples=100, deadline=None)
 @given(_score_answers(builtin_form("duty_list")))
-def test_duty_list_total_stays_within_bounds(answers: dict[str, object]) -> None:
-    score = score_response(builtin_form("duty_list"), answers)  # type: ignore[arg-type]
+def test_duty_list_total_stays_within_bounds(answers: dict[str, AnswerValue]) -> None:
+    score = score_response(builtin_form("duty_list"), answers)
     assert 0 <= score.total <= 100
 
 
@@ -126,7 +130,7 @@ def test_ballot_check_does_not_depend_on_unit_order(codes: dict[str, str], rnd: 
     answers = {unit: {"overall": code} for unit, code in codes.items()}
     items = list(answers.items())
     rnd.shuffle(items)
-    assert check_ballot(form, dict(items)) == check_ballot(form, answers)  # type: ignore[arg-type]
+    assert check_ballot(form, dict(items)) == check_ballot(form, answers)
 
 
 weights = st.lists(st.floats(0.01, 1), min_size=3, max_size=3).map(lambda raw: [w / sum(raw) for w in raw])
@@ -238,7 +242,7 @@ def test_grade_quota_is_never_exceeded(scores: dict[str, float], share: float) -
 
 
 @st.composite
-def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, object]]:
+def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, AnswerValue]]:
     """A random unit form (score, check, rating, choice, multi and deduct items, with or without parts)
     that passes validation, and random valid answers to it."""
     from forms.model import Choice, Item, Level, Part, Scale, Section, Text
@@ -248,12 +252,12 @@ def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, object]]:
     split = draw(st.floats(0.1, 0.9))
     parts = (Part("p1", Text("基础"), split), Part("p2", Text("评议"), 1 - split)) if use_parts else ()
     sections = []
-    answers: dict[str, object] = {}
+    answers: dict[str, AnswerValue] = {}
     for s in range(draw(st.integers(1, 4))):
         items = []
         for i in range(draw(st.integers(1, 5))):
             ident = f"s{s}i{i}"
-            kind = draw(st.sampled_from(["score", "check", "rating", "choice", "multi", "deduct"]))
+            kind: ItemType = draw(st.sampled_from(["score", "check", "rating", "choice", "multi", "deduct"]))
             weight = draw(st.sampled_from([1.0, 0.5, 2.0, 0.0]))
             if kind == "score":
                 high = draw(st.integers(1, 20))
@@ -318,12 +322,12 @@ def random_forms(draw: st.DrawFn) -> tuple[Form, dict[str, object]]:
 
 @settings(max_examples=200, deadline=None)
 @given(random_forms())
-def test_any_valid_form_scores_within_its_full_marks(case: tuple[Form, dict[str, object]]) -> None:
+def test_any_valid_form_scores_within_its_full_marks(case: tuple[Form, dict[str, AnswerValue]]) -> None:
     from forms.validate import check_form
 
     form, answers = case
     assert [problem.key for problem in check_form(form)] == []
-    score = score_response(form, answers)  # type: ignore[arg-type]
+    score = score_response(form, answers)
     assert score.problems == ()
     assert 0 <= score.total <= score.max_total + 1e-9
     full = score_response(form, {})

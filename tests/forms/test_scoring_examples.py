@@ -8,8 +8,10 @@ from dataclasses import replace
 import pytest
 
 from forms.builtin import builtin_form
+from forms.model import AnswerValue, Form
 from forms.rules import Band, default_rules
 from forms.scoring import (
+    AnswerProblem,
     UnitBallot,
     aggregate_unit,
     assign_grades,
@@ -103,13 +105,13 @@ def test_duty_list_worked_example() -> None:
     form = builtin_form("duty_list")
     duties = [item.id for item in form.items() if item.type == "rating"]
     assert len(duties) == 10
-    answers: dict[str, object] = {duty: "done" for duty in duties}
+    answers: dict[str, AnswerValue] = {duty: "done" for duty in duties}
     answers["ideology"] = "partly"
     answers["work_style"] = "partly"
     answers["fusion"] = "not_done"
     answers["problems"] = "“两张皮”问题仍然存在"
     answers["remedies"] = "一季度制定融合措施"
-    score = score_response(form, answers, {"ideology": "上半年未专题研究"})  # type: ignore[arg-type]
+    score = score_response(form, answers, {"ideology": "上半年未专题研究"})
     # 7 done × 10 + 2 partly × 5 + 1 not done × 0 = 80
     assert score.total == 80
     assert score.item_points["ideology"] == 5
@@ -145,8 +147,9 @@ def test_too_few_picks_is_a_problem_on_submission() -> None:
 
 def test_supervision_visit_hides_rectification_without_findings() -> None:
     form = builtin_form("supervision_visit")
-    answers = {
+    answers: dict[str, AnswerValue] = {
         "method": ["interview", "records"],
+
         "theory_study": 18, "org_life": 25, "records": 15, "rectification": 20, "role": 19.5,
         "has_findings": False,
     }  # fmt: skip
@@ -174,8 +177,8 @@ def test_supervision_visit_hides_rectification_without_findings() -> None:
         ("nothing", 1, "forms.answer.unknown_item"),
     ],
 )
-def test_validate_answer_refuses_with_the_reason(item: str, value: object, key: str) -> None:
-    problem = validate_answer(builtin_form("star_branch"), item, value)  # type: ignore[arg-type]
+def test_validate_answer_refuses_with_the_reason(item: str, value: AnswerValue, key: str) -> None:
+    problem = validate_answer(builtin_form("star_branch"), item, value)
     assert problem is not None
     assert problem.key == key
 
@@ -188,33 +191,40 @@ def test_validate_answer_accepts_good_values() -> None:
     assert validate_answer(form, "theory_study", None) is None
 
 
+def _refused(form: Form, item_id: str, value: AnswerValue, choices: list[str] | None = None) -> AnswerProblem:
+    """The problem `validate_answer` finds (a test failure when it finds none)."""
+    problem = validate_answer(form, item_id, value, choices)
+    assert problem is not None, f"{item_id} = {value!r} was accepted"
+    return problem
+
+
 def test_validate_answer_on_choices() -> None:
     ballot = builtin_form("review_ballot")
     assert validate_answer(ballot, "overall", "good") is None
-    assert validate_answer(ballot, "overall", "excellent").key == "forms.answer.unknown_level"  # type: ignore[union-attr]
-    assert validate_answer(ballot, "comment", "好" * 201).params == {"length": 201, "max": 200}  # type: ignore[union-attr]
+    assert _refused(ballot, "overall", "excellent").key == "forms.answer.unknown_level"
+    assert _refused(ballot, "comment", "好" * 201).params == {"length": 201, "max": 200}
     vote = builtin_form("brand_vote")
     brands = [f"B{n:03d}" for n in range(1, 294)]
     assert validate_answer(vote, "brands", brands[:10], brands) is None
-    assert validate_answer(vote, "brands", brands[:11], brands).key == "forms.answer.too_many"  # type: ignore[union-attr]
-    assert validate_answer(vote, "brands", ["B999"], brands).key == "forms.answer.unknown_choice"  # type: ignore[union-attr]
-    assert validate_answer(vote, "brands", ["B001", "B001"], brands).key == "forms.answer.picked_twice"  # type: ignore[union-attr]
+    assert _refused(vote, "brands", brands[:11], brands).key == "forms.answer.too_many"
+    assert _refused(vote, "brands", ["B999"], brands).key == "forms.answer.unknown_choice"
+    assert _refused(vote, "brands", ["B001", "B001"], brands).key == "forms.answer.picked_twice"
     visit = builtin_form("supervision_visit")
-    assert validate_answer(visit, "method", ["phone"]).key == "forms.answer.unknown_choice"  # type: ignore[union-attr]
+    assert _refused(visit, "method", ["phone"]).key == "forms.answer.unknown_choice"
 
 
 # --------------------------------------------------------------------------- ballots
 
 
-def _ballot(overall: list[str]) -> dict[str, dict[str, object]]:
+def _ballot(overall: list[str]) -> dict[str, dict[str, AnswerValue]]:
     return {f"U{n:02d}": {"overall": code} for n, code in enumerate(overall, start=1)}
 
 
 def test_ballot_quota_thirty_percent_of_ten_is_three() -> None:
     form = builtin_form("review_ballot")
-    ok = check_ballot(form, _ballot(["good"] * 3 + ["fairly_good"] * 5 + ["average"] * 2))  # type: ignore[arg-type]
+    ok = check_ballot(form, _ballot(["good"] * 3 + ["fairly_good"] * 5 + ["average"] * 2))
     assert ok.valid and ok.flags == ()
-    over = check_ballot(form, _ballot(["good"] * 4 + ["fairly_good"] * 6))  # type: ignore[arg-type]
+    over = check_ballot(form, _ballot(["good"] * 4 + ["fairly_good"] * 6))
     assert not over.valid
     (flag,) = over.flags
     assert (flag.rule, flag.count, flag.limit) == ("good_share", 4, 3)
@@ -225,15 +235,15 @@ def test_ballot_quota_thirty_percent_of_ten_is_three() -> None:
 def test_ballot_quota_of_66_units_allows_19() -> None:
     form = builtin_form("review_ballot")
     # 30% of 66 = 19.8: 19 allowed, never rounded up
-    assert check_ballot(form, _ballot(["good"] * 19 + ["average"] * 47)).valid  # type: ignore[arg-type]
-    assert not check_ballot(form, _ballot(["good"] * 20 + ["average"] * 46)).valid  # type: ignore[arg-type]
+    assert check_ballot(form, _ballot(["good"] * 19 + ["average"] * 47)).valid
+    assert not check_ballot(form, _ballot(["good"] * 20 + ["average"] * 46)).valid
 
 
 def test_ballot_all_identical_and_all_full_marks() -> None:
     form = builtin_form("review_ballot")
-    same = check_ballot(form, _ballot(["fairly_good"] * 8))  # type: ignore[arg-type]
+    same = check_ballot(form, _ballot(["fairly_good"] * 8))
     assert [flag.rule for flag in same.flags] == ["all_identical"]
-    full = check_ballot(form, _ballot(["good"] * 8))  # type: ignore[arg-type]
+    full = check_ballot(form, _ballot(["good"] * 8))
     assert [flag.rule for flag in full.flags] == ["good_share", "all_identical", "all_full_marks"]
     assert not full.valid
 
@@ -242,7 +252,7 @@ def test_incomplete_ballot_is_not_judged_identical() -> None:
     form = builtin_form("review_ballot")
     answers = _ballot(["average"] * 5)
     answers["U06"] = {}
-    assert check_ballot(form, answers).flags == ()  # type: ignore[arg-type]
+    assert check_ballot(form, answers).flags == ()
 
 
 # --------------------------------------------------------------------------- one unit, many ballots

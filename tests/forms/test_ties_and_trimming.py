@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms.builtin import builtin_form
-from forms.rules import default_rules, parse_rules, rules_from_text, rules_to_toml
+from forms.rules import Rules, default_rules, parse_rules, rules_from_text, rules_to_toml
 from forms.scoring import UnitBallot, aggregate_unit, assign_grades, cut_at_quota
 from forms.scoring.topten import top_places
 
@@ -87,7 +87,7 @@ def test_trim_and_tie_rule_are_written_in_the_rules_file() -> None:
 # --------------------------------------------------------------------------- the tie rule at a quota
 
 
-def _good_quota(share: float):  # type: ignore[no-untyped-def]
+def _good_quota(share: float) -> Rules:
     rules = default_rules()
     return replace(
         rules,
@@ -102,7 +102,8 @@ def _seventeen_tied() -> tuple[dict[str, float], dict[str, tuple[float, ...]]]:
     scores = {f"T{n:02d}": 91.67 for n in range(1, 18)}
     scores.update({f"L{n:02d}": 85.0 - n for n in range(1, 14)})
     # 好-rate of the tied units: 13 at 60 %, T14 and T15 at 55 %, T16 and T17 at 50 %
-    keys = {f"T{n:02d}": (0.60, 30.0) for n in range(1, 14)}
+    keys: dict[str, tuple[float, ...]] = {f"T{n:02d}": (0.60, 30.0) for n in range(1, 14)}
+
     keys.update({"T14": (0.55, 30.0), "T15": (0.55, 30.0), "T16": (0.50, 30.0), "T17": (0.50, 30.0)})
     return scores, keys
 

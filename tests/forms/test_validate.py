@@ -6,11 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from form_texts import BASE
 
 from forms.errors import InputError
 from forms.loader import check_form_file
 from forms.problems import Problem
+from tests.forms.form_texts import BASE
 
 Check = Callable[[str], list[Problem]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import make_small_campaign
 
 from store.api import CampaignStore
+from tests.store.store_helpers import make_small_campaign
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from store.api import Brand, CampaignStore, Unit, open_store
+from store.records import AnswerValue
 
 SMALL_UNITS = [
     Unit(
@@ -50,12 +51,12 @@ def make_small_campaign(data_dir: Path, *, open_voting: bool = True, demo: bool 
     return campaign
 
 
-def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, object]]:
+def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, AnswerValue]]:
     """A complete, valid review ballot: 2 of 10 units rated 好, the rest 较好/一般."""
-    answers: dict[str, dict[str, object]] = {}
+    answers: dict[str, dict[str, AnswerValue]] = {}
     for index, unit in enumerate(campaign.roster.meeting_units()):
         level = "good" if index < 2 else ("fairly_good" if index % 2 else "average")
-        row: dict[str, object] = {
+        row: dict[str, AnswerValue] = {
             item: level
             for item in (
                 "overall",

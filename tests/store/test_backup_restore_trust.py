@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from store_helpers import KAOPING, good_ballot, make_small_campaign
-from test_durability import FaultyOs
 
 from forms.errors import InputError
 from store import storage
 from store.api import CampaignStore, open_store
 from store.backups import backup_kind
 from store.errors import StoreWriteError
+from tests.store.store_helpers import KAOPING, good_ballot, make_small_campaign
+from tests.store.test_durability import FaultyOs
 from tui.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]

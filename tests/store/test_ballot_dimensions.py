@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import SMALL_UNITS
 
 from forms.errors import InputError
 from store.api import CampaignStore, open_store
 from store.formsource import default_rules_text
+from store.records import AnswerValue
+from tests.store.store_helpers import SMALL_UNITS
 
 
 def _campaign(data_dir: Path, mode: str) -> CampaignStore:
@@ -21,7 +22,8 @@ def _campaign(data_dir: Path, mode: str) -> CampaignStore:
     return campaign
 
 
-def _overall_only(campaign: CampaignStore) -> dict[str, dict[str, object]]:
+def _overall_only(campaign: CampaignStore) -> dict[str, dict[str, AnswerValue]]:
+
     levels = ["good", "fairly_good", "average", "poor"]
     return {
         unit.id: {"overall": levels[1 + index % 3]}

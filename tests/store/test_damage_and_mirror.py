@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from store_helpers import KAOPING, good_ballot, make_small_campaign
 
 from store.api import CampaignStore, open_store
 from store.errors import StoreCorruptError
+from tests.store.store_helpers import KAOPING, good_ballot, make_small_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import good_ballot
 from tinydb.table import Document
 
 from store import draft_log
 from store.api import CampaignStore
 from store.errors import StoreWriteError
 from store.file_data import single
+from tests.store.store_helpers import good_ballot
 
 
 def _log(campaign: CampaignStore, code: str) -> Path:

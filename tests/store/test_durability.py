@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import KAOPING, good_ballot, make_small_campaign
 
 from store import draft_log, storage
 from store.api import CampaignStore, open_store
 from store.errors import StoreWriteError
 from store.simulate import simulate_ballots
+from tests.store.store_helpers import KAOPING, good_ballot, make_small_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 

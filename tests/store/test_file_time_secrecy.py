@@ -9,12 +9,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from store_helpers import make_small_campaign
-
 from store import codes as codebook
 from store.api import open_store
-from store.core import table
+from store.file_data import table
 from store.simulate import random_ballot
+from tests.store.store_helpers import make_small_campaign
 
 SEALS = 40
 BACKUP_AFTER = 20

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from store_helpers import make_small_campaign
 
 from forms.errors import InputError
 from store import storage
 from store.api import open_store
 from store.errors import SchemaError, StoreCorruptError
+from tests.store.store_helpers import make_small_campaign
 
 
 def _all_files(root: Path) -> list[Path]:
@@ -60,7 +61,7 @@ def test_a_bad_value_fails_before_the_disk_is_touched(data_dir: Path) -> None:
     ids=["empty", "truncated", "trailing-garbage", "not-utf8", "not-tables", "no-schema"],
 )
 def test_a_broken_file_is_refused_named_with_the_newest_backup_and_left_as_it_was(
-    data_dir: Path, damage, reason: str
+    data_dir: Path, damage: Callable[[bytes], bytes], reason: str
 ) -> None:
     campaign = make_small_campaign(data_dir)
     good_backup = campaign.store.backup(during_voting=True)

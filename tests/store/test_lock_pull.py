@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_helpers import KAOPING, good_ballot, make_small_campaign
 
 from store.api import open_store
 from store.errors import StoreLockedError
+from tests.store.store_helpers import KAOPING, good_ballot, make_small_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from store_helpers import good_ballot, make_small_campaign
+from click.testing import CliRunner, Result
 
 from forms.errors import InputError
 from store.api import CampaignStore
 from store.outputs import refuse_inside_data
+from tests.store.store_helpers import good_ballot, make_small_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -21,7 +21,7 @@ def _chinese() -> None:
     set_language("zh")
 
 
-def run(data_dir: Path, *args: str):
+def run(data_dir: Path, *args: str) -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", "zh", *args])
     set_language("zh")
     return result

@@ -6,7 +6,6 @@ import inspect
 from pathlib import Path
 
 import pytest
-from store_helpers import SMALL_UNITS, good_ballot, make_small_campaign
 
 from forms.errors import InputError
 from store.api import CampaignStore, open_store
@@ -20,6 +19,7 @@ from store.pinned_forms import PinnedForms
 from store.roster import Roster
 from store.selfassess import SelfAssessments
 from store.visits import Visits
+from tests.store.store_helpers import SMALL_UNITS, good_ballot, make_small_campaign
 
 # Where each method of the former 62-method CampaignStore lives now (the rename table of the split).
 PARTS: dict[str, tuple[type, tuple[str, ...]]] = {

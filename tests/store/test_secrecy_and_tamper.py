@@ -6,13 +6,14 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from store_helpers import good_ballot, make_small_campaign
 
 from store import codes as codebook
 from store.api import CampaignStore, open_store
 from store.simulate import random_ballot
+from tests.store.store_helpers import good_ballot, make_small_campaign
 
 BALLOT_FIELDS = {
     "ballot_id",
@@ -120,7 +121,8 @@ def sealed_few(data_dir: Path) -> CampaignStore:
     return campaign
 
 
-def _a_shard(campaign: CampaignStore) -> tuple[Path, dict]:
+def _a_shard(campaign: CampaignStore) -> tuple[Path, dict[str, Any]]:
+
     # The first shard holding a ballot (every shard file exists from the first seal on).
     for path in sorted((campaign.dir / "ballots").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))

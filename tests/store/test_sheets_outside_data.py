@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from store_helpers import make_small_campaign
 
+from tests.store.store_helpers import make_small_campaign
 from tui.cli import cli
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import SMALL_UNITS, good_ballot, make_small_campaign
 
 from forms.errors import InputError, ProblemFound
 from store.api import CAMPAIGN_WIDE, CampaignStore, Unit, Visit, open_store
+from tests.store.store_helpers import SMALL_UNITS, good_ballot, make_small_campaign
 
 
 def test_no_campaign_and_unknown_campaign_are_clear_input_errors(data_dir: Path) -> None:

@@ -8,11 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from store_helpers import make_small_campaign
+from click.testing import CliRunner, Result
 
 from exports.code_sheets import sheets_dir
 from store.api import open_store
+from tests.store.store_helpers import make_small_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -22,7 +22,7 @@ def _chinese() -> None:
     set_language("zh")
 
 
-def run(data_dir: Path, *args: str, lang: str = "zh", input: str | None = None):
+def run(data_dir: Path, *args: str, lang: str = "zh", input: str | None = None) -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", lang, *args], input=input)
     set_language("zh")
     return result

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from store_helpers import make_small_campaign
+from click.testing import CliRunner, Result
 
 from forms.errors import InputError
-from store.api import CampaignStore, open_store
+from store.api import CampaignStore, Closing, open_store
 from store.passphrases import passphrase_problem
+from tests.store.store_helpers import make_small_campaign
 from tui.cli import cli
 from tui.i18n import set_language
 
@@ -20,7 +20,7 @@ def _chinese() -> None:
     set_language("zh")
 
 
-def run(data_dir: Path, *args: str, lang: str = "zh"):
+def run(data_dir: Path, *args: str, lang: str = "zh") -> Result:
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--lang", lang, *args])
     set_language("zh")
     return result
@@ -104,8 +104,8 @@ def test_init_wizard_names_the_problem_of_a_weak_passphrase() -> None:
 # ---------------------------------------------------------------------- voting states
 
 
-def _sealed_and_closed(data_dir: Path) -> tuple[CampaignStore, object]:
-    from store_helpers import good_ballot
+def _sealed_and_closed(data_dir: Path) -> tuple[CampaignStore, Closing]:
+    from tests.store.store_helpers import good_ballot
 
     campaign = make_small_campaign(data_dir)
     for code in campaign.codes.issue_codes("members", 3):
@@ -138,11 +138,11 @@ def test_reopen_needs_passphrase_reason_and_the_recorded_count_and_leaves_an_aud
         assert campaign.meeting.voting_state() == "closed"
     with pytest.raises(InputError):
         campaign.meeting.reopen_voting("管理员", good, "更正", 3, "0" * 64)
-    campaign.meeting.reopen_voting("管理员", good, "一位评议人因停电未能投票", 3, closing.digest[:8])  # type: ignore[attr-defined]
+    campaign.meeting.reopen_voting("管理员", good, "一位评议人因停电未能投票", 3, closing.digest[:8])
     assert campaign.meeting.voting_state() == "open"
     entry = campaign.audit_trail.audit_log()[-1]
     assert entry.action == "voting.reopen"
-    assert "3" in entry.detail and closing.digest in entry.detail and "停电" in entry.detail  # type: ignore[attr-defined]
+    assert "3" in entry.detail and closing.digest in entry.detail and "停电" in entry.detail
 
 
 def test_results_are_hidden_while_voting_is_open(data_dir: Path) -> None:

@@ -6,11 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from store_helpers import SMALL_UNITS
 
 from forms.errors import InputError
 from store.api import CampaignStore, Visit, open_store
 from store.visits import visit_key
+from tests.store.store_helpers import SMALL_UNITS
 
 
 @pytest.fixture

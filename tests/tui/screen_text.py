@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from textual.app import App
 
 MARKUP_NAMES = ("[@click=app.quit]市委办公室[/]", "[b]市财政局", "[/]市税务局", "[red]市教育局")
 """Unit names a hostile roster could carry: each must show literally, never as markup."""
 
 
-def _update(app: App[object]) -> object:
-    return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+def _update(app: App[object]) -> RenderableType:
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None  # a full update always renders
+    return update
 
 
 def screen_text(app: App[object]) -> str:
@@ -28,7 +30,7 @@ def click_actions(app: App[object]) -> list[str]:
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), legacy_windows=False)
     actions: list[str] = []
-    for segment in console.render(_update(app)):  # type: ignore[arg-type]
+    for segment in console.render(_update(app)):
         meta = segment.style.meta if segment.style else {}
         if meta.get("@click"):
             actions.append(str(meta["@click"]))

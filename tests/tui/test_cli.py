@@ -61,7 +61,9 @@ def test_version() -> None:
     assert "kaoping，版本" in result.output  # click's texts follow the interface language
 
 
-def test_main_pauses_the_garbage_collector_only_for_start_up(monkeypatch, capsys) -> None:
+def test_main_pauses_the_garbage_collector_only_for_start_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import gc
 
     from tui.cli import main

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from textual.widgets import Button, OptionList, Static
 
@@ -46,7 +47,7 @@ async def test_campaign_summary_and_mode_choice(demo_data: tuple[Path, DemoResul
     assert app.return_value == "selfassess"
 
 
-def test_kaoping_without_a_command_opens_home(monkeypatch, data_dir: Path) -> None:
+def test_kaoping_without_a_command_opens_home(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     opened: list[AppContext] = []
     monkeypatch.setattr("tui.home.run_home", opened.append)
     result = CliRunner().invoke(cli_module.cli, ["--data", str(data_dir), "--lang", "en"])

@@ -31,11 +31,27 @@ class Meeting:
     codes: dict[str, list[str]]
     passphrase: str
 
-    def app(self, campaign: CampaignStore | None = None, **options: object) -> MeetingApp:
-        """A fresh meeting app on this campaign (or on `campaign`, another handle), as the CLI builds it."""
+    def app(
+        self,
+        campaign: CampaignStore | None = None,
+        *,
+        mode: str = "ballot",
+        double_entry: bool = False,
+        runoff_round: int | None = None,
+        **timing: float,
+    ) -> MeetingApp:
+        """A fresh meeting app on this campaign (or on `campaign`, another handle), as the CLI builds it;
+        `timing` shortens its waits (`idle_timeout`, `thanks_seconds`, `wait_seconds`)."""
         context = AppContext(data_dir=self.data_dir, lang="zh", campaign_id=self.campaign.id)
-        options.setdefault("thanks_seconds", 30.0)
-        return create_meeting_app(context, campaign or self.campaign, **options)  # type: ignore[arg-type]
+        timing.setdefault("thanks_seconds", 30.0)
+        return create_meeting_app(
+            context,
+            campaign or self.campaign,
+            mode=mode,
+            double_entry=double_entry,
+            runoff_round=runoff_round,
+            **timing,
+        )
 
     def reopen(self) -> CampaignStore:
         """The same campaign through a new store handle (as after a restart)."""

@@ -65,4 +65,4 @@ async def rate_all(pilot: Pilot[object], overall: str) -> None:
 def grid_text(app: MeetingApp) -> list[str]:
     """The grid's lines as plain text, header first (what the evaluator sees, scrolled as it is)."""
     grid = app.screen.query_one("#grid")
-    return [grid.render_line(y).text for y in range(grid.size.height)]  # type: ignore[attr-defined]
+    return [grid.render_line(y).text for y in range(grid.size.height)]

@@ -6,6 +6,8 @@ from textual.widgets import Input, OptionList
 
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import message, settle, type_code, wait_for_screen
+from tui.meeting.brands import BrandScreen
+from tui.meeting.paper import PaperScreen
 from tui.meeting.pinyin import initials, matches
 
 
@@ -32,12 +34,13 @@ async def test_the_brand_vote_filters_and_allows_at_most_ten(demo_meeting: Meeti
         for _ in range(11):
             await pilot.press("enter", "down")
         await settle(pilot)
-        picked = screen.picks  # type: ignore[attr-defined]
+        assert isinstance(screen, BrandScreen)
+        picked = screen.picks
         assert len(picked) == 10
         assert "已选 10 / 10" in message(app, "#brands-picked-title")
         # Enter on a picked one drops it again
         await pilot.press("up", "up", "enter")
-        assert len(screen.picks) == 9  # type: ignore[attr-defined]
+        assert len(screen.picks) == 9
         await pilot.press("f2")
         await wait_for_screen(pilot, "ConfirmSeal")
         await pilot.press("y")
@@ -77,7 +80,8 @@ async def test_paper_double_entry_shows_the_mismatch_and_seals_the_resolved_ball
         await pilot.press("f2")
         await pilot.pause()
         assert "第二人" in message(app, "#paper-stage")
-        assert app.screen.grid == {}  # type: ignore[attr-defined]
+        paper = app.screen
+        assert isinstance(paper, PaperScreen) and paper.grid == {}
         # the second operator misreads unit 3's overall rating (一般 -> 较好)
         for row in ["123412", "234123", "241234", "412341"]:
             await pilot.press(*row)

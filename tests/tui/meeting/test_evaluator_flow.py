@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from tests.tui.meeting.conftest import Meeting
@@ -14,6 +15,7 @@ from tests.tui.meeting.drive import (
     type_code,
     wait_for_screen,
 )
+from tui.meeting.app import MeetingApp
 from tui.meeting.grid import GridScreen
 
 # One overall rating per unit on the grid (好 较好 一般 差 ...): one 好 in four keeps the 30% quota.
@@ -21,7 +23,7 @@ VARIED = ["1234", "2341", "3412", "4123"]
 CODE_OF = {"good": "1", "fairly_good": "2", "average": "3", "poor": "4"}
 
 
-def _grid(app) -> GridScreen:  # type: ignore[no-untyped-def]
+def _grid(app: MeetingApp) -> GridScreen:
     screen = app.screen
     assert isinstance(screen, GridScreen)
     return screen
@@ -54,7 +56,7 @@ async def test_three_evaluators_in_a_row_each_see_a_clean_welcome(small_meeting:
             assert app.clipboard == ""
     ballots = list(small_meeting.reopen().ballots.sealed_ballots("review_ballot"))
     assert len(ballots) == 3
-    first_units = sorted(ballot.answers["U01"]["overall"] for ballot in ballots)
+    first_units = sorted(str(ballot.answers["U01"]["overall"]) for ballot in ballots)
     assert first_units == sorted(["good", "fairly_good", "average"])
     assert all(ballot.rater_group == "members" for ballot in ballots)
 
@@ -237,8 +239,10 @@ async def test_keys_typed_in_a_burst_land_on_consecutive_rows(small_meeting: Mee
     async with app.run_test(size=(120, 40)) as pilot:
         await open_grid(pilot, small_meeting.codes["members"][0])
         # all at once, as a fast typist or a paste does (see tests/e2e/test_meeting_tmux.py)
+        driver = app._driver
+        assert driver is not None
         for key in "4321":
-            app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+            driver.send_message(events.Key(key, key))
         await settle(pilot)
         assert app.ballot is not None
         values = [app.ballot.answer(unit, "overall") for unit in ["U01", "U02", "U03", "U04"]]
@@ -277,8 +281,9 @@ async def test_a_click_on_a_level_answers_and_the_thanks_screen_leaves_by_itself
 
 
 async def test_a_store_failure_is_one_sentence_and_the_kiosk_stays_up(
-    small_meeting: Meeting, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    small_meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
     from pathlib import Path
 
     from store.errors import StoreLockedError

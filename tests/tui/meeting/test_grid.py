@@ -261,8 +261,10 @@ async def test_keys_typed_right_after_enter_reach_the_grid(small_meeting: Meetin
         await wait_for_screen(pilot, "InstructionScreen")
         from textual import events
 
+        driver = app._driver
+        assert driver is not None
         for key in ("enter", "2", "3"):  # all at once: the hand is faster than the screen switch
-            app._driver.send_message(events.Key(key, "\r" if key == "enter" else key))  # type: ignore[union-attr]
+            driver.send_message(events.Key(key, "\r" if key == "enter" else key))
         await wait_for_screen(pilot, "GridScreen")
         await settle(pilot)
         assert app.ballot is not None

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, TabbedContent
 
 from tests.tui.meeting.conftest import Meeting
@@ -25,7 +26,7 @@ KIOSK_KEYS = [
 ]
 
 
-async def _open_passphrase_box(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _open_passphrase_box(pilot: Pilot[object]) -> None:
     """F12 is the staff's door on every evaluator screen: it asks for the passphrase first."""
     await pilot.press("f12")
     await wait_for_screen(pilot, "PassphraseScreen")
@@ -53,7 +54,9 @@ async def test_every_kiosk_key_is_ignored_on_evaluator_screens(small_meeting: Me
         assert app.clipboard == ""
 
 
-async def test_no_screenshot_reaches_the_disk(small_meeting: Meeting, tmp_path, monkeypatch) -> None:
+async def test_no_screenshot_reaches_the_disk(
+    small_meeting: Meeting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = small_meeting.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -96,7 +99,7 @@ async def test_escape_leaves_the_passphrase_box_without_opening_anything(small_m
         await wait_for_screen(pilot, "WelcomeScreen")
 
 
-async def _open_admin(pilot, meeting: Meeting) -> None:  # type: ignore[no-untyped-def]
+async def _open_admin(pilot: Pilot[object], meeting: Meeting) -> None:
     await _open_passphrase_box(pilot)
     pilot.app.screen.query_one("#passphrase", Input).value = meeting.passphrase
     await pilot.press("enter")

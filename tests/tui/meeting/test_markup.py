@@ -7,6 +7,8 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+from textual.app import App
+
 from store.api import Brand, open_store
 from store.demo import demo_units
 from tests.tui.meeting.conftest import PASSPHRASE, Meeting
@@ -35,11 +37,11 @@ def markup_meeting(data_dir: Path) -> Meeting:
     return Meeting(data_dir, store, campaign, codes, PASSPHRASE)
 
 
-def assert_literal(app: object, *names: str) -> None:
-    shown = screen_text(app)  # type: ignore[arg-type]
+def assert_literal(app: App[object], *names: str) -> None:
+    shown = screen_text(app)
     for name in names:
         assert name in shown, f"{name!r} is not shown literally:\n{shown}"
-    assert "app.quit" not in "".join(click_actions(app)), "data became a link"  # type: ignore[arg-type]
+    assert "app.quit" not in "".join(click_actions(app)), "data became a link"
 
 
 async def test_unit_pages_and_the_review_show_markup_names_literally(tmp_path: Path) -> None:

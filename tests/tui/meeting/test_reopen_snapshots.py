@@ -6,6 +6,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button
 
+from tests.snapshot_type import SnapCompare
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import settle, wait_for_screen
 from tests.tui.meeting.test_kiosk_and_admin import _open_admin
@@ -14,7 +15,7 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_reopen_dialog(snap_compare, small_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_reopen_dialog(snap_compare: SnapCompare, small_meeting: Meeting, size: tuple[int, int]) -> None:
     small_meeting.campaign.meeting.close_voting("test")  # no ballots: the digest is the empty one, stable
 
     async def on_dialog(pilot: Pilot[object]) -> None:

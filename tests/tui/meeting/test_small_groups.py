@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TabbedContent
 
 from store.simulate import random_ballot
 from tests.tui.meeting.conftest import Meeting
@@ -25,7 +25,7 @@ async def test_the_admin_results_withhold_a_group_of_two(small_meeting: Meeting)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         await _open_admin(pilot, small_meeting)
-        app.screen.query_one("#admin-tabs").active = "tab-results"  # type: ignore[attr-defined]
+        app.screen.query_one("#admin-tabs", TabbedContent).active = "tab-results"
         await settle(pilot)
         table = app.screen.query_one("#results-table", DataTable)
         assert table.display and table.row_count == 4

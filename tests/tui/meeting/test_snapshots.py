@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from tests.snapshot_type import SnapCompare
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import rate_all, settle, type_code, wait_for_screen
 
@@ -12,7 +13,7 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_welcome_screen(snap_compare, full_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_screen(snap_compare: SnapCompare, full_meeting: Meeting, size: tuple[int, int]) -> None:
     async def ready(pilot: Pilot[object]) -> None:
         await settle(pilot)
 
@@ -32,7 +33,7 @@ async def _grid_with_some_rows_rated(pilot: Pilot[object], code: str, contrast: 
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_grid_screen(snap_compare, full_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_grid_screen(snap_compare: SnapCompare, full_meeting: Meeting, size: tuple[int, int]) -> None:
     code = full_meeting.codes["members"][0]
 
     async def rated(pilot: Pilot[object]) -> None:
@@ -41,7 +42,7 @@ def test_grid_screen(snap_compare, full_meeting: Meeting, size: tuple[int, int])
     assert snap_compare(full_meeting.app(), terminal_size=size, run_before=rated)
 
 
-def test_grid_screen_high_contrast(snap_compare, full_meeting: Meeting) -> None:  # type: ignore[no-untyped-def]
+def test_grid_screen_high_contrast(snap_compare: SnapCompare, full_meeting: Meeting) -> None:
     code = full_meeting.codes["members"][0]
 
     async def contrast(pilot: Pilot[object]) -> None:
@@ -51,7 +52,7 @@ def test_grid_screen_high_contrast(snap_compare, full_meeting: Meeting) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_review_screen(snap_compare, small_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_review_screen(snap_compare: SnapCompare, small_meeting: Meeting, size: tuple[int, int]) -> None:
     code = small_meeting.codes["members"][0]
 
     async def on_review(pilot: Pilot[object]) -> None:

@@ -9,6 +9,7 @@ from tests.tui.meeting.drive import message, settle
 from tests.tui.polish.ballots import fill_draft
 from tests.tui.polish.kiosk import shows, until
 from tests.tui.polish.test_review_and_digest import open_admin
+from tui.meeting.admin import ConfirmClose
 
 
 async def test_the_admin_is_warned_when_ballots_are_begun_and_not_sealed(small_meeting: Meeting) -> None:
@@ -18,7 +19,8 @@ async def test_the_admin_is_warned_when_ballots_are_begun_and_not_sealed(small_m
         await open_admin(pilot, small_meeting)
         app.screen.query_one("#close-voting", Button).press()
         await until(pilot, shows(pilot, "ConfirmClose", "#no"), "the close question")
-        assert app.screen.open_ballots == 1  # type: ignore[attr-defined]
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmClose) and dialog.open_ballots == 1
         warning = message(app, "#confirm-invalid")
         assert "1 张测评票" in warning and "尚未投出" in warning
         await pilot.press("n")

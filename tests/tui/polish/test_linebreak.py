@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.tui.meeting.conftest import Meeting
 from tui.linebreak import NO_LINE_END, NO_LINE_START, cell_width, wrap
 
 CLOSE_QUESTION = "结束投票后，本场不能再投票；将显示票数与校验摘要，请记入会议记录。确定结束吗？"
@@ -39,7 +40,7 @@ def test_any_text_keeps_its_characters_and_fits(text: str, width: int) -> None:
         assert cell_width(line) <= width
 
 
-async def test_the_close_dialog_and_toasts_break_lines_by_the_rules(small_meeting) -> None:  # type: ignore[no-untyped-def]
+async def test_the_close_dialog_and_toasts_break_lines_by_the_rules(small_meeting: Meeting) -> None:
     from tests.tui.meeting.drive import settle
     from tui.i18n import t
     from tui.meeting.admin import ConfirmClose

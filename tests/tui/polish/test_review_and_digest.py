@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from tests.snapshot_type import SnapCompare
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import settle, wait_for_screen
 from tests.tui.polish.ballots import open_review
@@ -71,7 +72,7 @@ async def test_the_admin_panel_opens_at_its_top_with_the_whole_digest(small_meet
 
 
 @pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
-def test_review_snapshot(snap_compare, small_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_review_snapshot(snap_compare: SnapCompare, small_meeting: Meeting, size: tuple[int, int]) -> None:
     async def on_review(pilot: Pilot[object]) -> None:
         await open_review(pilot, small_meeting, small_meeting.codes["members"][0], "述职实在，问题找得准。")
 
@@ -79,7 +80,9 @@ def test_review_snapshot(snap_compare, small_meeting: Meeting, size: tuple[int, 
 
 
 @pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
-def test_closing_digest_snapshot(snap_compare, small_meeting: Meeting, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_closing_digest_snapshot(
+    snap_compare: SnapCompare, small_meeting: Meeting, size: tuple[int, int]
+) -> None:
     small_meeting.campaign.meeting.close_voting("test")
 
     async def on_admin(pilot: Pilot[object]) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
+import pytest
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
+from questionary import Question
 
 from tui.i18n import set_language, t
 from tui.wizards.init import Choice, InitAnswers, QuestionaryAsker, _passphrase_problem, ask_init
@@ -22,17 +25,17 @@ def test_a_rejected_passphrase_does_not_stay_in_the_masked_field() -> None:
         assert asker.password("管理员口令：", _passphrase_problem) == "def-secret"
 
 
-def test_questionary_hints_follow_the_interface_language(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_questionary_hints_follow_the_interface_language(monkeypatch: pytest.MonkeyPatch) -> None:
     import questionary
 
     seen: dict[str, object] = {}
     real_checkbox, real_confirm = questionary.checkbox, questionary.confirm
 
-    def checkbox(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def checkbox(*args: Any, **kwargs: Any) -> Question:
         seen["checkbox"] = kwargs.get("instruction")
         return real_checkbox(*args, **kwargs)
 
-    def confirm(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def confirm(*args: Any, **kwargs: Any) -> Question:
         seen["confirm"] = kwargs.get("instruction")
         return real_confirm(*args, **kwargs)
 

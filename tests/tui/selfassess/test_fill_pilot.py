@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Select
+from textual.notifications import SeverityLevel
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Select
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle
 from tui.selfassess.app import SelfAssessApp
@@ -12,7 +14,7 @@ from tui.selfassess.form_list import FormListScreen
 from tui.widgets import ConfirmDialog, ItemEditor, SignInScreen
 
 
-async def _sign_in(pilot, code: str) -> None:
+async def _sign_in(pilot: Pilot[object], code: str) -> None:
     await pilot.pause()
     field = pilot.app.screen.query_one("#code", Input)
     field.value = code
@@ -24,7 +26,7 @@ async def _sign_in(pilot, code: str) -> None:
             return
 
 
-async def _open_fill(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped-def]
+async def _open_fill(pilot: Pilot[object], code: str) -> FillScreen:
     """Signs in with a code that leads straight to one form and returns its fill screen."""
     await _sign_in(pilot, code)
     screen = pilot.app.screen
@@ -32,7 +34,7 @@ async def _open_fill(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped
     return screen
 
 
-async def _type_into(pilot, item_id: str, value: str, note: str | None = None) -> ItemEditor:
+async def _type_into(pilot: Pilot[object], item_id: str, value: str, note: str | None = None) -> ItemEditor:
     editor = pilot.app.screen.query_one(f"#item-{item_id}", ItemEditor)
     if note is not None:
         editor.query_one("#note", Input).value = note
@@ -186,8 +188,9 @@ async def test_a_unit_with_two_forms_picks_one_and_comes_back_to_the_list(
     app = SelfAssessApp(campaign.context, campaign.store)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, campaign.unit_codes["U02"])
-        listing = app.screen
-        assert isinstance(listing, FormListScreen)
+        screen = app.screen
+        assert isinstance(screen, FormListScreen)
+        listing = screen  # typed as the list, whatever `app.screen is listing` says later
         assert [entry.form.id for entry in listing.entries] == ["star_branch", "duty_list"]
         assert {entry.state for entry in listing.entries} == {"new"}
         await pilot.press("down", "enter")
@@ -242,7 +245,7 @@ async def test_sections_are_reached_from_the_keyboard(campaign: Campaign) -> Non
 
 
 async def test_a_lowered_score_without_its_note_is_kept_marked_and_listed_at_submit(
-    campaign: Campaign,
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 14, why 1: nothing typed is lost; the unfinished answer is marked and submit names it."""
     code = campaign.unit_codes["B011"]
@@ -270,22 +273,31 @@ async def test_a_lowered_score_without_its_note_is_kept_marked_and_listed_at_sub
         setup = screen.query_one("#item-setup", ItemEditor)
         assert setup.query_one("#answer", Input).value == "abc"
         assert setup.problem_text != ""
-        sections = screen.query_one("#sa-sections")
-        first = str(sections.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        sections = screen.query_one("#sa-sections", OptionList)
+        first = str(sections.get_option_at_index(0).prompt)
         assert first.startswith("△")
         notices: list[str] = []
         original = app.notify
 
-        def record(message: str, **kwargs: object) -> None:
+        def record(
+            message: str,
+            *,
+            title: str = "",
+            severity: SeverityLevel = "information",
+            timeout: float | None = None,
+            markup: bool = True,
+        ) -> None:
             notices.append(message)
-            original(message, **kwargs)  # type: ignore[arg-type]
+            original(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-        app.notify = record  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "notify", record)
         await pilot.press("f9")
         await settle(pilot)
         assert isinstance(app.screen, FillScreen)
         listed = "\n".join(notices)
-        secretary_label = screen.session.form.item("secretary").label.get("zh")  # type: ignore[union-attr]
+        secretary_item = screen.session.form.item("secretary")
+        assert secretary_item is not None
+        secretary_label = secretary_item.label.get("zh")
         assert secretary_label in listed
         assert "说明" in listed
     assert campaign.store.self_assessments.self_assessment("B011", "star_branch").state == "draft"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.widgets import DataTable
 
 from store.api import open_store
@@ -47,11 +48,11 @@ def markup_campaign(tmp_path: Path) -> Campaign:
     return Campaign(store, AppContext(data_dir=data_dir, lang="zh"), unit_codes, group_codes)
 
 
-def assert_literal(app: object, *names: str) -> None:
-    shown = screen_text(app)  # type: ignore[arg-type]
+def assert_literal(app: App[object], *names: str) -> None:
+    shown = screen_text(app)
     for name in names:
         assert name in shown, f"{name!r} is not shown literally:\n{shown}"
-    assert "app.quit" not in "".join(click_actions(app)), "data became a link"  # type: ignore[arg-type]
+    assert "app.quit" not in "".join(click_actions(app)), "data became a link"
 
 
 async def test_self_assess_shows_markup_names_literally(markup_campaign: Campaign) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Select, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Input, Select, SelectionList, TextArea
 
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.adjust import AdjustScreen
@@ -14,11 +15,11 @@ from tui.selfassess.fill import FillScreen
 from tui.widgets import ConfirmDialog, ItemEditor, SignInScreen, TextPromptScreen
 
 
-def _cursor_to(table: DataTable, key: str) -> None:
+def _cursor_to(table: DataTable[object], key: str) -> None:
     table.move_cursor(row=table.get_row_index(key))
 
 
-async def _open(pilot, board: BoardScreen, key: str) -> SubmissionScreen:
+async def _open(pilot: Pilot[object], board: BoardScreen, key: str) -> SubmissionScreen:
     table = board.query_one("#sa-board", DataTable)
     _cursor_to(table, key)
     table.focus()
@@ -102,14 +103,14 @@ async def test_adjust_send_back_resubmit_and_review(campaign: Campaign) -> None:
         assert isinstance(dialog, AdjustScreen)
         dialog.query_one(ItemEditor).query_one("#answer", Input).value = "4"
         await pilot.pause()
-        dialog.query_one("#ok").press()
+        dialog.query_one("#ok", Button).press()
         await pilot.pause()
         # No reason: refused in place, nothing stored.
         assert app.screen is dialog
         assert "理由" in str(dialog.query_one("#reason-problem").render())
         assert store.self_assessments.self_assessment("B011", "star_branch").adjustments == ()
         dialog.query_one("#reason", Input).value = "换届逾期两个月，按标准扣2分"
-        dialog.query_one("#ok").press()
+        dialog.query_one("#ok", Button).press()
         await settle(pilot)
         assert isinstance(app.screen, SubmissionScreen)
         record = store.self_assessments.self_assessment("B011", "star_branch")
@@ -175,8 +176,9 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
         await settle(pilot)
         from tui.review.visit import VisitScreen
 
-        visit_screen = app.screen
-        assert isinstance(visit_screen, VisitScreen)
+        screen = app.screen
+        assert isinstance(screen, VisitScreen)
+        visit_screen = screen  # typed as the visit screen, whatever `app.screen is visit_screen` says
         visit_screen.query_one("#day", Input).value = "2026-02-30"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -191,15 +193,15 @@ async def test_record_edit_and_delete_a_visit(campaign: Campaign) -> None:
             editor = visit_screen.query_one(f"#item-{item.id}", ItemEditor)
             field = editor.query_one("#answer")
             if item.type == "score":
-                field.value = str(int(item.max or 0) - 2)  # type: ignore[attr-defined]
+                editor.query_one("#answer", Input).value = str(int(item.max or 0) - 2)
             elif item.type == "check":
-                field.value = True  # type: ignore[attr-defined]
+                editor.query_one("#answer", Select).value = True
             elif item.type == "multi":
-                field.select(item.choices[0].code)  # type: ignore[attr-defined]
+                editor.query_one("#answer", SelectionList).select(item.choices[0].code)
             elif item.type == "text" and isinstance(field, TextArea):  # a long answer: several lines
                 field.load_text("组织生活会记录不全，限一个月内补齐")
             elif item.type == "text":
-                field.value = "组织生活会记录不全，限一个月内补齐"  # type: ignore[attr-defined]
+                editor.query_one("#answer", Input).value = "组织生活会记录不全，限一个月内补齐"
         await pilot.pause()
         visit_screen.query_one("#visit-note", Input).value = "查阅台账，个别谈话三人"
         await pilot.press("ctrl+s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from textual.coordinate import Coordinate
 
 from store.api import open_store
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
@@ -118,7 +119,10 @@ async def test_the_board_sorts_by_action_with_a_deadline_and_who_is_late(campaig
         board._fill_board()
         await pilot.pause()
         table = board.query_one("#sa-board", DataTable)
-        order = [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)]
+        order = [
+            str(table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value)
+            for row in range(table.row_count)
+        ]
         assert order[0] == "B011|star_branch"  # to review first
         assert order[1] == "B012|star_branch"  # late and being filled next
         counts = str(board.query_one("#sa-counts").render())

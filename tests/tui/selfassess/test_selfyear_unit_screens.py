@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Select
 
 from forms.errors import InputError
@@ -14,7 +15,7 @@ from tui.selfassess.history import history_text
 from tui.widgets import ItemEditor, value_to_text
 
 
-async def _fill_screen(pilot, code: str) -> FillScreen:  # type: ignore[no-untyped-def]
+async def _fill_screen(pilot: Pilot[object], code: str) -> FillScreen:
     await sign_in(pilot, code)
     for _ in range(10):
         if isinstance(pilot.app.screen, FillScreen):

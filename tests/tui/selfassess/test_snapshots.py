@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.snapshot_type import SnapCompare
 from tests.tui.selfassess.conftest import Campaign, fill_and_submit, settle, sign_in
 from tui.review.app import ReviewApp
 from tui.selfassess.app import SelfAssessApp
 
 
-def test_fill_screen_with_a_refused_score(snap_compare, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]
+def test_fill_screen_with_a_refused_score(snap_compare: SnapCompare, campaign: Campaign) -> None:
     code = campaign.unit_codes["B011"]
 
     async def refused(pilot: Pilot[object]) -> None:
@@ -26,7 +27,7 @@ def test_fill_screen_with_a_refused_score(snap_compare, campaign: Campaign) -> N
     )
 
 
-def test_review_board(snap_compare, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]
+def test_review_board(snap_compare: SnapCompare, campaign: Campaign) -> None:
     fill_and_submit(campaign.store, "B011", "star_branch")
     fill_and_submit(campaign.store, "B012", "star_branch", submit=False)
     code = campaign.group_codes["第一联络组"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.web import Application, Request
 
 from bench.hall_clients import Served, start_server, stop_server
 from store.api import CampaignStore, open_store
@@ -23,8 +24,32 @@ def _chinese() -> Iterator[None]:
     set_language("zh")
 
 
+HallFixture = tuple[CampaignStore, DemoResult]
+"""The `hall` fixture: the open demo campaign and what the demo made (codes, units)."""
+
+__all__ = [
+    "CSRF",
+    "GRID_CSRF",
+    "HallClient",
+    "HallFixture",
+    "Served",
+    "ballot_levels",
+    "codes_of",
+    "found",
+    "login",
+]
+
+
+class HallClient(TestClient[Request, Application]):
+    """The in-process test client of the hall page, with the lines the server printed."""
+
+    def __init__(self, server: TestServer, lines: list[str]) -> None:
+        super().__init__(server)
+        self.lines = lines
+
+
 @pytest.fixture
-def hall(demo_data: tuple[Path, DemoResult]) -> tuple[CampaignStore, DemoResult]:
+def hall(demo_data: tuple[Path, DemoResult]) -> HallFixture:
     """The demo campaign (66 units, 178 codes) with voting open."""
     campaign = open_store(demo_data[0]).campaign()
     campaign.meeting.open_voting("admin")
@@ -36,12 +61,11 @@ def codes_of(result: DemoResult) -> list[str]:
 
 
 @pytest.fixture
-async def client(hall: tuple[CampaignStore, DemoResult]) -> AsyncIterator[TestClient]:  # type: ignore[type-arg]
+async def client(hall: HallFixture) -> AsyncIterator[HallClient]:
     """The hall page in this process on 127.0.0.1 (a free port), with lines printed into `client.lines`."""
     lines: list[str] = []
     app = create_hall_app(hall[0], "zh", echo=lines.append)
-    async with TestClient(TestServer(app, host="127.0.0.1")) as test_client:
-        test_client.lines = lines  # type: ignore[attr-defined]
+    async with HallClient(TestServer(app, host="127.0.0.1"), lines) as test_client:
         yield test_client
 
 
@@ -49,7 +73,7 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 GRID_CSRF = re.compile(r'data-csrf="([^"]+)"')
 
 
-async def login(client: TestClient, code: str) -> str:  # type: ignore[type-arg]
+async def login(client: TestClient[Request, Application], code: str) -> str:
     """Open the slip's URL, post the code, and return the ballot page's CSRF token."""
     page = await (await client.get(f"/v/{code}")).text()
     token = CSRF.search(page)
@@ -61,6 +85,13 @@ async def login(client: TestClient, code: str) -> str:  # type: ignore[type-arg]
     found = GRID_CSRF.search(grid)
     assert found is not None, grid[:500]
     return found.group(1)
+
+
+def found(pattern: re.Pattern[str], text: str) -> str:
+    """The first group of `pattern` in `text` (a failure naming the page's start when it is missing)."""
+    match = pattern.search(text)
+    assert match is not None, text[:500]
+    return match.group(1)
 
 
 def ballot_levels(units: int) -> list[str]:

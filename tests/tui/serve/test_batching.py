@@ -124,21 +124,33 @@ async def test_a_hall_sealing_at_once_queues_one_seal_ahead_of_a_tap_not_all_of_
         await release.wait()  # the store thread is busy with the first call
         return call()
 
-    class Service:
-        def answer_many(self, taps: Sequence[str], done: Callable[[int, Any], None]) -> None:
-            for index, tap in enumerate(taps):
-                done(index, tap)
+    class Service(HallService):
+        """Answers every tap with CLOSED, without a campaign (only `answer_many` is called)."""
+
+        def __init__(self) -> None:
+            pass
+
+        def answer_many(
+            self, taps: Sequence[Tap], done: Callable[[int, Any], None] | None = None
+        ) -> list[Outcome | CodeState | BaseException]:
+            results: list[Outcome | CodeState | BaseException] = []
+            for index, _tap in enumerate(taps):
+                results.append(CodeState.CLOSED)
+                if done is not None:
+                    done(index, CodeState.CLOSED)
+            return results
 
     def seal() -> str:
         return "sealed"
 
-    hall = Hall(Service(), run)  # type: ignore[arg-type]
+    hall = Hall(Service(), run)
     seals = [asyncio.ensure_future(hall.store_slow(seal)) for _ in range(3)]
-    tap = asyncio.ensure_future(hall.taps.submit("好"))
+    tap = asyncio.ensure_future(hall.taps.submit(Tap("ABCD-EFGH", "U01", "overall", "好")))
     while len(entered) < 2:  # wait for the calls to reach the store thread, not for a time
         await asyncio.sleep(0)
     release.set()
-    assert await tap == "好"
+    assert await tap == CodeState.CLOSED
+
     assert await asyncio.gather(*seals) == ["sealed"] * 3
     assert entered == ["seal", "answer_many", "seal", "seal"]
 

@@ -11,7 +11,7 @@ import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -21,10 +21,8 @@ from store.demo import DemoResult
 from tests.tui.serve.conftest import Served, ballot_levels, codes_of
 from tui.cli import cli
 
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the `browser` fixture skips (or fails under KAOPING_REQUIRE_BROWSER=1) with the reason
-    expect = None
+if TYPE_CHECKING:  # imported in the tests, after the `browser` fixture checked that playwright is there
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +48,7 @@ def _missing() -> str:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     reason = _missing()
     if reason:
         if os.environ.get("KAOPING_REQUIRE_BROWSER") == "1":
@@ -64,16 +62,17 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def _main_button(page: Any, unit: str, level: str) -> Any:
+def _main_button(page: Page, unit: str, level: str) -> Locator:
     return page.locator(f"#u-{unit} > .levels button", has_text=LABELS[level]).first
 
 
-def _first(page: Any, unit: str) -> Any:
+def _first(page: Page, unit: str) -> Locator:
     """The button a row gets focus on: its first level (no level chosen yet)."""
     return page.locator(f"#u-{unit} > .levels button").first
 
 
-def _no_answers_shown(page: Any) -> None:
+def _no_answers_shown(page: Page) -> None:
+
     html = page.content()
     assert 'aria-pressed="true"' not in html
     assert 'class="row"' not in html
@@ -98,12 +97,14 @@ def _closed_and_checked(
 
 
 def test_a_phone_rates_66_units_resumes_after_reload_and_seals(
-    browser: Any,
+    browser: Browser,
     served: Served,
     hall: tuple[CampaignStore, DemoResult],
     demo_data: tuple[Path, DemoResult],
     tmp_path: Path,
 ) -> None:
+    from playwright.sync_api import expect
+
     campaign, result = hall
     code = codes_of(result)[0]
     units = [unit.id for unit in campaign.roster.meeting_units()]
@@ -147,12 +148,14 @@ def test_a_phone_rates_66_units_resumes_after_reload_and_seals(
 
 
 def test_a_laptop_with_the_keyboard_only(
-    browser: Any,
+    browser: Browser,
     served: Served,
     hall: tuple[CampaignStore, DemoResult],
     demo_data: tuple[Path, DemoResult],
     tmp_path: Path,
 ) -> None:
+    from playwright.sync_api import expect
+
     campaign, result = hall
     code = codes_of(result)[1]
     units = [unit.id for unit in campaign.roster.meeting_units()]
@@ -197,7 +200,7 @@ def test_a_laptop_with_the_keyboard_only(
 
 
 def test_without_javascript_the_forms_still_save(
-    browser: Any, served: Served, hall: tuple[CampaignStore, DemoResult]
+    browser: Browser, served: Served, hall: tuple[CampaignStore, DemoResult]
 ) -> None:
     campaign, result = hall
     code = codes_of(result)[2]

@@ -4,12 +4,15 @@ device, plain form posts without JavaScript, the 五力 on request, larger text,
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.web import Application, Request
 
 from store.api import CampaignStore
 from tests.tui.serve.conftest import GRID_CSRF as GRID
-from tests.tui.serve.conftest import ballot_levels, codes_of, login
+from tests.tui.serve.conftest import HallClient, HallFixture, ballot_levels, codes_of, found, login
 from tui.serve.app import create_hall_app
 
 
@@ -20,15 +23,20 @@ def pressed(grid: str, unit: str) -> list[str]:
     return re.findall(r'value="([a-z_]+:[a-z_]+)"[^>]*aria-pressed="true"', row.group(0))
 
 
-async def answer(client: TestClient, token: str, unit: str, level: str, item: str = "overall") -> dict:  # type: ignore[type-arg]
+async def answer(
+    client: TestClient[Request, Application], token: str, unit: str, level: str, item: str = "overall"
+) -> dict[str, Any]:
     response = await client.post(
         "/api/answer", json={"u": unit, "i": item, "v": level}, headers={"X-CSRF-Token": token}
     )
     assert response.status == 200, await response.text()
-    return await response.json()  # type: ignore[no-any-return]
+    reply: dict[str, Any] = await response.json()
+    return reply
 
 
-async def test_the_twentieth_good_is_refused_at_once_with_the_reason(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_the_twentieth_good_is_refused_at_once_with_the_reason(
+    client: HallClient, hall: HallFixture
+) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -43,6 +51,7 @@ async def test_the_twentieth_good_is_refused_at_once_with_the_reason(client, hal
     assert refused["saved"] is False
     assert "超过参评单位总数的30%" in refused["refused"] and "19" in refused["refused"]
     draft = campaign.ballots.load_draft(code)
+    assert draft is not None
     assert units[19] not in draft.answers or "overall" not in draft.answers[units[19]]
     # Another level for the same unit is fine, and changing a 好 away frees a place.
     assert (await answer(client, token, units[19], "fairly_good"))["saved"]
@@ -50,7 +59,7 @@ async def test_the_twentieth_good_is_refused_at_once_with_the_reason(client, hal
     assert (await answer(client, token, units[19], "good"))["saved"]
 
 
-async def test_all_the_same_so_far_is_warned_early(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_all_the_same_so_far_is_warned_early(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     token = await login(client, codes_of(result)[0])
     units = [unit.id for unit in campaign.roster.meeting_units()]
@@ -63,7 +72,7 @@ async def test_all_the_same_so_far_is_warned_early(client, hall) -> None:  # typ
     assert data["warnings"] == []
 
 
-async def test_a_reload_and_another_device_resume_the_draft(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_a_reload_and_another_device_resume_the_draft(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -80,7 +89,7 @@ async def test_a_reload_and_another_device_resume_the_draft(client, hall) -> Non
     assert pressed(other, units[0]) == ["overall:good"] and "已评 33 / 66 个单位" in other
 
 
-async def test_plain_form_posts_work_without_javascript(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_plain_form_posts_work_without_javascript(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -99,6 +108,7 @@ async def test_plain_form_posts_work_without_javascript(client, hall) -> None:  
     )
     assert comment.status == 200
     draft = campaign.ballots.load_draft(code)
+    assert draft is not None
     assert draft.answers[units[20]]["overall"] == "average"
     assert "overall" not in draft.answers.get(units[21], {})
     assert draft.answers[units[1]]["comment"] == "学习扎实，<b>好</b>"
@@ -106,7 +116,9 @@ async def test_plain_form_posts_work_without_javascript(client, hall) -> None:  
     assert "学习扎实，&lt;b&gt;好&lt;/b&gt;" in grid
 
 
-async def test_the_dimensions_are_offered_on_request_and_not_required(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_the_dimensions_are_offered_on_request_and_not_required(
+    client: HallClient, hall: HallFixture
+) -> None:
     campaign, result = hall
     token = await login(client, codes_of(result)[0])
     units = [unit.id for unit in campaign.roster.meeting_units()]
@@ -120,7 +132,7 @@ async def test_the_dimensions_are_offered_on_request_and_not_required(client, ha
     assert data["missing"] == 0
 
 
-async def test_larger_text_is_remembered_until_sealed(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_larger_text_is_remembered_until_sealed(client: HallClient, hall: HallFixture) -> None:
     _campaign, result = hall
     token = await login(client, codes_of(result)[0])
     response = await client.post("/larger", data={"csrf": token}, allow_redirects=False)
@@ -131,7 +143,9 @@ async def test_larger_text_is_remembered_until_sealed(client, hall) -> None:  # 
     assert data["larger"] is False
 
 
-async def test_review_shows_what_is_missing_then_the_verdict_and_seals(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_review_shows_what_is_missing_then_the_verdict_and_seals(
+    client: HallClient, hall: HallFixture
+) -> None:
     campaign: CampaignStore = hall[0]
     code = codes_of(hall[1])[0]
     token = await login(client, code)
@@ -156,7 +170,7 @@ async def test_review_shows_what_is_missing_then_the_verdict_and_seals(client, h
     assert ballots[0].answers[units[0]] == {"overall": "good"}
 
 
-async def test_the_page_speaks_english_with_lang_en(hall) -> None:  # type: ignore[no-untyped-def]
+async def test_the_page_speaks_english_with_lang_en(hall: HallFixture) -> None:
     from tui.i18n import set_language
 
     set_language("en")
@@ -170,7 +184,7 @@ async def test_the_page_speaks_english_with_lang_en(hall) -> None:  # type: igno
         assert data["progress"] == "1 of 66 units rated"
 
 
-async def test_a_slip_url_never_shows_the_last_persons_ballot(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_a_slip_url_never_shows_the_last_persons_ballot(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     first, second = codes_of(result)[:2]
     token = await login(client, first)
@@ -182,11 +196,12 @@ async def test_a_slip_url_never_shows_the_last_persons_ballot(client, hall) -> N
     grid = await (await client.get("/ballot")).text()
     assert pressed(grid, unit) == []
     # Leaving keeps the draft and forgets the code in this browser.
-    token = GRID.search(grid).group(1)  # type: ignore[union-attr]
+    token = found(GRID, grid)
     left = await client.post("/leave", data={"csrf": token}, allow_redirects=False)
     assert left.status == 303 and left.headers["Location"] == "/"
     assert (await client.get("/ballot", allow_redirects=False)).status == 303
-    assert campaign.ballots.load_draft(first).answers[unit] == {"overall": "poor"}
+    kept = campaign.ballots.load_draft(first)
+    assert kept is not None and kept.answers[unit] == {"overall": "poor"}
 
 
 def test_an_idle_session_ends() -> None:
@@ -201,7 +216,8 @@ def test_an_idle_session_ends() -> None:
     assert sessions.get(session.token) is None
 
 
-async def test_the_dimensions_follow_the_campaign_rules(data_dir) -> None:  # type: ignore[no-untyped-def]
+async def test_the_dimensions_follow_the_campaign_rules(data_dir: Path) -> None:
+
     from forms.rules import builtin_rules_text
     from store.api import open_store
     from tests.store.store_helpers import SMALL_UNITS

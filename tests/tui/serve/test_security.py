@@ -12,12 +12,12 @@ from aiohttp.test_utils import TestClient, TestServer
 from store.api import CampaignStore, open_store
 from store.demo import DemoResult
 from tests.store.store_helpers import SMALL_UNITS
-from tests.tui.serve.conftest import CSRF, ballot_levels, codes_of, login
+from tests.tui.serve.conftest import CSRF, HallClient, HallFixture, ballot_levels, codes_of, found, login
 from tui.serve.app import create_hall_app
 from tui.serve.security import MAX_BODY
 
 
-async def test_every_page_carries_the_security_headers(client: TestClient) -> None:  # type: ignore[type-arg]
+async def test_every_page_carries_the_security_headers(client: HallClient) -> None:
     for path in ("/", "/static/hall.js", "/thanks", "/nowhere"):
         response = await client.get(path)
         headers = response.headers
@@ -31,7 +31,9 @@ async def test_every_page_carries_the_security_headers(client: TestClient) -> No
     assert 'src="/static/hall.js"' in page and "http" not in page.split("<main>")[0]  # no CDN
 
 
-async def test_login_without_or_with_a_wrong_csrf_token_is_refused(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_login_without_or_with_a_wrong_csrf_token_is_refused(
+    client: HallClient, hall: HallFixture
+) -> None:
     code = codes_of(hall[1])[0]
     await client.get("/")
     for data in ({"code": code}, {"code": code, "csrf": "forged"}):
@@ -41,7 +43,9 @@ async def test_login_without_or_with_a_wrong_csrf_token_is_refused(client, hall)
     assert hall[0].codes.code_status(code).state == "fresh"
 
 
-async def test_answers_without_the_session_csrf_token_store_nothing(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_answers_without_the_session_csrf_token_store_nothing(
+    client: HallClient, hall: HallFixture
+) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -59,7 +63,9 @@ async def test_answers_without_the_session_csrf_token_store_nothing(client, hall
     assert campaign.codes.code_status(code).state == "fresh"
 
 
-async def test_tampered_posts_are_refused_with_one_sentence_and_store_nothing(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_tampered_posts_are_refused_with_one_sentence_and_store_nothing(
+    client: HallClient, hall: HallFixture
+) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -88,7 +94,7 @@ async def test_tampered_posts_are_refused_with_one_sentence_and_store_nothing(cl
     assert campaign.ballots.load_draft(code) is None
 
 
-async def test_an_oversized_body_is_refused_before_it_is_read(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_an_oversized_body_is_refused_before_it_is_read(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -104,9 +110,11 @@ async def test_an_oversized_body_is_refused_before_it_is_read(client, hall) -> N
     assert campaign.ballots.load_draft(code) is None
 
 
-async def test_wrong_codes_are_rate_limited_per_address_and_say_how_long_to_wait(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_wrong_codes_are_rate_limited_per_address_and_say_how_long_to_wait(
+    client: HallClient, hall: HallFixture
+) -> None:
     page = await (await client.get("/")).text()
-    token = CSRF.search(page).group(1)  # type: ignore[union-attr]
+    token = found(CSRF, page)
     statuses = []
     for _ in range(6):
         response = await client.post("/login", data={"csrf": token, "code": "AAAA-AAAA"})
@@ -121,7 +129,7 @@ async def test_wrong_codes_are_rate_limited_per_address_and_say_how_long_to_wait
     assert response.status == 429
 
 
-async def test_a_used_code_is_refused(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_a_used_code_is_refused(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     code = codes_of(result)[0]
     answers = {
@@ -130,25 +138,26 @@ async def test_a_used_code_is_refused(client, hall) -> None:  # type: ignore[no-
     }
     campaign.ballots.seal_ballot(code, "review_ballot", answers)
     page = await (await client.get("/")).text()
-    token = CSRF.search(page).group(1)  # type: ignore[union-attr]
+    token = found(CSRF, page)
     response = await client.post("/login", data={"csrf": token, "code": code})
     assert response.status == 400
     assert "已经投过票" in await response.text()
 
 
-async def test_voting_not_open_is_said_on_the_page(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_voting_not_open_is_said_on_the_page(client: HallClient, hall: HallFixture) -> None:
     campaign, result = hall
     campaign.meeting.close_voting("admin")
     page = await (await client.get("/")).text()
     assert "现在不在投票时间" in page
-    token = CSRF.search(page).group(1)  # type: ignore[union-attr]
+    token = found(CSRF, page)
     response = await client.post("/login", data={"csrf": token, "code": codes_of(result)[0]})
     assert response.status == 409 and "现在不在投票时间" in await response.text()
 
 
 async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_the_code(
-    client, hall
-) -> None:  # type: ignore[no-untyped-def]
+    client: HallClient, hall: HallFixture
+) -> None:
+
     campaign, result = hall
     code = codes_of(result)[0]
     token = await login(client, code)
@@ -178,7 +187,7 @@ async def test_after_sealing_nothing_of_the_ballot_is_readable_and_no_url_holds_
     )
     assert late.status == 401
     assert campaign.ballots.ballot_count() == 1
-    assert not any(code in line for line in client.lines)  # type: ignore[attr-defined]
+    assert not any(code in line for line in client.lines)
 
 
 async def test_names_from_the_roster_show_as_text(data_dir: Path) -> None:
@@ -200,11 +209,11 @@ async def test_names_from_the_roster_show_as_text(data_dir: Path) -> None:
     assert "<img src=x>" not in grid
 
 
-async def test_the_server_output_has_counts_only(client, hall) -> None:  # type: ignore[no-untyped-def]
+async def test_the_server_output_has_counts_only(client: HallClient, hall: HallFixture) -> None:
     campaign: CampaignStore = hall[0]
     result: DemoResult = hall[1]
     code = codes_of(result)[0]
     await login(client, code)
-    assert client.lines, "the participation line is printed at start"  # type: ignore[attr-defined]
-    assert all(code not in line and "127.0.0.1" not in line for line in client.lines)  # type: ignore[attr-defined]
+    assert client.lines, "the participation line is printed at start"
+    assert all(code not in line and "127.0.0.1" not in line for line in client.lines)
     assert campaign.codes.code_status(code).state == "fresh"
