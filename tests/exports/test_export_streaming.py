@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_fixtures import Campaign
 
 import exports.kinds
 from exports.csvio import WrittenFile, write_csv
 from exports.kinds import export_kind
 from exports.manifest import read_manifest
+from tests.exports.export_fixtures import Campaign
 
 
 def _count_shard_reads(campaign: Campaign, monkeypatch: pytest.MonkeyPatch) -> list[Path]:

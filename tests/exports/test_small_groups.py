@@ -67,8 +67,8 @@ def test_the_summary_export_says_so_where_the_figure_would_be(campaign: Campaign
 
 
 def test_one_small_group_takes_the_next_smallest_with_it() -> None:
-    from exports.compute import _withheld
     from exports.model import GroupScore
+    from exports.tallies import _withheld
 
     groups = tuple(
         GroupScore(gid, gid, gid, 0.25, count, 90.0)

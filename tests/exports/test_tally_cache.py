@@ -7,13 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign
 
 import exports.results
 from exports.results import campaign_results
 from exports.tallies import tally_ballots
 from store.api import open_store
 from store.ballot_snapshot import KEPT_TALLIES
+from tests.exports.export_fixtures import Campaign
 
 
 def _kept(campaign: Campaign) -> Path:
@@ -158,7 +158,7 @@ def test_a_lost_ballot_is_refused_even_with_tallies_kept(campaign: Campaign) -> 
 
 def test_no_tallies_are_kept_while_voting_is_open(tmp_path: Path) -> None:
     """Results before the close (when the rules allow them) are computed, never written beside the data."""
-    from export_fixtures import build_campaign
+    from tests.exports.export_fixtures import build_campaign
 
     reopened = build_campaign(tmp_path / "data", close=False)
     assert reopened.store.meeting.voting_state() == "open"

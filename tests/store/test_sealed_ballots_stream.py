@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from store_helpers import good_ballot
 
 from store.api import CampaignStore
 from store.records import BallotAnswers
+from tests.store.store_helpers import good_ballot
 
 
 def _seal(small: CampaignStore, count: int) -> set[str]:
