@@ -147,6 +147,20 @@ def registered_brands(campaign_store: CampaignStore) -> list[tuple[str, str, str
     return [(b.id, b.name, b.unit_id, names.get(b.unit_id, "")) for b in brands]
 
 
+def prepare_results(campaign_store: CampaignStore) -> bool:
+    """Count the ballots once, right after voting closed, and keep the tallies, so that the first opening
+    of the results reads them instead of counting (seconds at 300 units x 2,000 ballots). True when they
+    are kept; False when there is nothing to keep yet (voting not closed, or the rules cannot count now:
+    the results screen says why when it is opened). Reads the store: call it off the UI thread."""
+    if campaign_store.meeting.voting_state() != "closed":
+        return False
+    try:
+        campaign_results(campaign_store)
+    except InputError:
+        return False
+    return True
+
+
 def campaign_results(campaign_store: CampaignStore, rules: Rules | None = None) -> CampaignResults:
     """The campaign's results with its own rules (or `rules`): scores, grades, ranks, stars, diagnostics.
 

@@ -165,3 +165,35 @@ def test_no_tallies_are_kept_while_voting_is_open(tmp_path: Path) -> None:
     first = campaign_results(reopened.store)
     assert not _kept(reopened).exists()
     assert campaign_results(_reopened(reopened).store) == first
+
+
+def test_closing_the_vote_counts_once_so_the_first_opening_reads_the_kept_tallies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from tests.exports.export_fixtures import build_campaign
+    from tui.cli import cli
+
+    still_open = build_campaign(tmp_path / "data", close=False)
+    assert not _kept(still_open).exists()  # nothing counted while voting is open
+    closed = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(still_open.data_dir),
+            "--lang",
+            "zh",
+            "voting",
+            "close",
+            "--passphrase",
+            "导出测试口令-2026",
+        ],
+        catch_exceptions=False,
+    )
+    assert closed.exit_code == 0, closed.output
+    assert "结果已计算并保存" in closed.output
+    assert _kept(still_open).is_file()
+    _no_tallying(monkeypatch)
+    results = campaign_results(_reopened(still_open).store)
+    assert results.units and all(unit.valid_ballots > 0 for unit in results.units)

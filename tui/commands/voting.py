@@ -71,6 +71,10 @@ def close(context: AppContext, passphrase: str) -> None:
     campaign = _checked(context, passphrase)
     closing = campaign.meeting.close_voting(ACTOR)
     click.echo(t("trust.cli.closed", count=closing.count, digest=_grouped(closing.digest)))
+    from exports.results import prepare_results
+
+    if prepare_results(campaign):
+        click.echo(t("trust.cli.results_prepared"))
 
 
 @voting.command("reopen", help=t("trust.cli.reopen"))

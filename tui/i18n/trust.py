@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "投票已结束。请写入会议记录：{count} 张票，摘要 {digest}",
         "Voting is closed. For the minutes: {count} ballots, digest {digest}",
     ),
+    "trust.cli.results_prepared": (
+        "结果已计算并保存，打开结果（kaoping results）无需再等。",
+        "The results are counted and kept: opening them (kaoping results) needs no wait.",
+    ),
     "trust.cli.count_needed": (
         "上次结束投票时记录了 {count} 张票，摘要 {digest}；核对会议记录后，用 --count {count} 重复该票数以确认重开。",
         "The last close recorded {count} ballots, digest {digest}; check the minutes and repeat the count with --count {count} to confirm the reopening.",

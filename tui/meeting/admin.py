@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -21,6 +22,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from forms.errors import KaopingError
 from tui.i18n import t
 from tui.meeting.messages import VotingClosed
 from tui.meeting.model import CloseReceipt, GroupParticipation
@@ -366,6 +368,15 @@ class AdminScreen(MeetingScreen):
             )
             return
         self.post_message(VotingClosed(receipt))
+        self.prepare_results()
+
+    @work(thread=True, group="results", exit_on_error=False)
+    def prepare_results(self) -> None:
+        """The closed vote counted once in the background, so the results open at once later; a failure
+        here is only a slower first opening (the results screen counts and says what is wrong)."""
+        # A failure costs only a slower first opening: the results screen counts again and says why.
+        with contextlib.suppress(KaopingError, OSError):
+            self.backend.prepare_results()
 
     def on_voting_closed(self, message: VotingClosed) -> None:
         self._show_receipt(message.receipt)

@@ -251,6 +251,12 @@ class MeetingBackend:
         closing = self.campaign.meeting.close_voting(ADMIN)
         return CloseReceipt(closing.count, closing.digest)
 
+    def prepare_results(self) -> bool:
+        """Count the closed vote once and keep the tallies for the results screen (see `exports.results`)."""
+        from exports.results import prepare_results
+
+        return prepare_results(self.campaign)
+
     def last_closing(self) -> CloseReceipt | None:
         from exports.counts import ballot_counts, count_lines
 

@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, TabbedContent
 
+from store.ballot_snapshot import KEPT_TALLIES
 from tests.tui.meeting.conftest import Meeting
 from tests.tui.meeting.drive import message, rate_all, settle, type_code, wait_for_screen
 from tui.meeting.results import bar
@@ -152,6 +153,13 @@ async def test_results_are_hidden_until_voting_closes_then_shown_with_the_digest
         exported = tmp_path / "导出" / f"ballots-{small_meeting.campaign.id}.csv"
         assert exported.is_file(), message(app, "#export-message")
         assert "已导出" in message(app, "#export-message")
+        # The close counted the vote once in the background: the results app will open without counting.
+        kept = small_meeting.campaign.files.dir / KEPT_TALLIES
+        for _ in range(500):  # a bounded wait for the file, not for a time
+            if kept.is_file():
+                break
+            await pilot.pause(0.02)
+        assert kept.is_file()
     assert small_meeting.reopen().meeting.voting_state() == "closed"
 
 
