@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import methodcaller
+from typing import cast
 
 from forms.model import AnswerValue, Form, Item
 from forms.rules import Rules
@@ -66,7 +67,8 @@ def count_ballots(
     unit_count = len(unit_ids)
     score_id = form.score_item or ""
     dimension_ids = [item.id for item in _dimension_items(form)]
-    missing: dict[str, object] = {item_id: _ABSENT for item_id in [score_id, *dimension_ids]}
+    # A unit the ballot does not rate: every item absent (a dict like any row, so one C-level `get` serves).
+    missing = cast("Mapping[str, AnswerValue]", dict.fromkeys([score_id, *dimension_ids], _ABSENT))
     judge = BallotValidity(form)
     keyed = sorted(((ballot[0], group_of(ballot[1])), ballot[2]) for ballot in ballots)
     counted = Counted(Counter(), Counter(), Counter(), {}, {}, {}, [], [], [], 0)
@@ -102,9 +104,9 @@ def count_ballots(
             )
             for getter, columns in zip(getters, dimension_columns, strict=True):
                 columns.append(list(map(getter, rows)))
+        _count_columns(counted, unit_ids, score_columns, dimension_ids, dimension_columns)
     except (TypeError, AttributeError):  # a list answer, or a unit's answers that are not a mapping
         return None
-    _count_columns(counted, unit_ids, score_columns, dimension_ids, dimension_columns)
     if not all(_plain_codes(key[1] for key in counter) for counter in counted.dimensions.values()):
         return None
     if rules.trim == "overall":
