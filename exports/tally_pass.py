@@ -252,6 +252,8 @@ def _drop_ends(
         group = counted.valid_groups[position]
         if group:
             by_group[group].remove(points)
+            if not by_group[group]:  # a group whose one rating was dropped has none: it is missing
+                del by_group[group]
 
 
 def _rating_points_of(form: Form, item: Item, rules: Rules) -> Callable[[AnswerValue], float | None]:
