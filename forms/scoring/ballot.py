@@ -112,9 +112,14 @@ class BallotValidity:
         self._full: dict[str, float] = {}
         self._points: dict[tuple[str, str], float | None] = {}
 
-    def valid_of(self, rows: Sequence[Mapping[str, AnswerValue]]) -> bool | None:
-        """Whether the ballot is valid; None when its values need `check_ballot`."""
-        counted: dict[str, Counter[AnswerValue]] = {}
+    def valid_of(
+        self,
+        rows: Sequence[Mapping[str, AnswerValue]],
+        known: Mapping[str, Counter[AnswerValue]] | None = None,
+    ) -> bool | None:
+        """Whether the ballot is valid; None when its values need `check_ballot`. `known` holds the
+        counts of some items' values over these rows, already made by the caller."""
+        counted: dict[str, Counter[AnswerValue]] = dict(known or {})
         units = len(rows)
 
         def values(item_id: str) -> Counter[AnswerValue] | None:
