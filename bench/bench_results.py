@@ -1,4 +1,5 @@
-"""Opening results: a fresh process, start to what the results screen shows, 66 x 100 and 300 x 2,000."""
+"""Opening results: a fresh process, start to what the results screen shows, 66 x 100 and 300 x 2,000;
+and the tally pass alone, counted vs ballot by ballot."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from bench.report import Row, median
 ROOT = Path(__file__).resolve().parents[1]
 LEVELS = ("good", "fairly_good", "average", "poor")
 TARGET_SECONDS = 1.0
+TALLY_SPEEDUP = 3.0
+"""The counting pass (`tally_ballots`) against the ballot-by-ballot definition (`tally_each_ballot`)."""
 BATCH = 250  # ballots per import: one commit each, so building 2,000 ballots takes seconds, not minutes
 
 
@@ -103,6 +106,34 @@ def forget_tallies(data_dir: Path) -> None:
         path.unlink()
 
 
+def tally_seconds(data_dir: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """The tally pass over a store's review ballots, ballot by ballot and counted, interleaved (A, B, A,
+    B ...) in this process; the ballots are read once, before any timing."""
+    import time
+
+    from exports.results import ballot_form_of, unit_infos
+    from exports.tallies import BallotRecord, tally_ballots, tally_each_ballot
+    from store.api import open_store
+    from store.ballot_snapshot import ballot_snapshot
+
+    campaign = open_store(data_dir).campaign()
+    form = ballot_form_of(campaign)
+    rules = campaign.rules()
+    units = unit_infos(campaign.roster.meeting_units())
+    ballots = [
+        BallotRecord(ballot.ballot_id, ballot.rater_group, ballot.answers)
+        for ballot in ballot_snapshot(campaign.files).ballots(form.id)
+    ]
+    each: list[float] = []
+    counted: list[float] = []
+    for _ in range(repeats):
+        for tally, samples in ((tally_each_ballot, each), (tally_ballots, counted)):
+            start = time.perf_counter()
+            tally(form, rules, units, ballots)
+            samples.append(time.perf_counter() - start)
+    return each, counted
+
+
 def run(quick: bool) -> list[Row]:
     """Results open at 66 x 100 and 300 x 2,000 (300 x 400 with --quick), interleaved, fresh processes."""
     big_ballots = 400 if quick else 2000
@@ -121,6 +152,7 @@ def run(quick: bool) -> list[Row]:
                     forget_tallies(dirs[name])
                     cold[name].append(open_seconds(dirs[name]))
                 warm[name].append(open_seconds(dirs[name]))
+        each, counted = tally_seconds(dirs["big"], repeats)
     for name, (units, ballots) in cases.items():
         case = f"results open, {units} units x {ballots:,} ballots"
         rows.append(Row(case, "first open after a change (min)", min(cold[name]), "s"))
@@ -142,4 +174,11 @@ def run(quick: bool) -> list[Row]:
     case = f"results open, 300 x {big_ballots:,} vs 66 x 100"
     rows.append(Row(case, "ratio of medians", ratio_median, "x"))
     rows.append(Row(case, "ratio of mins", ratio_min, "x"))
+    case = f"tally pass, 300 units x {big_ballots:,} ballots"
+    rows.append(Row(case, "ballot by ballot (min)", min(each), "s"))
+    rows.append(Row(case, "counted (min)", min(counted), "s"))
+    rows.append(Row(case, "speed-up (ratio of mins)", min(each) / min(counted), "x"))
+    speedup = median(each) / median(counted)
+    target = f">= {TALLY_SPEEDUP:g}x"
+    rows.append(Row(case, "speed-up (ratio of medians)", speedup, "x", target, speedup >= TALLY_SPEEDUP))
     return rows

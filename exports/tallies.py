@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 from typing import TypeVar, cast
 
 from forms.model import AnswerValue, Form
@@ -20,6 +22,7 @@ from forms.scoring import (
 )
 
 from .model import BiasDiagnostics, GroupLeniency, GroupScore, RankShift
+from .tally_pass import Counted, aggregates_from_counts, count_ballots
 
 UnitAnswers = Mapping[str, AnswerValue]
 
@@ -83,7 +86,65 @@ class BallotTallies:
 def tally_ballots(
     form: Form, rules: Rules, units: Sequence[UnitInfo], ballots: Sequence[BallotRecord]
 ) -> BallotTallies:
-    """The ballots' tallies: each ballot checked once, each unit aggregated once, the bias diagnostics."""
+    """The ballots' tallies: each ballot checked once, each unit aggregated once, the bias diagnostics.
+
+    Counted in one pass (`tally_pass`) when every answer is a level code or empty, as a sealed review
+    ballot's are; else ballot by ballot (`tally_each_ballot`, the definition both must agree with)."""
+    unit_ids = [unit.unit_id for unit in units]
+    groups: dict[str, str] = {}
+
+    def group_of(rater_group: str) -> str:
+        if rater_group not in groups:
+            groups[rater_group] = group_id_for(rules, rater_group)
+        return groups[rater_group]
+
+    counted = count_ballots(
+        form, rules, unit_ids, [(b.ballot_id, b.rater_group, b.answers) for b in ballots], group_of
+    )
+    if counted is None:
+        return tally_each_ballot(form, rules, units, ballots)
+    by_group = Counter(counted.group_at)
+    return BallotTallies(
+        aggregates=aggregates_from_counts(form, rules, unit_ids, counted),
+        sealed=len(ballots),
+        valid=sum(counted.validity),
+        by_group=dict(sorted(by_group.items())),
+        bias=bias_from_points(
+            rules, units, _bias_points(form, rules, unit_ids, counted), counted.straight_lined, len(ballots)
+        ),
+    )
+
+
+def _bias_points(form: Form, rules: Rules, unit_ids: Sequence[str], counted: Counted) -> BiasPoints:
+    """The bias diagnostics' points from the counts (as `bias_diagnostics` gathers them ballot by ballot)."""
+    per_unit: dict[str, list[float]] = {unit_id: [] for unit_id in unit_ids}
+    per_group_unit: dict[tuple[str, str], list[float]] = {}
+    given: dict[str, list[float]] = {}
+    known: dict[AnswerValue, float | None] = {}
+    for (unit, group, value), count in counted.scores.items():
+        if value not in known:
+            known[value] = _score_item_points(form, rules, value)
+        points = known[value]
+        if points is None:
+            continue
+        per_unit[unit].extend(repeat(points, count))
+        per_group_unit.setdefault((group, unit), []).extend(repeat(points, count))
+        given.setdefault(group, []).extend(repeat(points, count))
+    ballots_of: dict[str, int] = {}
+    invalid_of: dict[str, int] = {}
+    for group, valid in zip(counted.group_at, counted.validity, strict=True):
+        if valid:
+            ballots_of[group] = ballots_of.get(group, 0) + 1
+        else:
+            invalid_of[group] = invalid_of.get(group, 0) + 1
+            ballots_of.setdefault(group, 0)
+    return BiasPoints(per_unit, per_group_unit, given, ballots_of, invalid_of)
+
+
+def tally_each_ballot(
+    form: Form, rules: Rules, units: Sequence[UnitInfo], ballots: Sequence[BallotRecord]
+) -> BallotTallies:
+    """The ballots' tallies as the rules define them, ballot by ballot: any answers at all."""
     unit_ids = [unit.unit_id for unit in units]
     meeting_units = set(unit_ids)
     score_item = form.score_item or ""
@@ -156,6 +217,38 @@ def bias_diagnostics(
             per_unit_all[unit].append(points)
             per_unit_group.setdefault((group, unit), []).append(points)
             given.setdefault(group, []).append(points)
+    return bias_from_points(
+        rules,
+        units,
+        BiasPoints(per_unit_all, per_unit_group, given, ballots_of, invalid_of),
+        straight_lined,
+        len(ballots),
+    )
+
+
+@dataclass(frozen=True)
+class BiasPoints:
+    """The valid ballots' score points the bias diagnostics are worked out from: by unit, by (group,
+    unit) and by group, with each group's count of valid and invalid ballots (a group whose ballots were
+    all invalid is there with 0 valid)."""
+
+    per_unit: Mapping[str, Sequence[float]]
+    per_group_unit: Mapping[tuple[str, str], Sequence[float]]
+    given: Mapping[str, Sequence[float]]
+    ballots_of: Mapping[str, int]
+    invalid_of: Mapping[str, int]
+
+
+def bias_from_points(
+    rules: Rules, units: Sequence[UnitInfo], points: BiasPoints, straight_lined: int, ballots: int
+) -> BiasDiagnostics:
+    """The bias diagnostics from the gathered points (order never matters: sums are exact)."""
+    unit_ids = [unit.unit_id for unit in units]
+    per_unit_all = points.per_unit
+    per_unit_group = points.per_group_unit
+    given = points.given
+    ballots_of = points.ballots_of
+    invalid_of = points.invalid_of
     panel = [value for values in per_unit_all.values() for value in values]
     panel_mean = _mean(panel)
     known = {group.id: group for group in rules.rater_groups}
@@ -196,7 +289,7 @@ def bias_diagnostics(
     return BiasDiagnostics(
         groups=tuple(leniencies),
         straight_lined=straight_lined,
-        ballots=len(ballots),
+        ballots=ballots,
         rank_shifts=shifts,
     )
 

@@ -34,6 +34,7 @@ _COUNTING_MODULES = (
     "exports.model",
     "exports.results",
     "exports.tallies",
+    "exports.tally_pass",
     "exports.tally_cache",
 )
 """The modules whose code decides what the tallies are: their source is part of the key, so tallies kept

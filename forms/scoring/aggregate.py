@@ -103,18 +103,18 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     ungrouped = 0
     level_counts: dict[str, int] = {code: 0 for code in (scale.codes if scale else ())}
     # Thousands of ballots repeat a handful of level codes: each code's points are worked out once.
-    score_points: dict[str, float | None] = {}
+    known_points: dict[str, float | None] = {}
     for ballot in valid:
         value = ballot.answers.get(score_item.id) if score_item else None
         if score_item is None or not is_answered(value):
             continue
         points: float | None
         if isinstance(value, str):
-            if value not in score_points:
-                score_points[value] = _score_points(form, score_item, value, rules)
-            points = score_points[value]
+            if value not in known_points:
+                known_points[value] = score_points(form, score_item, value, rules)
+            points = known_points[value]
         else:
-            points = _score_points(form, score_item, value, rules)
+            points = score_points(form, score_item, value, rules)
         if points is None:
             continue
         scores.append(points)
@@ -127,6 +127,55 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
     for points, _, group_id in _overall_trimmed(rated, rules):
         if group_id:
             scores_by_group.setdefault(group_id, []).append(points)
+    dimensions: dict[str, float] = {}
+    for item in form.items():
+        if item.type != "rating" or (score_item and item.id == score_item.id):
+            continue
+        known: dict[str, float | None] = {}
+        values: list[float] = []
+        for ballot in valid:
+            value = ballot.answers.get(item.id)
+            if isinstance(value, str):
+                if value not in known:
+                    known[value] = rating_points(form, item, value, rules)
+                earned = known[value]
+            else:
+                earned = rating_points(form, item, value, rules)
+            if earned is not None:
+                values.append(earned)
+        if values:
+            dimensions[item.id] = math.fsum(sorted(values)) / len(values)
+    return aggregate_ratings(
+        unit,
+        form,
+        rules,
+        UnitRatings(len(ordered), len(valid), scores, scores_by_group, level_counts, ungrouped, dimensions),
+    )
+
+
+@dataclass(frozen=True)
+class UnitRatings:
+    """A unit's ballots boiled down to what its aggregate is computed from: counts of ballots, the valid
+    score points (each group's after the overall trim), the score levels counted, the valid scores without a
+    rater group, and each dimension's mean. `aggregate_unit` gathers them ballot by ballot; a tally pass
+    over many units may count them (order never matters: every mean sorts or sums exactly)."""
+
+    ballots: int
+    valid: int
+    scores: Sequence[float]
+    scores_by_group: Mapping[str, Sequence[float]]
+    level_counts: Mapping[str, int]
+    ungrouped: int
+    dimension_means: Mapping[str, float]
+
+
+def aggregate_ratings(unit: str, form: Form, rules: Rules, ratings: UnitRatings) -> UnitAggregate:
+    """A unit's aggregate from its gathered ratings (see `aggregate_unit`)."""
+    score_item = form.item(form.score_item) if form.score_item else None
+    scale = form.scale_of(score_item) if score_item else None
+    scores = ratings.scores
+    scores_by_group = ratings.scores_by_group
+    level_counts = dict(ratings.level_counts)
     counted = sum(level_counts.values())
     shares = {code: (count / counted if counted else 0.0) for code, count in level_counts.items()}
     best = scale.levels[0].code if scale and scale.levels else None
@@ -171,30 +220,12 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         if group_weighted is not None
         else ()
     )
-    dimensions: dict[str, float] = {}
-    for item in form.items():
-        if item.type != "rating" or (score_item and item.id == score_item.id):
-            continue
-        known: dict[str, float | None] = {}
-        values: list[float] = []
-        for ballot in valid:
-            value = ballot.answers.get(item.id)
-            if isinstance(value, str):
-                if value not in known:
-                    known[value] = _rating_points(form, item, value, rules)
-                earned = known[value]
-            else:
-                earned = _rating_points(form, item, value, rules)
-            if earned is not None:
-                values.append(earned)
-        if values:
-            dimensions[item.id] = math.fsum(sorted(values)) / len(values)
     score = group_weighted if rules.group_weighting and group_weighted is not None else trimmed
     return UnitAggregate(
         unit=unit,
-        ballots=len(ordered),
-        valid=len(valid),
-        invalid=len(ordered) - len(valid),
+        ballots=ratings.ballots,
+        valid=ratings.valid,
+        invalid=ratings.ballots - ratings.valid,
         scored=len(scores),
         mean=mean,
         trimmed_mean=trimmed,
@@ -206,9 +237,9 @@ def aggregate_unit(unit: str, form: Form, ballots: Iterable[UnitBallot], rules: 
         by_group=tuple(by_group),
         group_weighted=group_weighted,
         groups_missing=groups_missing,
-        dimension_means=dimensions,
+        dimension_means=ratings.dimension_means,
         score=score,
-        ungrouped=ungrouped,
+        ungrouped=ratings.ungrouped,
         group_weighted_plain=group_weighted_plain,
         good_and_fairly_good=good_and_fairly_good,
     )
@@ -233,14 +264,15 @@ def _overall_trimmed(
     return ordered[1:-1]
 
 
-def _score_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
+def score_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
     """The score item's points: the rules' points for a rating item's level code, else the form's."""
     if isinstance(value, str) and value in rules.rating_points and item.type == "rating":
         return rules.rating_points[value]
     return item_points(form, item, value)
 
 
-def _rating_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
+def rating_points(form: Form, item: Item, value: AnswerValue, rules: Rules) -> float | None:
+    """A dimension item's points: the rules' points for a level code, else the form's."""
     if isinstance(value, str) and value in rules.rating_points:
         return rules.rating_points[value]
     return item_points(form, item, value)
