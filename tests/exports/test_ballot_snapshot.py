@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from export_fixtures import Campaign
 
 import store.ballot_snapshot
 from store.ballot_snapshot import ballot_snapshot, check_health
 from store.records import SealedBallot
+from tests.exports.export_fixtures import Campaign
 
 
 def _ids(ballots: list[SealedBallot]) -> list[str]:
