@@ -185,7 +185,9 @@ class CampaignFiles:
 
     def append_draft(self, digest: str, record: Mapping[str, Any]) -> None:
         """Append one record to a code hash's draft log, first folding an older-format draft into it."""
-        if self.has_legacy_draft(digest):
+        log = self.draft_log_path(digest)
+        # Once a log exists every older-format draft was folded into it: one stat per autosave.
+        if not log.exists() and self.has_legacy_draft(digest):
             folded = self.fold_draft(digest) or draft_log.FoldedDraft()
             draft_log.write_compacted(self.draft_log_path(digest), folded, durable=True)
             self._remove_legacy_draft(digest)

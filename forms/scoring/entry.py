@@ -117,18 +117,39 @@ def refused_by(
 ) -> QuotaTally | None:
     """The quota that this answer would break, when breaking it voids the ballot; None when allowed.
 
-    A quota whose action only warns never refuses: its tally is shown and the review page warns.
+    A quota whose action only warns never refuses: its tally is shown and the review page warns. Only
+    this unit's answer changes, so each quota's count moves by at most one from its count before.
     """
-    changed = {unit: dict(answers) for unit, answers in answers_by_unit.items()}
-    changed.setdefault(unit_id, {})[item_id] = value
-    before = {tally.rule: tally for tally in quota_tallies(form, answers_by_unit, unit_count)}
-    for tally in quota_tallies(form, changed, unit_count):
-        if tally.action != "invalid" or tally.item != item_id or not tally.exceeded:
+    previous_value = answers_by_unit.get(unit_id, {}).get(item_id)
+    for quota in form.quotas:
+        if quota.action != "invalid" or quota.item != item_id:
             continue
-        previous = before.get(tally.rule)
-        if previous is None or tally.count > previous.count:
+        limit = quota_limit(quota.max_share, quota.max_count, unit_count)
+        if limit is None:
+            continue
+        before = sum(
+            1 for answers in answers_by_unit.values() if value_in(answers.get(quota.item), quota.levels)
+        )
+        after = before - value_in(previous_value, quota.levels) + value_in(value, quota.levels)
+        tally = QuotaTally(quota.id, quota.item, quota.levels, quota.text, after, limit, quota.action)
+        if tally.exceeded and after > before:
             return tally
     return None
+
+
+def count_missing(
+    form: Form, answers_by_unit: Mapping[str, Answers], unit_ids: Sequence[str], dimensions: DimensionsMode
+) -> int:
+    """How many required (unit, item) answers are still missing (`len(missing_answers(...))`, cheaper)."""
+    item_ids = [item.id for item in required_items(form, dimensions)]
+    empty: Answers = {}
+    return sum(
+        1
+        for unit_id in unit_ids
+        for answers in (answers_by_unit.get(unit_id, empty),)
+        for item_id in item_ids
+        if not is_answered(answers.get(item_id))
+    )
 
 
 def early_flags(
@@ -151,7 +172,8 @@ def early_flags(
             fired = all(same_answer(value, values[0]) for value in values)
         else:
             full = item_full_points(form, item)
-            earned = [item_points(form, item, value) for value in values]
+            # Lazily: a ballot stops at its first answer below full marks, not after every unit.
+            earned = (item_points(form, item, value) for value in values)
             fired = full > 0 and all(e is not None and e >= full for e in earned)
         if fired:
             flags.append(

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from forms.builtin import builtin_form
+from forms.model import AnswerValue
 from forms.scoring import (
+    QuotaTally,
     asked_items,
+    count_missing,
     dimension_items,
     early_flags,
     missing_answers,
@@ -52,3 +58,42 @@ def test_optional_dimensions_are_offered_but_not_required() -> None:
     assert [(m.unit_id, m.item_id) for m in missing_answers(FORM, answers, UNITS, "optional")] == [
         ("U07", "overall")
     ]
+
+
+LEVELS = ("good", "fairly_good", "average", "poor", None)
+ITEMS = ("overall", "political_leadership")
+
+
+def _refused_by_recount(
+    answers: dict[str, dict[str, AnswerValue]], unit_id: str, item_id: str, value: AnswerValue
+) -> QuotaTally | None:
+    """The rule as first written: every quota counted before and after the answer, over a changed copy."""
+    changed = {unit: dict(row) for unit, row in answers.items()}
+    changed.setdefault(unit_id, {})[item_id] = value
+    before = {tally.rule: tally for tally in quota_tallies(FORM, answers, len(UNITS))}
+    for tally in quota_tallies(FORM, changed, len(UNITS)):
+        broken = tally.action == "invalid" and tally.item == item_id and tally.exceeded
+        if broken and tally.count > before[tally.rule].count:
+            return tally
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.dictionaries(
+        st.sampled_from(UNITS),
+        st.dictionaries(st.sampled_from(ITEMS), st.sampled_from(LEVELS), max_size=2),
+        max_size=len(UNITS),
+    ),
+    unit_id=st.sampled_from(UNITS),
+    item_id=st.sampled_from(ITEMS),
+    value=st.sampled_from(LEVELS),
+)
+def test_the_refusal_counts_only_the_changed_answer_yet_agrees_with_a_full_recount(
+    rows: dict[str, dict[str, AnswerValue]], unit_id: str, item_id: str, value: AnswerValue
+) -> None:
+    assert refused_by(FORM, rows, len(UNITS), unit_id, item_id, value) == _refused_by_recount(
+        rows, unit_id, item_id, value
+    )
+    missing = count_missing(FORM, rows, UNITS, "optional")
+    assert missing == len(missing_answers(FORM, rows, UNITS, "optional"))

@@ -18,6 +18,7 @@ from forms.model import Item
 from forms.scoring import (
     QuotaTally,
     asked_items,
+    count_missing,
     dimension_items,
     early_flags,
     missing_answers,
@@ -46,7 +47,7 @@ class Level:
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the page caches buttons per question
 class Question:
     """One item asked about every unit: the score item, a 五力 dimension, or a comment."""
 
@@ -127,6 +128,8 @@ class HallService:
     def __init__(self, backend: MeetingBackend) -> None:
         self.backend = backend
         self._drafts: OrderedDict[str, Answers] = OrderedDict()
+        self.rendered_rows: dict[tuple[str, int, tuple[tuple[str, str], ...]], str] = {}
+        """The ballot page's rows as rendered, for `tui.serve.pages` (used on the event loop only)."""
         self.form = backend.form
         self.campaign = backend.campaign
         self.dimensions = str(self.campaign.rules().dimensions)
@@ -209,7 +212,7 @@ class HallService:
             flag.text.get(self.backend.lang) + " " + t("serve.rule.so_far", count=flag.count)
             for flag in early_flags(self.form, answers)
         )
-        missing = len(missing_answers(self.form, answers, self.unit_ids, self.dimensions))
+        missing = count_missing(self.form, answers, self.unit_ids, self.dimensions)
         answered = sum(1 for unit in self.unit_ids if answers.get(unit, {}).get(self.score_item) is not None)
         return BallotState(answers, tallies, warnings, missing, answered)
 

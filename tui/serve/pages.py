@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 from html import escape
 
 from tui.i18n import language, t
 from tui.serve.ballot import BallotState, HallService, Question, Review
+
+CSRF_SLOT = f"\x00csrf-{secrets.token_hex(8)}\x00"
+"""Where a cached row's CSRF token goes (random per process: no unit name can hold it)."""
+
+ROWS_KEPT = 20_000
+"""Rendered rows kept for reuse; past this the cache starts again (a hall needs a few hundred)."""
 
 
 def esc(value: object) -> str:
@@ -139,14 +146,30 @@ def _unit_row(
     return "".join(parts)
 
 
+def _rows(service: HallService, state: BallotState, csrf: str) -> str:
+    """Every unit's row. A row depends only on the unit and its answers (and the session's token, put in
+    last): a full hall logging in at once asks for 200 pages of 66 rows, mostly the same rows, so each is
+    rendered once and reused from the service's cache (read and written on the event loop only)."""
+    cache = service.rendered_rows
+    lang = language()
+    parts = []
+    for index, unit in enumerate(service.units):
+        answers = state.answers.get(unit.unit_id, {})
+        key = (lang, index, tuple(sorted((item, repr(value)) for item, value in answers.items())))
+        row = cache.get(key)
+        if row is None:
+            if len(cache) >= ROWS_KEPT:
+                cache.clear()
+            row = cache[key] = _unit_row(service, index + 1, index, dict(answers), CSRF_SLOT)
+        parts.append(row)
+    return "".join(parts).replace(CSRF_SLOT, esc(csrf))
+
+
 def ballot_page(
     service: HallService, state: BallotState, csrf: str, *, larger: bool, message: str = ""
 ) -> str:
     total = len(service.units)
-    rows = "".join(
-        _unit_row(service, index + 1, index, dict(state.answers.get(unit.unit_id, {})), csrf)
-        for index, unit in enumerate(service.units)
-    )
+    rows = _rows(service, state, csrf)
     flash = (
         f'<p id="msg" class="notice" role="alert">{esc(message)}</p>'
         if message

@@ -217,3 +217,29 @@ async def test_the_server_output_has_counts_only(client: HallClient, hall: HallF
     assert client.lines, "the participation line is printed at start"
     assert all(code not in line and "127.0.0.1" not in line for line in client.lines)
     assert campaign.codes.code_status(code).state == "fresh"
+
+
+async def test_rows_rendered_once_for_the_hall_still_carry_each_persons_own_token_and_answers(
+    hall: HallFixture,
+) -> None:
+    campaign, result = hall
+    first_code, second_code = codes_of(result)[:2]
+    app = create_hall_app(campaign, "zh")
+    unit = campaign.roster.meeting_units()[0].id
+    pages = []
+    async with (
+        TestClient(TestServer(app, host="127.0.0.1")) as first,
+        TestClient(TestServer(app, host="127.0.0.1")) as second,
+    ):
+        first_token = await login(first, first_code)
+        second_token = await login(second, second_code)
+        answer = {"u": unit, "i": "overall", "v": "good"}
+        saved = await first.post("/api/answer", json=answer, headers={"X-CSRF-Token": first_token})
+        assert (await saved.json())["saved"] is True
+        for client in (first, second):
+            pages.append(await (await client.get("/ballot")).text())
+    tokens = [set(CSRF.findall(page)) for page in pages]
+    assert tokens == [{first_token}, {second_token}]  # every row's form holds its own session's token
+    assert "\x00" not in pages[0] + pages[1]
+    first_row, second_row = (page.split(f'id="u-{unit}"')[1].split("</form>")[0] for page in pages)
+    assert 'aria-pressed="true"' in first_row and 'aria-pressed="true"' not in second_row
