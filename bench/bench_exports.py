@@ -9,7 +9,6 @@ import csv
 import importlib.util
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -17,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bench.report import Row, median
+from bench.report import Row, median, peak_rss_mb
 from exports.ballot_rows import BallotData
 from forms.model import AnswerValue
 
@@ -68,7 +67,7 @@ def _unit_names() -> dict[str, str]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return peak_rss_mb()
 
 
 def interleaved(

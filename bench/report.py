@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,18 @@ class Row:
     unit: str
     target: str = ""
     ok: bool | None = None
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory in MB: VmHWM, which starts afresh at exec. (`ru_maxrss`
+    does not: a child started by a big bench process reports the parent's size it was forked from.)"""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def median(samples: Sequence[float]) -> float:
