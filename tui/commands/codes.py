@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -51,16 +52,35 @@ def codes_issue_command(context: AppContext, count: int, group: str, output: Pat
         click.echo(t("serve.slips.written", path=str(slips)))
 
 
+UNIT_STATUS_AFTER = ("polish.codes.only_hashes_units", "polish.codes.none_yet_units")
+GROUP_STATUS_AFTER = ("polish.codes.only_hashes_groups", "polish.codes.none_yet_groups")
+
+
+def _sheet_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`-o FILE` and `--reissue`, shared by the unit and the group sign-in codes."""
+    command = click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))(
+        command
+    )
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=t("polish.codes.opt.output"),
+    )(command)
+
+
+def _echo_status(lines: list[str], has_codes: bool, after: tuple[str, str]) -> None:
+    """Where the sign-in codes stand, never a code: the store keeps only their hashes (THREATS.md); then
+    the sentence `after` gives (when some codes exist, when none do)."""
+    for line in lines:
+        click.echo(line)
+    click.echo(t(after[0] if has_codes else after[1]))
+
+
 @codes_group.command("units", help=t("store.cmd.codes_units"))
 @click.option("--unit", "unit_ids", multiple=True, help=t("store.opt.unit"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=t("polish.codes.opt.output"),
-)
-@click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@_sheet_options
 @click.pass_obj
 def codes_units_command(
     context: AppContext, unit_ids: tuple[str, ...], output: Path | None, yes: bool
@@ -68,13 +88,10 @@ def codes_units_command(
     _refuse_reissue_without_sheet(output, yes)
     campaign = _campaign(context)
     if output is None:
-        # Only hashes are kept (THREATS.md): where the codes stand is printed, never a code.
         from exports.sign_in_status import unit_sign_ins, unit_status_lines
 
         rows = unit_sign_ins(campaign, unit_ids)
-        _echo_lines(unit_status_lines(rows, t))
-        has_codes = any(row.has_code for row in rows)
-        click.echo(t("polish.codes.only_hashes_units" if has_codes else "polish.codes.none_yet_units"))
+        _echo_status(unit_status_lines(rows, t), any(row.has_code for row in rows), UNIT_STATUS_AFTER)
         return
     from exports.code_sheets import issue_unit_sheet
 
@@ -84,14 +101,7 @@ def codes_units_command(
 
 
 @codes_group.command("groups", help=t("store.cmd.codes_groups"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=t("polish.codes.opt.output"),
-)
-@click.option("--reissue", "--yes", "yes", is_flag=True, help=t("store.opt.yes_reissue"))
+@_sheet_options
 @click.pass_obj
 def codes_groups_command(context: AppContext, output: Path | None, yes: bool) -> None:
     _refuse_reissue_without_sheet(output, yes)
@@ -100,9 +110,7 @@ def codes_groups_command(context: AppContext, output: Path | None, yes: bool) ->
         from exports.sign_in_status import group_sign_ins, group_status_lines
 
         rows = group_sign_ins(campaign)
-        _echo_lines(group_status_lines(rows, t))
-        has_codes = any(row.has_code for row in rows)
-        click.echo(t("polish.codes.only_hashes_groups" if has_codes else "polish.codes.none_yet_groups"))
+        _echo_status(group_status_lines(rows, t), any(row.has_code for row in rows), GROUP_STATUS_AFTER)
         return
     from exports.code_sheets import issue_group_sheet
 
@@ -115,11 +123,6 @@ def _refuse_reissue_without_sheet(output: Path | None, reissue: bool) -> None:
     """--reissue makes codes whose only copy is the sheet: without -o there is nowhere to write it."""
     if reissue and output is None:
         raise InputError("polish.codes.reissue_needs_output")
-
-
-def _echo_lines(lines: list[str]) -> None:
-    for line in lines:
-        click.echo(line)
 
 
 COMMANDS: list[click.Command] = [codes_group]
