@@ -17,8 +17,9 @@ STYLES = Path(__file__).parent / "styles"
 
 
 def toast_width(screen_width: int) -> int:
-    """The text width of a Textual toast: 60 cells or half the screen, less its border and padding."""
-    return max(10, min(60, screen_width // 2) - 3)
+    """The text width of a Textual toast: 60 cells or half the screen, less its border and padding (and
+    one cell more: a 57-cell line was seen re-wrapped by the toast at 120 columns, in a real terminal)."""
+    return max(10, min(60, screen_width // 2) - 4)
 
 
 class KaopingApp(App[object]):

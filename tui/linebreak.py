@@ -43,8 +43,13 @@ def _split_long(token: str, width: int) -> list[str]:
     current = ""
     for char in token:
         if current and cell_width(current + char) > width:
-            parts.append(current)
-            current = ""
+            if char in NO_LINE_START and len(current) > 1:
+                # A closing mark glued to the word never starts a line: the word's last character comes along.
+                parts.append(current[:-1])
+                current = current[-1]
+            else:
+                parts.append(current)
+                current = ""
         current += char
     if current:
         parts.append(current)

@@ -27,12 +27,25 @@ def test_the_passphrase_and_paths_are_never_split() -> None:
         assert all(line[0] not in NO_LINE_START for line in lines if line)
 
 
+def test_a_path_wider_than_the_toast_is_cut_yet_its_closing_mark_never_starts_a_line() -> None:
+    # Seen in a real terminal at 120 columns: the demo's sheet folder is one 57-cell word, and the "；"
+    # after it started a line of its own.
+    folder = "/tmp/qshome2/.local/share/kaoping-code-sheets/2026-12dab0"
+    toast = f"演示活动已创建。打印单在 {folder}；演示管理口令：kaoping-demo"
+    for width in range(20, 70):
+        lines = wrap(toast, width)
+        assert all(line[0] not in NO_LINE_START for line in lines if line), (width, lines)
+        assert "".join(lines).replace(" ", "") == toast.replace(" ", "")
+        assert all(cell_width(line) <= width for line in lines)
+        assert any("kaoping-demo" in line for line in lines)
+
+
 def test_an_opening_mark_stays_with_what_it_opens() -> None:
     lines = wrap("请联系会务工作人员（会场门口）。", 20)
     assert all(line[-1] not in NO_LINE_END for line in lines if line)
 
 
-@given(st.text(alphabet="测评码投票。，；：！？）（「」ABCD-12 ", max_size=80), st.integers(4, 40))
+@given(st.text(alphabet="测评码投票。，；：！？）（「」ABCD-12/. ", max_size=80), st.integers(4, 40))
 def test_any_text_keeps_its_characters_and_fits(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
