@@ -9,6 +9,7 @@ import click
 
 from forms.errors import InputError
 from tui.commands.support import open_campaign as _campaign
+from tui.commands.support import output_file_option
 from tui.context import AppContext
 from tui.i18n import language, t
 
@@ -23,13 +24,7 @@ def codes_group() -> None:
 @codes_group.command("issue", help=t("store.cmd.codes_issue"))
 @click.option("--count", type=int, required=True, help=t("store.opt.count"))
 @click.option("--group", "group", required=True, help=t("store.opt.group"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=t("store.opt.output"),
-)
+@output_file_option(t("store.opt.output"))
 @click.option("--url", "url", default=None, metavar="http://HALL:PORT", help=t("serve.opt.slips_url"))
 @click.pass_obj
 def codes_issue_command(context: AppContext, count: int, group: str, output: Path, url: str | None) -> None:

@@ -8,6 +8,7 @@ import click
 
 from tui.commands import support
 from tui.commands.support import open_campaign as _campaign
+from tui.commands.support import output_file_option
 from tui.context import AppContext
 from tui.i18n import t
 
@@ -24,14 +25,7 @@ def _export_help() -> str:
 
 @click.command("export", help=_export_help())
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=t("export.opt.output"),
-)
+@output_file_option(t("export.opt.output"))
 @click.option("--plain", is_flag=True, help=t("export.opt.plain"))
 @click.option(
     "--format",

@@ -11,6 +11,7 @@ import click
 from forms.errors import InputError, ProblemFound
 from tui.commands import support
 from tui.commands.support import open_campaign as _campaign
+from tui.commands.support import output_file_option
 from tui.context import AppContext
 from tui.i18n import t
 
@@ -53,14 +54,7 @@ def units_group() -> None:
 
 
 @units_group.command("template", help=t("selfyear.roster.template_help"))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=t("selfyear.roster.opt_output"),
-)
+@output_file_option(t("selfyear.roster.opt_output"))
 def units_template(output: Path) -> None:
     from exports.roster_template import write_template
 

@@ -14,6 +14,7 @@ from forms.rounding import format_score
 from store.outputs import refuse_inside_data
 from tui.commands import support
 from tui.commands.support import open_campaign as _campaign
+from tui.commands.support import output_file_option
 from tui.context import AppContext
 from tui.i18n import t
 
@@ -166,14 +167,7 @@ def _store_for(context: AppContext, files: Sequence[Path]) -> CampaignStore | No
 
 @click.command("consolidate", help=t("consolidate.help"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=t("export.opt.output"),
-)
+@output_file_option(t("export.opt.output"))
 @click.option(
     "--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path), help=t("consolidate.opt.rules")
 )
@@ -238,14 +232,7 @@ def consolidate_command(
 
 
 @click.command("report", help=t("report.help"))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=t("report.opt.output"),
-)
+@output_file_option(t("report.opt.output"))
 @click.pass_obj
 def report_command(context: AppContext, output: Path) -> None:
     import datetime

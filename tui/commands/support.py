@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,9 +14,23 @@ from forms.errors import InputError
 from tui.context import AppContext
 from tui.i18n import t
 
+Command = TypeVar("Command", bound=Callable[..., Any])
+
 if TYPE_CHECKING:
     from exports.carryover import PreviousStars
     from store.api import CampaignStore, Unit
+
+
+def output_file_option(help_text: str) -> Callable[[Command], Command]:
+    """The required `-o/--output FILE` of the commands that write one file."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 def has_terminal() -> bool:
