@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .sealing import LEDGER_SHARDS, SHARDS
-from .storage import encode, fsync_dir
+from .storage import encode, fsync_dir, temp_path_for
 
 if TYPE_CHECKING:
     from .core import Store
@@ -42,7 +42,7 @@ def create_all_shards(store: Store, campaign_dir: Path) -> None:
         return
     for path in missing:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temp = temp_path_for(path)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, encode({_EMPTY[path.parent.name]: {}}))

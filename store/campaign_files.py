@@ -189,9 +189,9 @@ class CampaignFiles:
         # Once a log exists every older-format draft was folded into it: one stat per autosave.
         if not log.exists() and self.has_legacy_draft(digest):
             folded = self.fold_draft(digest) or draft_log.FoldedDraft()
-            draft_log.write_compacted(self.draft_log_path(digest), folded, durable=True)
+            draft_log.write_compacted(log, folded, durable=True)
             self._remove_legacy_draft(digest)
-        draft_log.append(self.draft_log_path(digest), record)
+        draft_log.append(log, record)
 
     def compact_draft(self, digest: str, folded: draft_log.FoldedDraft) -> None:
         """Rewrite a long draft log as one record per unit (its answers unchanged)."""

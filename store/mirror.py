@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import notices
 from .backups import LEFT_OUT_DIRS, LEFT_OUT_FILES, data_files
 from .errors import SchemaError, StoreCorruptError, StoreWriteError
-from .storage import decode
+from .storage import decode, temp_path_for
 
 if TYPE_CHECKING:
     from .core import Store
@@ -39,7 +39,7 @@ def copy_to(store: Store, mirror: Path, path: Path, blob: bytes) -> None:
     target = mirrored(store, path, mirror)
     if target is None:
         return
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp = temp_path_for(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(temp, "wb") as handle:

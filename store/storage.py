@@ -87,6 +87,17 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def temp_path_for(path: Path) -> Path:
+    """The temp file a write of `path` goes through (`sweep_temp_files` knows the pattern)."""
+    return path.parent / f".{path.name}.{os.getpid()}.tmp"
+
+
+def _write_all(fd: int, blob: bytes) -> None:
+    view = memoryview(blob)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def write_atomic(path: Path, blob: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `blob` so that after any crash it holds either the old or the new bytes.
 
@@ -98,14 +109,11 @@ def write_atomic(path: Path, blob: bytes, *, durable: bool = True) -> None:
     file's changes. Everything acknowledged (seals, codes, ledger, closing) stays durable.
     """
     directory = path.parent
-    temp = directory / f".{path.name}.{os.getpid()}.tmp"
+    temp = temp_path_for(path)
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(blob)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            _write_all(fd, blob)
             if durable:
                 os.fsync(fd)
         finally:
@@ -131,14 +139,11 @@ def write_atomic_together(files: Sequence[tuple[Path, bytes]]) -> None:
     try:
         for path, blob in files:
             current = path
-            temp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+            temp = temp_path_for(path)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             staged.append((temp, path))
             try:
-                view = memoryview(blob)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
+                _write_all(fd, blob)
             finally:
                 os.close(fd)
         for temp, path in staged:
