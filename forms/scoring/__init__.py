@@ -2,7 +2,7 @@
 grades, stars, composites and ranks. Results never depend on the order of their inputs.
 
 One module per step: `answers` (one answer), `response` (one response), `ballot` (one evaluator's
-ballot), `entry` (a ballot being filled),
+ballot), `entry` (a ballot being filled), `entry_tally` (the same, counted answer by answer),
 `aggregate` (many ballots about one unit), `awards` (grades, stars, composites, ranks).
 Everything is re-exported here: import from `forms.scoring`.
 """
@@ -38,6 +38,7 @@ from forms.scoring.entry import (
     refused_by,
     required_items,
 )
+from forms.scoring.entry_tally import EarlyWarning, EntryTally
 from forms.scoring.response import (
     ResponseScore,
     VetoHit,
@@ -56,6 +57,8 @@ __all__ = [
     "BallotCheck",
     "BallotFlag",
     "CompositeScore",
+    "EarlyWarning",
+    "EntryTally",
     "GradeAward",
     "GroupScore",
     "MissingAnswer",

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from forms.builtin import builtin_form
 from forms.model import AnswerValue
 from forms.scoring import (
+    EntryTally,
     QuotaTally,
     asked_items,
     count_missing,
@@ -97,3 +98,70 @@ def test_the_refusal_counts_only_the_changed_answer_yet_agrees_with_a_full_recou
     )
     missing = count_missing(FORM, rows, UNITS, "optional")
     assert missing == len(missing_answers(FORM, rows, UNITS, "optional"))
+
+
+TALLY_UNITS = UNITS[:12]  # a short ballot reaches its quota (3 of 12) and the early warnings quickly
+TALLY_VALUES = ("good", "fairly_good", "average", "poor", "", None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from([*TALLY_UNITS, "OUTSIDE"]),
+            st.sampled_from(ITEMS),
+            st.sampled_from(TALLY_VALUES),
+        ),
+        max_size=60,
+    ),
+    dimensions=st.sampled_from(["optional", "required", "off"]),
+)
+def test_the_running_tally_agrees_with_every_full_recount_after_each_answer(
+    steps: list[tuple[str, str, AnswerValue]], dimensions: str
+) -> None:
+    tally = EntryTally(FORM, TALLY_UNITS, dimensions)
+    answers: dict[str, dict[str, AnswerValue]] = {}
+    for unit_id, item_id, value in steps:
+        expected_refusal = refused_by(FORM, answers, len(TALLY_UNITS), unit_id, item_id, value)
+        assert tally.refusal(unit_id, item_id, value) == expected_refusal
+        tally.set(unit_id, item_id, value)
+        row = answers.setdefault(unit_id, {})
+        if value is None:
+            row.pop(item_id, None)
+        else:
+            row[item_id] = value
+        assert tally.answers == answers
+        assert tally.quotas() == quota_tallies(FORM, answers, len(TALLY_UNITS))
+        flags = early_flags(FORM, answers)
+        assert [(w.rule, w.text, w.count) for w in tally.warnings()] == [
+            (flag.rule, flag.text, flag.count) for flag in flags
+        ]
+        assert tally.missing == count_missing(FORM, answers, TALLY_UNITS, dimensions)
+        answered = sum(1 for unit in TALLY_UNITS if answers.get(unit, {}).get("overall") not in (None, ""))
+        assert tally.answered("overall") == answered
+    # Built from the answers at once, it holds the same counts as built answer by answer.
+    rebuilt = EntryTally(FORM, TALLY_UNITS, dimensions, answers)
+    assert (rebuilt.quotas(), rebuilt.warnings(), rebuilt.missing) == (
+        tally.quotas(),
+        tally.warnings(),
+        tally.missing,
+    )
+    assert rebuilt.snapshot() == answers and rebuilt.snapshot() is not rebuilt.answers
+
+
+def test_the_running_tally_refuses_the_20th_good_of_66_and_warns_when_all_are_the_same() -> None:
+    tally = EntryTally(FORM, UNITS, "optional")
+    for unit in UNITS[:5]:
+        tally.set(unit, "overall", "good")
+    assert [warning.rule for warning in tally.warnings()] == ["all_identical", "all_full_marks"]
+    for unit in UNITS[:5]:
+        tally.set(unit, "overall", "average")
+    assert [warning.rule for warning in tally.warnings()] == ["all_identical"]
+    tally.set(UNITS[4], "overall", "poor")
+    assert tally.warnings() == ()
+    for unit in UNITS[5:24]:
+        tally.set(unit, "overall", "good")
+    refusal = tally.refusal(UNITS[24], "overall", "good")
+    assert refusal is not None and (refusal.count, refusal.limit) == (20, 19)
+    assert tally.refusal(UNITS[5], "overall", "good") is None  # already 好: no change in the count
+    assert tally.missing == 66 - 24 and tally.answered("overall") == 24

@@ -15,16 +15,7 @@ from typing import Any
 
 from forms.errors import InputError
 from forms.model import Item
-from forms.scoring import (
-    QuotaTally,
-    asked_items,
-    count_missing,
-    dimension_items,
-    early_flags,
-    missing_answers,
-    quota_tallies,
-    refused_by,
-)
+from forms.scoring import EntryTally, QuotaTally, asked_items, dimension_items, missing_answers
 from tui.i18n import t
 from tui.meeting.backend import MeetingBackend
 from tui.meeting.model import AnswerValue, BallotDraft, CodeState, RuleBreak
@@ -70,14 +61,20 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class BallotState:
+class BallotStatus:
     """What the grid shows besides the answers: tallies, early warnings, how much is left."""
 
-    answers: dict[str, dict[str, AnswerValue]]
     tallies: tuple[Tally, ...]
     warnings: tuple[str, ...]
     missing: int
     answered_units: int
+
+
+@dataclass(frozen=True)
+class BallotState(BallotStatus):
+    """The status with a copy of the answers, for a whole page."""
+
+    answers: dict[str, dict[str, AnswerValue]]
 
 
 @dataclass(frozen=True)
@@ -86,7 +83,7 @@ class Outcome:
 
     saved: bool
     refused: str
-    state: BallotState
+    status: BallotStatus
 
 
 @dataclass(frozen=True)
@@ -127,7 +124,7 @@ class HallService:
 
     def __init__(self, backend: MeetingBackend) -> None:
         self.backend = backend
-        self._drafts: OrderedDict[str, Answers] = OrderedDict()
+        self._drafts: OrderedDict[str, EntryTally] = OrderedDict()
         self.rendered_rows: dict[tuple[str, int, tuple[tuple[str, str], ...]], str] = {}
         """The ballot page's rows as rendered, for `tui.serve.pages` (used on the event loop only)."""
         self.form = backend.form
@@ -135,6 +132,7 @@ class HallService:
         self.dimensions = str(self.campaign.rules().dimensions)
         self.units = backend.ballot_spec.units
         self.unit_ids = tuple(unit.unit_id for unit in self.units)
+        self.in_ballot = frozenset(self.unit_ids)
         dims = {item.id for item in dimension_items(self.form)}
         self.questions = tuple(
             self._question(item, item.id in dims)
@@ -142,6 +140,10 @@ class HallService:
             if item.type in ("rating", "text")
         )
         self.by_id = {question.item_id: question for question in self.questions}
+        self._level_values = {
+            question.item_id: frozenset(level.value for level in question.levels)
+            for question in self.questions
+        }
         self.score_item = self.form.score_item or (self.questions[0].item_id if self.questions else "")
 
     def _question(self, item: Item, dimension: bool) -> Question:
@@ -188,33 +190,56 @@ class HallService:
     # -- answers -----------------------------------------------------------------------------------------
 
     def answers(self, code: str) -> Answers:
-        """The code's draft answers read afresh from the store (and remembered for its taps)."""
+        """The code's draft answers read afresh from the store (a copy; its counts are remembered)."""
+        return self._read(code).snapshot()
+
+    def _read(self, code: str) -> EntryTally:
+        """The code's draft read afresh from the store, counted, and remembered for its taps."""
         draft = self.campaign.ballots.load_draft(code)
-        found: Answers = (
+        found = (
             {}
             if draft is None
-            else {unit: dict(row) for unit, row in draft.answers.items() if unit in self.unit_ids}
+            else {unit: row for unit, row in draft.answers.items() if unit in self.in_ballot}
         )
-        self._drafts[code] = found
+        entry = EntryTally(self.form, self.unit_ids, self.dimensions, found)
+        self._drafts[code] = entry
         self._drafts.move_to_end(code)
         while len(self._drafts) > REMEMBERED_DRAFTS:
             self._drafts.popitem(last=False)
-        return found
+        return entry
+
+    def _remembered(self, code: str) -> EntryTally:
+        """The code's draft as this service last read or wrote it (read afresh when not remembered)."""
+        entry = self._drafts.get(code)
+        if entry is None:
+            return self._read(code)
+        self._drafts.move_to_end(code)
+        return entry
 
     def forget(self, code: str) -> None:
         """Drop what is remembered of a code's draft (sealed, or left)."""
         self._drafts.pop(code, None)
 
-    def state(self, code: str, answers: Answers | None = None) -> BallotState:
-        answers = self.answers(code) if answers is None else answers
-        tallies = tuple(self._tally(tally) for tally in quota_tallies(self.form, answers, len(self.units)))
-        warnings = tuple(
-            flag.text.get(self.backend.lang) + " " + t("serve.rule.so_far", count=flag.count)
-            for flag in early_flags(self.form, answers)
+    def state(self, code: str, entry: EntryTally | None = None) -> BallotState:
+        """What the grid shows of the code's draft, answers included (read afresh unless given)."""
+        entry = self._read(code) if entry is None else entry
+        status = self.status(entry)
+        return BallotState(
+            status.tallies, status.warnings, status.missing, status.answered_units, entry.snapshot()
         )
-        missing = count_missing(self.form, answers, self.unit_ids, self.dimensions)
-        answered = sum(1 for unit in self.unit_ids if answers.get(unit, {}).get(self.score_item) is not None)
-        return BallotState(answers, tallies, warnings, missing, answered)
+
+    def status(self, entry: EntryTally) -> BallotStatus:
+        """The live counts of a counted draft, without copying its answers (a tap's reply)."""
+        lang = self.backend.lang
+        return BallotStatus(
+            tuple(self._tally(tally) for tally in entry.quotas()),
+            tuple(
+                warning.text.get(lang) + " " + t("serve.rule.so_far", count=warning.count)
+                for warning in entry.warnings()
+            ),
+            entry.missing,
+            entry.answered(self.score_item),
+        )
 
     def _tally(self, tally: QuotaTally) -> Tally:
         question = self.by_id.get(tally.item)
@@ -224,14 +249,14 @@ class HallService:
     def check_answer(self, unit_id: str, item_id: str, value: str) -> AnswerValue:
         """The value to store for a posted answer; InputError for an unknown unit, item or level."""
         question = self.by_id.get(item_id)
-        if unit_id not in self.unit_ids or question is None:
+        if unit_id not in self.in_ballot or question is None:
             raise InputError("serve.error.tampered")
         if question.kind == "text":
             cleaned = value.strip()
             if len(cleaned) > question.max_length:
                 raise InputError("serve.error.comment_long", limit=question.max_length)
             return cleaned or None
-        if value not in {level.value for level in question.levels}:
+        if value not in self._level_values[item_id]:
             raise InputError("serve.error.tampered")
         return value
 
@@ -241,12 +266,12 @@ class HallService:
         unit_id: str,
         item_id: str,
         value: str,
-        answers: Answers | None = None,
+        entry: EntryTally | None = None,
     ) -> Outcome:
         """Check one answer against the entry rules and autosave it to the code's draft, or refuse it."""
         stored = self.check_answer(unit_id, item_id, value)
-        answers = self.answers(code) if answers is None else answers
-        refusal = refused_by(self.form, answers, len(self.units), unit_id, item_id, stored)
+        entry = self._read(code) if entry is None else entry
+        refusal = entry.refusal(unit_id, item_id, stored)
         if refusal is not None:
             reason = t(
                 "serve.refused",
@@ -254,14 +279,10 @@ class HallService:
                 count=refusal.limit,
                 label=self._tally(refusal).label,
             )
-            return Outcome(False, reason, self.state(code, answers))
+            return Outcome(False, reason, self.status(entry))
         self.backend.save_answer(code, unit_id, item_id, stored)
-        row = answers.setdefault(unit_id, {})
-        if stored is None:
-            row.pop(item_id, None)
-        else:
-            row[item_id] = stored
-        return Outcome(True, "", self.state(code, answers))
+        entry.set(unit_id, item_id, stored)
+        return Outcome(True, "", self.status(entry))
 
     def answer_if_usable(self, code: str, unit_id: str, item_id: str, value: str) -> Outcome | CodeState:
         """`answer` when the code may still vote now; otherwise why not (CLOSED, USED, UNKNOWN)."""
@@ -298,11 +319,7 @@ class HallService:
         if not voting_open:
             return CodeState.CLOSED
         try:
-            remembered = self._drafts.get(tap.code)
-            if remembered is not None:
-                self._drafts.move_to_end(tap.code)
-            answers = remembered if remembered is not None else self.answers(tap.code)
-            return self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, answers)
+            return self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, self._remembered(tap.code))
         except InputError as error:  # the store refused the code: sealed elsewhere, or unknown
             state = {"store.code_used": CodeState.USED, "store.code_unknown": CodeState.UNKNOWN}.get(
                 error.key
@@ -315,8 +332,9 @@ class HallService:
     # -- review and seal ---------------------------------------------------------------------------------
 
     def review(self, code: str, rater_group: str) -> Review:
-        answers = self.answers(code)
-        state = self.state(code, answers)
+        entry = self._read(code)
+        state = self.state(code, entry)
+        answers = state.answers
         gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
         missing_units = tuple(dict.fromkeys(gap.unit_id for gap in gaps))
         breaks = tuple(self.backend.entry.check(BallotDraft(code, rater_group, answers)))

@@ -15,7 +15,7 @@ from forms.errors import InputError
 from tui.i18n import error_text, t
 from tui.meeting.model import CodeState
 from tui.serve import pages
-from tui.serve.ballot import BallotState, HallService, Outcome, Tap
+from tui.serve.ballot import BallotStatus, HallService, Outcome, Tap
 from tui.serve.batching import TapBatcher
 from tui.serve.security import csrf_ok, failure
 from tui.serve.sessions import NONCE_COOKIE, SESSION_COOKIE, Session, Sessions, WrongCodeLimit
@@ -185,7 +185,7 @@ async def ballot(request: web.Request) -> web.Response:
     )
 
 
-def _state_json(service: HallService, state: BallotState) -> dict[str, Any]:
+def _state_json(service: HallService, state: BallotStatus) -> dict[str, Any]:
     return {
         "tallies": [
             {"text": t("serve.tally", label=x.label, count=x.count, limit=x.limit), "full": x.full}
@@ -217,7 +217,7 @@ async def answer_form(request: web.Request) -> web.Response:
         session.flash = error_text(error)
     else:
         session.flash = outcome.refused
-    anchor = f"#u-{unit_id}" if unit_id in hall.service.unit_ids else ""
+    anchor = f"#u-{unit_id}" if unit_id in hall.service.in_ballot else ""
     return redirect("/ballot" + anchor)
 
 
@@ -240,7 +240,7 @@ async def answer_api(request: web.Request) -> web.Response:
     outcome = await hall.taps.submit(Tap(session.code, body["u"], body["i"], body["v"]))
     if isinstance(outcome, CodeState):
         return _no_longer(request, session, outcome)
-    data = _state_json(hall.service, outcome.state)
+    data = _state_json(hall.service, outcome.status)
     data.update(ok=True, saved=outcome.saved, refused=outcome.refused)
     return web.json_response(data)
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from html import escape
 
 from tui.i18n import language, t
-from tui.serve.ballot import BallotState, HallService, Question, Review
+from tui.serve.ballot import BallotState, BallotStatus, HallService, Question, Review
 
 CSRF_SLOT = f"\x00csrf-{secrets.token_hex(8)}\x00"
 """Where a cached row's CSRF token goes (random per process: no unit name can hold it)."""
@@ -65,7 +65,7 @@ def login_page(
 # -- the grid --------------------------------------------------------------------------------------
 
 
-def status_bar(state: BallotState, total: int) -> str:
+def status_bar(state: BallotStatus, total: int) -> str:
     tallies = "".join(
         f'<span class="tally{" full" if tally.full else ""}">'
         f"{esc(t('serve.tally', label=tally.label, count=tally.count, limit=tally.limit))}</span>"
