@@ -18,7 +18,14 @@ from tui.serve import pages
 from tui.serve.ballot import BallotStatus, HallService, Outcome, Tap
 from tui.serve.batching import TapBatcher
 from tui.serve.security import csrf_ok, failure
-from tui.serve.sessions import NONCE_COOKIE, SESSION_COOKIE, Session, Sessions, WrongCodeLimit
+from tui.serve.sessions import (
+    NONCE_COOKIE,
+    SESSION_COOKIE,
+    Session,
+    Sessions,
+    WrongCodeLimit,
+    cookie_value,
+)
 
 T = TypeVar("T")
 
@@ -66,8 +73,12 @@ def set_cookie(response: web.StreamResponse, name: str, value: str) -> None:
     response.set_cookie(name, value, httponly=True, samesite="Strict", path="/")
 
 
+def cookie(request: web.Request, name: str) -> str | None:
+    return cookie_value(request.headers.getall("Cookie", []), name)
+
+
 def current(request: web.Request) -> Session | None:
-    return request.app[HALL].sessions.get(request.cookies.get(SESSION_COOKIE))
+    return request.app[HALL].sessions.get(cookie(request, SESSION_COOKIE))
 
 
 # -- the code --------------------------------------------------------------------------------------
@@ -79,7 +90,7 @@ async def login_form(
     hall = request.app[HALL]
     if current(request) is not None and not message and not code:
         return redirect("/ballot")  # a slip's URL always asks for its own code: never the last one's ballot
-    nonce = request.cookies.get(NONCE_COOKIE) or secrets.token_urlsafe(24)
+    nonce = cookie(request, NONCE_COOKIE) or secrets.token_urlsafe(24)
     voting_open = await hall.store(hall.service.voting_open)
     backend = hall.service.backend
     text = pages.login_page(
@@ -106,7 +117,7 @@ async def slip(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.Response:
     hall = request.app[HALL]
     form = await request.post()
-    if not hall.sessions.login_token_ok(request.cookies.get(NONCE_COOKIE), _field(form, "csrf")):
+    if not hall.sessions.login_token_ok(cookie(request, NONCE_COOKIE), _field(form, "csrf")):
         return failure(request, 403, t("serve.error.csrf"))
     address = request.remote or "?"
     wait = hall.limit.wait(address)
@@ -114,7 +125,7 @@ async def login(request: web.Request) -> web.Response:
         return await login_form(request, message=t("serve.login.wait", seconds=wait), status=429)
     state, code, group = await hall.store(hall.service.login, _field(form, "code")[:40])
     if state in (CodeState.FRESH, CodeState.DRAFT):
-        hall.sessions.end(request.cookies.get(SESSION_COOKIE))
+        hall.sessions.end(cookie(request, SESSION_COOKIE))
         session = hall.sessions.open(code, group)
         response = redirect("/ballot")
         set_cookie(response, SESSION_COOKIE, session.token)

@@ -78,6 +78,5 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         except Exception as error:
             print(t("serve.log.unexpected", kind=type(error).__name__), file=sys.stderr)
             response = failure(request, 500, t("serve.error.unexpected"))
-    for name, value in HEADERS.items():
-        response.headers[name] = value
+    response.headers.update(HEADERS)
     return response

@@ -163,7 +163,7 @@ def test_taps_use_the_remembered_draft_yet_see_a_seal_on_the_kiosk_and_page_load
     code = codes_of(demo)[0]
     units = service.unit_ids
     first = service.answer_many([Tap(code, units[0], "overall", "good")])[0]
-    assert isinstance(first, Outcome) and first.state.tallies[0].count == 1
+    assert isinstance(first, Outcome) and first.status.tallies[0].count == 1
     # The same code answered meanwhile at the kiosk (another process, straight into the store):
     campaign.ballots.save_answer(code, units[1], "overall", "good")
     tapped = service.answer_many([Tap(code, units[2], "overall", "average")])[0]

@@ -243,3 +243,14 @@ async def test_rows_rendered_once_for_the_hall_still_carry_each_persons_own_toke
     assert "\x00" not in pages[0] + pages[1]
     first_row, second_row = (page.split(f'id="u-{unit}"')[1].split("</form>")[0] for page in pages)
     assert 'aria-pressed="true"' in first_row and 'aria-pressed="true"' not in second_row
+
+
+def test_the_session_cookie_is_read_by_its_exact_name_from_any_cookie_line() -> None:
+    from tui.serve.sessions import SESSION_COOKIE, cookie_value
+
+    assert cookie_value([], SESSION_COOKIE) is None
+    assert cookie_value(["theme=dark; kp_s=abc-DEF_1; lang=zh"], SESSION_COOKIE) == "abc-DEF_1"
+    assert cookie_value(["xkp_s=wrong; kp_sx=wrong"], SESSION_COOKIE) is None
+    assert cookie_value(["kp_n=1", ' kp_s = "quoted" '], SESSION_COOKIE) == "quoted"
+    assert cookie_value(["kp_s"], SESSION_COOKIE) is None  # a name without a value
+    assert cookie_value(["kp_s=a=b"], SESSION_COOKIE) == "a=b"
