@@ -45,6 +45,7 @@ class _RuleCount:
         self.answered = 0
         self.kinds: Counter[Hashable] = Counter()  # all_identical: units per distinct answer
         self.below_full = 0  # all_full_marks: answered units earning less than full marks (or nothing)
+        self._below_full_of: dict[str, bool] = {}  # per level code: its points worked out once
 
     def move(self, value: AnswerValue, step: int) -> None:
         if not is_answered(value):
@@ -56,8 +57,18 @@ class _RuleCount:
             if not self.kinds[key]:
                 del self.kinds[key]
         else:
-            earned = item_points(self._form, self._item, value)
-            self.below_full += step * (earned is None or earned < self.full)
+            self.below_full += step * self._is_below_full(value)
+
+    def _is_below_full(self, value: AnswerValue) -> bool:
+        if isinstance(value, str):
+            known = self._below_full_of.get(value)
+            if known is not None:
+                return known
+        earned = item_points(self._form, self._item, value)
+        below = earned is None or earned < self.full
+        if isinstance(value, str):
+            self._below_full_of[value] = below
+        return below
 
     def fired(self, min_answered: int) -> bool:
         if self.answered < max(2, min_answered):
@@ -95,6 +106,13 @@ class EntryTally:
                 self._quotas.append((quota, limit))
         self._quota_counts = [0] * len(self._quotas)
         self._rules = [_RuleCount(form, rule) for rule in form.invalid_rules if form.item(rule.item)]
+        # What one item's answer moves, found once: a tap touches only its own item's counts.
+        self._quotas_of: dict[str, list[int]] = {}
+        for index, (quota, _limit) in enumerate(self._quotas):
+            self._quotas_of.setdefault(quota.item, []).append(index)
+        self._rules_of: dict[str, list[_RuleCount]] = {}
+        for rule in self._rules:
+            self._rules_of.setdefault(rule.rule.item, []).append(rule)
         self._required = frozenset(item.id for item in required_items(form, dimensions))
         self._answered_by_item: Counter[str] = Counter()  # units of the ballot answering each item
         self.answers: Answers = {}
@@ -117,12 +135,11 @@ class EntryTally:
     def _move(self, unit_id: str, item_id: str, value: AnswerValue, step: int) -> None:
         if value is None:
             return
-        for index, (quota, _limit) in enumerate(self._quotas):
-            if quota.item == item_id and value_in(value, quota.levels):
+        for index in self._quotas_of.get(item_id, ()):
+            if value_in(value, self._quotas[index][0].levels):
                 self._quota_counts[index] += step
-        for rule in self._rules:
-            if rule.rule.item == item_id:
-                rule.move(value, step)
+        for rule in self._rules_of.get(item_id, ()):
+            rule.move(value, step)
         if unit_id in self._in_ballot and is_answered(value):
             self._answered_by_item[item_id] += step
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from typing import Any, Generic, TypeVar
@@ -37,6 +38,9 @@ class TapBatcher(Generic[Tap, Result]):
         self._process = process
         self._waiting: list[tuple[Tap, asyncio.Future[Result]]] = []
         self._draining: asyncio.Task[None] | None = None
+        # Results finished on the store's thread, waiting for the event loop to hand them out.
+        self._finished: deque[tuple[asyncio.Future[Result], Any]] = deque()
+        self._wake_scheduled = False
 
     async def submit(self, tap: Tap) -> Result:
         """The result of one tap, after it was saved (or refused) in arrival order."""
@@ -53,13 +57,26 @@ class TapBatcher(Generic[Tap, Result]):
             futures = [future for _, future in batch]
 
             def done(index: int, result: Any, futures: list[asyncio.Future[Result]] = futures) -> None:
-                loop.call_soon_threadsafe(_settle, futures[index], result)
+                self._finished.append((futures[index], result))
+                # One wake-up of the event loop for the results finished while it was busy, not one each:
+                # every wake-up is a write to the loop's self-pipe and a turn of the loop.
+                if not self._wake_scheduled:
+                    self._wake_scheduled = True
+                    loop.call_soon_threadsafe(self._hand_out)
 
             try:
                 await self._run(partial(self._process, [tap for tap, _ in batch], done))
             except Exception as error:  # the whole trip failed (e.g. the lock): every tap left hears why
+                self._hand_out()  # those finished before the failure keep their own results
                 for future in futures:
                     _settle(future, error)
+
+    def _hand_out(self) -> None:
+        """On the event loop: settle every tap finished so far (a later one schedules another call)."""
+        self._wake_scheduled = False  # first: a result appended from here on schedules its own hand-out
+        while self._finished:
+            future, result = self._finished.popleft()
+            _settle(future, result)
 
 
 def _settle(future: asyncio.Future[Any], result: Any) -> None:

@@ -79,6 +79,22 @@ async def test_a_failed_trip_tells_every_tap_of_it() -> None:
     assert all(isinstance(r, InputError) for r in results)
 
 
+async def test_a_trip_failing_half_way_keeps_the_results_given_before_the_failure() -> None:
+    loop = asyncio.get_running_loop()
+
+    async def run(call: Callable[[], Any]) -> Any:
+        return await loop.run_in_executor(None, call)
+
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
+        done(0, taps[0] * 10)
+        raise InputError("store.locked_out")
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process)
+    results = await asyncio.gather(batcher.submit(1), batcher.submit(2), return_exceptions=True)
+    assert results[0] == 10
+    assert isinstance(results[1], InputError)
+
+
 def test_one_trip_saves_good_taps_and_refuses_the_others_each_with_its_reason(
     hall: tuple[CampaignStore, DemoResult],
 ) -> None:
