@@ -116,6 +116,19 @@ class Store:
                 self._after_crash()
             yield
 
+    @contextmanager
+    def locked_if_free(self) -> Iterator[bool]:
+        """`locked` without waiting: yields True holding the lock, or False (not held) when another
+        thread or process holds it now. For a caller that must never block (the hall's event loop)."""
+        if not self.data_dir.is_dir():
+            yield False  # the waiting path creates it
+            return
+        with self._lock.held_if_free() as held:
+            first = held and self._lock.depth == 1
+            if first and (not self._swept or (self.data_dir / restore_journal.JOURNAL).exists()):
+                self._after_crash()
+            yield held
+
     def _after_crash(self) -> None:
         # Every write of the store happens under this lock, so a temp file or a restore's folder found
         # now was left by a process that died: finish or drop what it was doing, before anything else.

@@ -58,6 +58,40 @@ class DirectoryLock:
         finally:
             self._mutex.release()
 
+    @contextmanager
+    def held_if_free(self) -> Iterator[bool]:
+        """Hold the lock for the block if nobody holds it now (this thread's own holds count as free);
+        yields whether it is held. Never waits: a caller that must not block tries later or elsewhere."""
+        if not self._mutex.acquire(blocking=False):
+            yield False
+            return
+        try:
+            if self._depth == 0 and not self._try_acquire_file():
+                yield False
+                return
+            self._depth += 1
+            try:
+                yield True
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._release_file()
+        finally:
+            self._mutex.release()
+
+    def _try_acquire_file(self) -> bool:
+        fd = self._open()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        if not self._still_named(fd):
+            os.close(fd)  # the directory was swapped: the waiting path (`held`) takes the new one
+            return False
+        self._fd = fd
+        return True
+
     def _open(self) -> int:
         try:
             return os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)

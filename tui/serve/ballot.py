@@ -1,15 +1,19 @@
 """The hall's ballot service: codes, answers, review and seal through `MeetingBackend` and the entry rules.
 
 Every method is synchronous and may touch the disk: the web handlers run them on the store's one worker
-thread. The ballot rules come only from `forms.scoring` (entry rules while filling, `check_ballot` through
-the backend on review). Page loads, the review and the seal read the store afresh, so the kiosk and other
-devices are seen; a tap uses the code's draft as this service last read or wrote it (see `HallService`).
+thread, except a tap that finds the store's lock free, which is answered at once on the event loop
+(`answer_if_free`). Whatever the service remembers is touched only while holding the store's lock, on
+whichever thread. The ballot rules come only from `forms.scoring` (entry rules while filling,
+`check_ballot` through the backend on review). Page loads, the review and the seal read the store afresh,
+so the kiosk and other devices are seen; a tap uses the code's draft as this service last read or wrote
+it (see `HallService`).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,10 +195,12 @@ class HallService:
 
     def answers(self, code: str) -> Answers:
         """The code's draft answers read afresh from the store (a copy; its counts are remembered)."""
-        return self._read(code).snapshot()
+        with self._locked():
+            return self._read(code).snapshot()
 
     def _read(self, code: str) -> EntryTally:
-        """The code's draft read afresh from the store, counted, and remembered for its taps."""
+        """The code's draft read afresh from the store, counted, and remembered for its taps (the caller
+        holds the store's lock)."""
         draft = self.campaign.ballots.load_draft(code)
         found = (
             {}
@@ -209,7 +215,8 @@ class HallService:
         return entry
 
     def _remembered(self, code: str) -> EntryTally:
-        """The code's draft as this service last read or wrote it (read afresh when not remembered)."""
+        """The code's draft as this service last read or wrote it, read afresh when not remembered (the
+        caller holds the store's lock)."""
         entry = self._drafts.get(code)
         if entry is None:
             return self._read(code)
@@ -218,15 +225,17 @@ class HallService:
 
     def forget(self, code: str) -> None:
         """Drop what is remembered of a code's draft (sealed, or left)."""
-        self._drafts.pop(code, None)
+        with self._locked():
+            self._drafts.pop(code, None)
 
     def state(self, code: str, entry: EntryTally | None = None) -> BallotState:
         """What the grid shows of the code's draft, answers included (read afresh unless given)."""
-        entry = self._read(code) if entry is None else entry
-        status = self.status(entry)
-        return BallotState(
-            status.tallies, status.warnings, status.missing, status.answered_units, entry.snapshot()
-        )
+        with self._locked():
+            entry = self._read(code) if entry is None else entry
+            status = self.status(entry)
+            return BallotState(
+                status.tallies, status.warnings, status.missing, status.answered_units, entry.snapshot()
+            )
 
     def status(self, entry: EntryTally) -> BallotStatus:
         """The live counts of a counted draft, without copying its answers (a tap's reply)."""
@@ -269,8 +278,11 @@ class HallService:
         entry: EntryTally | None = None,
     ) -> Outcome:
         """Check one answer against the entry rules and autosave it to the code's draft, or refuse it."""
+        with self._locked():
+            return self._answer(code, unit_id, item_id, value, self._read(code) if entry is None else entry)
+
+    def _answer(self, code: str, unit_id: str, item_id: str, value: str, entry: EntryTally) -> Outcome:
         stored = self.check_answer(unit_id, item_id, value)
-        entry = self._read(code) if entry is None else entry
         refusal = entry.refusal(unit_id, item_id, stored)
         if refusal is not None:
             reason = t(
@@ -301,17 +313,29 @@ class HallService:
         read once, and each code's draft read once per tap: the draft read also says whether the code
         is still usable (sealed on another device, or unknown), so no separate code-book trip.
         """
+        with self._locked():
+            return self._answer_all(taps, done)
+
+    def answer_if_free(self, taps: Sequence[Tap]) -> list[Outcome | CodeState | BaseException] | None:
+        """`answer_many` at once on the caller's thread if the store's lock is free now; None (nothing
+        done) when another thread or process holds it. A tap is a few small writes, not flushed to disk:
+        answering it where it arrives costs less than the hand-off to the store's thread and back."""
+        with self.campaign.store.locked_if_free() as held:
+            return self._answer_all(taps, None) if held else None
+
+    def _answer_all(
+        self, taps: Sequence[Tap], done: Callable[[int, Any], None] | None
+    ) -> list[Outcome | CodeState | BaseException]:
         results: list[Outcome | CodeState | BaseException] = []
-        with self.campaign.store.locked():
-            voting_open = self.voting_open()
-            for tap in taps:
-                try:
-                    result: Outcome | CodeState | BaseException = self._tap(tap, voting_open)
-                except Exception as error:  # one tap's failure is that tap's answer, never the others'
-                    result = error
-                results.append(result)
-                if done is not None:
-                    done(len(results) - 1, result)
+        voting_open = self.voting_open()
+        for tap in taps:
+            try:
+                result: Outcome | CodeState | BaseException = self._tap(tap, voting_open)
+            except Exception as error:  # one tap's failure is that tap's answer, never the others'
+                result = error
+            results.append(result)
+            if done is not None:
+                done(len(results) - 1, result)
         return results
 
     def _tap(self, tap: Tap, voting_open: bool) -> Outcome | CodeState:
@@ -319,21 +343,20 @@ class HallService:
         if not voting_open:
             return CodeState.CLOSED
         try:
-            return self.answer(tap.code, tap.unit_id, tap.item_id, tap.value, self._remembered(tap.code))
+            return self._answer(tap.code, tap.unit_id, tap.item_id, tap.value, self._remembered(tap.code))
         except InputError as error:  # the store refused the code: sealed elsewhere, or unknown
             state = {"store.code_used": CodeState.USED, "store.code_unknown": CodeState.UNKNOWN}.get(
                 error.key
             )
             if state is None:
                 raise
-            self.forget(tap.code)
+            self._drafts.pop(tap.code, None)
             return state
 
     # -- review and seal ---------------------------------------------------------------------------------
 
     def review(self, code: str, rater_group: str) -> Review:
-        entry = self._read(code)
-        state = self.state(code, entry)
+        state = self.state(code)
         answers = state.answers
         gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
         missing_units = tuple(dict.fromkeys(gap.unit_id for gap in gaps))
@@ -342,9 +365,14 @@ class HallService:
 
     def seal(self, code: str, rater_group: str) -> None:
         """Seal the code's draft as its ballot (the store marks the code used in the same step)."""
-        answers = self.answers(code)
-        gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
-        if gaps:
-            raise InputError("serve.error.incomplete", count=len(gaps))
-        self.backend.seal(BallotDraft(code, rater_group, answers))
-        self.forget(code)
+        with self._locked():
+            answers = self._read(code).snapshot()
+            gaps = missing_answers(self.form, answers, self.unit_ids, self.dimensions)
+            if gaps:
+                raise InputError("serve.error.incomplete", count=len(gaps))
+            self.backend.seal(BallotDraft(code, rater_group, answers))
+            self._drafts.pop(code, None)
+
+    def _locked(self) -> AbstractContextManager[None]:
+        """The store's lock (re-entrant): the only guard of what this service remembers."""
+        return self.campaign.store.locked()

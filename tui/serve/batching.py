@@ -27,15 +27,21 @@ class TapBatcher(Generic[Tap, Result]):
     together; `process` handles them in order (one lock hold) and reports one result or exception per
     tap as soon as that tap is done (so a tap never waits for the saves after it in its trip), and one
     bad tap never fails the others.
+
+    Cheaper still is no trip at all: with `process_now`, a tap that finds nothing queued is answered at
+    once on the event loop when the store is free (it returns None when not, and the tap queues). A tap
+    is about 0.1 ms of small unflushed writes; the trip cost more than that in hand-offs of the GIL.
     """
 
     def __init__(
         self,
         run: Callable[[Callable[[], Any]], Awaitable[Any]],
         process: Callable[[Sequence[Tap], Done], object],
+        process_now: Callable[[Sequence[Tap]], Sequence[Any] | None] | None = None,
     ) -> None:
         self._run = run
         self._process = process
+        self._process_now = process_now
         self._waiting: list[tuple[Tap, asyncio.Future[Result]]] = []
         self._draining: asyncio.Task[None] | None = None
         # Results finished on the store's thread, waiting for the event loop to hand them out.
@@ -44,11 +50,24 @@ class TapBatcher(Generic[Tap, Result]):
 
     async def submit(self, tap: Tap) -> Result:
         """The result of one tap, after it was saved (or refused) in arrival order."""
+        if self._process_now is not None and not self._waiting and not self._busy():
+            # Nothing queued before it: answered here and now if the store is free (no thread hand-off).
+            results = self._process_now([tap])
+            if results is not None:
+                result = results[0]
+                if isinstance(result, BaseException):
+                    raise result
+                answer: Result = result
+                return answer
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._waiting.append((tap, future))
-        if self._draining is None or self._draining.done():
+        if not self._busy():
             self._draining = asyncio.create_task(self._drain())
         return await future
+
+    def _busy(self) -> bool:
+        """Whether a trip to the store's thread is under way (taps queue behind it, in order)."""
+        return self._draining is not None and not self._draining.done()
 
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()

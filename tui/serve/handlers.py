@@ -38,8 +38,11 @@ class Hall:
         self.sessions = Sessions()
         self.limit = WrongCodeLimit()
         self._run = run  # runs a blocking store call on the store's one worker thread
-        # Answer taps travel to that thread together when they arrive together (group commit).
-        self.taps: TapBatcher[Tap, Outcome | CodeState] = TapBatcher(run, service.answer_many)
+        # Answer taps are answered on the event loop when the store is free, and otherwise travel to that
+        # thread together when they arrive together (group commit).
+        self.taps: TapBatcher[Tap, Outcome | CodeState] = TapBatcher(
+            run, service.answer_many, service.answer_if_free
+        )
         # Seals and reviews (several durable writes, the ballot rules) take the thread one at a time, so
         # when a whole hall seals at once the others still tapping wait behind one seal, not a hundred.
         self._slow = asyncio.Semaphore(1)

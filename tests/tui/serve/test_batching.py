@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -156,13 +157,18 @@ async def test_a_hall_sealing_at_once_queues_one_seal_ahead_of_a_tap_not_all_of_
                     done(index, CodeState.CLOSED)
             return results
 
+        def answer_if_free(self, taps: Sequence[Tap]) -> list[Outcome | CodeState | BaseException] | None:
+            return None  # the first seal holds the store's lock: a tap cannot be answered on the spot
+
     def seal() -> str:
         return "sealed"
 
     hall = Hall(Service(), run)
     seals = [asyncio.ensure_future(hall.store_slow(seal)) for _ in range(3)]
     tap = asyncio.ensure_future(hall.taps.submit(Tap("ABCD-EFGH", "U01", "overall", "好")))
-    while len(entered) < 2:  # wait for the calls to reach the store thread, not for a time
+    for _ in range(10_000):  # wait for the calls to reach the store thread, not for a time
+        if len(entered) >= 2:
+            break
         await asyncio.sleep(0)
     release.set()
     assert await tap == CodeState.CLOSED
@@ -195,3 +201,55 @@ def test_taps_use_the_remembered_draft_yet_see_a_seal_on_the_kiosk_and_page_load
     campaign.ballots.seal_ballot(code, "review_ballot")
     assert service.answer_many([Tap(code, units[4], "overall", "good")]) == [CodeState.USED]
     assert campaign.ballots.open_draft_count() == 0
+
+
+async def test_a_tap_with_nothing_queued_is_answered_on_the_spot_when_the_store_is_free() -> None:
+    trips: list[list[int]] = []
+    free = [True]
+
+    async def run(call: Callable[[], Any]) -> Any:
+        return call()
+
+    def process(taps: Sequence[int], done: Callable[[int, Any], None]) -> None:
+        trips.append(list(taps))
+        for index, tap in enumerate(taps):
+            done(index, tap * 10)
+
+    def process_now(taps: Sequence[int]) -> list[Any] | None:
+        return [tap * 100 for tap in taps] if free[0] else None
+
+    batcher: TapBatcher[int, int] = TapBatcher(run, process, process_now)
+    assert await batcher.submit(1) == 100 and trips == []
+    free[0] = False  # the store's lock is held elsewhere: the tap takes the trip
+    assert await batcher.submit(2) == 20 and trips == [[2]]
+
+
+def test_answering_on_the_spot_waits_for_no_one_and_leaves_a_held_store_untouched(
+    hall: tuple[CampaignStore, DemoResult],
+) -> None:
+    campaign, demo = hall
+    service = HallService(MeetingBackend(campaign, "zh"))
+    code = codes_of(demo)[0]
+    units = service.unit_ids
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with campaign.store.locked():
+            taken.set()
+            release.wait(timeout=60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert taken.wait(timeout=60)
+        assert service.answer_if_free([Tap(code, units[0], "overall", "good")]) is None
+    finally:
+        release.set()
+        holder.join()
+    assert campaign.ballots.load_draft(code) is None  # nothing was saved while the lock was held
+    answered = service.answer_if_free([Tap(code, units[0], "overall", "good")])
+    assert answered is not None
+    (outcome,) = answered
+    assert isinstance(outcome, Outcome) and outcome.saved and outcome.status.tallies[0].count == 1
+    draft = campaign.ballots.load_draft(code)
+    assert draft is not None and draft.answers == {units[0]: {"overall": "good"}}
