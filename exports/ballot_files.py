@@ -154,6 +154,8 @@ def _read_one(
     here = 0  # the line the record being read starts on
     current_id: str | None = None
     current: dict[str, dict[str, AnswerValue]] = {}
+    answers: dict[str, AnswerValue] = {}
+    answers_of: str | None = None  # the unit whose answers `answers` holds, in the current ballot
     meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
     start_line = 0
     finished: set[str] = set()
@@ -200,9 +202,9 @@ def _read_one(
                     hit = known.get(line[cut:])
                     if hit is not None:
                         seen_unit, seen_item, seen_value = hit
-                        answers = current.get(seen_unit)
-                        if answers is None:
-                            answers = current[seen_unit] = {}
+                        if seen_unit is not answers_of:  # a unit's rows come together: mostly the same
+                            answers = current.setdefault(seen_unit, {})
+                            answers_of = seen_unit
                         answers[seen_item] = seen_value
                         count += 1
                         continue
@@ -239,6 +241,7 @@ def _read_one(
                             )
                         current_id = ballot_id
                         current = {}
+                        answers_of = None
                         head = _NO_HEAD  # another ballot: its rows must not match the last one's start
                         cut = len(head)
                         meta = (
@@ -295,12 +298,11 @@ def _read_one(
                     )  # free text is rarely repeated: comments must not fill caches
                     if repeats:
                         codes[raw] = value
-                answers = current.get(unit_id)
-                if answers is None:
-                    answers = current[unit_id] = {}
-                    if unit_id not in units_seen:
-                        units_seen[unit_id] = plain(cells[c_name])
-                        order.append(unit_id)
+                if unit_id not in current and unit_id not in units_seen:
+                    units_seen[unit_id] = plain(cells[c_name])
+                    order.append(unit_id)
+                answers = current.setdefault(unit_id, {})
+                answers_of = unit_id
                 answers[item_id] = value
                 count += 1
                 if plain_row and tails_usable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from _csv import Reader
 from collections.abc import Iterator
+from itertools import chain
 from typing import IO
 
 from .csvio import UTF8_BOM
@@ -16,9 +17,14 @@ def byte_lines(source: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterator[by
     """The file's lines as bytes, each with its line break, split as `open(..., newline="")` splits text
     (at \\r\\n, \\r or \\n, nothing else), a leading UTF-8 BOM left out as "utf-8-sig" does.
 
-    Read a block at a time (memory stays flat) and split in C: no decoding, no object per cell. A line cut
-    by a block's end is carried to the next block, so a \\r\\n split across blocks stays one break.
+    Read a block at a time (memory stays flat) and split in C: no decoding, no object per cell, no Python
+    frame per line. A line cut by a block's end is carried to the next block, so a \\r\\n split across
+    blocks stays one break.
     """
+    return chain.from_iterable(_blocks(source, block_bytes))
+
+
+def _blocks(source: IO[bytes], block_bytes: int) -> Iterator[list[bytes]]:
     rest = source.read(max(block_bytes, len(UTF8_BOM)))
     if rest.startswith(UTF8_BOM):
         rest = rest[len(UTF8_BOM) :]
@@ -29,8 +35,8 @@ def byte_lines(source: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterator[by
             continue  # one long line: gathered, not copied again with every block
         lines = b"".join(pending).splitlines(keepends=True)
         pending = [lines.pop()]
-        yield from lines
-    yield from b"".join(pending).splitlines(keepends=True)
+        yield lines
+    yield b"".join(pending).splitlines(keepends=True)
 
 
 def plain_cells(line: bytes, limit: int) -> list[str] | None:
