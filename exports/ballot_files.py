@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-from _csv import Reader
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from forms.errors import InputError, ProblemFound
 from forms.model import AnswerValue, Form
@@ -19,6 +18,9 @@ from .ballot_rows import BALLOT_COLUMNS, BallotData
 from .csv_lines import byte_lines, plain_cells, record_reader
 from .csvio import TEXT_MARK, bad_line, restore
 from .manifest import Manifest, Signer, check_mac, verify_against_manifest
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the csv.reader object's type (line_num), for annotations only
 
 FormLookup = Callable[[str, str], Form | None]
 """Finds the form of a given id and version (None when unknown)."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
-from _csv import Reader
 from collections.abc import Iterator
 from itertools import chain
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .csvio import UTF8_BOM
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the csv.reader object's type (line_num), for annotations only
 
 BLOCK_BYTES = 1 << 20
 

@@ -267,3 +267,11 @@ def test_a_long_line_is_refused_as_csv_reader_refuses_it(tmp_path: Path) -> None
     rows = [_row("b1", "U01", "comment", "长" * (LIMIT + 1))]
     key, params = _refusal(tmp_path, _export_text(rows), 1)
     assert (key, params["line"]) == ("import.bad_csv", 2)
+
+
+def test_more_distinct_rows_than_the_tails_kept_read_the_same(tmp_path: Path) -> None:
+    rows = [_row(f"b{n}", f"U{u}", "overall", "good") for n in range(5) for u in range(30)]
+    path = _write_export(tmp_path / "room.csv", _export_text(rows), len(rows))
+    whole = _outcome([path])
+    with mock.patch.object(exports.ballot_files, "_MAX_TAILS", 4):
+        assert _outcome([path]) == whole
