@@ -111,8 +111,12 @@ def read_ballot_files(
         if not result.campaign_id:
             result.campaign_id = manifest.campaign_id
             result.campaign_name = manifest.campaign_name
+    caches: dict[tuple[bool, tuple[str, ...]], _Caches] = {}
     for path, manifest in manifests:
-        _read_one(path, manifest, find_form, result, on_rows)
+        # What was decoded in one file serves the next one with the same guard and columns (the terminals
+        # of one meeting write the same rows).
+        shared = caches.setdefault((manifest.excel_safe, manifest.columns or BALLOT_COLUMNS), _Caches())
+        _read_one(path, manifest, find_form, result, on_rows, shared)
         result.files.append(str(path))
         result.file_digests[str(path)] = manifest.closing_digests
         for digest in manifest.closing_digests:
@@ -127,6 +131,7 @@ def _read_one(
     find_form: FormLookup,
     result: BallotSet,
     on_rows: Callable[[int], None] | None,
+    caches: _Caches,
 ) -> None:
     columns = manifest.columns or BALLOT_COLUMNS
     missing = [name for name in BALLOT_COLUMNS if name not in columns]
@@ -161,17 +166,15 @@ def _read_one(
     meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
     start_line = 0
     finished: set[str] = set()
-    forms_cache: dict[tuple[str, str], Form] = {}
+    forms_cache = caches.forms
     form: Form | None = None
-    # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
-    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = {}
+    decoded = caches.decoded
     by_item: dict[str, dict[str, AnswerValue]] = {}
-    # Tails of plain rows already read, by form: the row's unit, item and decoded answer.
-    tails: dict[tuple[str, str], dict[bytes, tuple[str, str, AnswerValue]]] = {}
+    tails = caches.tails
     known: dict[bytes, tuple[str, str, AnswerValue]] = {}
     head = _NO_HEAD  # the bytes before the tail in the current ballot's last plain row
     cut = len(head)
-    ids: dict[str, str] = {}
+    ids = caches.ids
     form_key = ("", "")
     units_seen = result.unit_names
     order = result.unit_order
@@ -328,6 +331,18 @@ def _read_one(
     result.rows += count
     if on_rows is not None:
         on_rows(result.rows)
+
+
+@dataclass
+class _Caches:
+    """What reading decodes once and reuses, for files of one guard and one column layout."""
+
+    forms: dict[tuple[str, str], Form] = field(default_factory=dict)
+    # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
+    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = field(default_factory=dict)
+    # Tails of plain rows already read, by form: the row's unit, item and decoded answer.
+    tails: dict[tuple[str, str], dict[bytes, tuple[str, str, AnswerValue]]] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)  # ids as read -> restored and interned
 
 
 _NO_HEAD = b"\n"

@@ -130,9 +130,9 @@ def export_bytes(draw: st.DrawFn) -> tuple[bytes, int]:
     return bytes(data), rows
 
 
-def _write_export(path: Path, data: bytes, rows: int) -> Path:
+def _write_export(path: Path, data: bytes, rows: int, excel_safe: bool = True) -> Path:
     path.write_bytes(data)
-    manifest = Manifest("ballots", "2026-x", "测试", rows, sha256_of(path), True, BALLOT_COLUMNS)
+    manifest = Manifest("ballots", "2026-x", "测试", rows, sha256_of(path), excel_safe, BALLOT_COLUMNS)
     write_manifest(path, manifest)
     return path
 
@@ -275,3 +275,15 @@ def test_more_distinct_rows_than_the_tails_kept_read_the_same(tmp_path: Path) ->
     whole = _outcome([path])
     with mock.patch.object(exports.ballot_files, "_MAX_TAILS", 4):
         assert _outcome([path]) == whole
+
+
+def test_a_guarded_and_an_unguarded_file_read_together_keep_their_own_meaning(tmp_path: Path) -> None:
+    """What one file taught (restored ids, decoded answers, rows' tails) is not reused by a file whose
+    apostrophes mean something else."""
+    rows = [_row("b1", "'=U4", "overall", "good")] * 2
+    guarded = _write_export(tmp_path / "guarded.csv", _export_text(rows), 2)
+    rows = [_row("b2", "'=U4", "overall", "good")] * 2
+    plain = _write_export(tmp_path / "plain.csv", _export_text(rows), 2, excel_safe=False)
+    read = read_ballot_files([guarded, plain], form_finder(None))
+    assert read.unit_order == ["=U4", "'=U4"]
+    assert list(read.ballots["b2"].answers) == ["'=U4"]
