@@ -202,7 +202,8 @@ def _read_one(
             if header is None or len(header) != width:
                 raise InputError("import.bad_header", file=name, column=columns[0] if columns else "")
             for line in lines:
-                # The hot path: a row seen before in this ballot, a few dict look-ups and no cell split.
+                # The hot path: this ballot's cells, then the tail of a row already read and checked (in
+                # any ballot of the form): a few look-ups, no split, no decode.
                 if line.startswith(head):
                     hit = known.get(line[cut:])
                     if hit is not None:
