@@ -8,15 +8,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from forms.errors import InputError, ProblemFound
 from forms.model import AnswerValue, Form
 
 from .answer_cells import decode_answer
 from .ballot_rows import BALLOT_COLUMNS, BallotData
+from .csv_lines import byte_lines, plain_cells, record_reader
 from .csvio import TEXT_MARK, bad_line, restore
 from .manifest import Manifest, Signer, check_mac, verify_against_manifest
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the csv.reader object's type (line_num), for annotations only
 
 FormLookup = Callable[[str, str], Form | None]
 """Finds the form of a given id and version (None when unknown)."""
@@ -107,8 +111,12 @@ def read_ballot_files(
         if not result.campaign_id:
             result.campaign_id = manifest.campaign_id
             result.campaign_name = manifest.campaign_name
+    caches: dict[tuple[bool, tuple[str, ...]], _Caches] = {}
     for path, manifest in manifests:
-        _read_one(path, manifest, find_form, result, on_rows)
+        # What was decoded in one file serves the next one with the same guard and columns (the terminals
+        # of one meeting write the same rows).
+        shared = caches.setdefault((manifest.excel_safe, manifest.columns or BALLOT_COLUMNS), _Caches())
+        _read_one(path, manifest, find_form, result, on_rows, shared)
         result.files.append(str(path))
         result.file_digests[str(path)] = manifest.closing_digests
         for digest in manifest.closing_digests:
@@ -123,6 +131,7 @@ def _read_one(
     find_form: FormLookup,
     result: BallotSet,
     on_rows: Callable[[int], None] | None,
+    caches: _Caches,
 ) -> None:
     columns = manifest.columns or BALLOT_COLUMNS
     missing = [name for name in BALLOT_COLUMNS if name not in columns]
@@ -139,79 +148,95 @@ def _read_one(
         at["answer"],
         at["valid"],
     )
+    # The cells that say which ballot a row belongs to come first in an export, the row's own cells after:
+    # then a row that starts with the very bytes of the ballot's last plain row, and ends with the very bytes
+    # of a plain row already read and checked (its "tail"), is that row again, answer and all.
+    ballot_cells = 1 + max(c_form, c_version, c_terminal, c_ballot, c_day, c_group)
+    tails_usable = min(c_unit, c_name, c_item, c_answer) >= ballot_cells
+    limit = csv.field_size_limit()
     guarded = manifest.excel_safe
     name = str(path)
     count = 0
+    offset = 0  # lines that are not a data row's first line (header, blank lines, a quoted cell's breaks)
+    here = 0  # the line the record being read starts on
     current_id: str | None = None
     current: dict[str, dict[str, AnswerValue]] = {}
+    answers: dict[str, AnswerValue] = {}
+    answers_of: str | None = None  # the unit whose answers `answers` holds, in the current ballot
     meta: tuple[str, str, str, str, str, bool] = ("", "", "", "", "", True)
     start_line = 0
     finished: set[str] = set()
-    forms_cache: dict[tuple[str, str], Form] = {}
+    forms_cache = caches.forms
     form: Form | None = None
-    # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
-    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = {}
+    decoded = caches.decoded
     by_item: dict[str, dict[str, AnswerValue]] = {}
-    ids: dict[str, str] = {}
+    tails = caches.tails
+    known: dict[bytes, tuple[str, str, AnswerValue]] = {}
+    head = _NO_HEAD  # the bytes before the tail in the current ballot's last plain row
+    cut = len(head)
+    ids = caches.ids
     form_key = ("", "")
     units_seen = result.unit_names
     order = result.unit_order
-
-    def finish() -> None:
-        if current_id is None:
-            return
-        form_id, version, terminal, day, group, valid = meta
-        source = Source(name, start_line)
-        result.file_ballots.setdefault(name, []).append(current_id)
-        finished.add(current_id)
-        seen = result._sources.get(current_id)
-        if seen is None:
-            result._sources[current_id] = source
-            result.ballots[current_id] = BallotData(
-                current_id, terminal, form_id, version, group, day, current, valid
-            )
-            return
-        # The same id again (a file merged twice, or two terminals' exports of one ballot): the same
-        # ballot when everything it holds is equal, else a conflict naming both places.
-        first = result.ballots[current_id]
-        held = (first.form_id, first.form_version, first.terminal_id, first.day, first.rater_group)
-        if held == (form_id, version, terminal, day, group) and first.answers == current:
-            result.duplicates += 1
-        else:
-            result.conflicts.append(Conflict(current_id, seen, source))
+    next_report = _REPORT_EVERY
+    reader: Reader | None = None
 
     def plain(text: str) -> str:
         return restore(text) if guarded and text[:1] == TEXT_MARK else text
 
-    # The csv module's records, straight (no object per row): the hot loop touches only the cells it needs,
-    # restores the guard apostrophe only on a cell that starts with one, and reuses ids and decoded answers.
     with _opened(path) as source:
-        reader = csv.reader(source, strict=True)
+        lines = byte_lines(source)
         try:
-            header = next(reader, None)
-            while header is not None and not any(part.strip() for part in header):
-                header = next(reader, None)
+            header: list[str] | None = None
+            for line in lines:
+                here = offset + 1
+                header = plain_cells(line, limit)
+                if header is None:
+                    reader = record_reader(line, lines)
+                    header = next(reader)
+                    offset += reader.line_num - 1
+                offset += 1
+                if any(part.strip() for part in header):
+                    break
+                header = None
             if header is None or len(header) != width:
                 raise InputError("import.bad_header", file=name, column=columns[0] if columns else "")
-            for cells in reader:
+            for line in lines:
+                # The hot path: this ballot's cells, then the tail of a row already read and checked (in
+                # any ballot of the form): a few look-ups, no split, no decode.
+                if line.startswith(head):
+                    hit = known.get(line[cut:])
+                    if hit is not None:
+                        seen_unit, seen_item, seen_value = hit
+                        if seen_unit is not answers_of:  # a unit's rows come together: mostly the same
+                            answers = current.setdefault(seen_unit, {})
+                            answers_of = seen_unit
+                        answers[seen_item] = seen_value
+                        count += 1
+                        continue
+                here = count + offset + 1
+                cells = plain_cells(line, limit)
+                plain_row = cells is not None
+                if cells is None:  # a quote: csv's own parse, over the lines the record spans
+                    reader = record_reader(line, lines)
+                    cells = next(reader)
+                    offset += reader.line_num - 1
                 if len(cells) != width:
                     if not any(part.strip() for part in cells):
+                        offset += 1
                         continue  # a blank line, as a spreadsheet leaves at the end
                     raise InputError(
-                        "import.row_width",
-                        file=name,
-                        line=_first_line(reader.line_num, cells),
-                        actual=len(cells),
-                        expected=width,
+                        "import.row_width", file=name, line=here, actual=len(cells), expected=width
                     )
                 ballot_id = cells[c_ballot]
                 if ballot_id != current_id:
                     if not ballot_id.strip() and not any(part.strip() for part in cells):
+                        offset += 1
                         continue
                     ballot_id = plain(ballot_id)
                     if ballot_id != current_id:
-                        finish()
-                        start_line = _first_line(reader.line_num, cells)
+                        _finish(result, name, current_id, meta, current, start_line, finished)
+                        start_line = here
                         if ballot_id in finished:  # rows of one ballot are written together
                             raise InputError(
                                 "import.bad_value",
@@ -222,6 +247,9 @@ def _read_one(
                             )
                         current_id = ballot_id
                         current = {}
+                        answers_of = None
+                        head = _NO_HEAD  # another ballot: its rows must not match the last one's start
+                        cut = len(head)
                         meta = (
                             plain(cells[c_form]),
                             plain(cells[c_version]),
@@ -241,6 +269,7 @@ def _read_one(
                                     )
                                 forms_cache[form_key] = form
                             by_item = decoded.setdefault(form_key, {})
+                            known = tails.setdefault(form_key, {})
                 # Ids as read -> the id restored and shared (a million rows, not a million copies).
                 raw = cells[c_unit]
                 unit_id = ids.get(raw)
@@ -255,45 +284,49 @@ def _read_one(
                 if codes is None:
                     codes = by_item[item_id] = {}
                 value = codes.get(raw)
+                repeats = True
                 if value is None:
                     assert form is not None  # set with the ballot's first row
                     item = form.item(item_id)
                     text = plain(raw)
                     if item is None:
                         raise InputError(
-                            "import.bad_value",
-                            file=name,
-                            line=_first_line(reader.line_num, cells),
-                            column="item_id",
-                            value=item_id,
+                            "import.bad_value", file=name, line=here, column="item_id", value=item_id
                         )
                     try:
                         value = decode_answer(item, text)
                     except ValueError:
                         raise InputError(
-                            "import.bad_value",
-                            file=name,
-                            line=_first_line(reader.line_num, cells),
-                            column="answer",
-                            value=text,
+                            "import.bad_value", file=name, line=here, column="answer", value=text
                         ) from None
-                    if item.type != "text":  # free text is rarely repeated: comments must not fill the cache
+                    repeats = (
+                        item.type != "text"
+                    )  # free text is rarely repeated: comments must not fill caches
+                    if repeats:
                         codes[raw] = value
-                answers = current.get(unit_id)
-                if answers is None:
-                    answers = current[unit_id] = {}
-                    if unit_id not in units_seen:
-                        units_seen[unit_id] = plain(cells[c_name])
-                        order.append(unit_id)
+                if unit_id not in current and unit_id not in units_seen:
+                    units_seen[unit_id] = plain(cells[c_name])
+                    order.append(unit_id)
+                answers = current.setdefault(unit_id, {})
+                answers_of = unit_id
                 answers[item_id] = value
                 count += 1
-                if on_rows is not None and not count & 8191:
+                if plain_row and tails_usable:
+                    cut = _after_commas(line, ballot_cells)
+                    head = line[:cut]
+                    if repeats:
+                        if len(known) >= _MAX_TAILS:
+                            known.clear()  # an odd file with endless distinct rows: memory stays flat
+                        known[line[cut:]] = (unit_id, item_id, value)
+                if on_rows is not None and count >= next_report:
                     on_rows(result.rows + count)
+                    next_report = count + _REPORT_EVERY
         except csv.Error as error:
-            raise InputError("import.bad_csv", file=name, line=reader.line_num, detail=str(error)) from None
+            line_num = here + (reader.line_num - 1 if reader is not None else 0)
+            raise InputError("import.bad_csv", file=name, line=line_num, detail=str(error)) from None
         except UnicodeDecodeError:  # a binary file, or text in another encoding: one sentence, its line
             raise InputError("import.unknown_encoding", file=name, line=bad_line(path, "utf-8-sig")) from None
-    finish()
+    _finish(result, name, current_id, meta, current, start_line, finished)
     if count != manifest.rows:
         raise ProblemFound("import.row_count", file=name, actual=count, expected=manifest.rows)
     result.rows += count
@@ -301,18 +334,70 @@ def _read_one(
         on_rows(result.rows)
 
 
-def _first_line(line_num: int, cells: list[str]) -> int:
-    """The line a record just read starts on: the csv reader's last line, less the line breaks inside
-    its cells (a comment may span lines)."""
-    breaks = sum(part.count("\n") + part.count("\r") - part.count("\r\n") for part in cells)
-    return line_num - breaks
+@dataclass
+class _Caches:
+    """What reading decodes once and reuses, for files of one guard and one column layout."""
+
+    forms: dict[tuple[str, str], Form] = field(default_factory=dict)
+    # Decoded answers by form, item and answer code: the few codes of a scale repeat on every row.
+    decoded: dict[tuple[str, str], dict[str, dict[str, AnswerValue]]] = field(default_factory=dict)
+    # Tails of plain rows already read, by form: the row's unit, item and decoded answer.
+    tails: dict[tuple[str, str], dict[bytes, tuple[str, str, AnswerValue]]] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)  # ids as read -> restored and interned
+
+
+_NO_HEAD = b"\n"
+"""What no data row starts with (a line break ends a line): the hot path is off until a plain row is read."""
+_MAX_TAILS = 1 << 16
+_REPORT_EVERY = 8192
+
+
+def _after_commas(line: bytes, cells: int) -> int:
+    """Where the cell after the first `cells` cells of a plain line starts (UTF-8 never hides a comma)."""
+    at = -1
+    for _ in range(cells):
+        at = line.index(b",", at + 1)
+    return at + 1
+
+
+def _finish(
+    result: BallotSet,
+    name: str,
+    ballot_id: str | None,
+    meta: tuple[str, str, str, str, str, bool],
+    answers: dict[str, dict[str, AnswerValue]],
+    start_line: int,
+    finished: set[str],
+) -> None:
+    """Adds the ballot just read to `result`: new, a duplicate of one read before, or a conflict with it."""
+    if ballot_id is None:
+        return
+    form_id, version, terminal, day, group, valid = meta
+    source = Source(name, start_line)
+    result.file_ballots.setdefault(name, []).append(ballot_id)
+    finished.add(ballot_id)
+    seen = result._sources.get(ballot_id)
+    if seen is None:
+        result._sources[ballot_id] = source
+        result.ballots[ballot_id] = BallotData(
+            ballot_id, terminal, form_id, version, group, day, answers, valid
+        )
+        return
+    # The same id again (a file merged twice, or two terminals' exports of one ballot): the same
+    # ballot when everything it holds is equal, else a conflict naming both places.
+    first = result.ballots[ballot_id]
+    held = (first.form_id, first.form_version, first.terminal_id, first.day, first.rater_group)
+    if held == (form_id, version, terminal, day, group) and first.answers == answers:
+        result.duplicates += 1
+    else:
+        result.conflicts.append(Conflict(ballot_id, seen, source))
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[IO[str]]:
-    """The export opened as UTF-8 text (a BOM skipped), with a missing file as one clear sentence."""
+def _opened(path: Path) -> Iterator[IO[bytes]]:
+    """The export opened for reading its bytes, with a missing file as one clear sentence."""
     try:
-        with Path(path).open(encoding="utf-8-sig", errors="strict", newline="") as source:
+        with Path(path).open("rb") as source:
             yield source
     except (FileNotFoundError, IsADirectoryError) as error:
         if error.filename != str(path):
