@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from forms.model import AnswerValue, Form, Item
 from tui.i18n import language, t
+from tui.widgets.field_input import FieldInput
 
 LONG_TEXT = 100
 """A text item allowing more characters than this (or unlimited) gets a multi-line field."""
@@ -180,13 +181,12 @@ class ItemEditor(Vertical):
             answer.set_class(not takes_note or item.type == "multi", "-wide")
             yield answer
             if takes_note:
-                yield Input(
+                yield FieldInput(
                     self.initial_note,
                     placeholder=t("self.item.note_placeholder"),
                     id="note",
                     classes="sa-note",
                     disabled=self.read_only,
-                    compact=True,
                 )
 
     def _answer_field(self) -> Input | TextArea | Select[object] | SelectionList[str]:
@@ -197,13 +197,12 @@ class ItemEditor(Vertical):
             text = "" if value is None or isinstance(value, (bool, list)) else str(value)
             if self.initial_typed:
                 text = self.initial_typed
-            return Input(
+            return FieldInput(
                 text,
                 id="answer",
                 classes="sa-number",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
-                compact=True,
             )
         if item.type == "text" and (item.max_length is None or item.max_length > LONG_TEXT):
             # A long answer (up to 1,000 characters) gets lines of its own, soft-wrapped, not a slit.
@@ -218,12 +217,11 @@ class ItemEditor(Vertical):
                 compact=True,
             )
         if item.type == "text":
-            return Input(
+            return FieldInput(
                 self.initial_typed or ("" if value is None else str(value)),
                 id="answer",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
-                compact=True,
             )
         if item.type == "multi":
             picked = value if isinstance(value, list) else []
