@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
@@ -70,7 +70,7 @@ def _choice_label(item: Item, code: str) -> str:
     return choice.label.get(language()) if choice else code
 
 
-class ItemEditor(Vertical):
+class ItemEditor(Horizontal):
     """The answer field and evidence note of one item; posts `ItemEditor.Edited` with the parsed values."""
 
     DEFAULT_CSS = """
@@ -88,24 +88,22 @@ class ItemEditor(Vertical):
         background: $error 25%;
     }
     ItemEditor .sa-item-label {
+        dock: top;
         text-style: bold;
         width: 100%;
     }
-    ItemEditor .sa-item-fields {
-        height: auto;
-    }
-    ItemEditor .sa-item-fields #answer {
+    ItemEditor #answer {
         width: 16;
         margin-right: 1;
     }
-    ItemEditor .sa-item-fields #answer.-wide {
+    ItemEditor #answer.-wide {
         width: 1fr;
         margin-right: 0;
     }
-    ItemEditor .sa-item-fields .sa-note {
+    ItemEditor .sa-note {
         width: 1fr;
     }
-    ItemEditor .sa-item-fields TextArea.sa-long {
+    ItemEditor TextArea.sa-long {
         height: 5;
     }
     ItemEditor SelectionList {
@@ -119,12 +117,16 @@ class ItemEditor(Vertical):
         background: $primary 30%;
     }
     ItemEditor #problem {
+        dock: bottom;
         color: $error;
         height: auto;
         width: 100%;
     }
     """
-    """The label over the answer and note fields; a refused answer on red, its reason under it."""
+    """The label over the answer and note fields; a refused answer on red, its reason under it.
+
+    One row without a container of its own: the fields are laid out side by side in the editor, the
+    label docked above them and the reason below (a section of ten items mounts ten widgets fewer)."""
 
     @dataclass
     class Edited(Message):
@@ -175,19 +177,18 @@ class ItemEditor(Vertical):
         extra = bounds_text(item)
         title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
         yield Label(title, classes="sa-item-label", markup=False)
-        with Horizontal(classes="sa-item-fields"):
-            answer = self._answer_field()
-            takes_note = self.with_note and item.type in NOTE_TYPES
-            answer.set_class(not takes_note or item.type == "multi", "-wide")
-            yield answer
-            if takes_note:
-                yield FieldInput(
-                    self.initial_note,
-                    placeholder=t("self.item.note_placeholder"),
-                    id="note",
-                    classes="sa-note",
-                    disabled=self.read_only,
-                )
+        answer = self._answer_field()
+        takes_note = self.with_note and item.type in NOTE_TYPES
+        answer.set_class(not takes_note or item.type == "multi", "-wide")
+        yield answer
+        if takes_note:
+            yield FieldInput(
+                self.initial_note,
+                placeholder=t("self.item.note_placeholder"),
+                id="note",
+                classes="sa-note",
+                disabled=self.read_only,
+            )
 
     def _answer_field(self) -> Input | TextArea | Select[object] | SelectionList[str]:
         item = self.item
