@@ -103,7 +103,7 @@ from .records import (
 )
 from .roster import check_units
 from .sealing import ballot_hash, closing_digest
-from .selfassess import checked_reason
+from .selfassess import checked_reason, forms_for_unit
 
 __all__ = [
     "CAMPAIGN_WIDE",
@@ -133,6 +133,7 @@ __all__ = [
     "check_units",
     "checked_reason",
     "closing_digest",
+    "forms_for_unit",
     "open_store",
     "stray_sheets",
 ]

@@ -57,9 +57,16 @@ class SelfAssessments:
         self._forms = forms
         self._roster = roster
         self._audit = audit
+        self._paths: dict[str, Path] = {}
+        """Each unit's record file, worked out once: hashing the id and joining the path cost more than
+        reading the cached record (a group's board asks for 250 of them)."""
 
     def _self_path(self, unit_id: str) -> Path:
-        return self.files.dir / "self" / f"{hashlib.sha256(unit_id.encode('utf-8')).hexdigest()[:24]}.json"
+        path = self._paths.get(unit_id)
+        if path is None:
+            digest = hashlib.sha256(unit_id.encode("utf-8")).hexdigest()[:24]
+            path = self._paths[unit_id] = self.files.dir / "self" / f"{digest}.json"
+        return path
 
     def _self_form(self, unit_id: str, form_id: str) -> Form:
         self._roster.unit(unit_id)
@@ -305,13 +312,14 @@ class SelfAssessments:
                 unit_group = unit.group or groups.get(unit.parent_id or "", "")
                 if group is not None and unit_group != group:
                     continue
-                data = self.files.store.read_cached(self._self_path(unit.id))
+                path = self._self_path(unit.id)
+                data = self.files.store.read_cached(path)
                 if data is None:
                     continue
                 for name in sorted(data):
                     doc = single(data, name)
                     if doc and (form_id is None or name == form_id):
-                        with damaged_record(self._self_path(unit.id), f"{unit.id}/{name}"):
+                        with damaged_record(path, f"{unit.id}/{name}"):
                             found.append(self._self_from_doc(doc))
         return found
 

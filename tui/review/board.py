@@ -22,6 +22,7 @@ from tui.plain import cells
 from tui.review.messages import ActionDone, BoardLoaded, StoreRefused, VisitsLoaded
 from tui.review.model import BoardRow, SupervisionRow, VisitRow, counts, load_board, load_visits
 from tui.widgets import ConfirmDialog
+from tui.widgets.breakpoints import preset_breakpoints
 
 SORTS = ("state", "unit", "own")
 """The board's sort orders, in the order the sort key cycles through them."""
@@ -57,8 +58,11 @@ class BoardScreen(Screen[None]):
         self.deadline: str | None = None
         self.today = datetime.date.today().isoformat()
         """Today as YYYY-MM-DD, against the deadline (tests set another day)."""
+        self._stale_tabs: set[str] = set()
+        """Tabs whose table holds older rows than `visit_rows` / `score_rows` (filled when next shown)."""
 
     def compose(self) -> ComposeResult:
+        preset_breakpoints(self)  # the tables are styled once, for the width they are shown at
         yield Header()
         with TabbedContent(id="sa-tabs"):
             with TabPane(t("review.tab.board"), id="tab-board"):
@@ -104,6 +108,7 @@ class BoardScreen(Screen[None]):
         tabs = self.query_one("#sa-tabs", TabbedContent)
         order = ["tab-board", "tab-visits", "tab-supervision"]
         tabs.active = order[(order.index(tabs.active) + 1) % len(order)] if tabs.active in order else order[0]
+        self._fill_if_stale(tabs.active)
         tables = self.query_one(f"#{tabs.active}").query(DataTable)
         if tables:
             tables.first().focus()
@@ -162,12 +167,14 @@ class BoardScreen(Screen[None]):
         keep = board.cursor_row
         board.clear()
         lang = language()
+        late_mark = t("selfyear.board.late_mark")
+        states = {state: t(f"self.state.{state}") for state in dict.fromkeys(row.state for row in self.rows)}
         for row in self._sorted():
-            state = t(f"self.state.{row.state}")
+            state = states[row.state]
             board.add_row(
                 *cells(
                     row.unit.name,
-                    state + t("selfyear.board.late_mark") if self.late(row) else state,
+                    state + late_mark if self.late(row) else state,
                     _score(row.own),
                     _score(row.verified),
                     str(row.adjustments) if row.adjustments else "",
@@ -193,17 +200,40 @@ class BoardScreen(Screen[None]):
     def on_visits_loaded(self, message: VisitsLoaded) -> None:
         self.visit_rows = message.visits
         self.score_rows = message.scores
+        # The board is what shows first: the other tabs' tables are filled when they are shown, so the
+        # board's first frame does not wait for a table of every unit hidden behind it.
+        self._stale_tabs = {"tab-visits", "tab-supervision"}
+        self._fill_if_stale(self.query_one("#sa-tabs", TabbedContent).active)
+
+    @on(TabbedContent.TabActivated, "#sa-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._fill_if_stale(event.pane.id)
+
+    def _fill_if_stale(self, tab: str) -> None:
+        """Fill the table of `tab` (visits or supervision) when it holds older rows than the screen."""
+        if tab not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(tab)
+        if tab == "tab-visits":
+            self._fill_visits()
+        elif tab == "tab-supervision":
+            self._fill_supervision()
+
+    def _fill_visits(self) -> None:
         visits = self.query_one("#sa-visits", DataTable)
         keep = visits.cursor_row
         visits.clear()
-        for row in message.visits:
+        for row in self.visit_rows:
             note = row.visit.note if len(row.visit.note) <= 30 else row.visit.note[:29] + "…"
             visits.add_row(*cells(row.visit.day, row.unit_name, _score(row.total), note), key=row.visit.id)
         if visits.row_count:
             visits.move_cursor(row=min(keep, visits.row_count - 1))
+
+    def _fill_supervision(self) -> None:
         scores = self.query_one("#sa-supervision", DataTable)
         scores.clear()
-        for score in message.scores:
+        for score in self.score_rows:
             scores.add_row(*cells(score.unit.name, str(score.visits), _score(score.score)), key=score.unit.id)
 
     def on_store_refused(self, message: StoreRefused) -> None:
@@ -249,6 +279,7 @@ class BoardScreen(Screen[None]):
         return self.query_one("#sa-tabs", TabbedContent).active == "tab-visits"
 
     def _current_visit(self) -> VisitRow | None:
+        self._fill_if_stale("tab-visits")
         table = self.query_one("#sa-visits", DataTable)
         if not self.visit_rows or table.cursor_row < 0:
             return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from forms.model import Form
 from forms.rules import Rules
 from forms.scoring import score_response, supervision_score
-from store.api import CampaignStore, SelfAssessment, Unit, Visit
+from store.api import CampaignStore, SelfAssessment, Unit, Visit, forms_for_unit
 from tui.selfassess.app import display_state
 from tui.selfassess.assigned import group_of
 
@@ -66,9 +66,11 @@ def load_board(store: CampaignStore, group: str) -> list[BoardRow]:
         (record.unit_id, record.form_id): record
         for record in store.self_assessments.self_assessments(group=group)
     }
+    # The campaign's unit forms are read once, not once per unit (250 reads of the same forms).
+    unit_scope = store.forms_of_scope("unit")
     rows: list[BoardRow] = []
     for unit in group_units(store, group):
-        for form in store.unit_forms(unit.id):
+        for form in forms_for_unit(unit, unit_scope):
             rows.append(board_row(unit, form, records.get((unit.id, form.id))))
     return rows
 

@@ -23,6 +23,7 @@ from tui.selfassess.history import actor_text
 from tui.selfassess.messages import AnswersSaved, SaveFailed, SubmitRefused, Submitted
 from tui.selfassess.session import SelfSession
 from tui.widgets import ConfirmDialog, ItemEditor, Panel, star_label, value_to_text
+from tui.widgets.breakpoints import preset_breakpoints
 
 OPEN_LISTED = 8
 """How many open items the submit refusal names one by one (then "and N more")."""
@@ -72,6 +73,7 @@ class FillScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        preset_breakpoints(self)  # the items are styled once, for the width they are shown at
         yield Header()
         yield Static("", id="sa-banner", classes="sa-banner -hidden", markup=False)
         with Horizontal(id="sa-body"):

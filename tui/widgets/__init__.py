@@ -5,6 +5,8 @@
 | `confirm` | `ConfirmDialog`: the one yes/no question before a step that cannot be undone |
 | `prompt` | `TextPromptScreen`: one line of text (a reason, a note) |
 | `item_editor` | `ItemEditor`: one form item's answer and evidence note (self-assessment, review, visits) |
+| `field_input` | `FieldInput`: the editor's one-line field, compact and unvalidated from birth |
+| `breakpoints` | `preset_breakpoints`: a screen's `-narrow`/`-wide` class given before its children mount |
 | `signin` | `SignInScreen`: a code checked in a worker (unit, group and admin apps) |
 | `panel` | `Panel`: a scrolling column that is not a Tab stop |
 | `star_chart` | `StarChart` and `star_label`: the star distribution, this year beside last year |

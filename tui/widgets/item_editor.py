@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from forms.model import AnswerValue, Form, Item
 from tui.i18n import language, t
+from tui.widgets.field_input import FieldInput
 
 LONG_TEXT = 100
 """A text item allowing more characters than this (or unlimited) gets a multi-line field."""
@@ -69,7 +70,7 @@ def _choice_label(item: Item, code: str) -> str:
     return choice.label.get(language()) if choice else code
 
 
-class ItemEditor(Vertical):
+class ItemEditor(Horizontal):
     """The answer field and evidence note of one item; posts `ItemEditor.Edited` with the parsed values."""
 
     DEFAULT_CSS = """
@@ -87,24 +88,22 @@ class ItemEditor(Vertical):
         background: $error 25%;
     }
     ItemEditor .sa-item-label {
+        dock: top;
         text-style: bold;
         width: 100%;
     }
-    ItemEditor .sa-item-fields {
-        height: auto;
-    }
-    ItemEditor .sa-item-fields #answer {
+    ItemEditor #answer {
         width: 16;
         margin-right: 1;
     }
-    ItemEditor .sa-item-fields #answer.-wide {
+    ItemEditor #answer.-wide {
         width: 1fr;
         margin-right: 0;
     }
-    ItemEditor .sa-item-fields .sa-note {
+    ItemEditor .sa-note {
         width: 1fr;
     }
-    ItemEditor .sa-item-fields TextArea.sa-long {
+    ItemEditor TextArea.sa-long {
         height: 5;
     }
     ItemEditor SelectionList {
@@ -118,12 +117,16 @@ class ItemEditor(Vertical):
         background: $primary 30%;
     }
     ItemEditor #problem {
+        dock: bottom;
         color: $error;
         height: auto;
         width: 100%;
     }
     """
-    """The label over the answer and note fields; a refused answer on red, its reason under it."""
+    """The label over the answer and note fields; a refused answer on red, its reason under it.
+
+    One row without a container of its own: the fields are laid out side by side in the editor, the
+    label docked above them and the reason below (a section of ten items mounts ten widgets fewer)."""
 
     @dataclass
     class Edited(Message):
@@ -174,20 +177,18 @@ class ItemEditor(Vertical):
         extra = bounds_text(item)
         title = item.label.get(lang) + mark + (f"  [{extra}]" if extra else "")
         yield Label(title, classes="sa-item-label", markup=False)
-        with Horizontal(classes="sa-item-fields"):
-            answer = self._answer_field()
-            takes_note = self.with_note and item.type in NOTE_TYPES
-            answer.set_class(not takes_note or item.type == "multi", "-wide")
-            yield answer
-            if takes_note:
-                yield Input(
-                    self.initial_note,
-                    placeholder=t("self.item.note_placeholder"),
-                    id="note",
-                    classes="sa-note",
-                    disabled=self.read_only,
-                    compact=True,
-                )
+        answer = self._answer_field()
+        takes_note = self.with_note and item.type in NOTE_TYPES
+        answer.set_class(not takes_note or item.type == "multi", "-wide")
+        yield answer
+        if takes_note:
+            yield FieldInput(
+                self.initial_note,
+                placeholder=t("self.item.note_placeholder"),
+                id="note",
+                classes="sa-note",
+                disabled=self.read_only,
+            )
 
     def _answer_field(self) -> Input | TextArea | Select[object] | SelectionList[str]:
         item = self.item
@@ -197,13 +198,12 @@ class ItemEditor(Vertical):
             text = "" if value is None or isinstance(value, (bool, list)) else str(value)
             if self.initial_typed:
                 text = self.initial_typed
-            return Input(
+            return FieldInput(
                 text,
                 id="answer",
                 classes="sa-number",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
-                compact=True,
             )
         if item.type == "text" and (item.max_length is None or item.max_length > LONG_TEXT):
             # A long answer (up to 1,000 characters) gets lines of its own, soft-wrapped, not a slit.
@@ -218,12 +218,11 @@ class ItemEditor(Vertical):
                 compact=True,
             )
         if item.type == "text":
-            return Input(
+            return FieldInput(
                 self.initial_typed or ("" if value is None else str(value)),
                 id="answer",
                 disabled=self.read_only,
                 placeholder=bounds_text(item),
-                compact=True,
             )
         if item.type == "multi":
             picked = value if isinstance(value, list) else []
