@@ -49,7 +49,16 @@ def test_the_runner_exits_1_on_a_missed_target(monkeypatch: pytest.MonkeyPatch) 
         return [Row("case", "metric", 2.0, "x", "<= 1x", False)]
 
     monkeypatch.setattr("bench.__main__.discover", lambda: {"fake": missed})
+    monkeypatch.setattr("bench.__main__.run_in_child", lambda name, quick: missed(quick))
     assert main(["fake", "--quick"]) == 1
+
+
+def test_a_child_hands_its_rows_back_whole(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    rows = [Row("合并", "速度", 0.73, "x", ">= 0.5x", True), Row("合并", "基线", 1.0, "rows/s")]
+    monkeypatch.setattr("bench.__main__.discover", lambda: {"fake": lambda quick: rows})
+    out = tmp_path / "rows.json"
+    assert main(["--rows-to", str(out), "fake"]) == 0
+    assert [Row(**fields) for fields in json.loads(out.read_text(encoding="utf-8"))] == rows
 
 
 @pytest.mark.parametrize("name", ["tinydb", "tinydb-nofsync", "tinydb-atomic"])
