@@ -105,6 +105,10 @@ class Store:
         The first holder after a crash finishes (or drops) an interrupted restore and sweeps the temp
         files a killed writer left.
         """
+        if self._lock.held_by_this_thread():
+            with self._lock.held():  # nested: the directory was there when the outer hold began
+                yield
+            return
         if not self.data_dir.is_dir():
             try:
                 self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

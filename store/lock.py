@@ -33,7 +33,12 @@ class DirectoryLock:
         self.timeout = timeout
         self._mutex = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None  # the thread holding it, while held
         self._fd: int | None = None
+
+    def held_by_this_thread(self) -> bool:
+        """Whether the calling thread holds the lock now (a nested hold needs no checks)."""
+        return self._owner == threading.get_ident()
 
     @property
     def depth(self) -> int:
@@ -48,12 +53,14 @@ class DirectoryLock:
         try:
             if self._depth == 0:
                 self._acquire_file()
+                self._owner = threading.get_ident()
             self._depth += 1
             try:
                 yield
             finally:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._owner = None
                     self._release_file()
         finally:
             self._mutex.release()
@@ -66,15 +73,18 @@ class DirectoryLock:
             yield False
             return
         try:
-            if self._depth == 0 and not self._try_acquire_file():
-                yield False
-                return
+            if self._depth == 0:
+                if not self._try_acquire_file():
+                    yield False
+                    return
+                self._owner = threading.get_ident()
             self._depth += 1
             try:
                 yield True
             finally:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._owner = None
                     self._release_file()
         finally:
             self._mutex.release()

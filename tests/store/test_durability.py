@@ -50,6 +50,10 @@ def _forked_sealer(data_dir: Path, seed: int) -> tuple[int, int]:
             os.write(write_end, b"ready\n")
             for ballot_id in simulate_ballots(campaign, 10_000, random.Random(seed)):
                 os.write(write_end, (ballot_id + "\n").encode())
+        except BaseException as error:  # said through the pipe: a child that seals nothing says why
+            os.write(
+                write_end, f"failed: {type(error).__name__}: {error}".replace("\n", " ").encode() + b"\n"
+            )
         finally:
             os._exit(0)
     os.close(write_end)
@@ -93,7 +97,10 @@ def test_kill_9_at_random_moments_one_hundred_times(demo_data: tuple[Path, objec
         time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        printed.extend((started + _drain(fd)).split())
+        lines = (started + _drain(fd)).splitlines()
+        failures = [line for line in lines if line.startswith("failed:")]
+        assert not failures, failures
+        printed.extend(line for line in lines if line.strip())
         if kill % 10 == 9:
             check_invariants(data_dir, printed)
     campaign = check_invariants(data_dir, printed)

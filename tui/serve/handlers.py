@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import secrets
 from collections.abc import Callable
 from functools import partial
@@ -244,7 +245,7 @@ async def answer_api(request: web.Request) -> web.Response:
     if not csrf_ok(session.csrf, request.headers.get("X-CSRF-Token")):
         return failure(request, 403, t("serve.error.csrf"))
     try:
-        body = await request.json()
+        body = json.loads(await request.read())
     except ValueError:
         raise InputError("serve.error.tampered") from None
     if not isinstance(body, dict) or not all(isinstance(body.get(key), str) for key in ("u", "i", "v")):
