@@ -20,9 +20,11 @@ async def settle(pilot: Pilot[object], rounds: int = 3) -> None:
 
 
 async def wait_for_screen(pilot: Pilot[object], name: str, tries: int = 250) -> None:
-    """Pause until the top screen is of class `name` (fails the test with the screen it got)."""
+    """Pause until the top screen is of class `name` and mounted, its widgets composed (fails the test
+    with the screen it got): a screen is on top a moment before its widgets are there to query."""
     for _ in range(tries):
-        if type(pilot.app.screen).__name__ == name:
+        screen = pilot.app.screen
+        if type(screen).__name__ == name and screen.is_mounted:
             return
         await pilot.pause(0.02)
     raise AssertionError(f"expected {name}, still on {type(pilot.app.screen).__name__}")
