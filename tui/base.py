@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
@@ -14,6 +15,12 @@ from tui.i18n import set_language, t
 from tui.linebreak import fill
 
 STYLES = Path(__file__).parent / "styles"
+
+GIL_SWITCH_SECONDS = 0.001
+"""How long a thread waiting for the interpreter waits before the running one must yield (Python's
+default is 0.005). A store worker reads many small files, and after each read it waits for the
+interpreter while the screen styles and renders: a 250-unit board took 20 ms of the worker's CPU
+and 130-330 ms of wall time at the default, 45-90 ms at this value."""
 
 
 def toast_width(screen_width: int) -> int:
@@ -43,6 +50,7 @@ class KaopingApp(App[object]):
 
     def __init__(self, context: AppContext) -> None:
         set_language(context.lang)
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         super().__init__()
         self.context = context
         self.title = t("app.title")
