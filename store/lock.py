@@ -53,15 +53,8 @@ class DirectoryLock:
         try:
             if self._depth == 0:
                 self._acquire_file()
-                self._owner = threading.get_ident()
-            self._depth += 1
-            try:
+            with self._deeper():
                 yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0:
-                    self._owner = None
-                    self._release_file()
         finally:
             self._mutex.release()
 
@@ -73,21 +66,27 @@ class DirectoryLock:
             yield False
             return
         try:
-            if self._depth == 0:
-                if not self._try_acquire_file():
-                    yield False
-                    return
-                self._owner = threading.get_ident()
-            self._depth += 1
-            try:
+            if self._depth == 0 and not self._try_acquire_file():
+                yield False
+                return
+            with self._deeper():
                 yield True
-            finally:
-                self._depth -= 1
-                if self._depth == 0:
-                    self._owner = None
-                    self._release_file()
         finally:
             self._mutex.release()
+
+    @contextmanager
+    def _deeper(self) -> Iterator[None]:
+        """One level of a hold whose mutex and file lock are taken; the last level out drops the file lock."""
+        if self._depth == 0:
+            self._owner = threading.get_ident()
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._release_file()
 
     def _try_acquire_file(self) -> bool:
         fd = self._open()
