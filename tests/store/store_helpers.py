@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from store.api import Brand, CampaignStore, Unit, open_store
+from store.api import Brand, CampaignStore, Store, Unit, open_store
 from store.records import AnswerValue
 
 SMALL_UNITS = [
@@ -74,3 +77,23 @@ def good_ballot(campaign: CampaignStore) -> dict[str, dict[str, AnswerValue]]:
 
 KAOPING = [sys.executable, "-c", "from tui.cli import main; main()"]
 """The `kaoping` command of this checkout (run with cwd at the repository root), for real processes."""
+
+
+@contextmanager
+def locked_by_another_thread(store: Store) -> Iterator[None]:
+    """The store's lock held by another thread of this process for the block (waits for it to be taken)."""
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.locked():
+            taken.set()
+            release.wait(timeout=60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert taken.wait(timeout=60), "the other thread never took the lock"
+        yield
+    finally:
+        release.set()
+        holder.join()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from store.api import open_store
-from tests.store.store_helpers import make_small_campaign
+from tests.store.store_helpers import locked_by_another_thread, make_small_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,22 +36,8 @@ def test_a_free_lock_is_taken_and_nests_like_the_waiting_one(data_dir: Path) -> 
 def test_a_lock_held_by_another_thread_is_not_waited_for(data_dir: Path) -> None:
     make_small_campaign(data_dir)
     store = open_store(data_dir)
-    taken, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with store.locked():
-            taken.set()
-            release.wait(timeout=60)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert taken.wait(timeout=60)
-        with store.locked_if_free() as held:
-            assert not held
-    finally:
-        release.set()
-        holder.join()
+    with locked_by_another_thread(store), store.locked_if_free() as held:
+        assert not held
     with store.locked_if_free() as held:
         assert held
 

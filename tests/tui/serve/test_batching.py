@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from forms.errors import InputError
 from store.api import CampaignStore
 from store.demo import DemoResult
+from tests.store.store_helpers import locked_by_another_thread
 from tui.meeting.backend import MeetingBackend
 from tui.meeting.model import CodeState
 from tui.serve.ballot import HallService, Outcome, Tap
@@ -231,21 +231,8 @@ def test_answering_on_the_spot_waits_for_no_one_and_leaves_a_held_store_untouche
     service = HallService(MeetingBackend(campaign, "zh"))
     code = codes_of(demo)[0]
     units = service.unit_ids
-    taken, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with campaign.store.locked():
-            taken.set()
-            release.wait(timeout=60)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert taken.wait(timeout=60)
+    with locked_by_another_thread(campaign.store):
         assert service.answer_if_free([Tap(code, units[0], "overall", "good")]) is None
-    finally:
-        release.set()
-        holder.join()
     assert campaign.ballots.load_draft(code) is None  # nothing was saved while the lock was held
     answered = service.answer_if_free([Tap(code, units[0], "overall", "good")])
     assert answered is not None
